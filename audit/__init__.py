@@ -1,0 +1,22 @@
+"""audit: a translation-consistency auditor.
+
+>>> import audit
+>>> report = audit.run(["inputs"], audit.load_config("config.yaml"))
+>>> [f.check for f in report.findings]
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import load_config  # noqa: E402
+from .errors import AuditError  # noqa: E402
+
+
+def run(paths, config=None, progress=None):
+    """Audit the files under ``paths`` and return a :class:`~audit.model.Report`."""
+    from .pipeline import run as _run
+
+    return _run(paths, config if config is not None else load_config(), progress=progress)
+
+
+__all__ = ["AuditError", "load_config", "run", "__version__"]

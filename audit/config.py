@@ -1,0 +1,150 @@
+"""Configuration: defaults < config.yaml < command line.
+
+Every key is declared once in ``SCHEMA`` with its type and default; an unknown
+key or a value of the wrong type is an :class:`AuditError` naming the file.
+The merged configuration is a plain nested dict passed down as an argument.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .errors import AuditError
+
+# key -> (allowed types, default). Nested dicts are sections.
+SCHEMA: dict[str, Any] = {
+    "languages": (list, ["bn", "hi", "sv", "ms", "ar", "en"]),
+    "language_overrides": (dict, {}),
+    "paragraphs": (str, "auto"),
+    "max_file_mb": ((int, float), 50),
+    "boilerplate": {
+        "enabled": (bool, True),
+        "max_words": (int, 3),
+    },
+    "group": {
+        "threshold": ((int, float), 0.3),
+        "max_per_language": (int, 1),
+        "max_anchor_df": (int, 50),
+    },
+    "align": {
+        "min_confidence": ((int, float), 0.5),
+        "band": (int, 12),
+    },
+    "checks": {
+        "select": (list, []),
+        "ignore": (list, []),
+        "severity": (dict, {}),
+    },
+    "glossary": (dict, {}),
+    "reviews": (str, "reviews.yaml"),
+    "jobs": (int, 1),
+}
+
+PARAGRAPH_STYLES = ("auto", "lines", "blocks")
+SEVERITIES = ("error", "warning", "note")
+
+
+def defaults() -> dict[str, Any]:
+    return _defaults(SCHEMA)
+
+
+def _defaults(schema: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, spec in schema.items():
+        out[key] = _defaults(spec) if isinstance(spec, dict) else copy.deepcopy(spec[1])
+    return out
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults merged with the YAML file at ``path`` (if any) and ``overrides``."""
+    config = defaults()
+    source = "<defaults>"
+    if path is not None:
+        source = str(path)
+        _merge(config, _read_yaml(Path(path)), SCHEMA, source, "")
+        config["_base_dir"] = str(Path(path).resolve().parent)
+    if overrides:
+        _merge(config, overrides, SCHEMA, "<command line>", "")
+    _validate_values(config, source)
+    return config
+
+
+def config_hash(config: dict[str, Any]) -> str:
+    public = {k: v for k, v in config.items() if not k.startswith("_")}
+    blob = json.dumps(public, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AuditError("config file not found", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditError(f"cannot read config: {exc}", str(path)) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise AuditError(f"invalid YAML at {where}{exc.problem}", str(path)) from None
+    except yaml.YAMLError as exc:
+        raise AuditError(f"invalid YAML: {exc}", str(path)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AuditError("config must be a mapping of keys to values", str(path))
+    return data
+
+
+def _merge(config: dict, data: dict, schema: dict, source: str, prefix: str) -> None:
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key not in schema:
+            known = ", ".join(sorted(schema))
+            raise AuditError(f"unknown config key '{name}' (known keys: {known})", source)
+        spec = schema[key]
+        if isinstance(spec, dict):
+            if not isinstance(value, dict):
+                raise AuditError(f"config key '{name}' must be a mapping", source)
+            _merge(config[key], value, spec, source, name + ".")
+            continue
+        types = spec[0]
+        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            raise AuditError(f"config key '{name}' has the wrong type: bool", source)
+        if not isinstance(value, types):
+            expected = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+            raise AuditError(
+                f"config key '{name}' must be {expected}, not {type(value).__name__}", source
+            )
+        config[key] = copy.deepcopy(value)
+
+
+def _validate_values(config: dict[str, Any], source: str) -> None:
+    from .languages import known_language
+
+    langs = config["languages"]
+    if not langs:
+        raise AuditError("config key 'languages' must list at least one language", source)
+    for code in langs:
+        if not isinstance(code, str) or not known_language(code):
+            raise AuditError(f"config key 'languages': '{code}' is not an ISO 639-1 code lingua knows", source)
+    for pattern, code in config["language_overrides"].items():
+        if not isinstance(code, str) or not known_language(code):
+            raise AuditError(f"config key 'language_overrides.{pattern}': '{code}' is not an ISO 639-1 code", source)
+    if config["paragraphs"] not in PARAGRAPH_STYLES:
+        raise AuditError(f"config key 'paragraphs' must be one of {', '.join(PARAGRAPH_STYLES)}", source)
+    for code, level in config["checks"]["severity"].items():
+        if level not in SEVERITIES:
+            raise AuditError(f"config key 'checks.severity.{code}' must be one of {', '.join(SEVERITIES)}", source)
+    if not 0 <= config["align"]["min_confidence"] <= 1:
+        raise AuditError("config key 'align.min_confidence' must be between 0 and 1", source)
+    if config["max_file_mb"] <= 0:
+        raise AuditError("config key 'max_file_mb' must be positive", source)
+    if config["jobs"] < 0:
+        raise AuditError("config key 'jobs' must be 0 (all cores) or more", source)

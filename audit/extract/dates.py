@@ -1,0 +1,132 @@
+"""Dates: day (or day range), month, year, with month names from CLDR.
+
+Month names come from babel for the language and all its regional locales
+(so Levantine Arabic شباط is February too), folded so that real spelling
+(ফেব্রুয়ারি, फरवरी) meets CLDR's (ফেব্রুয়ারী, फ़रवरी). A date claims the numbers
+it is made of, so "21 February 2025" is one date fact, not three numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..model import Fact
+from .numwords import lexicon
+from .text import fold, tokens
+
+
+@lru_cache(maxsize=None)
+def month_names(lang: str) -> dict[str, int]:
+    from babel import Locale, localedata
+
+    names: dict[str, int] = {}
+    ids = [i for i in localedata.locale_identifiers() if i == lang or i.startswith(lang + "_")]
+    for ident in sorted(ids):
+        try:
+            loc = Locale.parse(ident)
+        except Exception:  # a locale babel lists but cannot load is simply skipped
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in loc.months[context][width].items():
+                    key = fold(name).strip(".")
+                    if key and not key.isdigit() and (width == "wide" or len(key) >= 3):
+                        names.setdefault(key, number)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _month_first(lang: str) -> bool:
+    from ..languages import babel_locale
+
+    loc = babel_locale(lang)
+    if loc is None:
+        return False
+    pattern = loc.date_formats["long"].pattern
+    return 0 <= pattern.find("M") < pattern.find("d")
+
+
+def _month_at(text: str, lang: str):
+    """(start, end, month) for every month name in text; multi-word names (تشرين الثاني) first."""
+    names = month_names(lang)
+    prefixes = lexicon(lang).prefixes
+    toks = tokens(text)
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in (2, 1):
+            if i + n > len(toks):
+                continue
+            words = " ".join(fold(t) for _, _, t in toks[i:i + n])
+            candidates = [words] + [words[len(p):] for p in prefixes if words.startswith(p)]
+            for c in candidates:
+                if c in names:
+                    hit = (toks[i][0], toks[i + n - 1][1], names[c], n)
+                    break
+            if hit:
+                break
+        if hit:
+            out.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return out
+
+
+def _is_day(f: Fact) -> bool:
+    vals = f.value if isinstance(f.value, tuple) else (f.value,)
+    return all(isinstance(v, int) and 1 <= v <= 31 for v in vals) and not f.approx
+
+
+def _is_year(f: Fact) -> bool:
+    return isinstance(f.value, int) and 1000 <= f.value <= 2999
+
+
+def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """(date facts, the number facts left once dates have claimed theirs)."""
+    dates: list[Fact] = []
+    claimed: set[int] = set()
+    month_first = _month_first(lang)
+    for m_start, m_end, month in _month_at(text, lang):
+        before = [k for k, f in enumerate(numbers) if f.end <= m_start and k not in claimed]
+        after = [k for k, f in enumerate(numbers) if f.start >= m_end and k not in claimed]
+        day = year = None
+        if before and _near(text, numbers[before[-1]].end, m_start) and _is_day(numbers[before[-1]]):
+            day = before[-1]
+        if after and _near(text, m_end, numbers[after[0]].start):
+            nxt = numbers[after[0]]
+            if day is None and month_first and _is_day(nxt):
+                day = after[0]
+                later = [k for k in after[1:] if _near(text, nxt.end, numbers[k].start, comma=True)]
+                if later and _is_year(numbers[later[0]]):
+                    year = later[0]
+            elif _is_year(nxt):
+                year = after[0]
+        if day is None and year is None:
+            continue
+        parts = [k for k in (day, year) if k is not None]
+        start = min([m_start] + [numbers[k].start for k in parts])
+        end = max([m_end] + [numbers[k].end for k in parts])
+        d = numbers[day].value if day is not None else None
+        days = d if isinstance(d, tuple) else (d, d) if d is not None else (None, None)
+        value = (numbers[year].value if year is not None else None, month, days[0], days[1])
+        dates.append(Fact("date", value, text[start:end], start, end))
+        claimed.update(parts)
+    rest = [f for k, f in enumerate(numbers) if k not in claimed]
+    return dates, rest
+
+
+def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
+    gap = text[a:b]
+    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
+
+
+def date_label(value) -> str:
+    """2025-02-21, --02-21 without a year, 2025-02-19/21 for a day range."""
+    year, month, d1, d2 = value
+    head = f"{year:04d}" if year else "-"
+    if d1 is None:
+        return f"{head}-{month:02d}"
+    day = f"{d1:02d}" if d1 == d2 else f"{d1:02d}/{d2:02d}"
+    return f"{head}-{month:02d}-{day}"

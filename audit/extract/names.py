@@ -1,0 +1,60 @@
+"""Proper names, keyed so that one name meets itself across scripts.
+
+In cased scripts a name is a run of capitalised words that is not just a
+sentence-initial common word. Caseless scripts (Bengali, Devanagari, Arabic)
+have no such cue, so every word is a candidate there and names are recognised
+by meeting their counterpart in another language of the same link
+(see ``checks``), or by the glossary.
+"""
+from __future__ import annotations
+
+from ..model import Fact
+from .text import is_cased_script, load_data, phonetic_key, tokens
+
+
+def boundary_words(lang: str) -> frozenset[str]:
+    from .text import fold
+
+    return frozenset(fold(w) for w in load_data("translit.yaml")["boundaries"].get(lang, []))
+
+
+def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> list[Fact]:
+    """Name facts; ``value`` is the tuple of per-word phonetic keys.
+
+    ``lowercase_vocab`` holds the words the document also writes in lower case:
+    a capitalised one of those at a sentence start is a common word.
+    """
+    toks = tokens(text)
+    if not toks:
+        return []
+    facts: list[Fact] = []
+    if is_cased_script(text):
+        run: list[tuple[int, int, str]] = []
+        for k, tok in enumerate(toks + [(len(text) + 1, len(text) + 1, "x")]):
+            s, e, t = tok
+            capital = t[:1].isupper() and not t.isdigit()
+            contiguous = run and text[run[-1][1]:s].strip(" -") == ""
+            if capital and (not run or contiguous):
+                run.append(tok)
+                continue
+            if run:
+                facts += _cased_name(text, run, lowercase_vocab)
+            run = [tok] if capital else []
+    else:
+        for s, e, t in toks:
+            if any(ch.isdigit() for ch in t) or len(t) < 2:
+                continue
+            facts.append(Fact("name", (phonetic_key(t),), t, s, e, form="word"))
+    return facts
+
+
+def _cased_name(text, run, vocab) -> list[Fact]:
+    s0 = run[0][0]
+    sentence_start = s0 == 0 or text[:s0].rstrip()[-1:] in ".!?:;\"“«(" or not text[:s0].strip()
+    if sentence_start and run[0][2].casefold() in vocab:
+        run = run[1:]
+    if not run:
+        return []
+    s, e = run[0][0], run[-1][1]
+    key = tuple(phonetic_key(t) for _, _, t in run)
+    return [Fact("name", key, text[s:e], s, e, form="cased")]

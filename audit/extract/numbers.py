@@ -1,0 +1,275 @@
+"""Numbers in any digit system, number words, ordinals, ranges, approximations.
+
+Every fact's value is language-independent: ২০২৫ = 2025 = ٢٠٢٥ = 2025, lima = 5,
+الخمس = 5, "27 trillion" = 27 * 10**12. Ranges (19–21, ১৯ থেকে ২১) keep both ends.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+import regex
+
+from ..languages import babel_locale
+from ..model import Fact
+from .numwords import NumberLexicon, combine, lexicon
+from .text import fold, tokens
+
+# digits with separators; a plain space only before exactly three digits (1 000 in sv, fr)
+_DIGITS = regex.compile(r"\p{Nd}+(?:(?:[,.٫٬'\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+_DASHES = "-–—―~〜～"
+MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
+
+
+@lru_cache(maxsize=None)
+def _separators(lang: str) -> tuple[str, str]:
+    loc = babel_locale(lang)
+    if loc is None:
+        return ".", ","
+    sym = loc.number_symbols.get("latn", {}) if "latn" in loc.number_symbols else {}
+    return sym.get("decimal", "."), sym.get("group", ",")
+
+
+def _digit_value(raw: str, lang: str) -> float | int | None:
+    digits_only = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in raw)
+    seps = [ch for ch in digits_only if not ch.isdigit()]
+    groups = regex.split(r"[^0-9]", digits_only)
+    if sum(len(g) for g in groups) > MAX_DIGITS:
+        return None
+    if not seps:
+        return int(digits_only)
+    decimal, group = _separators(lang)
+    kinds = list(dict.fromkeys(seps))
+    if len(kinds) == 2:  # 1,000.5 / 1.000,5: the last separator is the decimal one
+        dec = seps[-1]
+        if seps.count(dec) != 1:
+            return None
+        whole, frac = digits_only.rsplit(dec, 1)
+        return _num("".join(ch for ch in whole if ch.isdigit()) + "." + frac)
+    sep = kinds[0]
+    if sep == "٫":
+        return _num(digits_only.replace("٫", "."))
+    tail = groups[1:]
+    grouped = all(len(g) == 3 for g in tail) and 1 <= len(groups[0]) <= 3
+    indian = len(groups) >= 3 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
+    if sep in "٬'\u00a0\u202f\u2009 ":
+        return int("".join(groups)) if grouped else None
+    if len(seps) == 1 and sep == decimal and (sep != group):
+        # one separator that is this language's decimal mark: 2,5 in Swedish, 2.5 in English
+        if not grouped or sep != "," or decimal == ",":
+            return _num(groups[0] + "." + groups[1])
+    if grouped or indian:
+        return int("".join(groups))
+    if len(seps) == 1:
+        return _num(groups[0] + "." + groups[1])
+    return None
+
+
+def _num(s: str) -> float | int:
+    v = float(s)
+    return int(v) if v.is_integer() else round(v, 6)
+
+
+def _match_phrase(words: list[str], start: int, phrases, forward: bool = True) -> int:
+    """Length (in tokens) of the longest phrase matching at words[start] (or ending before it)."""
+    for phrase in phrases:
+        n = len(phrase)
+        seg = words[start:start + n] if forward else words[max(0, start - n):start]
+        if len(seg) == n and tuple(seg) == phrase:
+            return n
+    return 0
+
+
+def extract_numbers(text: str, lang: str) -> list[Fact]:
+    """Number facts of ``text`` in order; ranges are one fact with value (low, high)."""
+    lex = lexicon(lang)
+    toks = tokens(text)
+    folded = [fold(t) for _, _, t in toks]
+    items = _atoms(text, toks, folded, lex, lang)
+    facts = _phrases(text, items, toks, folded, lex)
+    return _ranges(text, facts, lex)
+
+
+def _atoms(text, toks, folded, lex: NumberLexicon, lang):
+    """Numbers as items (start, end, kind, value, ordinal, form) in text order."""
+    items = []
+    digit_spans = []
+    for m in _DIGITS.finditer(text):
+        s, e = m.start(), m.end()
+        if s and text[s - 1].isalpha() and text[s - 1] < "\u2e80" and not _is_ordinal_prefix(text[:s], lex):
+            continue  # QNR2, A320: an identifier, not a quantity
+        value = _digit_value(m.group(), lang)
+        if value is None:
+            continue
+        ordinal, e = _suffix(text, e, lex)
+        items.append([s, e, "num", value, ordinal, "digits"])
+        digit_spans.append((s, e))
+        # a magnitude glued to the digits: 27兆, 2万5千
+        hit = lex.lookup(text[e]) if e < len(text) and not text[e].isspace() else None
+        if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
+            items.append([e, e + 1, "mag", hit[1], False, "word"])
+            digit_spans.append((e, e + 1))
+    for (s, e, tok), f in zip(toks, folded):
+        if any(s < de and ds < e for ds, de in digit_spans):
+            continue
+        hit = lex.lookup(tok)
+        if hit is None:
+            for piece in _cjk_numerals(tok, lex):
+                items.append([s + piece[0], s + piece[1], "num", piece[2], False, "word"])
+            continue
+        kind, value, ordinal = hit
+        items.append([s, e, kind, value, ordinal, "word"])
+    items.sort(key=lambda it: it[0])
+    return items
+
+
+def _is_ordinal_prefix(before: str, lex: NumberLexicon) -> bool:
+    low = before.casefold()
+    return any(low.endswith(p) for p in lex.ordinal_prefix if p.endswith("-")) or any(
+        low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalpha()) for p in lex.ordinal_prefix
+    )
+
+
+def _suffix(text: str, end: int, lex: NumberLexicon) -> tuple[bool, int]:
+    """Extend a digit match over an ordinal suffix (15th, ১৫তম, 15:e) or a classifier (৯টি)."""
+    m = regex.match(r"[:\-]?[\p{L}\p{M}º°ª.]*", text[end:end + 8])
+    glued = fold(m.group()) if m else ""
+    for suf in lex.ordinal_suffix:
+        if glued == suf or (glued.startswith(suf) and suf.startswith(":")):
+            return True, end + len(suf)
+    for cls in lex.classifiers:
+        if glued == cls:
+            return False, end + len(cls)
+    return False, end
+
+
+def _cjk_numerals(tok: str, lex: NumberLexicon):
+    """Runs of numeral characters inside an unsegmented CJK token: 二十九 in 二十九件."""
+    if not lex.lang in ("ja", "zh", "ko") or len(tok) < 2:
+        return
+    i = 0
+    while i < len(tok):
+        j = i
+        parts = []
+        while j < len(tok):
+            hit = lex.lookup(tok[j])
+            if not hit or hit[0] == "conn":
+                break
+            parts.append((hit[0], hit[1]))
+            j += 1
+        if j > i and any(k == "num" for k, _ in parts) and not (j - i == 1 and fold(tok[i]) in lex.ignore):
+            value = combine(parts, lex.small_magnitudes)
+            if value is not None:
+                yield i, j, value
+        i = max(j, i + 1)
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
+
+
+def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
+    facts: list[Fact] = []
+    tok_index = {s: i for i, (s, _, _) in enumerate(toks)}
+    i = 0
+    while i < len(items):
+        j = i
+        run = [items[i]]
+        while j + 1 < len(items) and _gap_ok(text, items[j][1], items[j + 1][0]) and _joins(run[-1], items[j + 1]):
+            j += 1
+            run.append(items[j])
+        i = j + 1
+        while run and run[-1][2] == "conn":
+            run.pop()
+        while run and run[0][2] in ("conn",):
+            run.pop(0)
+        if not run or all(it[2] != "num" for it in run):
+            continue
+        if run[0][2] == "mag":
+            run.pop(0)
+        if len(run) == 1 and run[0][5] == "word" and fold(text[run[0][0]:run[0][1]]) in lex.ignore:
+            continue
+        value = run[0][3] if len(run) == 1 else _combine(run, lex)
+        if value is None:
+            continue
+        start, end = run[0][0], run[-1][1]
+        form = "digits" if all(it[5] == "digits" for it in run) else "word" if all(it[5] == "word" for it in run) else "mixed"
+        approx = False
+        ti = tok_index.get(start)
+        if ti is not None:
+            n = _match_phrase(folded, ti, lex.approx, forward=False)
+            if n:
+                approx, start = True, toks[ti - n][0]
+        end, percent = _percent(text, end, toks, folded, lex)
+        facts.append(Fact("number", value, text[start:end], start, end, approx=approx, form=form,
+                          extra={"ordinal": any(it[4] for it in run), "percent": percent}))
+    return facts
+
+
+def _joins(prev, nxt) -> bool:
+    """Whether ``nxt`` continues the spelled-out number that ends with ``prev``."""
+    if nxt[2] == "mag":
+        return True
+    if prev[2] == "mag" and nxt[5] == "digits" and prev[5] == "word" and prev[3] >= 10000:
+        return True  # 2万5千: East Asian myriad groups mix digits and magnitudes
+    if prev[5] == "digits" or nxt[5] == "digits":
+        return False
+    if nxt[2] == "conn":
+        return prev[2] in ("num", "mag")
+    if prev[2] in ("mag", "conn"):
+        return True
+    a, b = prev[3], nxt[3]
+    # seventy five; five and seventy (Arabic, German order); six ten = sixteen (Arabic, Malay)
+    return (a >= 20 and a % 10 == 0 and b < 10) or (a < 10 and b % 10 == 0 and 10 <= b <= 90)
+
+
+def _combine(run, lex):
+    if run[0][5] == "digits" and all(it[2] == "mag" for it in run[1:]):
+        value = run[0][3]
+        for it in run[1:]:
+            value *= it[3]
+        return _num(str(value)) if isinstance(value, float) else value
+    if any(isinstance(it[3], float) for it in run):
+        return None
+    return combine([(it[2], it[3]) for it in run if it[2] != "conn"], lex.small_magnitudes)
+
+
+def _percent(text, end, toks, folded, lex) -> tuple[int, bool]:
+    rest = text[end:end + 2].lstrip(" \u00a0")
+    if rest[:1] in ("%", "٪", "％"):
+        return text.index(rest[0], end) + 1, True
+    for k, (s, _, _) in enumerate(toks):
+        if s >= end:
+            if text[end:s].strip():
+                return end, False
+            n = _match_phrase(folded, k, lex.percent)
+            return (toks[k + n - 1][1], True) if n else (end, False)
+    return end, False
+
+
+def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
+    out: list[Fact] = []
+    i = 0
+    while i < len(facts):
+        a = facts[i]
+        if i + 1 < len(facts):
+            b = facts[i + 1]
+            gap = text[a.end:b.start]
+            word = fold(gap.strip())
+            is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
+            if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
+                    and isinstance(b.value, (int, float)) and a.value < b.value:
+                out.append(replace(a, kind="number", value=(a.value, b.value), text=text[a.start:b.end], end=b.end,
+                                   approx=a.approx or b.approx, extra={**(a.extra or {}), "range": True}))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def number_values(fact: Fact) -> tuple:
+    """The values a fact contributes to a comparison: both ends of a range."""
+    return fact.value if isinstance(fact.value, tuple) else (fact.value,)

@@ -1,0 +1,202 @@
+"""Number-word lexicons per language, built once per process.
+
+Cardinals and ordinals come from num2words wherever it knows the language;
+data files under ``audit/data/numbers`` add what no library has (Hindi and
+Urdu words, Arabic feminine and accusative forms, approximation and range
+words, magnitudes such as lakh and crore).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .text import fold, load_data, tokens
+
+_MAGNITUDES = (100, 1000, 10**6, 10**9, 10**12)
+
+
+@dataclass(eq=False)  # hashed by identity: one lexicon per language per process
+class NumberLexicon:
+    lang: str
+    words: dict[str, tuple[int, bool]] = field(default_factory=dict)  # folded -> (value, ordinal)
+    magnitudes: dict[str, int] = field(default_factory=dict)
+    small_magnitudes: frozenset[int] = frozenset({100})
+    connectors: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    ignore: frozenset[str] = frozenset()
+    approx: tuple[tuple[str, ...], ...] = ()
+    approx_after: tuple[tuple[str, ...], ...] = ()
+    range_words: frozenset[str] = frozenset()
+    percent: tuple[tuple[str, ...], ...] = ()
+    ordinal_suffix: tuple[str, ...] = ()
+    ordinal_prefix: tuple[str, ...] = ()
+    classifiers: tuple[str, ...] = ()
+    ordinal_word_suffix: tuple[str, ...] = ()
+
+    def lookup(self, token: str) -> tuple[str, int, bool] | None:
+        """('num'|'mag'|'conn', value, ordinal) for a word, trying clitics and compounds."""
+        return self._lookup(fold(token))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - lexicons live for the whole process
+    def _lookup(self, word: str) -> tuple[str, int, bool] | None:
+        for candidate in self._unclitic(word):
+            hit = self._direct(candidate)
+            if hit:
+                return hit
+        if len(word) >= 6 and not any(ch.isdigit() for ch in word):
+            return self._compound(word)
+        return None
+
+    def _unclitic(self, word: str):
+        yield word
+        for p in self.prefixes:
+            if word.startswith(p) and len(word) > len(p) + 1:
+                yield word[len(p):]
+        for c in self.classifiers:
+            if word.endswith(c) and len(word) > len(c):
+                yield word[: -len(c)]
+
+    def _direct(self, word: str) -> tuple[str, int, bool] | None:
+        if word in self.words:
+            value, ordinal = self.words[word]
+            return "num", value, ordinal
+        if word in self.magnitudes:
+            return "mag", self.magnitudes[word], False
+        if word in self.connectors:
+            return "conn", 0, False
+        for suffix in self.ordinal_word_suffix:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and stem in self.words:
+                return "num", self.words[stem][0], True
+        return None
+
+    def _compound(self, word: str) -> tuple[str, int, bool] | None:
+        """Split a glued numeral (tvåhundrafemtio, dreihundertneunundsechzig) into known parts."""
+        parts = _segment(word, self._atoms())
+        if not parts or len(parts) < 2:
+            return None
+        items = [self._direct(p) for p in parts]
+        value = combine([(k, v) for k, v, _ in items if k != "conn"], self.small_magnitudes)
+        if value is None:
+            return None
+        return "num", value, items[-1][2]
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _atoms(self) -> frozenset[str]:
+        return frozenset(w for w in (*self.words, *self.magnitudes, *self.connectors) if len(w) >= 2)
+
+
+def _segment(word: str, atoms: frozenset[str]) -> list[str] | None:
+    best: dict[int, list[str] | None] = {len(word): []}
+    for i in range(len(word) - 1, -1, -1):
+        best[i] = None
+        for j in range(len(word), i + 1, -1):
+            piece = word[i:j]
+            if piece in atoms and best.get(j) is not None:
+                best[i] = [piece, *best[j]]
+                break
+    return best[0]
+
+
+def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100})) -> int | None:
+    """Value of a spelled-out number from its parts: ('num', 5), ('mag', 100), ..."""
+    total, current, last_mag = 0, 0, None
+    for kind, value in items:
+        if kind == "num":
+            current += value
+        elif value in small:
+            current = (current or 1) * value
+        else:
+            if last_mag is not None and value >= last_mag and not current:
+                return None  # "thousand thousand": reduplication means "thousands", not a number
+            total += (current or 1) * value
+            current, last_mag = 0, value
+    return total + current
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> NumberLexicon:
+    data = load_data("numbers.yaml")
+    spec = {**data["default"], **data.get(lang, {})}
+    lex = NumberLexicon(lang)
+    _from_num2words(lex, spec.get("num2words", lang))
+    if "words_file" in spec:
+        extra = load_data(spec["words_file"])
+        for w, v in extra.get("words", {}).items():
+            lex.words[fold(w)] = (int(v), False)
+        for w, v in extra.get("ordinals", {}).items():
+            lex.words[fold(w)] = (int(v), True)
+    for w, v in spec.get("words", {}).items():
+        lex.words[fold(w)] = (int(v), False)
+    for w, v in spec.get("ordinals", {}).items():
+        lex.words[fold(w)] = (int(v), True)
+    lex.magnitudes.update({fold(w): int(v) for w, v in spec["magnitudes"].items()})
+    for w in lex.magnitudes:
+        lex.words.pop(w, None)
+    if spec.get("small_magnitudes"):
+        lex.small_magnitudes = frozenset(spec["small_magnitudes"])
+    elif lang in ("ja", "zh", "ko"):
+        lex.small_magnitudes = frozenset({10, 100, 1000})
+    lex.connectors = frozenset(fold(w) for w in spec["connectors"])
+    lex.prefixes = tuple(sorted((fold(p) for p in spec["prefixes"]), key=len, reverse=True))
+    lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])
+    lex.approx = _phrases(spec["approx"])
+    lex.approx_after = _phrases(spec["approx_after"])
+    lex.range_words = frozenset(fold(w) for w in spec["range"])
+    lex.percent = _phrases(spec["percent"])
+    lex.ordinal_suffix = tuple(sorted((fold(s) for s in spec["ordinal_suffix"]), key=len, reverse=True))
+    lex.ordinal_prefix = tuple(sorted((fold(s) for s in spec["ordinal_prefix"]), key=len, reverse=True))
+    lex.classifiers = tuple(fold(s) for s in spec.get("classifiers", []))
+    lex.ordinal_word_suffix = tuple(fold(s) for s in spec.get("ordinal_word_suffix", []))
+    return lex
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for item in items:
+        toks = tuple(fold(t) for _, _, t in tokens(item)) or (item,)
+        out.append(toks)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _from_num2words(lex: NumberLexicon, code: str) -> None:
+    try:
+        from num2words import CONVERTER_CLASSES, num2words
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    if code not in CONVERTER_CLASSES:
+        return
+
+    def say(n: int, to: str = "cardinal") -> list[str]:
+        try:
+            return [fold(t) for _, _, t in tokens(num2words(n, lang=code, to=to))]
+        except Exception:  # num2words raises assorted errors for unsupported forms
+            return []
+
+    one = say(1)
+    for n in range(0, 101):
+        words = say(n)
+        if len(words) == 1:
+            lex.words.setdefault(words[0], (n, False))
+    for n in range(1, 101):
+        words = say(n, "ordinal")
+        if len(words) == 1 and words[0] not in lex.words:
+            lex.words[words[0]] = (n, True)
+        elif len(words) > 1 and n < 100 and n % 10 and words[-1] not in lex.words:
+            head = say(n - n % 10)
+            if len(head) == 1 and words[:-1] == head:
+                lex.words[words[-1]] = (n % 10, True)
+    for m in _MAGNITUDES:
+        for k in (1, 2, 3):
+            words = say(k * m)
+            if not words:
+                continue
+            last = words[-1]
+            if len(words) == 1:
+                # glued (zweihundert, tvåhundra): the magnitude is what follows the word for k
+                head = say(k)
+                if not head or not last.startswith(head[0]) or len(last) <= len(head[0]):
+                    continue
+                last = last[len(head[0]):]
+            if last not in lex.words or lex.words[last][0] == m:
+                lex.magnitudes.setdefault(last, m)

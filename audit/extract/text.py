@@ -1,0 +1,81 @@
+"""Tokens, folding and transliteration keys shared by the extractors."""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# A word: letters with their combining marks (Indic vowel signs are marks), digits.
+TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str):
+    import yaml
+
+    return yaml.safe_load(resources.files("audit").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    data = load_data("folding.yaml")
+    table = {ord(k): v for k, v in data["chars"].items()}
+    for lo, hi in data["drop_ranges"]:
+        for cp in range(ord(lo), ord(hi) + 1):
+            table[cp] = ""
+    return table
+
+
+@lru_cache(maxsize=200000)
+def fold(word: str) -> str:
+    """Case- and spelling-folded form for lexicon look-ups."""
+    return unicodedata.normalize("NFC", word.casefold()).translate(_fold_table()).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def _translit_rules():
+    data = load_data("translit.yaml")
+    before = {ord(k): v for k, v in data["before"].items()}
+    return before, [tuple(r) for r in data["classes"]], set(data["drop"]), set(data["drop_inner"])
+
+
+@lru_cache(maxsize=200000)
+def translit(text: str) -> str:
+    """Lower-case ASCII transliteration (anyascii plus per-script fixes)."""
+    from anyascii import anyascii
+
+    before = _translit_rules()[0]
+    out = anyascii(fold(text).translate(before)).lower()
+    return "".join(ch for ch in out if ch.isalnum() or ch == " ")
+
+
+@lru_cache(maxsize=200000)
+def phonetic_key(word: str) -> str:
+    """A consonant skeleton that one name keeps across scripts (Quang = কোয়াং = كوانغ)."""
+    _, classes, drop, drop_inner = _translit_rules()
+    s = translit(word).replace(" ", "")
+    if s[:1] in drop_inner:
+        s = "f" + s[1:]
+    s = "".join(ch for i, ch in enumerate(s) if not (i and ch in drop_inner))
+    for src, dst in classes:
+        s = s.replace(src, dst)
+    out = []
+    for ch in s:
+        if ch in drop or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out) or s[:1]
+
+
+def is_cased_script(text: str) -> bool:
+    """True when the text's letters distinguish upper and lower case (Latin, Cyrillic, Greek)."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.lower() != ch.upper()
+    return False

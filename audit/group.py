@@ -1,0 +1,129 @@
+"""Stage 2: which documents translate the same article.
+
+No file-name hints: each document gets a language-independent signature
+(numbers from any digit system, dates, transliterated name keys) and candidate
+pairs come from an inverted index on rare anchors (blocking), so the cost grows
+with the number of shared rare anchors, not with the square of the batch.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from .model import Document, Group
+
+
+_TOLERANCE = 0.12  # how far (as a fraction of the document) a shared anchor may move
+
+
+def signature(doc_facts) -> dict[str, list[float]]:
+    """Anchor features of a document, each with the relative positions where it occurs."""
+    feats: dict[str, list[float]] = defaultdict(list)
+    n = max(len(doc_facts), 1)
+    for i, pf in enumerate(doc_facts):
+        pos = (i + 0.5) / n
+        here: set[str] = set()
+        for f in pf.numbers:
+            for v in (f.value if isinstance(f.value, tuple) else (f.value,)):
+                if isinstance(v, (int, float)) and (v >= 3 or f.form == "digits"):
+                    here.add(f"n:{v}")
+        for f in pf.dates:
+            here.add(f"d:{f.value[1]}-{f.value[2]}")
+            if f.value[0]:
+                here.add(f"n:{f.value[0]}")
+        for f in pf.names:
+            # caseless scripts make every word a candidate name: related languages
+            # (Bengali, Hindi) share too much vocabulary for those to be anchors
+            if f.form == "cased" and len(f.value) >= 2:
+                here.add("k:" + " ".join(f.value))
+        for f in here:
+            feats[f].append(pos)
+    return feats
+
+
+def _matched(pa: list[float], pb: list[float]) -> float:
+    """Occurrences of one anchor that sit at about the same place in both documents."""
+    used = [False] * len(pb)
+    score = 0.0
+    for x in pa:
+        best, best_j = 0.0, -1
+        for j, y in enumerate(pb):
+            closeness = 1 - abs(x - y) / _TOLERANCE
+            if not used[j] and closeness > best:
+                best, best_j = closeness, j
+        if best_j >= 0:
+            used[best_j] = True
+            score += best
+    return score
+
+
+def group_documents(documents: list[Document], facts: dict[str, list], config: dict) -> list[Group]:
+    settings = config["group"]
+    sigs = {d.id: signature(facts[d.id]) for d in documents}
+    lang = {d.id: d.language for d in documents}
+    df: Counter = Counter()
+    langs_of: dict[str, set[str]] = defaultdict(set)
+    for doc_id, sig in sigs.items():
+        for f in sig:
+            df[f] += 1
+            langs_of[f].add(lang[doc_id])
+    n = max(len(documents), 2)
+    # an anchor counts when documents of two languages share it
+    idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
+    index: dict[str, list[str]] = defaultdict(list)
+    for doc_id, sig in sigs.items():
+        for f in sig:
+            if f in idf and df[f] <= settings["max_anchor_df"]:
+                index[f].append(doc_id)
+    norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0 for d, s in sigs.items()}
+    sizes = {d.id: len(d.paragraphs) for d in documents}
+    candidates: set[tuple[str, str]] = set()
+    for docs in index.values():
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                if lang[a] != lang[b] or settings["max_per_language"] > 1:
+                    candidates.add((min(a, b), max(a, b)))
+    scores = {}
+    for a, b in candidates:
+        sa, sb = sigs[a], sigs[b]
+        shared = sum(idf.get(f, 0) ** 2 * _matched(sa[f], sb[f]) for f in sa.keys() & sb.keys())
+        anchor = shared / (norms[a] * norms[b])
+        shape = min(sizes[a], sizes[b]) / max(sizes[a], sizes[b])
+        scores[(a, b)] = round(anchor * (0.7 + 0.3 * shape), 4)
+    return _cluster(documents, scores, lang, settings)
+
+
+def _cluster(documents, scores, lang, settings) -> list[Group]:
+    parent = {d.id: d.id for d in documents}
+    members = {d.id: [d.id] for d in documents}
+    weakest = {d.id: 1.0 for d in documents}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < settings["threshold"]:
+            break
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        merged = members[ra] + members[rb]
+        counts = Counter(lang[m] for m in merged)
+        if max(counts.values()) > settings["max_per_language"]:
+            continue
+        cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in members[ra] for y in members[rb]]
+        if sum(cross) / len(cross) < settings["threshold"]:
+            continue  # average linkage: one strong pair does not pull in a whole cluster
+        parent[rb] = ra
+        members[ra] = merged
+        weakest[ra] = min(weakest[ra], weakest[rb], score)
+    roots = sorted({find(d.id) for d in documents}, key=lambda r: min(members[r]))
+    groups = []
+    for k, root in enumerate(roots, start=1):
+        docs = tuple(sorted(members[root]))
+        pairs = tuple((a, b, s) for (a, b), s in sorted(scores.items()) if a in docs and b in docs)
+        groups.append(Group(f"G{k}", docs, weakest[root] if len(docs) > 1 else 1.0, pairs))
+    return groups

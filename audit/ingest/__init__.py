@@ -1,0 +1,145 @@
+"""Stage 1: files to :class:`~audit.model.Document` objects.
+
+Reading files happens here and nowhere else. A file that cannot be audited is
+returned as a :class:`~audit.model.Skipped` record with the reason, so that one
+bad file never stops a batch; the caller decides when nothing is left.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import AuditError
+from ..languages import detect_language, dominant_script
+from ..model import Document, Paragraph, Skipped
+from .boilerplate import split_boilerplate
+from .decode import decode
+from .paragraphs import paragraphs_from_html, paragraphs_from_text
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_SAMPLE_CHARS = 4000
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Input files under ``paths`` (files or directories), sorted, without duplicates.
+
+    A path that does not exist, or a directory with no inputs, is an AuditError.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise AuditError("no such file or directory", str(raw))
+        if path.is_dir():
+            hits = []
+            # os.walk does not follow symlinked directories, so a symlink loop ends.
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                hits += [Path(root) / f for f in files if f.lower().endswith(SUFFIXES) and not f.startswith(".")]
+            if not hits:
+                raise AuditError(f"no input files ({', '.join(SUFFIXES)}) in this directory", str(raw))
+            for h in hits:
+                found.setdefault(str(h.resolve()) if not h.is_symlink() else str(h), h)
+        else:
+            found.setdefault(str(path.resolve()), path)
+    return sorted(found.values(), key=lambda p: (p.stem, str(p)))
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list[Document], list[Skipped]]:
+    files = discover(paths)
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    ids: dict[str, int] = {}
+    by_hash: dict[str, str] = {}
+    for path in files:
+        try:
+            doc = ingest_file(path, config, _unique_id(path.stem, ids))
+        except AuditError as exc:
+            skipped.append(Skipped(str(path), exc.detail))
+            continue
+        if doc.sha256 in by_hash:
+            skipped.append(Skipped(str(path), f"same content as {by_hash[doc.sha256]}: audited once"))
+            continue
+        by_hash[doc.sha256] = doc.path
+        documents.append(doc)
+    return documents, skipped
+
+
+def _unique_id(stem: str, seen: dict[str, int]) -> str:
+    n = seen.get(stem, 0) + 1
+    seen[stem] = n
+    return stem if n == 1 else f"{stem}~{n}"
+
+
+def ingest_file(path: Path, config: dict, doc_id: str | None = None) -> Document:
+    limit = int(config["max_file_mb"] * 1024 * 1024)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise AuditError(f"file is {size / 2**20:.1f} MB, over the limit of {config['max_file_mb']} MB (config key max_file_mb)", str(path))
+        data = path.read_bytes()
+    except PermissionError:
+        raise AuditError("permission denied: cannot read the file", str(path)) from None
+    except IsADirectoryError:
+        raise AuditError("is a directory, not a file", str(path)) from None
+    except OSError as exc:
+        raise AuditError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
+    text, encoding = decode(data, str(path))
+    kind = "html" if path.suffix.lower() in (".html", ".htm") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    override = _override_language(path, config)
+    return ingest_text(
+        text, doc_id or path.stem, str(path), config, language=override, encoding=encoding,
+        kind=kind, sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _override_language(path: Path, config: dict) -> str | None:
+    for pattern, code in config["language_overrides"].items():
+        if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(str(path), pattern):
+            return code
+    return None
+
+
+def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: str | None = None,
+                encoding: str = "utf-8", kind: str = "text", sha256: str = "") -> Document:
+    """Build a Document from already-decoded text (the API entry for notebooks and tests)."""
+    text = unicodedata.normalize("NFC", text)
+    if kind == "html":
+        paragraphs, style = paragraphs_from_html(text), "html"
+    else:
+        paragraphs, style = paragraphs_from_text(text, config["paragraphs"], markdown=kind == "markdown")
+    if not paragraphs:
+        raise AuditError("no text: the file is empty or only white space", path)
+    if config["boilerplate"]["enabled"]:
+        content, furniture = split_boilerplate(paragraphs, config["boilerplate"]["max_words"])
+    else:
+        content, furniture = paragraphs, []
+    if not content:
+        raise AuditError("only site boilerplate (e.g. 'Source', 'Comment (0)'), no article text", path)
+    content = [Paragraph(i, p.line, p.end_line, p.text, p.breaks) for i, p in enumerate(content)]
+    sample = _sample(content)
+    if language is not None:
+        lang, confidence = language, 1.0
+    else:
+        lang, confidence = detect_language(sample, config["languages"])
+    return Document(
+        id=doc_id, path=path, language=lang, language_confidence=confidence,
+        script=dominant_script(sample), paragraphs=tuple(content), boilerplate=tuple(furniture),
+        encoding=encoding, paragraph_style=style, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def _sample(paragraphs: list[Paragraph]) -> str:
+    """Text spread over the whole document, bounded so detection stays fast."""
+    out, size = [], 0
+    step = max(1, len(paragraphs) // 12)
+    for p in paragraphs[::step]:
+        out.append(p.text[:800])
+        size += len(out[-1])
+        if size >= _SAMPLE_CHARS:
+            break
+    return "\n".join(out)
