@@ -1,0 +1,40 @@
+"""Stage 5: checks. One unit per file; this list is the registry.
+
+Adding a check: write ``checks/<code>.py`` with a ``Check`` subclass (code,
+severity, one-line description, ``run``), add one line below, add its tests.
+"""
+from __future__ import annotations
+
+from .base import Check, GroupContext
+from .country_label_conflict import CountryLabelConflict
+from .list_duplicate import ListDuplicate
+from .number_mismatch import NumberMismatch
+
+REGISTRY: list[type[Check]] = [
+    NumberMismatch,
+    CountryLabelConflict,
+    ListDuplicate,
+]
+
+
+def selected_checks(config: dict) -> list[Check]:
+    select = set(config["checks"]["select"])
+    ignore = set(config["checks"]["ignore"])
+    known = {c.code for c in REGISTRY}
+    from ..errors import AuditError
+
+    for code in select | ignore | set(config["checks"]["severity"]):
+        if code not in known:
+            raise AuditError(f"config names an unknown check '{code}' (known: {', '.join(sorted(known))})", "config")
+    out = []
+    for cls in REGISTRY:
+        if (select and cls.code not in select) or cls.code in ignore:
+            continue
+        check = cls()
+        if cls.code in config["checks"]["severity"]:
+            check.severity = config["checks"]["severity"][cls.code]
+        out.append(check)
+    return out
+
+
+__all__ = ["Check", "GroupContext", "REGISTRY", "selected_checks"]

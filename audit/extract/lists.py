@@ -32,6 +32,13 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
         if len(pieces) < _MIN_ITEMS - 1:
             continue
         items = [_item(body, s, e, stops, first=(k == 0), last=(k == len(pieces) - 1)) for k, (s, e) in enumerate(pieces)]
+        if len(items) >= 3 and items[-1][2] is None and items[-2][2] is not None:
+            # the last member runs on into the sentence: take as many words as the one before it
+            width = len(tokens(body[items[-2][0]:items[-2][1]]))
+            s, e = pieces[-1]
+            toks = tokens(body[s:e])[:width]
+            if toks and not any(ch.isdigit() for _, _, t in toks for ch in t):
+                items[-1] = (s + toks[0][0], s + toks[-1][1], _key(toks), True)
         run: list = []
         for it in items + [None]:
             if it is not None and it[2] is not None and (not run or not run[-1][3]):
@@ -51,9 +58,12 @@ def _item(body, s, e, stops, first, last):
     closes = False
     if last or True:
         for k, (ts, te, t) in enumerate(toks):
-            if k > 0 and fold(t) in stops and k < len(toks) - 1:
+            if k > 0 and not first and fold(t) in stops and k < len(toks) - 1:
                 # "Cao Bang and Ha Giang": the item after the conjunction closes the list
                 left, right = toks[:k], toks[k + 1:]
+                if right[0][2][:1].isupper():  # cased script: the member ends where capitals end
+                    while right and not right[-1][2][:1].isupper():
+                        right = right[:-1]
                 if len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS:
                     return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):

@@ -26,6 +26,8 @@ def detect_style(lines: list[tuple[int, str]]) -> str:
     if len(nonblank) < 2 or not any(not s.strip() for _, s in lines):
         return "lines"
     blocks = _blocks(lines)
+    if len(blocks) < 2:
+        return "lines"  # no blank line between paragraphs: nothing says the lines are wrapped
     inner = [ln for block in blocks if len(block) > 1 for _, ln in block[:-1]]
     if not inner:
         return "lines"

@@ -1,0 +1,49 @@
+"""What every check shares: the context it reads, and how findings are built."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..model import Alignment, Document, Fact, Finding, Group, Location
+
+
+@dataclass(frozen=True)
+class GroupContext:
+    group: Group
+    documents: dict[str, Document]
+    alignment: Alignment
+    facts: dict[str, list]  # doc id -> ParagraphFacts per paragraph
+    min_confidence: float
+
+    def docs(self) -> list[Document]:
+        return [self.documents[d] for d in self.group.documents]
+
+    def confident_links(self) -> Iterator:
+        """Links that join two or more documents and that the aligner trusts."""
+        for link in self.alignment.links:
+            present = [(d, idx) for d, idx in link.members if idx]
+            if len(present) >= 2 and link.confidence >= self.min_confidence:
+                yield link, present
+
+
+class Check:
+    code: str = ""
+    severity: str = "warning"
+    description: str = ""
+
+    def run(self, ctx: GroupContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def finding(self, ctx: GroupContext, message: str, locations: list[Location], subject: str, **kw) -> Finding:
+        return Finding(self.code, self.severity, ctx.group.id, message, tuple(locations), subject, **kw)
+
+
+def location(doc: Document, index: int, fact: Fact | None, role: str = "flagged") -> Location:
+    p = doc.paragraphs[index]
+    if fact is None:
+        return Location(doc.id, p.line, p.text, "", 0, 0, role)
+    return Location(doc.id, p.line_at(fact.start), p.text, fact.text, fact.start, fact.end, role)
+
+
+def lang_of(ctx: GroupContext, doc_id: str) -> str:
+    return ctx.documents[doc_id].language

@@ -1,0 +1,19 @@
+from pathlib import Path
+
+import pytest
+
+from audit.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+
+
+@pytest.fixture
+def config():
+    return load_config()
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return p
