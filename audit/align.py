@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from .extract import quantity_anchors
 from .model import Alignment, Document, Group, Link
 
 _BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
@@ -23,15 +24,7 @@ _GC_VARIANCE = 6.8
 
 
 def paragraph_anchors(pf) -> set[str]:
-    out: set[str] = set()
-    for f in pf.numbers:
-        for v in (f.value if isinstance(f.value, tuple) else (f.value,)):
-            if isinstance(v, (int, float)) and (v >= 3 or f.form == "digits"):
-                out.add(f"n:{v}")
-    for f in pf.dates:
-        out.add(f"d:{f.value[1]}-{f.value[2]}")
-        if f.value[0]:
-            out.add(f"n:{f.value[0]}")
+    out = quantity_anchors(pf)
     for f in pf.names:
         for k in f.value:
             if len(k) >= 3:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
+from .extract import quantity_anchors
 from .model import Document, Group
 
 
@@ -22,15 +23,7 @@ def signature(doc_facts) -> dict[str, list[float]]:
     n = max(len(doc_facts), 1)
     for i, pf in enumerate(doc_facts):
         pos = (i + 0.5) / n
-        here: set[str] = set()
-        for f in pf.numbers:
-            for v in (f.value if isinstance(f.value, tuple) else (f.value,)):
-                if isinstance(v, (int, float)) and (v >= 3 or f.form == "digits"):
-                    here.add(f"n:{v}")
-        for f in pf.dates:
-            here.add(f"d:{f.value[1]}-{f.value[2]}")
-            if f.value[0]:
-                here.add(f"n:{f.value[0]}")
+        here = quantity_anchors(pf)
         for f in pf.names:
             # caseless scripts make every word a candidate name: related languages
             # (Bengali, Hindi) share too much vocabulary for those to be anchors

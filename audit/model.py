@@ -137,16 +137,6 @@ class Report:
     signature: dict[str, Any] = field(default_factory=dict)
     resolved: list[dict[str, Any]] = field(default_factory=list)
 
-    def document(self, doc_id: str) -> Document:
-        return self._by_id()[doc_id]
-
-    def _by_id(self) -> dict[str, Document]:
-        cache = self.__dict__.get("_doc_index")
-        if cache is None or len(cache) != len(self.documents):
-            cache = {d.id: d for d in self.documents}
-            self.__dict__["_doc_index"] = cache
-        return cache
-
     def group_of(self, doc_id: str) -> str | None:
         for g in self.groups:
             if doc_id in g.documents:

@@ -18,6 +18,12 @@ class GroupContext:
     def docs(self) -> list[Document]:
         return [self.documents[d] for d in self.group.documents]
 
+    def paragraph_facts(self) -> Iterator:
+        """(document, paragraph index, ParagraphFacts) for every paragraph of the group."""
+        for doc in self.docs():
+            for i, pf in enumerate(self.facts[doc.id]):
+                yield doc, i, pf
+
     def confident_links(self) -> Iterator:
         """Links that join two or more documents and that the aligner trusts."""
         for link in self.alignment.links:

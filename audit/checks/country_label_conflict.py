@@ -21,35 +21,42 @@ class CountryLabelConflict(Check):
 
     def run(self, ctx: GroupContext):
         for doc in ctx.docs():
-            labels = [(i, f) for i, pf in enumerate(ctx.facts[doc.id]) for f in pf.labels]
-            clusters: list[list] = []
-            for i, f in labels:
-                for cl in clusters:
-                    if same_entity(cl[0][1].value[0], f.value[0]):
-                        cl.append((i, f))
-                        break
-                else:
-                    clusters.append([(i, f)])
-            for cl in clusters:
-                by_code = defaultdict(list)
-                for i, f in cl:
-                    by_code[f.value[1]].append((i, f))
-                if len(by_code) < 2:
-                    continue
-                ranked = sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-                top, top_hits = ranked[0]
-                tie = len(ranked[1][1]) == len(top_hits)
-                entity = cl[0][1].extra["entity"]
-                for code, hits in ranked[1:] if not tie else ranked:
-                    if not tie and code == top:
-                        continue
-                    locs = [location(doc, i, f) for i, f in hits]
-                    if not tie:
-                        locs += [location(doc, i, f, role="support") for i, f in top_hits]
-                    msg = (f"'{entity}' is labelled {code} here but {top} {len(top_hits)} time(s) elsewhere in {doc.id}"
-                           if not tie else f"'{entity}' is labelled both {' and '.join(c for c, _ in ranked)} in {doc.id}")
-                    yield self.finding(ctx, msg, locs, subject=f"{doc.id}|{'/'.join(cl[0][1].value[0])}|{code}",
-                                       expected=None if tie else top, found=code,
-                                       values=((doc.id, code),))
-                    if tie:
-                        break
+            labels = [(i, f) for d, i, pf in ctx.paragraph_facts() if d is doc for f in pf.labels]
+            for cluster in _entities(labels):
+                yield from self._conflicts(ctx, doc, cluster)
+
+    def _conflicts(self, ctx, doc, cluster):
+        by_code = defaultdict(list)
+        for i, f in cluster:
+            by_code[f.value[1]].append((i, f))
+        if len(by_code) < 2:
+            return
+        ranked = sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        top, top_hits = ranked[0]
+        entity = cluster[0][1].extra["entity"]
+        subject = f"{doc.id}|{'/'.join(cluster[0][1].value[0])}"
+        if len(ranked[1][1]) == len(top_hits):  # a tie: no majority, flag every label
+            codes = " and ".join(c for c, _ in ranked)
+            locs = [location(doc, i, f) for _, hits in ranked for i, f in hits]
+            yield self.finding(ctx, f"'{entity}' is labelled both {codes} in {doc.id}", locs,
+                               subject=f"{subject}|{ranked[0][0]}", expected=None, found=ranked[0][0],
+                               values=((doc.id, ranked[0][0]),))
+            return
+        for code, hits in ranked[1:]:
+            locs = [location(doc, i, f) for i, f in hits] + [location(doc, i, f, role="support") for i, f in top_hits]
+            yield self.finding(
+                ctx, f"'{entity}' is labelled {code} here but {top} {len(top_hits)} time(s) elsewhere in {doc.id}",
+                locs, subject=f"{subject}|{code}", expected=top, found=code, values=((doc.id, code),))
+
+
+def _entities(labels):
+    """Labels grouped by the entity they label, in order of first mention."""
+    clusters: list[list] = []
+    for i, f in labels:
+        for cl in clusters:
+            if same_entity(cl[0][1].value[0], f.value[0]):
+                cl.append((i, f))
+                break
+        else:
+            clusters.append([(i, f)])
+    return clusters

@@ -31,7 +31,7 @@ def _closeness(a, b) -> float:
 
 
 def compare_link(ctx: GroupContext, present):
-    """(doc, missing values, extra values, values per doc) for each deviating document."""
+    """(values per document, in how many documents each value occurs, number of documents)."""
     per_doc = {d: _values(ctx, d, idx) for d, idx in present}
     n = len(per_doc)
     counts: dict = {}
@@ -66,7 +66,8 @@ class NumberMismatch(Check):
                     yield self.finding(
                         ctx, f"{lang_of(ctx, doc)} has {found} where {len(support)} of {n} translations have {expected}",
                         locs, subject=f"{expected}->{found}", expected=expected, found=found,
-                        values=tuple((d, per_doc[d].get(expected, (0, None))[1].text if expected in per_doc[d] else None) for d in sorted(per_doc)),
+                        values=tuple((d, per_doc[d][expected][1].text if expected in per_doc[d] else None)
+                                     for d in sorted(per_doc)),
                     )
 
     def _pair(self, ctx, per_doc):

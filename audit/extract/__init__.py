@@ -24,6 +24,24 @@ class ParagraphFacts:
     lists: tuple[Fact, ...]
 
 
+def quantity_anchors(pf: ParagraphFacts) -> set[str]:
+    """Numbers and dates of a paragraph as script-independent anchor strings.
+
+    Grouping and alignment both match paragraphs on these; small spelled-out
+    numbers are left out (articles, Arabic duals).
+    """
+    out: set[str] = set()
+    for f in pf.numbers:
+        for v in (f.value if isinstance(f.value, tuple) else (f.value,)):
+            if isinstance(v, (int, float)) and (v >= 3 or f.form == "digits"):
+                out.add(f"n:{v}")
+    for f in pf.dates:
+        out.add(f"d:{f.value[1]}-{f.value[2]}")
+        if f.value[0]:
+            out.add(f"n:{f.value[0]}")
+    return out
+
+
 def extract_facts(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> ParagraphFacts:
     numbers = extract_numbers(text, lang)
     dates, numbers = extract_dates(text, lang, numbers)
@@ -43,4 +61,4 @@ def lowercase_vocabulary(texts) -> frozenset[str]:
     return frozenset(t.casefold() for text in texts for _, _, t in tokens(text) if t[:1].islower())
 
 
-__all__ = ["ParagraphFacts", "extract_facts", "lowercase_vocabulary"]
+__all__ = ["ParagraphFacts", "extract_facts", "lowercase_vocabulary", "quantity_anchors"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..model import Fact
-from .names import boundary_words
+from .names import boundary_words, strip_clitic
 from .numwords import lexicon
 from .text import fold, is_cased_script, phonetic_key, tokens
 
@@ -63,16 +63,8 @@ def extract_labels(text: str, lang: str) -> list[Fact]:
                 break
         if not entity:
             continue
-        key = tuple(phonetic_key(_strip_clitic(t, lang)) for _, _, t in entity)
+        key = tuple(phonetic_key(strip_clitic(t, lang)) for _, _, t in entity)
         start = entity[0][0]
         facts.append(Fact("label", (key, code), text[start:m.end()], start, m.end(),
                           extra={"entity": text[start:entity[-1][1]], "country": m.group(1)}))
     return facts
-
-
-def _strip_clitic(word: str, lang: str) -> str:
-    f = fold(word)
-    for p in lexicon(lang).prefixes:
-        if f.startswith(p) and len(f) - len(p) >= 3:
-            return word[len(p):]
-    return word

@@ -10,14 +10,13 @@ from .text import fold, phonetic_key, tokens
 _SEPARATORS = regex.compile(r"\s*[,،、]\s*")
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
-_CLITICS: tuple[str, ...] = ()
+_CLITIC_LANGS = ("ar", "fa", "ur", "he")  # a one-letter conjunction is written glued to the next word
 
 
 def extract_lists(text: str, lang: str) -> list[Fact]:
     """Lists of three or more short items; value is the tuple of member keys."""
     stops = boundary_words(lang)
-    global _CLITICS
-    _CLITICS = tuple(w for w in stops if len(w) == 1 and lang in ("ar", "fa", "ur", "he"))
+    clitics = tuple(w for w in stops if len(w) == 1) if lang in _CLITIC_LANGS else ()
     facts = []
     # clauses: a list never crosses these
     for clause in regex.finditer(r"[^.;:!?؛।()\"“”«»\n]+", text):
@@ -31,7 +30,8 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
         pieces.append((pos, len(body)))
         if len(pieces) < _MIN_ITEMS - 1:
             continue
-        items = [_item(body, s, e, stops, first=(k == 0), last=(k == len(pieces) - 1)) for k, (s, e) in enumerate(pieces)]
+        items = [_item(body, s, e, stops, clitics, first=(k == 0), last=(k == len(pieces) - 1))
+                 for k, (s, e) in enumerate(pieces)]
         if len(items) >= 3 and items[-1][2] is None and items[-2][2] is not None:
             # the last member runs on into the sentence: take as many words as the one before it
             width = len(tokens(body[items[-2][0]:items[-2][1]]))
@@ -52,22 +52,21 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
     return facts
 
 
-def _item(body, s, e, stops, first, last):
+def _item(body, s, e, stops, clitics, first, last):
     """(start, end, key, closes) for a short item; the last may start with 'and'."""
     toks = tokens(body[s:e])
     closes = False
-    if last or True:
-        for k, (ts, te, t) in enumerate(toks):
-            if k > 0 and not first and fold(t) in stops and k < len(toks) - 1:
-                # "Cao Bang and Ha Giang": the item after the conjunction closes the list
-                left, right = toks[:k], toks[k + 1:]
-                if right[0][2][:1].isupper():  # cased script: the member ends where capitals end
-                    while right and not right[-1][2][:1].isupper():
-                        right = right[:-1]
-                if len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS:
-                    return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
-        if k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in _CLITICS):
+        if k > 0 and not first and fold(t) in stops and k < len(toks) - 1:
+            # "Cao Bang and Ha Giang": the item after the conjunction closes the list
+            left, right = toks[:k], toks[k + 1:]
+            if right[0][2][:1].isupper():  # cased script: the member ends where capitals end
+                while right and not right[-1][2][:1].isupper():
+                    right = right[:-1]
+            if len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS:
+                return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
+    for k, (ts, te, t) in enumerate(toks):
+        if k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in clitics):
             toks, closes = toks[:k], True  # Arabic: "لانج سون ومنطقة": و joins the next phrase
             break
     if last and len(toks) > _MAX_ITEM_WORDS:

@@ -9,13 +9,21 @@ by meeting their counterpart in another language of the same link
 from __future__ import annotations
 
 from ..model import Fact
-from .text import is_cased_script, load_data, phonetic_key, tokens
+from .numwords import lexicon
+from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
 
 def boundary_words(lang: str) -> frozenset[str]:
-    from .text import fold
-
     return frozenset(fold(w) for w in load_data("translit.yaml")["boundaries"].get(lang, []))
+
+
+def strip_clitic(word: str, lang: str) -> str:
+    """The word without a glued conjunction or article (Arabic وال-, ب-), when enough is left."""
+    f = fold(word)
+    for p in lexicon(lang).prefixes:
+        if f.startswith(p) and len(f) - len(p) >= 3:
+            return word[len(p):]
+    return word
 
 
 def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> list[Fact]:

@@ -5,6 +5,7 @@ Every fact's value is language-independent: ২০২৫ = 2025 = ٢٠٢٥ = 202
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
@@ -86,12 +87,12 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     lex = lexicon(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
-    items = _atoms(text, toks, folded, lex, lang)
+    items = _atoms(text, toks, lex, lang)
     facts = _phrases(text, items, toks, folded, lex)
     return _ranges(text, facts, lex)
 
 
-def _atoms(text, toks, folded, lex: NumberLexicon, lang):
+def _atoms(text, toks, lex: NumberLexicon, lang):
     """Numbers as items (start, end, kind, value, ordinal, form) in text order."""
     items = []
     digit_spans = []
@@ -110,7 +111,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang):
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
             items.append([e, e + 1, "mag", hit[1], False, "word"])
             digit_spans.append((e, e + 1))
-    for (s, e, tok), f in zip(toks, folded):
+    for s, e, tok in toks:
         if any(s < de and ds < e for ds, de in digit_spans):
             continue
         hit = lex.lookup(tok)
@@ -146,7 +147,7 @@ def _suffix(text: str, end: int, lex: NumberLexicon) -> tuple[bool, int]:
 
 def _cjk_numerals(tok: str, lex: NumberLexicon):
     """Runs of numeral characters inside an unsegmented CJK token: 二十九 in 二十九件."""
-    if not lex.lang in ("ja", "zh", "ko") or len(tok) < 2:
+    if lex.lang not in ("ja", "zh", "ko") or len(tok) < 2:
         return
     i = 0
     while i < len(tok):
@@ -173,6 +174,7 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     facts: list[Fact] = []
     tok_index = {s: i for i, (s, _, _) in enumerate(toks)}
+    starts = [s for s, _, _ in toks]
     i = 0
     while i < len(items):
         j = i
@@ -202,7 +204,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
             n = _match_phrase(folded, ti, lex.approx, forward=False)
             if n:
                 approx, start = True, toks[ti - n][0]
-        end, percent = _percent(text, end, toks, folded, lex)
+        end, percent = _percent(text, end, toks, starts, folded, lex)
         facts.append(Fact("number", value, text[start:end], start, end, approx=approx, form=form,
                           extra={"ordinal": any(it[4] for it in run), "percent": percent}))
     return facts
@@ -236,17 +238,15 @@ def _combine(run, lex):
     return combine([(it[2], it[3]) for it in run if it[2] != "conn"], lex.small_magnitudes)
 
 
-def _percent(text, end, toks, folded, lex) -> tuple[int, bool]:
+def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
     rest = text[end:end + 2].lstrip(" \u00a0")
     if rest[:1] in ("%", "٪", "％"):
         return text.index(rest[0], end) + 1, True
-    for k, (s, _, _) in enumerate(toks):
-        if s >= end:
-            if text[end:s].strip():
-                return end, False
-            n = _match_phrase(folded, k, lex.percent)
-            return (toks[k + n - 1][1], True) if n else (end, False)
-    return end, False
+    k = bisect.bisect_left(starts, end)
+    if k == len(toks) or text[end:toks[k][0]].strip():
+        return end, False
+    n = _match_phrase(folded, k, lex.percent)
+    return (toks[k + n - 1][1], True) if n else (end, False)
 
 
 def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:

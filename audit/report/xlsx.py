@@ -8,15 +8,19 @@ from ..model import Report
 _RTL = {"ar", "fa", "ur", "he"}
 
 
-def _put(ws, row: int, col: int, value, rtl: bool = False):
+def _styles():
     from openpyxl.styles import Alignment
 
+    return {False: Alignment(wrap_text=True, vertical="top"),
+            True: Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)}
+
+
+def _put(ws, row: int, col: int, value, style):
     cell = ws.cell(row=row, column=col)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
-    cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="right" if rtl else None,
-                               readingOrder=2 if rtl else 0)
+    cell.alignment = style
     return cell
 
 
@@ -24,11 +28,12 @@ def _sheet(wb, title, header, rows, widths):
     from openpyxl.styles import Font
 
     ws = wb.create_sheet(title)
+    styles = _styles()
     for c, h in enumerate(header, start=1):
-        _put(ws, 1, c, h).font = Font(bold=True)
+        _put(ws, 1, c, h, styles[False]).font = Font(bold=True)
     for r, row in enumerate(rows, start=2):
         for c, (value, rtl) in enumerate(row, start=1):
-            _put(ws, r, c, value, rtl)
+            _put(ws, r, c, value, styles[bool(rtl)])
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = ws.dimensions
