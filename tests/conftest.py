@@ -17,3 +17,11 @@ def write(tmp_path, name, text, encoding="utf-8"):
     p = tmp_path / name
     p.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
     return p
+
+
+@pytest.fixture
+def wide_config():
+    """The default config with the test articles' languages added."""
+    cfg = load_config()
+    cfg["languages"] = ["bn", "hi", "sv", "ms", "ar", "en", "fr", "de", "es"]
+    return cfg

@@ -1,7 +1,9 @@
 """Each check: input texts beside the findings they must (and must not) give."""
+import pytest
+
 from audit import run
 from audit.checks import REGISTRY
-from conftest import write
+from conftest import ROOT, write
 
 
 def findings(tmp_path, config, texts, code):
@@ -75,3 +77,99 @@ def test_registry_every_check_has_code_description_and_test():
     for c in REGISTRY:
         assert c.code and c.description and c.severity in ("error", "warning", "note")
         assert f'"{c.code}"' in tests, f"no test for {c.code}"
+
+
+# --- cross-translation checks on a four-language article (en, fr, de, es) written for these tests ---
+
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def article(tmp_path, stem="trade", edit=None):
+    """Copy one article's four translations, applying edit = (lang, old, new) to one."""
+    for src in sorted(ARTICLES.glob(f"{stem}.*.txt")):
+        text = src.read_text("utf-8")
+        if edit and src.name == f"{stem}.{edit[0]}.txt":
+            assert edit[1] in text, edit
+            text = text.replace(edit[1], edit[2], 1)
+        (tmp_path / src.name).write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_clean_translations_give_no_findings(tmp_path, wide_config):
+    for src in ARTICLES.glob("*.txt"):
+        (tmp_path / src.name).write_text(src.read_text("utf-8"), "utf-8")
+    report = run([tmp_path], wide_config)
+    assert sorted(len(g.documents) for g in report.groups) == [4, 4]
+    assert [(f.check, f.message) for f in report.findings] == []
+
+
+@pytest.mark.parametrize("edit, code, line, evidence, expected, found", [
+    (("de", "12 neue Abkommen", "13 neue Abkommen"), "number-mismatch", 2, "13", 12, 13),
+    (("fr", "4,2 milliards", "4,2 millions"), "number-mismatch", 3, "4,2 millions", 4_200_000_000, 4_200_000),
+    (("fr", "une hausse de 35 %", "une hausse"), "number-missing", 3, "", 35, None),
+    (("es", "del 19 al 21 de noviembre", "del 19 al 22 de noviembre"), "date-mismatch", 6,
+     "19 al 22 de noviembre", "11-19/21", "11-19/22"),
+    (("en", "Dongxing (China)", "Dongxing (Vietnam)"), "country-label-mismatch", 6, "Dongxing (Vietnam)", "CN", "VN"),
+    (("de", "Volkskomitees von Lang Son", "Volkskomitees der Provinz"), "name-missing", 4, "", "Lang Son", None),
+    (("fr", "comité populaire de Lang Son", "comité populaire de Cao Bang"), "name-substituted", 4, "Cao Bang",
+     "Lang Son", "Cao Bang"),
+    (("es", "Lang Son, Quang Ninh y Cao Bang", "Lang Son, Quang Ninh y Lang Son"), "list-mismatch", 2, "Lang Son",
+     "Cao Bang", "Lang Son"),
+])
+def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edit, code, line, evidence, expected, found):
+    report = run([article(tmp_path, edit=edit)], wide_config)
+    got = [f for f in report.findings if f.check == code]
+    assert len(got) == 1, [(f.check, f.message) for f in report.findings]
+    f = got[0]
+    flagged = [(loc.document, loc.line, loc.evidence) for loc in f.locations if loc.role == "flagged"]
+    assert flagged == [(f"trade.{edit[0]}", line, evidence)]
+    assert {loc.document for loc in f.locations if loc.role == "support"} == \
+        {f"trade.{x}" for x in ("en", "fr", "de", "es")} - {f"trade.{edit[0]}"}
+    assert (f.expected, f.found) == (expected, found)
+
+
+def test_magnitude_words_follow_each_language_scale(tmp_path, wide_config):
+    """Spanish billón is 10^12 (the long scale): 27 trillion = 27 billones, 27 billion is the outlier."""
+    texts = {"a.en.txt": "The public debt reached 27 trillion dollars in 2024, the ministry said on Monday.",
+             "b.es.txt": "La deuda pública alcanzó 27 billones de dólares en 2024, dijo el ministerio el lunes.",
+             "c.fr.txt": "La dette publique a atteint 27 milliards de dollars en 2024, a indiqué lundi le ministère."}
+    got = findings(tmp_path, wide_config, texts, "number-mismatch")
+    assert [(f.expected, f.found, [loc.document for loc in f.locations if loc.role == "flagged"]) for f in got] == \
+        [(27 * 10**12, 27 * 10**9, ["c.fr"])]
+
+
+def test_two_translations_flag_both_sides_of_a_missing_number(tmp_path, wide_config):
+    texts = {"a.en.txt": "The museum received 4,500 visitors and 12 school classes in May 2024.",
+             "b.de.txt": "Das Museum empfing im Mai 2024 Besucher und 12 Schulklassen."}
+    got = findings(tmp_path, wide_config, texts, "number-missing")
+    assert len(got) == 1
+    assert sorted((loc.document, loc.role, loc.evidence) for loc in got[0].locations) == \
+        [("a.en", "flagged", "4,500"), ("b.de", "flagged", "")]
+
+
+def test_no_majority_is_reported_as_unsettled(tmp_path, wide_config):
+    texts = {"a.en.txt": "The parties signed 28 agreements in Hanoi in March 2025.",
+             "b.fr.txt": "Les parties ont signé 29 accords à Hanoï en mars 2025.",
+             "c.de.txt": "Die Parteien unterzeichneten im März 2025 in Hanoi 30 Abkommen."}
+    got = findings(tmp_path, wide_config, texts, "number-mismatch")
+    assert len(got) == 1 and "no majority" in got[0].message
+    assert sorted(loc.evidence for loc in got[0].locations) == ["28", "29", "30"]
+
+
+def test_name_spelling_variant_in_a_lone_document(tmp_path, wide_config):
+    text = ("कॉमरेड त्रान कुओंग ने 2025 में प्रतिनिधिमंडल का स्वागत किया।\n"
+            "बैठक में कॉमरेड ट्रान कुओंग ने 29 समझौतों की घोषणा की।\n"
+            "कॉमरेड त्रान कुओंग ने कहा कि सहयोग करना और व्यापार करने की योजना 2026 तक चलेगी।\n")
+    got = findings(tmp_path, wide_config, {"hi.txt": text}, "name-spelling-variant")
+    assert len(got) == 1
+    f = got[0]
+    assert (f.expected, f.found) == ("त्रान", "ट्रान")
+    assert [(loc.line, loc.evidence) for loc in f.locations if loc.role == "flagged"] == [(2, "ट्रान")]
+
+
+def test_inflections_and_clitics_are_not_spelling_variants(tmp_path, wide_config):
+    sv = ("Mötet hölls i Mong Cai City den 3 mars 2025.\n"
+          "Mong Cai Citys borgmästare talade om 12 nya avtal.\n")
+    ar = ("اجتمع ممثلو المقاطعات في هانوي عام 2025.\n"
+          "وقدم ممثلو للمقاطعات الحدودية 12 اقتراحا في هانوي.\n")
+    assert findings(tmp_path, wide_config, {"sv.txt": sv, "ar.txt": ar}, "name-spelling-variant") == []

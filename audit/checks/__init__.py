@@ -7,12 +7,26 @@ from __future__ import annotations
 
 from .base import Check, GroupContext
 from .country_label_conflict import CountryLabelConflict
+from .country_label_mismatch import CountryLabelMismatch
+from .date_mismatch import DateMismatch
 from .list_duplicate import ListDuplicate
+from .list_mismatch import ListMismatch
+from .name_missing import NameMissing
+from .name_spelling_variant import NameSpellingVariant
+from .name_substituted import NameSubstituted
 from .number_mismatch import NumberMismatch
+from .number_missing import NumberMissing
 
 REGISTRY: list[type[Check]] = [
     NumberMismatch,
+    NumberMissing,
+    DateMismatch,
+    NameMissing,
+    NameSubstituted,
+    CountryLabelMismatch,
+    ListMismatch,
     CountryLabelConflict,
+    NameSpellingVariant,
     ListDuplicate,
 ]
 

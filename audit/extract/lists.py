@@ -19,7 +19,7 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
     clitics = tuple(w for w in stops if len(w) == 1) if lang in _CLITIC_LANGS else ()
     facts = []
     # clauses: a list never crosses these
-    for clause in regex.finditer(r"[^.;:!?؛।()\"“”«»\n]+", text):
+    for clause in regex.finditer(r"[^.;:!?؛।()\"“”«»\n–—]+", text):
         c_start = clause.start()
         pieces = []
         pos = 0
@@ -60,10 +60,13 @@ def _item(body, s, e, stops, clitics, first, last):
         if k > 0 and not first and fold(t) in stops and k < len(toks) - 1:
             # "Cao Bang and Ha Giang": the item after the conjunction closes the list
             left, right = toks[:k], toks[k + 1:]
-            if right[0][2][:1].isupper():  # cased script: the member ends where capitals end
-                while right and not right[-1][2][:1].isupper():
-                    right = right[:-1]
-            if len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS:
+            if right[0][2][:1].isupper():  # cased script: the member ends where its capitals end
+                caps = 0
+                while caps < len(right) and right[caps][2][:1].isupper():
+                    caps += 1
+                right = right[:caps]
+            if right and len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS \
+                    and not any(ch.isdigit() for _, _, w in left + right for ch in w):
                 return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
         if k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in clitics):

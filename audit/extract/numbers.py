@@ -257,7 +257,7 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
         if i + 1 < len(facts):
             b = facts[i + 1]
             gap = text[a.end:b.start]
-            word = fold(gap.strip())
+            word = fold(gap.strip(" .\u00a0"))
             is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
             if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
                     and isinstance(b.value, (int, float)) and a.value < b.value:

@@ -1,0 +1,56 @@
+"""date-mismatch: a date's day or month differs between translations (years are numbers)."""
+from __future__ import annotations
+
+from ..extract.dates import date_label
+from .base import Check, GroupContext, lang_of, location
+from .vote import vote
+
+
+def _key(value):
+    _, month, d1, d2 = value
+    return (month, d1, d2)
+
+
+def _label(key) -> str:
+    return date_label((None, *key))[2:]  # "02-19/21"
+
+
+def _closeness(a, b) -> float:
+    return 1.0 + 2 * (a[0] == b[0]) + (a[1:] == b[1:])
+
+
+class DateMismatch(Check):
+    code = "date-mismatch"
+    severity = "error"
+    description = "A date's day or month differs between translations (19 February vs 20 February)."
+
+    def run(self, ctx: GroupContext):
+        for link, present in ctx.confident_links():
+            per_doc = {}
+            for d, idx in present:
+                vals: dict = {}
+                for i in idx:
+                    for f in ctx.facts[d][i].dates:
+                        vals.setdefault(_key(f.value), (i, f))
+                per_doc[d] = vals
+            if sum(1 for v in per_doc.values() if v) < 2:
+                continue  # only one translation gives a date here: nothing to compare
+            for v in vote(per_doc, _closeness, counts_for_missing=lambda _: False):
+                locs = [location(ctx.documents[d], *per_doc[d][val]) for d, val in v.flagged]
+                locs += [location(ctx.documents[d], *per_doc[d][v.expected], role="support") for d in v.support]
+                values = tuple((d, _label(val)) for d, val in v.flagged)
+                if v.support:
+                    (d, found), = v.flagged
+                    msg = (f"{lang_of(ctx, d)} dates this {_said(per_doc, d, found)} where {len(v.support)} of "
+                           f"{len(per_doc)} translations have {_said(per_doc, v.support[0], v.expected)}")
+                    yield self.finding(ctx, msg, locs, subject=f"{_label(v.expected)}->{_label(found)}",
+                                       expected=_label(v.expected), found=_label(found), values=values)
+                else:
+                    said = "; ".join(f"{lang_of(ctx, d)} '{_said(per_doc, d, val)}'" for d, val in v.flagged)
+                    kind = "the two translations disagree" if len(per_doc) == 2 else "no majority settles this date"
+                    yield self.finding(ctx, f"{kind}: {said}", locs,
+                                       subject="<>".join(_label(val) for _, val in v.flagged), values=values)
+
+
+def _said(per_doc, d, key) -> str:
+    return per_doc[d][key][1].text

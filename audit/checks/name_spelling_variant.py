@@ -1,0 +1,113 @@
+"""name-spelling-variant: one document spells one name two ways (त्रान / ट्रान कुओंग)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz.distance import Levenshtein
+
+from ..extract.numwords import lexicon
+from ..extract.text import fold, phonetic_key, translit
+from ..model import Location
+from .base import Check, GroupContext
+from .names_common import name_views
+
+
+_VOWELS = set("aeiouy")
+
+
+def variants(a: str, b: str, strict: bool) -> bool:
+    """Two written forms of one word, not two inflections or two words: the same
+    phonetic key, and the same sound written differently inside the word (an
+    inflection changes the end). ``strict`` (cased scripts, where Dong and Dang
+    are two names; lone documents) admits only letters that transliterate alike."""
+    ka, kb = phonetic_key(a), phonetic_key(b)
+    if ka != kb or len(ka) < 2 or min(len(a), len(b)) < 3:
+        return False
+    ta, tb = translit(a).replace(" ", ""), translit(b).replace(" ", "")
+    if ta == tb:
+        return True  # त्रान / ट्रान: different letters, one sound
+    if strict or ta.startswith(tb) or tb.startswith(ta) or ta[:1] != tb[:1]:
+        return False
+    if ta[-1:] != tb[-1:] and (ta[-1:] in _VOWELS or tb[-1:] in _VOWELS):
+        return False  # a vowel ending changed: करना / करने is grammar, not spelling
+    return Levenshtein.distance(ta, tb) <= 2
+
+
+class NameSpellingVariant(Check):
+    code = "name-spelling-variant"
+    severity = "warning"
+    description = "One document spells the same name two ways."
+
+    def run(self, ctx: GroupContext):
+        views = name_views(ctx)
+        for d, view in views.items():
+            yield from self._document(ctx, view, views)
+
+    def _document(self, ctx, view, views):
+        """Pairs of forms written beside the same word (ট্রান কুওং / ত্রান কুওং): part of one
+        multi-word name. With other translations in the group, that name must be
+        one they name too; a lone document has only the shared neighbour."""
+        doc = view.doc
+        occurrences = defaultdict(list)  # form without clitic -> [(paragraph, start, end, surface)]
+        neighbours = defaultdict(set)  # form -> {("<" or ">", neighbour form)}
+        for i, words in enumerate(view.words):
+            text = doc.paragraphs[i].text
+            spans = [(f.start, f.end) for f in view.facts[i].names] if view.cased else None
+            for k, (s, e, t, _) in enumerate(words):
+                if spans is not None and not any(a <= s and e <= b for a, b in spans):
+                    continue
+                form = _form(t, doc.language, view.cased)
+                occurrences[form].append((i, s, e, t))
+                if k and text[words[k - 1][1]:s].strip(" -\u00a0") == "":
+                    neighbours[form].add(("<", _form(words[k - 1][2], doc.language, view.cased)))
+                if k + 1 < len(words) and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
+                    neighbours[form].add((">", _form(words[k + 1][2], doc.language, view.cased)))
+        by_key = defaultdict(list)
+        for form in occurrences:
+            by_key[phonetic_key(form)].append(form)
+        others = [v for v in views.values() if v is not view]
+        for key, forms in sorted(by_key.items()):
+            forms.sort()
+            for x in range(len(forms)):
+                for y in range(x + 1, len(forms)):
+                    a, b = forms[x], forms[y]
+                    shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
+                    # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
+                    if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
+                        continue
+                    if others and not any(self._named(o, key, phonetic_key(w)) for o in others for w in shared):
+                        continue
+                    yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
+
+    @staticmethod
+    def _named(other, key, neighbour_key) -> bool:
+        ix = other.mention_index
+        return ix.has((key, neighbour_key)) or ix.has((neighbour_key, key))
+
+    def _finding(self, ctx, doc, key, occ_a, occ_b):
+        if len(occ_b) > len(occ_a):
+            occ_a, occ_b = occ_b, occ_a
+        major, minor = occ_a[0][3], occ_b[0][3]
+        tie = len(occ_a) == len(occ_b)
+        locs = []
+        for occ, role in ((occ_b, "flagged"), (occ_a, "flagged" if tie else "support")):
+            for i, s, e, t in occ:
+                p = doc.paragraphs[i]
+                locs.append(Location(doc.id, p.line_at(s), p.text, t, s, e, role))
+        if tie:
+            msg = f"{doc.id} spells one name two ways: '{major}' and '{minor}', {len(occ_a)} time(s) each"
+        else:
+            msg = (f"{doc.id} writes '{minor}' {len(occ_b)} time(s) but '{major}' {len(occ_a)} time(s): "
+                   f"one name spelt two ways")
+        return self.finding(ctx, msg, locs, subject=f"{doc.id}|{key}|{'/'.join(sorted({major.casefold(), minor.casefold()}))}",
+                            expected=None if tie else major, found=minor, values=((doc.id, [major, minor]),))
+
+
+def _form(word: str, lang: str, cased: bool) -> str:
+    return word.casefold() if cased else fold(word)
+
+
+def _same_word(a: str, b: str, lang: str) -> bool:
+    """One word with different glued clitics (للمقاطعات / المقاطعات)."""
+    pre = ("",) + tuple(lexicon(lang).prefixes)
+    return any(a.startswith(p) and b.startswith(q) and a[len(p):] == b[len(q):] for p in pre for q in pre)

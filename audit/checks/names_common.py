@@ -1,0 +1,235 @@
+"""Names across translations: mentions, and who else names them.
+
+A mention in a cased script is a run of capitalised words; in a caseless script
+(Bengali, Devanagari, Arabic) two adjacent words, or one long word, may be a
+name. A mention counts as a name only when a mention in another document, in
+another script or in a cased one, names it too: capitalisation or a second
+script is the evidence, which keeps common words, German nouns and
+sentence-initial words from passing for names without a glossary.
+
+Names are compared on per-word phonetic keys (``extract.text.phonetic_key``),
+as bigrams and as unigrams of 3+ letters. Whether a paragraph *contains* a name
+is tested leniently (a word key may carry an inflection after the name's key,
+a clitic before it): a missed name is a missed finding, a false absence is a
+false alarm.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..extract.numwords import lexicon
+from ..extract.text import fold, is_cased_script, phonetic_key, tokens
+from .base import GroupContext
+
+
+@dataclass(frozen=True)
+class Mention:
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    units: tuple[tuple[str, ...], ...]
+
+
+def _units(keys: list[str]) -> tuple[tuple[str, ...], ...]:
+    units = [(a, b) for a, b in zip(keys, keys[1:]) if len(a) + len(b) >= 3 and max(len(a), len(b)) >= 2]
+    units += [(k,) for k in keys if len(k) >= 3]
+    return tuple(units)
+
+
+class Index:
+    """Exact units (for matching mention to mention) or lenient word keys (for presence)."""
+
+    def __init__(self, lenient: bool):
+        self.lenient = lenient
+        self.uni: set[str] = set()
+        self.bi: set[tuple[str, str]] = set()
+
+    def _forms(self, keys: set[str]) -> set[str]:
+        if not self.lenient:
+            return keys
+        return {k[:n] for k in keys for n in range(min(len(k), 2), len(k) + 1)}
+
+    def add_words(self, words: list[set[str]]) -> None:
+        """Consecutive words, each as the set of keys it may stand for."""
+        forms = [self._forms(w) for w in words]
+        for f in forms:
+            self.uni |= f
+        for a, b in zip(forms, forms[1:]):
+            self.bi.update((x, y) for x in a for y in b)
+
+    def add_units(self, units) -> None:
+        for u in units:
+            if len(u) == 1:
+                self.uni.add(u[0])
+            else:
+                self.bi.add(u)
+
+    def has(self, unit: tuple[str, ...]) -> bool:
+        return unit[0] in self.uni if len(unit) == 1 else unit in self.bi
+
+    def has_any(self, units) -> bool:
+        return any(self.has(u) for u in units)
+
+
+def word_keys(text: str, lang: str) -> list[tuple[int, int, str, set[str]]]:
+    """(start, end, word, keys) of every word that is not a number; keys with and without a clitic."""
+    out = []
+    prefixes = lexicon(lang).prefixes
+    for s, e, t in tokens(text):
+        if any(ch.isdigit() for ch in t):
+            continue
+        folded = fold(t)
+        keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in prefixes if folded.startswith(p) and len(t) - len(p) >= 2}
+        head, _, tail = t.replace("’", "'").partition("'")
+        if tail and len(head) <= 2:
+            keys.add(phonetic_key(tail))  # elision: d'Uppsala, l'Orchestre
+        out.append((s, e, t, keys))
+    return out
+
+
+class NameView:
+    """Mentions and key indexes of one document."""
+
+    def __init__(self, ctx: GroupContext, doc_id: str):
+        self.doc = ctx.documents[doc_id]
+        self.facts = ctx.facts[doc_id]
+        self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
+        self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
+
+    @cached_property
+    def words_index(self) -> Index:
+        ix = Index(lenient=True)
+        for w in self.words:
+            ix.add_words([k for *_, k in w])
+        return ix
+
+    @cached_property
+    def mention_index(self) -> Index:
+        ix = Index(lenient=False)
+        for i in range(len(self.words)):
+            for m in self.mentions(i):
+                ix.add_units(m.units)
+        return ix
+
+    def link_maps(self, link_of: dict[int, int]) -> None:
+        """Which links mention each unit (exactly), and which contain it (leniently)."""
+        self.mention_links: dict = {}
+        self.surface_links: dict = {}
+        for i in range(len(self.words)):
+            n = link_of.get(i, -1)
+            for m in self.mentions(i):
+                self.surface_links.setdefault(fold(m.surface), set()).add(n)
+                for u in m.units:
+                    self.mention_links.setdefault(u, set()).add(n)
+
+    def paragraph_index(self, indices) -> Index:
+        ix = Index(lenient=True)
+        for i in indices:
+            ix.add_words([k for *_, k in self.words[i]])
+        return ix
+
+    def mentions(self, i: int) -> list[Mention]:
+        text = self.doc.paragraphs[i].text
+        pf = self.facts[i]
+        taken = [(f.start, f.end) for f in pf.numbers + pf.dates]
+        out = []
+        if self.cased:
+            for f in pf.names:
+                if any(s < f.end and f.start < e for s, e in taken):
+                    continue
+                keys = [phonetic_key(t) for _, _, t in tokens(f.text)]
+                units = _units(keys)
+                if units:
+                    out.append(Mention(i, f.start, f.end, f.text, units))
+            return out
+        words = self.words[i]
+        for k, (s, e, t, keys) in enumerate(words):
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if nxt and text[e:nxt[0]].strip(" -\u00a0") == "":
+                units = tuple(sorted({u for a in keys for u in _units([a, phonetic_key(nxt[2])])[:1]}))
+                if units:
+                    out.append(Mention(i, s, nxt[1], text[s:nxt[1]], units))
+            long = tuple(sorted((key,) for key in keys if len(key) >= 4))
+            if long:
+                out.append(Mention(i, s, e, t, long))
+        return out
+
+    def find(self, indices, units) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) of the first words in ``indices`` that carry one of ``units``."""
+        for i in indices:
+            w = self.words[i]
+            for k in range(len(w)):
+                for u in units:
+                    got = w[k:k + len(u)]
+                    if len(got) == len(u) and all(any(x.startswith(a) for x in ks) for a, (*_, ks) in zip(u, got)):
+                        return i, got[0][0], got[-1][1]
+        return None
+
+
+def confirmed(view: NameView, m: Mention, views: dict[str, NameView]) -> bool:
+    """A mention is a name when a document in another script, or a cased one, names it
+    too, in a paragraph aligned with one where this document writes these same words:
+    a common word that happens to sound like a name does not meet it in an aligned place."""
+    here = view.surface_links.get(fold(m.surface), set())
+    for o, other in views.items():
+        if other is view or (not view.cased and not other.cased and other.doc.script == view.doc.script):
+            continue
+        for u in m.units:
+            if other.mention_links.get(u, set()) & here:
+                return True
+    return False
+
+
+def name_views(ctx: GroupContext) -> dict[str, NameView]:
+    views = {d: NameView(ctx, d) for d in ctx.group.documents}
+    link_of: dict[str, dict[int, int]] = {d: {} for d in views}
+    for n, link in enumerate(ctx.alignment.links):
+        for d, idx in link.members:
+            for i in idx:
+                link_of[d][i] = n
+    for d, v in views.items():
+        v.link_maps(link_of[d])
+    return views
+
+
+@dataclass(frozen=True)
+class NameVote:
+    kind: str  # missing, substituted
+    flagged: tuple  # ((doc id, replacing Mention | None, paragraph indices),)
+    support: tuple  # ((doc id, (paragraph, start, end)), ...)
+    name: Mention  # the name as the first document that gives it writes it
+    owner: str
+    replacement: Mention | None = None
+
+
+def name_votes(ctx: GroupContext):
+    """Names that one translation drops or replaces, link by link."""
+    views = name_views(ctx)
+    for link, present in ctx.confident_links():
+        n = len(present)
+        indices = dict(present)
+        here = {d: views[d].paragraph_index(idx) for d, idx in present}
+        named = {d: [m for i in idx for m in views[d].mentions(i) if confirmed(views[d], m, views)]
+                 for d, idx in present}
+        done: list[tuple[str, set]] = []
+        for owner, _ in present:
+            for m in named[owner]:
+                with_it = [d for d, _ in present if d == owner or here[d].has_any(m.units)]
+                if len(with_it) == n or (n > 2 and len(with_it) * 2 <= n):
+                    continue
+                for d, idx in present:
+                    if d in with_it or not views[d].words_index.has_any(m.units):
+                        continue  # this document never writes it so: a different rendering, not a drop
+                    units = set(m.units)
+                    if any(d == fd and units & fu for fd, fu in done):
+                        continue
+                    done.append((d, units))
+                    ordered = [owner] + [s for s in with_it if s != owner]
+                    support = tuple((s, views[s].find(indices[s], m.units) or (m.paragraph, m.start, m.end))
+                                    for s in ordered)
+                    i0, s0, e0 = support[0][1]
+                    name = Mention(i0, s0, e0, views[owner].doc.paragraphs[i0].text[s0:e0], m.units)
+                    repl = next((r for r in named[d] if not any(here[s].has_any(r.units) for s in with_it)), None)
+                    yield NameVote("substituted" if repl else "missing", ((d, repl, idx),), support, name, owner, repl)
