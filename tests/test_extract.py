@@ -65,3 +65,83 @@ def test_country_labels_from_cldr(text, lang, country):
 def test_list_members():
     pf = extract_facts("Sekreterarna i Quang Ninh, Lang Son, Cao Bang och Ha Giang möttes.", "sv")
     assert [f.extra["members"] for f in pf.lists] == [("Quang Ninh", "Lang Son", "Cao Bang", "Ha Giang")]
+
+
+# --- beyond the sample's five languages: digits, words, months and territories from the libraries ---
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("le 3e congrès a réuni vingt et un délégués et 1 000,5 tonnes", "fr", [3, 21, 1000.5]),
+    ("4,2 milliards de dollars", "fr", [4_200_000_000]),
+    ("der 75. Jahrestag mit fünfundzwanzig Gästen und 1.000,5 Tonnen", "de", [75, 25, 1000.5]),
+    ("4.200 millones de dólares", "es", [4_200_000_000]),
+    ("27 billones de dólares", "es", [27 * 10**12]),
+    ("tjueen delegater og 3 millioner kroner", "no", [21, 3_000_000]),
+    ("двадцать пять делегатов и 3 миллиона рублей", "ru", [25, 3_000_000]),
+    ("۲۰۲۵ میں ۲۹ معاہدے", "ur", [2025, 29]),
+    ("29개 협정과 3억 원", "ko", [29, 300_000_000]),
+    ("二千二十五年に二十九件の協定、27兆円", "ja", [2025, 29, 27 * 10**12]),
+])
+def test_numbers_in_more_languages(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("le 21 février 2025 à Hanoï", "fr", "2025-02-21"),
+    ("am 21. Februar 2025 in Hanoi", "de", "2025-02-21"),
+    ("el 21 de febrero de 2025", "es", "2025-02-21"),
+    ("den 21. februar 2025", "no", "2025-02-21"),
+    ("21 февраля 2025 года", "ru", "2025-02-21"),
+    ("21 فروری 2025 کو", "ur", "2025-02-21"),
+    ("2025년 2월 21일", "ko", "2025-02-21"),
+    ("2025年2月21日", "ja", "2025-02-21"),
+])
+def test_dates_in_more_languages(text, lang, label):
+    assert [date_label(f.value) for f in extract_facts(text, lang).dates] == [label]
+
+
+@pytest.mark.parametrize("text,lang,country", [
+    ("la région Guangxi (Chine) et", "fr", "CN"),
+    ("die Region Guangxi (China) und", "de", "CN"),
+    ("Mong Cai (Vietnam) y", "es", "VN"),
+    ("regionen Guangxi (Kina) og", "no", "CN"),
+    ("регион Гуанси (Китай) и", "ru", "CN"),
+    ("گوانگشی (چین) اور", "ur", "CN"),
+])
+def test_country_labels_in_more_languages(text, lang, country):
+    assert [f.value[1] for f in extract_facts(text, lang).labels] == [country]
+
+
+def _num2words_languages():
+    from num2words import CONVERTER_CLASSES
+
+    return [lang for lang in ("en", "fr", "de", "es", "no", "ru", "sv", "ar", "bn", "ko", "ja", "id", "ur", "hi")
+            if lang in CONVERTER_CLASSES]
+
+
+@pytest.mark.parametrize("lang", _num2words_languages())
+def test_num2words_round_trip(lang):
+    """Whatever num2words writes in a language, the extractor reads back to the same value."""
+    from hypothesis import given, settings, strategies as st
+    from num2words import num2words
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.integers(min_value=3, max_value=9_999))
+    def check(n):
+        words = num2words(n, lang=lang)
+        assert n in [v for f in extract_facts(words, lang).numbers for v in (f.value if isinstance(f.value, tuple) else (f.value,))], words
+
+    check()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "sv"])
+def test_num2words_ordinals_round_trip(lang):
+    from hypothesis import given, settings, strategies as st
+    from num2words import num2words
+
+    @settings(max_examples=40, deadline=None, derandomize=True)
+    @given(st.integers(min_value=3, max_value=100))
+    def check(n):
+        words = num2words(n, lang=lang, to="ordinal")
+        assert [f.value for f in extract_facts(words, lang).numbers] == [n], words
+
+    check()

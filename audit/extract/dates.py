@@ -83,8 +83,44 @@ def _is_year(f: Fact) -> bool:
     return isinstance(f.value, int) and 1000 <= f.value <= 2999
 
 
+def _unit_dates(text: str, units: dict[str, str], numbers: list[Fact]):
+    """Dates written with unit characters after each number: 2025年2月21日, 2025년 2월 21일."""
+    def unit_after(f: Fact) -> str | None:
+        rest = text[f.end:f.end + 3].lstrip(" ")
+        return next((k for k, u in units.items() if rest.startswith(u)), None)
+
+    def end_of(f: Fact) -> int:
+        return text.index(units[unit_after(f)], f.end) + 1
+
+    out, claimed = [], set()
+    for k, f in enumerate(numbers):
+        if unit_after(f) != "month" or not (isinstance(f.value, int) and 1 <= f.value <= 12):
+            continue
+        parts = [k]
+        year = day = None
+        if k and unit_after(numbers[k - 1]) == "year" and _is_year(numbers[k - 1]) \
+                and not text[end_of(numbers[k - 1]):f.start].strip():
+            year = numbers[k - 1].value
+            parts.insert(0, k - 1)
+        if k + 1 < len(numbers) and unit_after(numbers[k + 1]) == "day" and _is_day(numbers[k + 1]) \
+                and not text[end_of(f):numbers[k + 1].start].strip():
+            day = numbers[k + 1].value
+            parts.append(k + 1)
+        if year is None and day is None:
+            continue
+        d1, d2 = day if isinstance(day, tuple) else (day, day)
+        start, end = numbers[parts[0]].start, end_of(numbers[parts[-1]])
+        out.append(Fact("date", (year, f.value, d1, d2), text[start:end], start, end))
+        claimed.update(parts)
+    return out, claimed
+
+
 def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact], list[Fact]]:
     """(date facts, the number facts left once dates have claimed theirs)."""
+    units = lexicon(lang).date_units
+    if units:
+        dates, claimed = _unit_dates(text, units, numbers)
+        return dates, [f for k, f in enumerate(numbers) if k not in claimed]
     dates: list[Fact] = []
     claimed: set[int] = set()
     month_first = _month_first(lang)

@@ -111,8 +111,16 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
             items.append([e, e + 1, "mag", hit[1], False, "word"])
             digit_spans.append((e, e + 1))
-    for s, e, tok in toks:
-        if any(s < de and ds < e for ds, de in digit_spans):
+    folded = [fold(t) for _, _, t in toks]
+    skip_to = 0
+    for k, (s, e, tok) in enumerate(toks):
+        if k < skip_to or any(s < de and ds < e for ds, de in digit_spans):
+            continue
+        phrase = _phrase_at(text, toks, folded, k, lex)
+        if phrase:
+            n, value, ordinal = phrase
+            items.append([s, toks[k + n - 1][1], "num", value, ordinal, "word"])
+            skip_to = k + n
             continue
         hit = lex.lookup(tok)
         if hit is None:
@@ -123,6 +131,15 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
         items.append([s, e, kind, value, ordinal, "word"])
     items.sort(key=lambda it: it[0])
     return items
+
+
+def _phrase_at(text, toks, folded, k, lex: NumberLexicon):
+    """(tokens, value, ordinal) of the longest multi-word numeral starting at token k (quatre-vingt-dix)."""
+    for n in range(min(lex.max_phrase, len(toks) - k), 1, -1):
+        hit = lex.phrases.get(tuple(folded[k:k + n]))
+        if hit and all(_gap_ok(text, toks[j][1], toks[j + 1][0]) for j in range(k, k + n - 1)):
+            return n, hit[0], hit[1]
+    return None
 
 
 def _is_ordinal_prefix(before: str, lex: NumberLexicon) -> bool:
@@ -179,7 +196,10 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     while i < len(items):
         j = i
         run = [items[i]]
-        while j + 1 < len(items) and _gap_ok(text, items[j][1], items[j + 1][0]) and _joins(run[-1], items[j + 1]):
+        while j + 1 < len(items) and _joins(run[-1], items[j + 1]) and (
+                _gap_ok(text, items[j][1], items[j + 1][0])
+                or (run[-1][2] == "mag" and run[-1][5] == items[j + 1][5] == "word"
+                    and text[items[j][1]:items[j + 1][0]] == ", ")):
             j += 1
             run.append(items[j])
         i = j + 1
@@ -187,6 +207,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
             run.pop()
         while run and run[0][2] in ("conn",):
             run.pop(0)
+        if run and run[0][2] == "mag" and fold(text[run[0][0]:run[0][1]]) in lex.bare:
+            run.insert(0, [run[0][0], run[0][0], "num", 1, False, "word"])  # mille (un): one thousand
         if not run or all(it[2] != "num" for it in run):
             continue
         if run[0][2] == "mag":
@@ -223,8 +245,10 @@ def _joins(prev, nxt) -> bool:
     if prev[2] in ("mag", "conn"):
         return True
     a, b = prev[3], nxt[3]
-    # seventy five; five and seventy (Arabic, German order); six ten = sixteen (Arabic, Malay)
-    return (a >= 20 and a % 10 == 0 and b < 10) or (a < 10 and b % 10 == 0 and 10 <= b <= 90)
+    # seventy five; five and seventy (Arabic, German order); six ten = sixteen (Arabic, Malay);
+    # a hundreds word then the rest (сто десять, ciento uno)
+    return (a >= 20 and a % 10 == 0 and b < 10) or (a < 10 and b % 10 == 0 and 10 <= b <= 90) \
+        or (a >= 100 and a % 100 == 0 and a < 1000 and b < 100) or (a >= 1000 and a % 1000 == 0 and b < 1000)
 
 
 def _combine(run, lex):

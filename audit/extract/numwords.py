@@ -32,6 +32,10 @@ class NumberLexicon:
     ordinal_prefix: tuple[str, ...] = ()
     classifiers: tuple[str, ...] = ()
     ordinal_word_suffix: tuple[str, ...] = ()
+    phrases: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # quatre vingt dix -> 90
+    max_phrase: int = 0
+    bare: set[str] = field(default_factory=set)
+    date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
 
     def lookup(self, token: str) -> tuple[str, int, bool] | None:
         """('num'|'mag'|'conn', value, ordinal) for a word, trying clitics and compounds."""
@@ -99,19 +103,26 @@ def _segment(word: str, atoms: frozenset[str]) -> list[str] | None:
 
 
 def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100})) -> int | None:
-    """Value of a spelled-out number from its parts: ('num', 5), ('mag', 100), ..."""
-    total, current, last_mag = 0, 0, None
+    """Value of a spelled-out number from its parts: ('num', 5), ('mag', 100), ...
+
+    A small magnitude (hundred; 十, 百, 千 in East Asian numerals) multiplies the
+    digit just before it; a large one (thousand, lakh, 万) multiplies everything
+    since the previous large one: 二千二十五 = 2025, five hundred twenty-three
+    thousand = 523000.
+    """
+    total, section, digit, last_mag = 0, 0, 0, None
     for kind, value in items:
         if kind == "num":
-            current += value
+            digit += value
         elif value in small:
-            current = (current or 1) * value
+            section += (digit or 1) * value
+            digit = 0
         else:
-            if last_mag is not None and value >= last_mag and not current:
+            if last_mag is not None and value >= last_mag and not (section or digit):
                 return None  # "thousand thousand": reduplication means "thousands", not a number
-            total += (current or 1) * value
-            current, last_mag = 0, value
-    return total + current
+            total += (section + digit or 1) * value
+            section, digit, last_mag = 0, 0, value
+    return total + section + digit
 
 
 @lru_cache(maxsize=None)
@@ -133,10 +144,16 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.magnitudes.update({fold(w): int(v) for w, v in spec["magnitudes"].items()})
     for w in lex.magnitudes:
         lex.words.pop(w, None)
+    code = spec.get("num2words", lang)
+    for m in _MAGNITUDES[1:]:
+        words = _say(code, m)
+        if len(words) == 1 and lex.magnitudes.get(words[0]) == m:
+            lex.bare.add(words[0])  # mille, ألف, 千: the magnitude alone is the number
     if spec.get("small_magnitudes"):
         lex.small_magnitudes = frozenset(spec["small_magnitudes"])
     elif lang in ("ja", "zh", "ko"):
         lex.small_magnitudes = frozenset({10, 100, 1000})
+    lex.date_units = dict(spec.get("date_units", {}))
     lex.connectors = frozenset(fold(w) for w in spec["connectors"])
     lex.prefixes = tuple(sorted((fold(p) for p in spec["prefixes"]), key=len, reverse=True))
     lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])
@@ -159,33 +176,41 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
-def _from_num2words(lex: NumberLexicon, code: str) -> None:
+def _say(code: str, n: int, to: str = "cardinal") -> list[str]:
+    """num2words' words for n, folded; [] where it has none."""
+    from num2words import num2words
+
     try:
-        from num2words import CONVERTER_CLASSES, num2words
-    except ImportError:  # pragma: no cover - a declared dependency
-        return
+        return [fold(t) for _, _, t in tokens(num2words(n, lang=code, to=to))]
+    except Exception:  # num2words raises assorted errors for unsupported forms
+        return []
+
+
+def _from_num2words(lex: NumberLexicon, code: str) -> None:
+    from num2words import CONVERTER_CLASSES
+
     if code not in CONVERTER_CLASSES:
         return
 
     def say(n: int, to: str = "cardinal") -> list[str]:
-        try:
-            return [fold(t) for _, _, t in tokens(num2words(n, lang=code, to=to))]
-        except Exception:  # num2words raises assorted errors for unsupported forms
-            return []
+        return _say(code, n, to)
 
-    one = say(1)
-    for n in range(0, 101):
+    for n in range(0, 1000):
         words = say(n)
         if len(words) == 1:
             lex.words.setdefault(words[0], (n, False))
+        elif words:
+            lex.phrases.setdefault(tuple(words), (n, False))  # soixante dix sept, ciento uno
     for n in range(1, 101):
         words = say(n, "ordinal")
         if len(words) == 1 and words[0] not in lex.words:
             lex.words[words[0]] = (n, True)
-        elif len(words) > 1 and n < 100 and n % 10 and words[-1] not in lex.words:
-            head = say(n - n % 10)
-            if len(head) == 1 and words[:-1] == head:
-                lex.words[words[-1]] = (n % 10, True)
+        elif len(words) > 1:
+            lex.phrases.setdefault(tuple(words), (n, True))
+            if n < 100 and n % 10 and words[-1] not in lex.words:
+                head = say(n - n % 10)
+                if len(head) == 1 and words[:-1] == head:
+                    lex.words[words[-1]] = (n % 10, True)
     for m in _MAGNITUDES:
         for k in (1, 2, 3):
             words = say(k * m)
@@ -200,3 +225,17 @@ def _from_num2words(lex: NumberLexicon, code: str) -> None:
                 last = last[len(head[0]):]
             if last not in lex.words or lex.words[last][0] == m:
                 lex.magnitudes.setdefault(last, m)
+    for m in _MAGNITUDES[1:]:
+        words = say(m)  # eintausend, одна тысяча: what precedes the magnitude is a word for one
+        for k in range(1, 10):  # две тысячи: the form a digit word takes before a magnitude
+            kw = say(k * m)
+            if len(kw) == 2 and lex.magnitudes.get(kw[1]) == m:
+                lex.words.setdefault(kw[0], (k, False))
+        if len(words) == 1:
+            for mag, value in lex.magnitudes.items():
+                if value == m and words[0].endswith(mag) and len(words[0]) > len(mag):
+                    lex.words.setdefault(words[0][: -len(mag)], (1, False))
+    for phrase in list(lex.phrases):
+        if len(phrase) == 1 or any(w in lex.magnitudes and lex.magnitudes[w] >= 1000 for w in phrase):
+            del lex.phrases[phrase]  # large magnitudes combine at reading time
+    lex.max_phrase = max(map(len, lex.phrases), default=0)
