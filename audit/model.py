@@ -119,7 +119,7 @@ class Finding:
     found: Any = None
     values: tuple[tuple[str, Any], ...] = ()  # document id -> value as that document has it
     fingerprint: str = ""
-    status: str = "open"
+    status: str = "Open"  # an editor's decision: one of review.STATUSES
     comment: str = ""
 
     @property

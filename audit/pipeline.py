@@ -1,7 +1,14 @@
-"""The stages composed: ingest, extract, group, align, check."""
+"""The stages composed: ingest, extract, group, align, check.
+
+Per-file work (read, decode, detect, extract) and per-group work (align,
+check) are independent, so with ``jobs`` > 1 they run in a local process pool;
+results are gathered in input order, so the report is the same whatever
+``jobs`` is.
+"""
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -9,42 +16,106 @@ from pathlib import Path
 from . import __version__
 from .config import config_hash
 from .errors import AuditError
-from .model import Finding, Report
+from .model import Document, Finding, Report, Skipped
+
+_POOL_MIN_ITEMS = 8  # below this a pool costs more than it saves
 
 
 def run(paths, config: dict, progress=None) -> Report:
-    from .align import align_group
-    from .checks import GroupContext, selected_checks
-    from .extract import extract_facts, lowercase_vocabulary
     from .group import group_documents
-    from .ingest import ingest_paths
+    from .ingest import discover, unique_ids
 
-    documents, skipped = ingest_paths(paths, config)
+    files = discover(paths)
+    ids = unique_ids(files)
+    jobs = _jobs(config)
+    read = _map(_read_one, [(str(f), i, config) for f, i in zip(files, ids)], jobs, progress, "reading")
+    documents, skipped, facts = [], [], {}
+    by_hash: dict[str, str] = {}
+    for item, doc_facts in read:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        elif item.sha256 in by_hash:
+            skipped.append(Skipped(item.path, f"same content as {by_hash[item.sha256]}: audited once"))
+        else:
+            by_hash[item.sha256] = item.path
+            documents.append(item)
+            facts[item.id] = doc_facts
     if not documents:
         reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in skipped[:3])
         raise AuditError(f"nothing could be audited ({reasons})")
-    checks = selected_checks(config)
-    facts = {}
-    for k, doc in enumerate(documents):
-        vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
-        facts[doc.id] = [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
-        if progress:
-            progress(k + 1, len(documents))
+    from .checks import selected_checks
+
+    checks = selected_checks(config)  # an unknown check name fails before the long part
     groups = group_documents(documents, facts, config)
     by_id = {d.id: d for d in documents}
+    tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
     alignments, findings = [], []
-    for group in groups:
-        alignment = align_group(group, by_id, facts, config)
+    for alignment, group_findings in _map(_audit_group, tasks, jobs, progress, "checking"):
         alignments.append(alignment)
-        ctx = GroupContext(group, by_id, alignment, facts, config["align"]["min_confidence"])
-        for check in checks:
-            findings.extend(check.run(ctx))
+        findings.extend(group_findings)
     findings = fingerprint(findings)
     signature = {
         "tool": "audit", "version": __version__, "config_hash": config_hash(config),
         "languages": sorted(config["languages"]), "checks": [c.code for c in checks],
+        "min_confidence": config["align"]["min_confidence"],
     }
-    return Report(documents, skipped, groups, alignments, findings, signature)
+    report = Report(documents, skipped, groups, alignments, findings, signature)
+    from .review import apply, load, reviews_path
+
+    return apply(report, load(reviews_path(config)))
+
+
+def _read_one(args) -> tuple[Document | Skipped, list | None]:
+    """One file: read, decode, split, detect, extract. Errors become a Skipped entry."""
+    from .extract import extract_facts, lowercase_vocabulary
+    from .ingest import ingest_file
+
+    path, doc_id, config = args
+    try:
+        doc = ingest_file(Path(path), config, doc_id)
+    except AuditError as exc:
+        return Skipped(path, exc.detail), None
+    vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
+    return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+
+
+def _audit_group(args):
+    """One group: align its documents and run every selected check."""
+    from .align import align_group
+    from .checks import GroupContext, selected_checks
+
+    group, documents, facts, config = args
+    alignment = align_group(group, documents, facts, config)
+    ctx = GroupContext(group, documents, alignment, facts, config["align"]["min_confidence"])
+    findings = [f for check in selected_checks(config) for f in check.run(ctx)]
+    return alignment, findings
+
+
+def _jobs(config: dict) -> int:
+    jobs = config.get("jobs", 1)
+    return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+
+
+def _map(fn, items: list, jobs: int, progress, stage: str) -> list:
+    """``fn`` over ``items`` in order, in a process pool when there is enough to share."""
+    total = len(items)
+    if jobs <= 1 or total < _POOL_MIN_ITEMS:
+        out = []
+        for k, item in enumerate(items):
+            out.append(fn(item))
+            if progress:
+                progress(stage, k + 1, total)
+        return out
+    from concurrent.futures import ProcessPoolExecutor
+
+    out = []
+    chunk = max(1, min(64, total // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for k, result in enumerate(pool.map(fn, items, chunksize=chunk)):
+            out.append(result)
+            if progress:
+                progress(stage, k + 1, total)
+    return out
 
 
 def fingerprint(findings: list[Finding]) -> list[Finding]:

@@ -1,8 +1,16 @@
 import json
 import shutil
 
+import pytest
+
 from audit.cli import main
 from conftest import INPUTS
+
+
+@pytest.fixture(autouse=True)
+def _project(tmp_path, monkeypatch):
+    """Each test runs in its own project root (reports may not be written outside it)."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_run_writes_three_reports_and_finds_sample_discrepancies(tmp_path):

@@ -69,6 +69,12 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list
     return documents, skipped
 
 
+def unique_ids(files: list[Path]) -> list[str]:
+    """Document ids: the file stem, with ~2, ~3 for later files of the same stem (in sorted order)."""
+    seen: dict[str, int] = {}
+    return [_unique_id(f.stem, seen) for f in files]
+
+
 def _unique_id(stem: str, seen: dict[str, int]) -> str:
     n = seen.get(stem, 0) + 1
     seen[stem] = n

@@ -22,12 +22,21 @@ def render(report: Report) -> bytes:
             "ruleId": f.check, "ruleIndex": rule_index.get(f.check, 0), "level": _LEVEL.get(f.severity, "warning"),
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": Path(docs[loc.document].path).as_posix()},
+                "artifactLocation": {"uri": _uri(docs[loc.document].path)},
                 "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},
             }} for loc in flagged],
             "partialFingerprints": {"auditFingerprint/v1": f.fingerprint},
             "properties": {"group": f.group, "status": f.status},
         })
+        support = [loc for loc in f.locations if loc.role == "support"]
+        if support:
+            results[-1]["relatedLocations"] = [{"id": k, "physicalLocation": {
+                "artifactLocation": {"uri": _uri(docs[loc.document].path)},
+                "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},
+            }, "message": {"text": "what the other translations say"}} for k, loc in enumerate(support)]
+        if f.status in ("False positive", "Won't fix"):
+            results[-1]["suppressions"] = [{"kind": "external", "status": "accepted",
+                                            "justification": f"{f.status}: {f.comment}".rstrip(": ")}]
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -41,3 +50,15 @@ def render(report: Report) -> bytes:
         }],
     }
     return (json.dumps(sarif, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _uri(path: str) -> str:
+    """The input as a URI reference: relative to the working directory when inside it."""
+    from urllib.parse import quote
+
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return p.resolve().as_uri()
+    return quote(p.as_posix())

@@ -1,0 +1,259 @@
+"""Editors' workbook, the review round-trip, and CI gating on new findings only."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from audit.cli import main
+from conftest import INPUTS, ROOT
+
+SV = "002_f2b97bb889b347b1.txt"
+AR = "004_af34f8aa08ece2c2.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project directory holding a copy of the sample and a config; the working directory."""
+    shutil.copytree(INPUTS, tmp_path / "inputs")
+    (tmp_path / "config.yaml").write_text("languages: [bn, hi, sv, ms, ar, en]\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _report(project):
+    return json.loads((project / "reports" / "audit.json").read_text())
+
+
+def _rows(path):
+    ws = load_workbook(path)["Findings"]
+    header = [c.value for c in ws[1]]
+    return ws, header
+
+
+def test_workbook_sheets_status_dropdown_evidence_and_links(project):
+    assert main(["run", "-q"]) == 0
+    wb = load_workbook(project / "reports" / "audit.xlsx", rich_text=True)
+    assert wb.sheetnames == ["Summary", "Findings", "Alignment", "Documents", "Groups"]
+    ws = wb["Findings"]
+    header = [c.value for c in ws[1]]
+    assert header[:9] == ["ID", "Status", "Severity", "Check", "Group", "Languages", "Expected", "Found", "Message"]
+    assert {"Text (ar)", "Text (bn)", "Text (sv)", "Lines", "Editor comment", "Alignment"} <= set(header)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    (dv,) = ws.data_validations.dataValidation
+    assert "False positive" in dv.formula1 and "B2" in str(dv.sqref)
+    report = _report(project)
+    row = next(r for r in ws.iter_rows(min_row=2) if r[3].value == "list-duplicate")
+    ar_cell = row[header.index("Text (ar)")]
+    bold = [block.text for block in ar_cell.value if hasattr(block, "font") and block.font.b]
+    assert bold == ["لانج سون", "لانج سون"]
+    assert ar_cell.alignment.readingOrder == 2
+    link = row[header.index("Alignment")].hyperlink
+    target_row = int((link.location or link.target).split("!A")[1])
+    assert wb["Alignment"].cell(target_row, 1).value == next(
+        f["group"] for f in report["findings"] if f["check"] == "list-duplicate")
+    assert len(list(ws.iter_rows(min_row=2))) == len(report["findings"])
+    summary = [c.value for r in wb["Summary"].iter_rows() for c in r if c.value is not None]
+    assert "Findings per check" in [ch.title.tx.rich.p[0].r[0].t for ch in wb["Summary"]._charts]
+    assert "country-label-conflict" in summary
+
+
+def test_review_round_trip_and_ci_gating(project, capsys):
+    assert main(["run", "-q"]) == 0
+    findings = _report(project)["findings"]
+    dismissed = next(f for f in findings if f["check"] == "name-spelling-variant")
+    confirmed = next(f for f in findings if f["check"] == "country-label-conflict")
+    # the editor: re-sorts the rows, hides a column, adds a sheet, marks two findings
+    path = project / "reports" / "audit.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Findings"]
+    header = [c.value for c in ws[1]]
+    ws.column_dimensions["F"].hidden = True
+    wb.create_sheet("My notes")
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == dismissed["fingerprint"]:
+            row[1].value = "False positive"
+            row[header.index("Editor comment")].value = "a known variant spelling"
+        if row[0].value == confirmed["fingerprint"]:
+            row[1].value = "Confirmed"
+            row[header.index("Editor comment")].value = "Guangxi is in China; fix the Swedish"
+    wb.save(path)
+    assert main(["review", "import", str(path), "-q"]) == 0
+    reviews = (project / "reviews.yaml").read_text()
+    assert dismissed["fingerprint"] in reviews and "False positive" in reviews and "fix the Swedish" in reviews
+
+    assert main(["run", "-q"]) == 0
+    statuses = {f["fingerprint"]: f["status"] for f in _report(project)["findings"]}
+    assert statuses[dismissed["fingerprint"]] == "False positive"
+    assert statuses[confirmed["fingerprint"]] == "Confirmed"
+
+    empty = project / "empty.json"
+    empty.write_text('{"version": 1, "findings": []}')
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(empty)]) == 1
+    out = capsys.readouterr().out
+    assert confirmed["fingerprint"] in out and dismissed["fingerprint"] not in out
+
+    base = project / "baseline.json"
+    assert main(["baseline", "--out", str(base), "-q"]) == 0
+    assert main(["check", "--baseline", str(base), "-q"]) == 0
+    sv = project / "inputs" / SV
+    clean = sv.read_text()
+    sv.write_text(clean.replace("underteckna 29 avtal", "underteckna 28 avtal"))
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(base)]) == 1
+    out = capsys.readouterr().out
+    assert SV in out and "number-mismatch" in out
+    sv.write_text(clean)
+    assert main(["check", "--baseline", str(base), "-q"]) == 0
+
+
+def test_fixed_finding_is_resolved_and_update_shrinks_the_baseline(project, capsys):
+    assert main(["run", "-q"]) == 0
+    dup = next(f for f in _report(project)["findings"] if f["check"] == "list-duplicate")
+    base = project / "baseline.json"
+    assert main(["baseline", "--out", str(base), "-q"]) == 0
+    ar = project / "inputs" / AR
+    lines = ar.read_text().split("\n")
+    head, _, tail = lines[16].rpartition("لانج سون")  # the list's repeated member, line 17
+    lines[16] = head + "ها جيانج" + tail
+    ar.write_text("\n".join(lines))
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(base)]) == 0
+    assert dup["fingerprint"] in capsys.readouterr().err
+    assert main(["check", "--baseline", str(base), "--update", "-q"]) == 0
+    kept = {e["fingerprint"] for e in json.loads(base.read_text())["findings"]}
+    assert dup["fingerprint"] not in kept and kept
+
+
+def test_github_annotations(project, capsys):
+    empty = project / "empty.json"
+    empty.write_text('{"version": 1, "findings": []}')
+    assert main(["check", "--baseline", str(empty), "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(x.startswith(("::error file=inputs/", "::warning file=inputs/")) for x in lines)
+    assert any(f"file=inputs/{AR},line=17,title=list-duplicate::" in x for x in lines)
+
+
+def _fingerprints(project):
+    assert main(["run", "-q"]) == 0
+    return {(f["check"], f["fingerprint"]) for f in _report(project)["findings"]}
+
+
+@pytest.mark.parametrize("edit", ["insert-paragraph", "typo-elsewhere", "reorder-files"])
+def test_fingerprints_survive_unrelated_edits(project, edit):
+    before = _fingerprints(project)
+    if edit == "insert-paragraph":
+        ar = project / "inputs" / AR
+        lines = ar.read_text().split("\n")
+        lines.insert(1, "ملاحظة المحرر: نُشر هذا المقال أولاً باللغة الفيتنامية.")
+        ar.write_text("\n".join(lines))
+    elif edit == "typo-elsewhere":
+        sv = project / "inputs" / SV
+        sv.write_text(sv.read_text().replace("Livfullt", "Livfult", 1))
+    else:
+        for p in sorted((project / "inputs").iterdir()):
+            p.rename(p.with_name("z" + p.name) if p.name.startswith("00") else p)
+        # ids are file stems: renaming is not 'nothing'; reorder instead by passing paths in another order
+        for p in sorted((project / "inputs").iterdir()):
+            p.rename(p.with_name(p.name[1:]))
+    after = _fingerprints(project) if edit != "reorder-files" else _fingerprints_reordered(project)
+    assert before <= after if edit == "insert-paragraph" else before == after
+
+
+def _fingerprints_reordered(project):
+    files = sorted((project / "inputs").iterdir(), reverse=True)
+    assert main(["run", *map(str, files), "-q"]) == 0
+    return {(f["check"], f["fingerprint"]) for f in _report(project)["findings"]}
+
+
+def test_sarif_validates_against_the_official_schema(project):
+    jsonschema = pytest.importorskip("jsonschema")
+    assert main(["run", "-q"]) == 0
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+    sarif = json.loads((project / "reports" / "audit.sarif").read_text())
+    jsonschema.validate(sarif, schema)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "list-duplicate")
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 17
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == f"inputs/{AR}"
+    assert result["partialFingerprints"]["auditFingerprint/v1"]
+    assert {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]} >= {"number-mismatch", "list-duplicate"}
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("rename-column", "lacks the column(s) 'Status'"),
+    ("bad-status", "is not one of"),
+    ("not-xlsx", "not an Excel workbook"),
+])
+def test_review_import_refuses_damaged_workbooks(project, capsys, damage, message):
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    if damage == "not-xlsx":
+        path.write_text("ID,Status\n")
+    else:
+        wb = load_workbook(path)
+        ws = wb["Findings"]
+        if damage == "rename-column":
+            ws["B1"] = "State"
+        else:
+            ws["B2"] = "Maybe"
+        wb.save(path)
+    capsys.readouterr()
+    assert main(["review", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
+    assert not (project / "reviews.yaml").exists()
+
+
+def test_review_import_tolerates_reordered_columns(project):
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Findings"]
+    fp = ws["A2"].value
+    ws.insert_cols(1)  # an editor's own column first: everything moves right
+    ws["A1"] = "My column"
+    ws["C2"] = "Won't fix"
+    wb.save(path)
+    assert main(["review", "import", str(path), "-q"]) == 0
+    assert fp in (project / "reviews.yaml").read_text() and "Won't fix" in (project / "reviews.yaml").read_text()
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+def test_input_text_never_becomes_a_formula(project):
+    text = "\n".join(f"{f} Stockholm 2025 Uppsala {k}" for k, f in enumerate(FORMULAS)) + "\n"
+    (project / "inputs" / "formulas.txt").write_text(text.replace("\r", "\u2028"))
+    (project / "inputs" / "formulas2.txt").write_text("=1+2 " + "Uppsala 2025 Stockholm\n" * 3)
+    assert main(["run", "-q"]) == 0
+    wb = load_workbook(project / "reports" / "audit.xlsx")
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    starts = [c for c in cells if c.value.lstrip("[0123456789] ").startswith(("=", "+", "-", "@"))]
+    assert starts, "the formula-like paragraphs should appear in the workbook"
+    assert all(c.data_type == "s" for c in cells)
+    with __import__("zipfile").ZipFile(project / "reports" / "audit.xlsx") as z:
+        names = z.namelist()
+        assert not any("externalLink" in n for n in names)
+        assert not any("<f>" in z.read(n).decode("utf-8", "replace") for n in names if n.startswith("xl/worksheets/"))
+
+
+def test_libreoffice_opens_the_workbook_and_keeps_text(project):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed here (make test installs it where apt is available)")
+    (project / "inputs" / "formulas.txt").write_text("=1+2 Uppsala 2025 Stockholm\n+3 Uppsala 2024\n")
+    assert main(["run", "-q"]) == 0
+    out = project / "converted"
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{project}/lo-profile",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                    "--outdir", str(out), str(project / "reports" / "audit.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    csvs = {p.name: p.read_text("utf-8") for p in out.glob("*.csv")}
+    documents = next(v for k, v in csvs.items() if "Documents" in k)
+    alignment = next(v for k, v in csvs.items() if "Alignment" in k)
+    assert "formulas" in documents
+    assert "=1+2 Uppsala 2025 Stockholm" in alignment and "+3 Uppsala 2024" in alignment
+    assert "\n3," not in alignment  # the formula was not evaluated
