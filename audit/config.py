@@ -20,6 +20,7 @@ SCHEMA: dict[str, Any] = {
     "language_overrides": (dict, {}),
     "paragraphs": (str, "auto"),
     "max_file_mb": ((int, float), 50),
+    "max_paragraph_chars": (int, 200_000),
     "boilerplate": {
         "enabled": (bool, True),
         "max_words": (int, 3),
@@ -40,7 +41,7 @@ SCHEMA: dict[str, Any] = {
     },
     "glossary": (dict, {}),
     "reviews": (str, "reviews.yaml"),
-    "jobs": (int, 1),
+    "jobs": (int, 0),
 }
 
 PARAGRAPH_STYLES = ("auto", "lines", "blocks")
@@ -144,6 +145,8 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
             raise AuditError(f"config key 'checks.severity.{code}' must be one of {', '.join(SEVERITIES)}", source)
     if not 0 <= config["align"]["min_confidence"] <= 1:
         raise AuditError("config key 'align.min_confidence' must be between 0 and 1", source)
+    if config["max_paragraph_chars"] <= 0:
+        raise AuditError("config key 'max_paragraph_chars' must be positive", source)
     if config["max_file_mb"] <= 0:
         raise AuditError("config key 'max_file_mb' must be positive", source)
     if config["jobs"] < 0:

@@ -31,6 +31,37 @@ def char_script(ch: str) -> str | None:
     return _SCRIPT_CODES.get(name.split(" ", 1)[0], "Zyyy")
 
 
+_CJK = {"Hani", "Hans", "Hant", "Jpan", "Kore", "Hang"}
+
+
+def script_name(code: str) -> str:
+    """Cyrillic for Cyrl: for messages."""
+    names = {v: k.title() for k, v in _SCRIPT_CODES.items()}
+    return {"Hani": "Chinese", "Jpan": "Japanese", "Kore": "Korean"}.get(code, names.get(code, code))
+
+
+@lru_cache(maxsize=None)
+def language_script(lang: str) -> str | None:
+    """The script a language is usually written in, from CLDR's likely subtags (ru -> Cyrl)."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(lang)
+    if not likely:
+        return None
+    parts = likely.split("_")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+
+
+def script_fits(script: str, languages) -> bool:
+    """Whether a document in ``script`` can be one of ``languages`` (CJK scripts count as one family)."""
+    if script == "Zyyy":
+        return True
+    wanted = {language_script(lang) for lang in languages}
+    if None in wanted:
+        return True  # a language CLDR does not place: no grounds to refuse
+    return script in wanted or (script in _CJK and bool(wanted & _CJK))
+
+
 def dominant_script(text: str) -> str:
     counts = Counter(s for s in map(char_script, text) if s)
     if not counts:

@@ -18,7 +18,7 @@ from .config import config_hash
 from .errors import AuditError
 from .model import Document, Finding, Report, Skipped
 
-_POOL_MIN_ITEMS = 8  # below this a pool costs more than it saves
+_POOL_MIN_ITEMS = 16  # below this a pool costs more than it saves
 
 
 def run(paths, config: dict, progress=None) -> Report:
@@ -41,8 +41,11 @@ def run(paths, config: dict, progress=None) -> Report:
             documents.append(item)
             facts[item.id] = doc_facts
     if not documents:
+        if len(skipped) == 1:
+            raise AuditError(f"{skipped[0].reason} (nothing else to audit)", skipped[0].path)
         reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in skipped[:3])
-        raise AuditError(f"nothing could be audited ({reasons})")
+        more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        raise AuditError(f"nothing could be audited ({reasons}{more})")
     from .checks import selected_checks
 
     checks = selected_checks(config)  # an unknown check name fails before the long part

@@ -7,6 +7,7 @@ it is made of, so "21 February 2025" is one date fact, not three numbers.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from functools import lru_cache
 
@@ -124,9 +125,15 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
     dates: list[Fact] = []
     claimed: set[int] = set()
     month_first = _month_first(lang)
+    ends = [f.end for f in numbers]  # numbers are in text order and disjoint: both lists are sorted
+    starts = [f.start for f in numbers]
     for m_start, m_end, month in _month_at(text, lang):
-        before = [k for k, f in enumerate(numbers) if f.end <= m_start and k not in claimed]
-        after = [k for k, f in enumerate(numbers) if f.start >= m_end and k not in claimed]
+        kb = bisect.bisect_right(ends, m_start) - 1
+        while kb >= 0 and kb in claimed:
+            kb -= 1
+        before = [kb] if kb >= 0 else []
+        ka = bisect.bisect_left(starts, m_end)
+        after = [k for k in range(ka, min(len(numbers), ka + 4)) if k not in claimed]
         day = year = None
         if before and _near(text, numbers[before[-1]].end, m_start) and _is_day(numbers[before[-1]]):
             day = before[-1]

@@ -52,7 +52,8 @@ def extract_labels(text: str, lang: str) -> list[Fact]:
         code = country_code(m.group(1), lang)
         if code is None:
             continue
-        words = [t for t in tokens(text[: m.start()])][-_MAX_ENTITY_WORDS * 2:]
+        window = max(0, m.start() - 400)  # the entity is the last few words before "(": look no further
+        words = [(s + window, e + window, t) for s, e, t in tokens(text[window: m.start()])][-_MAX_ENTITY_WORDS * 2:]
         entity: list[tuple[int, int, str]] = []
         for s, e, t in reversed(words):
             gap = text[e:(entity[0][0] if entity else m.start())]

@@ -114,7 +114,7 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
     folded = [fold(t) for _, _, t in toks]
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
-        if k < skip_to or any(s < de and ds < e for ds, de in digit_spans):
+        if k < skip_to or _covered(digit_spans, s, e):
             continue
         phrase = _phrase_at(text, toks, folded, k, lex)
         if phrase:
@@ -131,6 +131,12 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
         items.append([s, e, kind, value, ordinal, "word"])
     items.sort(key=lambda it: it[0])
     return items
+
+
+def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the ordered, disjoint ``spans``."""
+    k = bisect.bisect_left(spans, (e, -1)) - 1
+    return k >= 0 and spans[k][1] > s
 
 
 def _phrase_at(text, toks, folded, k, lex: NumberLexicon):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import AuditError
-from ..languages import detect_language, dominant_script
+from ..languages import detect_language, dominant_script, script_fits, script_name
 from ..model import Document, Paragraph, Skipped
 from .boilerplate import split_boilerplate
 from .decode import decode
@@ -120,6 +120,11 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
         paragraphs, style = paragraphs_from_text(text, config["paragraphs"], markdown=kind == "markdown")
     if not paragraphs:
         raise AuditError("no text: the file is empty or only white space", path)
+    limit = config["max_paragraph_chars"]
+    for p in paragraphs:
+        if len(p.text) > limit:
+            raise AuditError(f"line {p.line} starts a paragraph of {len(p.text):,} characters, over the limit of "
+                             f"{limit:,} (config key max_paragraph_chars)", path)
     if config["boilerplate"]["enabled"]:
         content, furniture = split_boilerplate(paragraphs, config["boilerplate"]["max_words"])
     else:
@@ -128,13 +133,18 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
         raise AuditError("only site boilerplate (e.g. 'Source', 'Comment (0)'), no article text", path)
     content = [Paragraph(i, p.line, p.end_line, p.text, p.breaks) for i, p in enumerate(content)]
     sample = _sample(content)
+    script = dominant_script(sample)
     if language is not None:
         lang, confidence = language, 1.0
     else:
+        if not script_fits(script, config["languages"]):
+            raise AuditError(f"written in {script_name(script)} script, which none of the configured languages "
+                             f"({', '.join(config['languages'])}) uses: add its language to 'languages' in the config",
+                             path)
         lang, confidence = detect_language(sample, config["languages"])
     return Document(
         id=doc_id, path=path, language=lang, language_confidence=confidence,
-        script=dominant_script(sample), paragraphs=tuple(content), boilerplate=tuple(furniture),
+        script=script, paragraphs=tuple(content), boilerplate=tuple(furniture),
         encoding=encoding, paragraph_style=style, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(),
     )
 

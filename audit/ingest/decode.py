@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 
 from ..errors import AuditError
 
@@ -57,14 +58,17 @@ def _looks_8bit(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NUL in every other byte of its ASCII part."""
-    if len(data) % 2:
+    """UTF-16 without a BOM: the high byte of each code unit takes a few values (one script's
+    block, and 0 for spaces and digits), and the decoded text has spaces and line breaks."""
+    if len(data) % 2 or len(data) < 8:
         return None
-    even, odd = data[0::2], data[1::2]
-    nul_even, nul_odd = even.count(0), odd.count(0)
-    half = len(data) // 2
-    if nul_odd > half * 0.3 and nul_even < half * 0.02:
-        return "utf-16-le"
-    if nul_even > half * 0.3 and nul_odd < half * 0.02:
-        return "utf-16-be"
+    for name, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if sum(c for _, c in Counter(high).most_common(3)) < 0.95 * len(high):
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in text if ch in " \n\t\u3000") * 60 >= len(text):
+            return name
     return None

@@ -1,0 +1,178 @@
+"""The bad-input catalogue: a clear one-line error naming the file, the right exit
+status, inputs never modified, earlier reports intact; a run with good files
+beside a bad one goes on and reports what it skipped."""
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from audit.cli import main
+from conftest import INPUTS
+
+BN, SV = "000_f757e5f0b3b96d17.txt", "002_f2b97bb889b347b1.txt"
+
+
+def _utf8_then_garbage(p: Path):  # 3 lines of 53 bytes, then 0xff at byte 159
+    p.write_bytes("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n".encode() * 3 + b"\xff\xfe broken\n")
+
+
+BAD = {
+    "empty": (lambda p: p.write_bytes(b""), "empty file"),
+    "whitespace": (lambda p: p.write_text("  \n\n\t \n"), "only white space"),
+    "boilerplate": (lambda p: p.write_text("Källa\nKommentar (0)\n"), "only site boilerplate"),
+    "png": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), "PNG image"),
+    "nul-bytes": (lambda p: p.write_bytes(b"abc\x00def\x00" * 20), "NUL byte at offset 3"),
+    "invalid-utf8": (_utf8_then_garbage, "undecodable byte 0xff at offset 159"),
+    "latin-1": (lambda p: p.write_bytes("Mötet i Göteborg den 3 mars 2025.\n".encode("latin-1")), "looks like Latin-1"),
+    "other-language": (lambda p: p.write_text("Встреча в Ханое 3 марта 2025 года собрала 40 делегатов.\n"),
+                       "written in Cyrillic script"),
+    "huge-file": (lambda p: open(p, "wb").truncate(200 * 2**20), "over the limit of 50 MB"),
+    "one-5mb-line": (lambda p: p.write_text("Mötet i Hanoi 2025 " * 270_000 + "\n"), "over the limit of 200,000"),
+}
+
+
+def _digest(root: Path) -> dict:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "good").mkdir()
+    for name in (BN, SV):
+        shutil.copy(INPUTS / name, tmp_path / "good" / name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    return tmp_path
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_file_alone_is_a_clear_error_and_touches_nothing(project, capsys, case):
+    make, message = BAD[case]
+    (project / "bad").mkdir()
+    bad = project / "bad" / f"{case}.txt"
+    make(bad)
+    before_inputs, before_reports = _digest(project / "bad"), _digest(project / "reports")
+    capsys.readouterr()
+    assert main(["run", str(bad), "--out", "reports"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err and f"{case}.txt" in err, err
+    assert _digest(project / "bad") == before_inputs and _digest(project / "reports") == before_reports
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_file_among_good_ones_is_skipped_and_reported(project, capsys, case):
+    make, message = BAD[case]
+    make(project / "good" / f"{case}.txt")
+    assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    report = json.loads((project / "reports" / "audit.json").read_text())
+    skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+    assert message in skipped[f"{case}.txt"]
+    assert {d["id"] for d in report["documents"]} == {BN[:-4], SV[:-4]}
+    rows = [[c.value for c in r] for r in load_workbook(project / "reports" / "audit.xlsx")["Documents"].iter_rows()]
+    assert any(str(r[0]).endswith(f"{case}.txt") and str(r[-1]).startswith("skipped:") for r in rows)
+    base = project / "base.json"
+    assert main(["baseline", "good", "--out", str(base), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["check", "good", "--baseline", str(base)]) == 2  # never passes over an unreadable file
+    assert f"{case}.txt" in capsys.readouterr().err
+
+
+def test_unreadable_file(project, capsys, monkeypatch):
+    (project / "good" / "locked.txt").write_text("Mötet i Hanoi den 3 mars 2025.\n")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["run", "good", "--out", "reports", "--jobs", "1", "-q"]) == 0
+    report = json.loads((project / "reports" / "audit.json").read_text())
+    assert any(s["path"].endswith("locked.txt") and "permission denied" in s["reason"] for s in report["skipped"])
+
+
+def test_files_that_are_odd_but_readable(project):
+    (project / "good" / "utf16.txt").write_bytes("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n".encode("utf-16-le") * 3)
+    (project / "good" / "mixed.txt").write_text(
+        "The meeting in Hanoi on 3 March 2025 brought together 40 delegates from the provinces.\n"
+        "Mötet i Hanoi den 3 mars 2025 samlade 40 delegater från provinserna.\n")
+    shutil.copy(project / "good" / BN, project / "good" / "copy_of_bn.txt")
+    os.symlink(project / "good", project / "good" / "loop")  # a symlink loop
+    assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    report = json.loads((project / "reports" / "audit.json").read_text())
+    docs = {d["id"]: d for d in report["documents"]}
+    assert docs["utf16"]["encoding"] == "utf-16-le" and docs["utf16"]["language"] == "sv"
+    assert docs["mixed"]["language"] in ("en", "sv") and docs["mixed"]["language_confidence"] < 1
+    dup = [s for s in report["skipped"] if Path(s["path"]).name in (BN, "copy_of_bn.txt")]
+    assert len(dup) == 1 and "same content as" in dup[0]["reason"]
+
+
+def test_two_documents_of_one_language_in_one_article(project):
+    sv2 = (project / "good" / SV).read_text().replace("Livfullt", "Livligt", 1)
+    (project / "good" / "sv_second.txt").write_text(sv2)
+    assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    report = json.loads((project / "reports" / "audit.json").read_text())
+    groups = [set(g["documents"]) for g in report["groups"]]
+    assert all(len([d for d in g if d in (SV[:-4], "sv_second")]) <= 1 for g in groups)
+    assert {d["id"] for d in report["documents"]} == {BN[:-4], SV[:-4], "sv_second"}
+
+
+@pytest.mark.parametrize("paths, message", [
+    (["nowhere"], "no such file or directory"),
+    (["empty_dir"], "no input files"),
+])
+def test_paths_that_are_not_inputs(project, capsys, paths, message):
+    (project / "empty_dir").mkdir()
+    (project / "empty_dir" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    capsys.readouterr()
+    assert main(["run", *paths, "--out", "reports"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and paths[0] in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text, message", [
+    ("languages: [bn]\ncolour: red\n", "unknown config key 'colour'"),
+    ("languages: bn\n", "'languages' must be list, not str"),
+    ("languages: [bn\nalign: {band: 3}\n", "invalid YAML at line 2, column"),
+    ("languages: [xx]\n", "'xx' is not an ISO 639-1 code"),
+])
+def test_bad_config(project, capsys, text, message):
+    (project / "config.yaml").write_text(text)
+    capsys.readouterr()
+    assert main(["run", "good", "--out", "reports"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and "config.yaml" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind, text, message", [
+    ("baseline", "{not json", "baseline is not valid JSON"),
+    ("baseline", '{"version": 99, "findings": []}', "newer audit"),
+    ("reviews", "reviews: [1, 2\n", "reviews file is not valid YAML"),
+    ("reviews", "version: 7\nreviews: {}\n", "newer audit"),
+    ("reviews", "reviews:\n  abc: {status: Maybe}\n", "needs a status"),
+])
+def test_corrupt_or_future_baseline_and_reviews(project, capsys, kind, text, message):
+    target = project / ("base.json" if kind == "baseline" else "reviews.yaml")
+    if kind == "reviews":
+        (project / "config.yaml").write_text("languages: [bn, sv]\n")
+        (project / "base.json").write_text('{"version": 1, "findings": []}')
+    target.write_text(text)
+    capsys.readouterr()
+    assert main(["check", "good", "--baseline", "base.json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and target.name in err and len(err.splitlines()) == 1
+
+
+def test_refuses_to_write_outside_the_project(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    capsys.readouterr()
+    assert main(["run", "good", "--out", str(elsewhere)]) == 2
+    assert "outside the project root" in capsys.readouterr().err
+    assert not list(elsewhere.iterdir())
+    assert main(["run", "good", "--out", str(elsewhere), "--allow-outside-root", "-q"]) == 0
+    assert (elsewhere / "audit.json").exists()
