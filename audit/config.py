@@ -74,7 +74,8 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
 
 
 def config_hash(config: dict[str, Any]) -> str:
-    public = {k: v for k, v in config.items() if not k.startswith("_")}
+    # settings that cannot change the findings (parallelism) stay out, so the hash is comparable
+    public = {k: v for k, v in config.items() if not k.startswith("_") and k != "jobs"}
     blob = json.dumps(public, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
 

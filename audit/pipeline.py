@@ -18,7 +18,7 @@ from .config import config_hash
 from .errors import AuditError
 from .model import Document, Finding, Report, Skipped
 
-_POOL_MIN_ITEMS = 16  # below this a pool costs more than it saves
+_POOL_MIN_ITEMS = 8  # below this a pool costs more than it saves
 
 
 def run(paths, config: dict, progress=None) -> Report:

@@ -32,10 +32,14 @@ def _separators(lang: str) -> tuple[str, str]:
     return sym.get("decimal", "."), sym.get("group", ",")
 
 
+_NON_DIGIT = regex.compile(r"[^0-9]")
+_GLUED = regex.compile(r"[:\-]?[\p{L}\p{M}º°ª.]*")
+
+
 def _digit_value(raw: str, lang: str) -> float | int | None:
     digits_only = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in raw)
     seps = [ch for ch in digits_only if not ch.isdigit()]
-    groups = regex.split(r"[^0-9]", digits_only)
+    groups = _NON_DIGIT.split(digits_only)
     if sum(len(g) for g in groups) > MAX_DIGITS:
         return None
     if not seps:
@@ -98,7 +102,7 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
     digit_spans = []
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
-        if s and text[s - 1].isalpha() and text[s - 1] < "\u2e80" and not _is_ordinal_prefix(text[:s], lex):
+        if s and text[s - 1].isalpha() and text[s - 1] < "\u2e80" and not _is_ordinal_prefix(text, s, lex):
             continue  # QNR2, A320: an identifier, not a quantity
         value = _digit_value(m.group(), lang)
         if value is None:
@@ -148,16 +152,19 @@ def _phrase_at(text, toks, folded, k, lex: NumberLexicon):
     return None
 
 
-def _is_ordinal_prefix(before: str, lex: NumberLexicon) -> bool:
-    low = before.casefold()
+def _is_ordinal_prefix(text: str, at: int, lex: NumberLexicon) -> bool:
+    """Whether the digits at ``at`` follow an ordinal prefix (Malay ke-75)."""
+    start = max(0, at - 24)  # prefixes are short: never casefold the whole text before
+    low = text[start:at].casefold()
     return any(low.endswith(p) for p in lex.ordinal_prefix if p.endswith("-")) or any(
-        low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalpha()) for p in lex.ordinal_prefix
+        low.endswith(p) and ((start == 0 and len(low) == len(p)) or (len(low) > len(p) and not low[-len(p) - 1].isalpha()))
+        for p in lex.ordinal_prefix
     )
 
 
 def _suffix(text: str, end: int, lex: NumberLexicon) -> tuple[bool, int]:
     """Extend a digit match over an ordinal suffix (15th, ১৫তম, 15:e) or a classifier (৯টি)."""
-    m = regex.match(r"[:\-]?[\p{L}\p{M}º°ª.]*", text[end:end + 8])
+    m = _GLUED.match(text, end, min(len(text), end + 8))
     glued = fold(m.group()) if m else ""
     for suf in lex.ordinal_suffix:
         if glued == suf or (glued.startswith(suf) and suf.startswith(":")):
