@@ -114,9 +114,12 @@ def _cluster(documents, scores, lang, settings) -> list[Group]:
         members[ra] = merged
         weakest[ra] = min(weakest[ra], weakest[rb], score)
     roots = sorted({find(d.id) for d in documents}, key=lambda r: min(members[r]))
+    pairs_of: dict[str, list] = defaultdict(list)
+    for (a, b), s in sorted(scores.items()):
+        if find(a) == find(b):
+            pairs_of[find(a)].append((a, b, s))
     groups = []
     for k, root in enumerate(roots, start=1):
         docs = tuple(sorted(members[root]))
-        pairs = tuple((a, b, s) for (a, b), s in sorted(scores.items()) if a in docs and b in docs)
-        groups.append(Group(f"G{k}", docs, weakest[root] if len(docs) > 1 else 1.0, pairs))
+        groups.append(Group(f"G{k}", docs, weakest[root] if len(docs) > 1 else 1.0, tuple(pairs_of[root])))
     return groups

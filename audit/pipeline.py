@@ -21,10 +21,33 @@ from .model import Document, Finding, Report, Skipped
 _POOL_MIN_ITEMS = 8  # below this a pool costs more than it saves
 
 
-def run(paths, config: dict, progress=None) -> Report:
+class _Clock:
+    """Wall and CPU seconds per stage (CPU includes finished worker processes)."""
+
+    def __init__(self, sink: dict | None):
+        self.sink = sink
+        self.stage = None
+
+    def __call__(self, stage: str | None) -> None:
+        if self.sink is None:
+            return
+        import resource
+        import time
+
+        now = (time.perf_counter(), time.process_time() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime)
+        if self.stage is not None:
+            wall, cpu = self.sink.get(self.stage, (0.0, 0.0))
+            self.sink[self.stage] = (wall + now[0] - self.started[0], cpu + now[1] - self.started[1])
+        self.stage, self.started = stage, now
+
+
+def run(paths, config: dict, progress=None, timings: dict | None = None) -> Report:
+    """The whole audit. ``timings``, if given, receives stage -> (wall s, CPU s)."""
     from .group import group_documents
     from .ingest import discover, unique_ids
 
+    clock = _Clock(timings)
+    clock("read+extract")
     files = discover(paths)
     ids = unique_ids(files)
     jobs = _jobs(config)
@@ -49,13 +72,16 @@ def run(paths, config: dict, progress=None) -> Report:
     from .checks import selected_checks
 
     checks = selected_checks(config)  # an unknown check name fails before the long part
+    clock("group")
     groups = group_documents(documents, facts, config)
+    clock("align+check")
     by_id = {d.id: d for d in documents}
     tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
     alignments, findings = [], []
     for alignment, group_findings in _map(_audit_group, tasks, jobs, progress, "checking"):
         alignments.append(alignment)
         findings.extend(group_findings)
+    clock("fingerprint+review")
     findings = fingerprint(findings)
     signature = {
         "tool": "audit", "version": __version__, "config_hash": config_hash(config),
@@ -65,7 +91,9 @@ def run(paths, config: dict, progress=None) -> Report:
     report = Report(documents, skipped, groups, alignments, findings, signature)
     from .review import apply, load, reviews_path
 
-    return apply(report, load(reviews_path(config)))
+    report = apply(report, load(reviews_path(config)))
+    clock(None)
+    return report
 
 
 def _read_one(args) -> tuple[Document | Skipped, list | None]:

@@ -23,3 +23,58 @@ def test_grouping_ignores_file_order_and_names(tmp_path, config):
     docs, _ = ingest_paths([tmp_path], config)
     groups = _groups(docs, config)
     assert len(groups) == 3 and sorted(len(g) for g in groups) == [1, 2, 2]
+
+
+ARTICLES = INPUTS.parent / "tests" / "data" / "articles"
+
+
+def test_four_languages_of_two_articles_mixed_with_the_sample(tmp_path, wide_config):
+    """Two articles in en, fr, de, es and the sample's three, under names that say nothing."""
+    import shutil
+
+    files = sorted(ARTICLES.glob("*.txt")) + sorted(INPUTS.glob("*.txt"))
+    for k, f in enumerate(files):
+        shutil.copy(f, tmp_path / f"{(k * 7) % len(files):02d}.txt")
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    names = {f"{(k * 7) % len(files):02d}": f.name for k, f in enumerate(files)}
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    groups = group_documents(docs, facts, wide_config)
+    got = sorted(sorted(names[d].split(".")[0][:3] for d in g.documents) for g in groups)
+    assert got == [["000", "002"], ["001"], ["003", "004"], ["lib"] * 4, ["tra"] * 4]
+    assert all(0 < g.score <= 1 for g in groups)
+
+
+FEW_NUMBERS = {
+    "a.en.txt": "Maria Santos Ferreira wins the Lisbon poetry prize\n"
+                "The jury in Lisbon praised Maria Santos Ferreira for her collection about the Tagus river.\n"
+                "Her publisher, Casa Azul Editions, said a translation into Spanish is planned.",
+    "b.fr.txt": "Maria Santos Ferreira remporte le prix de poésie de Lisbonne\n"
+                "Le jury de Lisbonne a salué Maria Santos Ferreira pour son recueil consacré au Tage.\n"
+                "Son éditeur, Casa Azul Editions, a annoncé une traduction en espagnol.",
+    "c.de.txt": "Maria Santos Ferreira gewinnt den Lissabonner Lyrikpreis\n"
+                "Die Jury in Lissabon lobte Maria Santos Ferreira für ihren Gedichtband über den Tejo.\n"
+                "Ihr Verlag, Casa Azul Editions, kündigte eine spanische Übersetzung an.",
+    "d.en.txt": "Heavy rain closes mountain roads near Innsbruck\n"
+                "Police in Tyrol closed three passes after landslides on Sunday night.\n"
+                "Drivers were told to avoid the Brenner route until further notice.",
+    "e.fr.txt": "Le musée Rodin rouvre ses jardins après des travaux\n"
+                "Les visiteurs retrouvent les sculptures restaurées et une nouvelle roseraie.\n"
+                "La directrice Claire Vasseur promet des visites guidées pour les écoles.",
+}
+
+
+def test_documents_with_few_numbers_group_by_names(tmp_path, wide_config):
+    for name, text in FEW_NUMBERS.items():
+        (tmp_path / name).write_text(text)
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    assert _groups(docs, wide_config) == [("a.e", "b.f", "c.d"), ("d.e",), ("e.f",)]
+
+
+def test_a_lone_document_is_a_group_of_one_and_still_checked(tmp_path, config):
+    from audit import run
+
+    (tmp_path / "hi.txt").write_text("कॉमरेड त्रान कुओंग ने 2025 में स्वागत किया।\nबैठक में ट्रान कुओंग ने घोषणा की।\n")
+    report = run([tmp_path], config)
+    (group,) = report.groups
+    assert group.documents == ("hi",) and group.score == 1.0
+    assert [f.check for f in report.findings] == ["name-spelling-variant"]

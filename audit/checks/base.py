@@ -1,8 +1,8 @@
 """What every check shares: the context it reads, and how findings are built."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
 
 from ..model import Alignment, Document, Fact, Finding, Group, Location
 
@@ -14,6 +14,13 @@ class GroupContext:
     alignment: Alignment
     facts: dict[str, list]  # doc id -> ParagraphFacts per paragraph
     min_confidence: float
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """What several checks derive from the same group (name views, name votes), built once."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        return self.cache[key]
 
     def docs(self) -> list[Document]:
         return [self.documents[d] for d in self.group.documents]

@@ -7,9 +7,15 @@ from .base import Check, GroupContext, location
 
 
 def same_entity(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Entities match when they share two consecutive name keys (Guangxi Zhuang), or are one and the same."""
+    """Entities match when they end in the same word (the one next to the label) and share
+    two consecutive name keys (Guangxi Zhuang), or are one and the same. In a caseless
+    script the words read leftwards from "(" may include the sentence's own words
+    ("the representatives of Lang Son"); those are shared by every label of the
+    sentence pattern, and the word next to the label tells the entities apart."""
     if a == b:
         return True
+    if a[-1:] != b[-1:]:
+        return False
     pairs = {a[i:i + 2] for i in range(len(a) - 1)}
     return any(b[i:i + 2] in pairs for i in range(len(b) - 1))
 

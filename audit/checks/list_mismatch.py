@@ -15,6 +15,20 @@ def _members(f: Fact) -> dict:
     return out
 
 
+def _trimmed(f: Fact, lists: dict, doc: str) -> Fact:
+    """Member keys cut to what the other lists write: a list's first member may carry
+    the noun before it ("Provinserna Cao Bang", "Wilayah Cao Bang") where another
+    language puts it after. A key whose trailing words are another list's member
+    becomes that member."""
+    others = {k for d, (_, g) in lists.items() if d != doc for k in g.value}
+    keys = []
+    for key in f.value:
+        words = key.split()
+        cut = next((" ".join(words[n:]) for n in range(1, len(words)) if " ".join(words[n:]) in others), key)
+        keys.append(key if key in others else cut)
+    return Fact(f.kind, tuple(keys), f.text, f.start, f.end, f.approx, f.form, f.extra)
+
+
 def _closeness(a, b) -> float:
     return 1.0  # any dropped member may have been replaced by any extra one
 
@@ -47,6 +61,7 @@ class ListMismatch(Check):
             lists = _comparable(lists)
             if len(lists) < 2:
                 continue
+            lists = {d: (i, _trimmed(f, lists, d)) for d, (i, f) in lists.items()}
             per_doc = {d: _members(f) for d, (i, f) in lists.items()}
             # with two lists a member one of them lacks is as likely a list boundary read
             # differently ("... Cao Bang and Ha Giang Communist Party"): only a replaced

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
 from ..extract.text import fold, is_cased_script, phonetic_key, tokens
 from .base import GroupContext
@@ -97,6 +98,7 @@ class NameView:
         self.facts = ctx.facts[doc_id]
         self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
         self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
+        self.stops = boundary_words(self.doc.language)
 
     @cached_property
     def words_index(self) -> Index:
@@ -145,8 +147,13 @@ class NameView:
                     out.append(Mention(i, f.start, f.end, f.text, units))
             return out
         words = self.words[i]
+        stops = self.stops
         for k, (s, e, t, keys) in enumerate(words):
+            if fold(t) in stops:
+                continue  # "and", "of": never part of a name
             nxt = words[k + 1] if k + 1 < len(words) else None
+            if nxt and fold(nxt[2]) in stops:
+                nxt = None
             if nxt and text[e:nxt[0]].strip(" -\u00a0") == "":
                 units = tuple(sorted({u for a in keys for u in _units([a, phonetic_key(nxt[2])])[:1]}))
                 if units:
@@ -183,6 +190,10 @@ def confirmed(view: NameView, m: Mention, views: dict[str, NameView]) -> bool:
 
 
 def name_views(ctx: GroupContext) -> dict[str, NameView]:
+    return ctx.memo("name_views", lambda: _name_views(ctx))
+
+
+def _name_views(ctx: GroupContext) -> dict[str, NameView]:
     views = {d: NameView(ctx, d) for d in ctx.group.documents}
     link_of: dict[str, dict[int, int]] = {d: {} for d in views}
     for n, link in enumerate(ctx.alignment.links):
@@ -204,8 +215,12 @@ class NameVote:
     replacement: Mention | None = None
 
 
-def name_votes(ctx: GroupContext):
-    """Names that one translation drops or replaces, link by link."""
+def name_votes(ctx: GroupContext) -> list[NameVote]:
+    """Names that one translation drops or replaces, link by link (computed once per group)."""
+    return ctx.memo("name_votes", lambda: list(_name_votes(ctx)))
+
+
+def _name_votes(ctx: GroupContext):
     views = name_views(ctx)
     for link, present in ctx.confident_links():
         n = len(present)

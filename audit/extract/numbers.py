@@ -126,6 +126,8 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
             items.append([s, toks[k + n - 1][1], "num", value, ordinal, "word"])
             skip_to = k + n
             continue
+        if (folded[k],) in lex.percent:
+            continue  # بالمئة is "percent", not "hundred" with a clitic
         hit = lex.lookup(tok)
         if hit is None:
             for piece in _cjk_numerals(tok, lex):
