@@ -50,8 +50,10 @@ class CountryLabelConflict(Check):
             return
         for code, hits in ranked[1:]:
             locs = [location(doc, i, f) for i, f in hits] + [location(doc, i, f, role="support") for i, f in top_hits]
+            here, there = hits[0][1].extra["country"], top_hits[0][1].extra["country"]
             yield self.finding(
-                ctx, f"'{entity}' is labelled {code} here but {top} {len(top_hits)} time(s) elsewhere in {doc.id}",
+                ctx, f"'{entity}' is labelled '{here}' ({code}) here but '{there}' ({top}) "
+                     f"{len(top_hits)} time(s) elsewhere in {doc.id}",
                 locs, subject=f"{subject}|{code}", expected=top, found=code, values=((doc.id, code),))
 
 

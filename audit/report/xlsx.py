@@ -13,6 +13,7 @@ no external links.
 from __future__ import annotations
 
 import io
+from copy import copy
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 
@@ -36,13 +37,19 @@ class _Book:
                       True: Alignment(wrap_text=True, vertical="top", horizontal="right", readingOrder=2)}
         self.bold = Font(bold=True)
         self.fill = lambda rgb: PatternFill("solid", start_color=rgb, end_color=rgb)
+        self._styles: dict = {}
 
     def put(self, ws, row: int, col: int, value, rtl: bool = False):
         cell = ws.cell(row=row, column=col)
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text starts with
-        cell.alignment = self.align[rtl]
+        style = self._styles.get(rtl)
+        if style is None:  # the first cell of each kind sets the style; later ones copy it (much faster)
+            cell.alignment = self.align[rtl]
+            self._styles[rtl] = copy(cell._style)
+        else:
+            cell._style = copy(style)
         return cell
 
     def sheet(self, title: str, header: list[str], widths: list[float]):
