@@ -15,6 +15,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", default=["inputs"], help="files or directories to audit (default: inputs)")
     p.add_argument("--config", default=None, help="config file (default: config.yaml if present)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: config 'jobs'; 0 = all cores)")
+    p.add_argument("--engine", choices=("local", "dask"), default=None,
+                   help="where per-file and per-group work runs (default: config 'engine', local)")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
     p.add_argument("--allow-outside-root", action="store_true",
                    help="allow writing reports or baselines outside the project root (the config file's directory)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -65,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.jobs < 0:
                 raise AuditError("--jobs must be 0 (all cores) or more", "command line")
             config["jobs"] = args.jobs
+        if args.engine:
+            config["engine"] = args.engine
+        if args.scheduler:
+            config["engine"], config["scheduler"] = "dask", args.scheduler
         report = run(args.paths, config, progress=_progress() if not args.quiet else None)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
         for s in report.skipped:

@@ -42,6 +42,8 @@ SCHEMA: dict[str, Any] = {
     "glossary": (dict, {}),
     "reviews": (str, "reviews.yaml"),
     "jobs": (int, 0),
+    "engine": (str, "local"),
+    "scheduler": (str, ""),
 }
 
 PARAGRAPH_STYLES = ("auto", "lines", "blocks")
@@ -73,9 +75,12 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     return config
 
 
+_COMPUTE_ONLY = ("jobs", "engine", "scheduler")  # where the work runs, not what it finds
+
+
 def config_hash(config: dict[str, Any]) -> str:
     # settings that cannot change the findings (parallelism) stay out, so the hash is comparable
-    public = {k: v for k, v in config.items() if not k.startswith("_") and k != "jobs"}
+    public = {k: v for k, v in config.items() if not k.startswith("_") and k not in _COMPUTE_ONLY}
     blob = json.dumps(public, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:12]
 
@@ -150,5 +155,7 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
         raise AuditError("config key 'max_paragraph_chars' must be positive", source)
     if config["max_file_mb"] <= 0:
         raise AuditError("config key 'max_file_mb' must be positive", source)
+    if config["engine"] not in ("local", "dask"):
+        raise AuditError("config key 'engine' must be local or dask", source)
     if config["jobs"] < 0:
         raise AuditError("config key 'jobs' must be 0 (all cores) or more", source)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,7 +44,6 @@ class _Clock:
 
 def run(paths, config: dict, progress=None, timings: dict | None = None) -> Report:
     """The whole audit. ``timings``, if given, receives stage -> (wall s, CPU s)."""
-    from .group import group_documents
     from .ingest import discover, unique_ids
 
     clock = _Clock(timings)
@@ -51,7 +51,15 @@ def run(paths, config: dict, progress=None, timings: dict | None = None) -> Repo
     files = discover(paths)
     ids = unique_ids(files)
     jobs = _jobs(config)
-    read = _map(_read_one, [(str(f), i, config) for f, i in zip(files, ids)], jobs, progress, "reading")
+    with _engine(config, jobs) as engine:
+        return _run(files, ids, config, jobs, engine, progress, clock)
+
+
+def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
+    from .group import group_documents
+
+    # workers read the files themselves, by path
+    read = _map(_read_one, [(str(f), i, config) for f, i in zip(files, ids)], jobs, progress, "reading", engine)
     documents, skipped, facts = [], [], {}
     by_hash: dict[str, str] = {}
     for item, doc_facts in read:
@@ -78,7 +86,7 @@ def run(paths, config: dict, progress=None, timings: dict | None = None) -> Repo
     by_id = {d.id: d for d in documents}
     tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
     alignments, findings = [], []
-    for alignment, group_findings in _map(_audit_group, tasks, jobs, progress, "checking"):
+    for alignment, group_findings in _map(_audit_group, tasks, jobs, progress, "checking", engine):
         alignments.append(alignment)
         findings.extend(group_findings)
     clock("fingerprint+review")
@@ -122,14 +130,51 @@ def _audit_group(args):
     return alignment, findings
 
 
+@contextmanager
+def _engine(config: dict, jobs: int):
+    """None for the local engine; a dask.distributed Client for ``engine: dask``.
+
+    With ``scheduler`` set, the client connects to that cluster; without it, a
+    local cluster of ``jobs`` worker processes is started for the run.
+    """
+    if config.get("engine", "local") != "dask":
+        yield None
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AuditError("engine dask needs the dask extra: pip install 'audit[dask]'", "config") from None
+    cluster = None
+    try:
+        if config.get("scheduler"):
+            client = Client(config["scheduler"], timeout="10s")
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        raise AuditError(f"cannot reach the Dask scheduler: {exc}", config.get("scheduler") or "local cluster") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def _jobs(config: dict) -> int:
     jobs = config.get("jobs", 1)
     return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
-def _map(fn, items: list, jobs: int, progress, stage: str) -> list:
-    """``fn`` over ``items`` in order, in a process pool when there is enough to share."""
+def _map(fn, items: list, jobs: int, progress, stage: str, engine=None) -> list:
+    """``fn`` over ``items`` in order: in this process, a local process pool, or on Dask workers."""
     total = len(items)
+    if engine is not None:
+        futures = engine.map(fn, items, pure=False)
+        out = engine.gather(futures)
+        if progress:
+            progress(stage, total, total)
+        return out
     if jobs <= 1 or total < _POOL_MIN_ITEMS:
         out = []
         for k, item in enumerate(items):

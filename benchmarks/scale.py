@@ -45,7 +45,7 @@ def floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def one(articles: int, jobs: int) -> dict:
+def one(articles: int, jobs: int, engine: str = "local") -> dict:
     from audit import run
     from audit.report import write_reports
 
@@ -53,7 +53,7 @@ def one(articles: int, jobs: int) -> dict:
     gold = json.loads((src / "gold.json").read_text())
     files = sorted(src.glob("*.txt"))
     megabytes = sum(f.stat().st_size for f in files) / 2**20
-    cfg = config(languages=["sv", "ms", "bn", "hi", "ar"], jobs=jobs)
+    cfg = config(languages=["sv", "ms", "bn", "hi", "ar"], jobs=jobs, engine=engine)
     cfg["reviews"] = "/nonexistent/reviews.yaml"
     base = floor(files)
     timings: dict = {}
@@ -92,21 +92,25 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 2000, 4000])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="dask: a local Dask cluster of --jobs worker processes")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(one(args.one, args.jobs)))
+        print(json.dumps(one(args.one, args.jobs, args.engine)))
         return
     results = {}
     for n in args.sizes:
-        proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--jobs", str(args.jobs)],
+        proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--jobs", str(args.jobs),
+                               "--engine", args.engine],
                               capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
             print(proc.stderr[-2000:])
             raise SystemExit(1)
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         results[n] = r
-        print(f"\n{n} articles x 5 languages = {r['documents']} documents, {r['megabytes']:.1f} MB, --jobs {args.jobs}")
+        print(f"\n{n} articles x 5 languages = {r['documents']} documents, {r['megabytes']:.1f} MB, "
+              f"--engine {args.engine} --jobs {args.jobs}")
         for stage, (wall, cpu) in r["stages"].items():
             print(f"  {stage:20} wall {wall:7.2f} s   cpu {cpu:7.2f} s")
         print(f"  {'total':20} wall {r['wall']:7.2f} s   {r['documents'] / r['wall']:.0f} documents/s, "

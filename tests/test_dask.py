@@ -1,0 +1,34 @@
+"""The Dask engine on a real local cluster gives the same report as the local engine."""
+import sys
+
+import pytest
+
+from audit.cli import main
+from conftest import ROOT
+
+distributed = pytest.importorskip("distributed")
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def test_dask_engine_matches_local_engine(tmp_path, monkeypatch):
+    from corpus import generate
+
+    generate(tmp_path / "corpus", articles=12, seed=5)
+    (tmp_path / "config.yaml").write_text("languages: [sv, ms, bn, hi, ar]\n")
+    monkeypatch.chdir(tmp_path)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
+    try:
+        assert main(["run", "corpus", "--out", "local", "--jobs", "1", "-q"]) == 0
+        assert main(["run", "corpus", "--out", "dask", "--scheduler", cluster.scheduler_address, "-q"]) == 0
+    finally:
+        cluster.close()
+    assert (tmp_path / "dask" / "audit.json").read_bytes() == (tmp_path / "local" / "audit.json").read_bytes()
+    assert (tmp_path / "dask" / "audit.sarif").read_bytes() == (tmp_path / "local" / "audit.sarif").read_bytes()
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "a.txt", "--scheduler", "tcp://127.0.0.1:9", "-q"]) == 2
+    assert "Dask scheduler" in capsys.readouterr().err
