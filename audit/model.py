@@ -138,7 +138,9 @@ class Report:
     resolved: list[dict[str, Any]] = field(default_factory=list)
 
     def group_of(self, doc_id: str) -> str | None:
-        for g in self.groups:
-            if doc_id in g.documents:
-                return g.id
-        return None
+        key = (id(self.groups), len(self.groups))
+        cached = self.__dict__.get("_group_index")
+        if cached is None or cached[0] != key:
+            cached = (key, {d: g.id for g in self.groups for d in g.documents})
+            self.__dict__["_group_index"] = cached
+        return cached[1].get(doc_id)

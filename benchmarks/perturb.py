@@ -147,9 +147,12 @@ def candidates(kind, lang, pf, others, rng):
 def _name_targets(kind, pf, others, rng):
     """Names the label or list extractors recognise, mentioned where other translations mention them."""
     out = []
-    names = [(f.start, f.start + len(f.extra["entity"]), f.extra["entity"]) for f in pf.labels]
+    names = [(f.start, f.start + len(f.extra["entity"]), f.extra["entity"]) for f in pf.labels
+             if f.extra["entity"].count(" ") <= 2]
+    # list members that another translation lists too: names, not a list of adjectives
+    theirs = {k for o in others for g in o.lists for k in g.value}
     for f in pf.lists:
-        names += [(s, e, m) for m, (s, e) in zip(f.extra["members"], f.extra["spans"])]
+        names += [(s, e, m) for m, k, (s, e) in zip(f.extra["members"], f.value, f.extra["spans"]) if k in theirs]
     if not names:
         return out
     pool = sorted({n for _, _, n in names})
