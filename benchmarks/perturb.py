@@ -212,9 +212,12 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--per-kind", type=int, default=4)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--min-confidence", type=float, default=None, help="override align.min_confidence")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     cfg = config()
+    if args.min_confidence is not None:
+        cfg["align"]["min_confidence"] = args.min_confidence
     hits = defaultdict(lambda: [0, 0])  # (kind, lang) -> [found, tried]
     false, clean_paragraphs = 0, 0
     ours = {"tp": 0, "fn": 0, "fp": 0}

@@ -3,28 +3,36 @@ from __future__ import annotations
 
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .vote import vote
+from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
 SMALL = 2
 
 
 def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
-    """value -> (paragraph index, fact) of its first occurrence in the linked paragraphs.
+    """(value, occurrence) -> (paragraph index, fact) for the numbers of the linked paragraphs.
 
-    A date's year counts as a number here (date-mismatch compares day and month).
+    Counting occurrences lets a year written twice, one of them changed, pair
+    the changed one with the second occurrence the others still have. A date's
+    year counts as a number here (date-mismatch compares day and month).
     """
     out: dict = {}
+    seen: dict = {}
+
+    def add(v, hit):
+        seen[v] = seen.get(v, 0) + 1
+        out[(v, seen[v])] = hit
+
     for i in indices:
         pf = ctx.facts[doc_id][i]
-        for f in pf.numbers:
+        for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.value[0]), key=lambda x: x.start):
+            if f.kind == "date":
+                add(f.value[0], (i, f))
+                continue
             if f.form != "digits" and all(isinstance(v, (int, float)) and v <= SMALL for v in number_values(f)):
                 continue
             for v in number_values(f):
-                out.setdefault(v, (i, f))
-        for f in pf.dates:
-            if f.value[0]:
-                out.setdefault(f.value[0], (i, f))
+                add(v, (i, f))
     return out
 
 
@@ -44,12 +52,30 @@ def closeness(a, b) -> float:
     return score / (1 + abs(len(sa) - len(sb)))
 
 
+def _small(v) -> bool:
+    return isinstance(v, (int, float)) and v <= SMALL
+
+
 def number_votes(ctx: GroupContext):
-    """(link members, values per document, Vote) for every discrepancy in the group's confident links."""
+    """(link members, value -> (paragraph, fact) per document, Vote on plain values) for every
+    discrepancy in the group's confident links."""
     for link, present in ctx.confident_links():
-        per_doc = {d: link_numbers(ctx, d, idx) for d, idx in present}
-        for v in vote(per_doc, closeness, counts_for_missing=lambda v: not (isinstance(v, (int, float)) and v <= SMALL)):
-            yield present, per_doc, v
+        keyed = {d: link_numbers(ctx, d, idx) for d, idx in present}
+        votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
+                     counts_for_missing=lambda key: key[1] == 1 and not _small(key[0]))
+        for v in votes:
+            per_doc = {d: {key[0]: hit for key, hit in sorted(vals.items(), key=lambda kv: -kv[0][1])}
+                       for d, vals in keyed.items()}  # first occurrences by default
+            for d, key in v.flagged:  # the occurrences this vote is about
+                if key is not None:
+                    per_doc[d][key[0]] = keyed[d][key]
+            for d in v.support:
+                per_doc[d][v.expected[0]] = keyed[d][v.expected]
+            plain = Vote(v.kind, tuple((d, None if key is None else key[0]) for d, key in v.flagged), v.support,
+                         None if v.expected is None else v.expected[0], None if v.found is None else v.found[0])
+            if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
+                continue  # the same value, only counted differently
+            yield present, per_doc, plain
 
 
 def fmt(v) -> str:
