@@ -27,6 +27,7 @@ from audit.extract.dates import month_names
 from audit.extract.labels import territory_names
 from audit.extract.numbers import number_values
 from audit.extract.numwords import lexicon
+from audit.extract.text import fold, tokens
 
 ACCEPT = {
     "value-change": {"number-mismatch"},
@@ -41,6 +42,13 @@ ACCEPT = {
     "list-member-dropped": {"list-mismatch", "name-missing"},
 }
 NUMBER_KINDS = ("value-change", "digit-transposition", "number-word-change")
+
+
+def _wide_months(lang: str) -> dict[int, str]:
+    """The language's own wide month names (CLDR), as a writer would put them."""
+    from audit.languages import babel_locale
+
+    return dict(babel_locale(lang).months["format"]["wide"])
 
 
 def _digits_like(template: str, value: int) -> str:
@@ -110,11 +118,10 @@ def candidates(kind, lang, pf, others, rng):
                         break
             elif kind == "month-change":
                 names = month_names(lang)
-                for name, m in names.items():
-                    at = unicodedata.normalize("NFC", f.text).casefold().find(name)
-                    if m == f.value[1] and at >= 0:
-                        other = next(n for n, k in names.items() if k == f.value[1] % 12 + 1 and len(n) > 2)
-                        out.append((f.start + at, f.start + at + len(name), other))
+                wide = _wide_months(lang)
+                for s, e, tok in tokens(f.text):
+                    if names.get(fold(tok)) == f.value[1]:
+                        out.append((f.start + s, f.start + e, wide[f.value[1] % 12 + 1]))
                         break
     elif kind == "country-label-swap":
         for f in _shared(pf, others, lambda x: x.labels):
