@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import combinations
 
 from .extract import quantity_anchors
 from .model import Document, Group
 
 
+_PAIR_ANCHORS = 6  # a document's rarest common anchors that are paired into blocking keys
 _TOLERANCE = 0.12  # how far (as a fraction of the document) a shared anchor may move
 
 
@@ -63,15 +65,28 @@ def group_documents(documents: list[Document], facts: dict[str, list], config: d
     n = max(len(documents), 2)
     # an anchor counts when documents of two languages share it
     idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
+    cap = settings["max_anchor_df"]
     index: dict[str, list[str]] = defaultdict(list)
     for doc_id, sig in sigs.items():
+        common = []
         for f in sig:
-            if f in idf and df[f] <= settings["max_anchor_df"]:
+            if f not in idf:
+                continue
+            if df[f] <= cap:
                 index[f].append(doc_id)
+            else:
+                common.append(f)
+        # anchors too common to block on alone (a date in a big batch) still block in pairs:
+        # two of them together are rare
+        common.sort(key=lambda f: (df[f], f))
+        for x, y in combinations(common[:_PAIR_ANCHORS], 2):
+            index[f"{x}|{y}"].append(doc_id)
     norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0 for d, s in sigs.items()}
     sizes = {d.id: len(d.paragraphs) for d in documents}
     candidates: set[tuple[str, str]] = set()
     for docs in index.values():
+        if len(docs) > cap:
+            continue  # a pair of common anchors that is common too
         for i, a in enumerate(docs):
             for b in docs[i + 1:]:
                 if lang[a] != lang[b] or settings["max_per_language"] > 1:
