@@ -71,7 +71,7 @@ class ListMismatch(Check):
                 yield self._finding(ctx, lists, per_doc, v)
 
     def _finding(self, ctx, lists, per_doc, v):
-        locs, said = [], []
+        locs, said, members = [], [], []
         for d, val in v.flagged:
             i, f = lists[d]
             if val is None:
@@ -81,6 +81,7 @@ class ListMismatch(Check):
             j = per_doc[d][val]
             s, e = f.extra["spans"][j]
             member = f.extra["members"][j]
+            members.append(member)
             locs.append(location(ctx.documents[d], i, Fact("list", val, member, s, e)))
             said.append(f"{lang_of(ctx, d)} '{member}'" + (" a second time" if val[1] > 1 else ""))
         for d in v.support:
@@ -93,7 +94,7 @@ class ListMismatch(Check):
             i, f = lists[v.support[0]]
             expected = f.extra["members"][per_doc[v.support[0]][v.expected]]
         (d, val) = v.flagged[0]
-        found = said[0].split("'")[1] if val is not None else None
+        found = members[0] if val is not None else None
         if v.support and v.kind == "mismatch":
             msg = f"{said[0]} where {len(v.support)} of {len(per_doc)} translations list '{expected}'"
         elif v.support:
