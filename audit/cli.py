@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("baseline", help="write the current findings as a baseline")
     _common(p)
     p.add_argument("--out", required=True, help="baseline file to write")
+    p = sub.add_parser("glossary", help="'audit glossary suggest': aliases mined from aligned translations")
+    gsub = p.add_subparsers(dest="glossary_command", required=True)
+    g = gsub.add_parser("suggest", help="write proposed glossary entries (aliases per language) for editors")
+    _common(g)
+    g.add_argument("--out", default="glossary-suggestions.yaml", help="where to write them (default: %(default)s)")
     p = sub.add_parser("review", help="editors' decisions: 'audit review import reports/audit.xlsx'")
     rsub = p.add_subparsers(dest="review_command", required=True)
     r = rsub.add_parser("import", help="record Status and Editor comment from a reviewed workbook in the reviews file")
@@ -76,6 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
         for s in report.skipped:
             print(f"audit: skipped {s.path}: {s.reason}", file=sys.stderr)
+        if args.command == "glossary":
+            from .glossary import render, suggest
+            from .report import write_atomic
+
+            out = _confined(args.out, root, args.allow_outside_root, "--out")
+            entries = suggest(report, config)
+            write_atomic(out, render(entries))
+            say(f"audit: {len(entries)} glossary entries proposed in {out}")
+            return 0
         if args.command == "run":
             from .report import write_reports
 

@@ -75,6 +75,25 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     return config
 
 
+def _validate_glossary(glossary: dict, source: str) -> None:
+    """glossary: ENTITY: {aliases: {LANG: [alias, ...]}, country: ISO code (optional)}."""
+    for entity, spec in glossary.items():
+        def key(path: str = "") -> str:
+            return f"config key 'glossary.{entity}{path}'"
+
+        if not isinstance(spec, dict) or not isinstance(spec.get("aliases"), dict):
+            raise AuditError(f"{key()} must have 'aliases': a mapping of language to a list of names", source)
+        for lang, names in spec["aliases"].items():
+            if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+                raise AuditError(f"{key(f'.aliases.{lang}')} must be a list of names", source)
+        country = spec.get("country")
+        if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
+            raise AuditError(f"{key('.country')} must be a two-letter ISO 3166 code", source)
+        unknown = set(spec) - {"aliases", "country"}
+        if unknown:
+            raise AuditError(f"{key()} has unknown key(s) {', '.join(sorted(unknown))} (known: aliases, country)", source)
+
+
 _COMPUTE_ONLY = ("jobs", "engine", "scheduler")  # where the work runs, not what it finds
 
 
@@ -155,6 +174,7 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
         raise AuditError("config key 'max_paragraph_chars' must be positive", source)
     if config["max_file_mb"] <= 0:
         raise AuditError("config key 'max_file_mb' must be positive", source)
+    _validate_glossary(config["glossary"], source)
     if config["engine"] not in ("local", "dask"):
         raise AuditError("config key 'engine' must be local or dask", source)
     if config["jobs"] < 0:

@@ -153,7 +153,7 @@ def _audit_group(args):
 
     group, documents, facts, config = args
     alignment = align_group(group, documents, facts, config)
-    ctx = GroupContext(group, documents, alignment, facts, config["align"]["min_confidence"])
+    ctx = GroupContext(group, documents, alignment, facts, config["align"]["min_confidence"], config["glossary"])
     findings = [f for check in selected_checks(config) for f in check.run(ctx)]
     return alignment, findings
 

@@ -173,3 +173,61 @@ def test_inflections_and_clitics_are_not_spelling_variants(tmp_path, wide_config
     ar = ("اجتمع ممثلو المقاطعات في هانوي عام 2025.\n"
           "وقدم ممثلو للمقاطعات الحدودية 12 اقتراحا في هانوي.\n")
     assert findings(tmp_path, wide_config, {"sv.txt": sv, "ar.txt": ar}, "name-spelling-variant") == []
+
+
+# --- the glossary: aliases an editor confirmed, and the country an entity belongs to ---
+
+GLOSSARY = {"Xuan Thang": {"country": "VN", "aliases": {
+    "sv": ["Nguyen Xuan Thang"], "bn": ["নগুয়েন জুয়ান থাং"], "ms": ["Nguyen Xuan Thang"]}},
+    "Guangxi": {"country": "CN", "aliases": {"sv": ["Guangxi Zhuang"], "bn": ["গুয়াংসি ঝুয়াং"]}}}
+
+
+def test_glossary_aliases_meet_across_scripts_where_phonetic_keys_do_not(tmp_path, config):
+    # জুয়ান and Xuan have different phonetic keys; the glossary says they are one name
+    bn = ["২০২৫ সালে কমরেড নগুয়েন জুয়ান থাং সম্মেলনে ১২টি চুক্তি ঘোষণা করেন।",
+          "কমরেড নগুয়েন জুয়ান থাং ৩০টি প্রদেশের প্রতিনিধিদের ধন্যবাদ জানান।"]
+    sv = ["År 2025 tillkännagav kamrat Nguyen Xuan Thang 12 avtal vid konferensen.",
+          "Kamraten tackade delegaterna från 30 provinser."]
+    ms = ["Pada tahun 2025, Nguyen Xuan Thang mengumumkan 12 perjanjian di persidangan itu.",
+          "Nguyen Xuan Thang mengucapkan terima kasih kepada perwakilan 30 wilayah."]
+    config["glossary"] = GLOSSARY
+    texts = {"a_bn.txt": "\n".join(bn), "b_sv.txt": "\n".join(sv), "c_ms.txt": "\n".join(ms)}
+    got = findings(tmp_path, config, texts, "name-missing")
+    assert [(loc.document, loc.line) for f in got for loc in f.locations if loc.role == "flagged"] == [("b_sv", 2)]
+    assert got[0].expected in ("নগুয়েন জুয়ান থাং", "Nguyen Xuan Thang")
+
+
+def test_glossary_country(tmp_path, config):
+    config["glossary"] = GLOSSARY
+    text = "Regionen Guangxi Zhuang (Vietnam) undertecknade 12 avtal 2025.\nMötet hölls i Hanoi 2025.\n"
+    got = findings(tmp_path, config, {"sv.txt": text}, "glossary-country")
+    assert [(f.expected, f.found, f.locations[0].line) for f in got] == [("CN", "VN", 1)]
+    assert got[0].locations[0].evidence.endswith("Guangxi Zhuang (Vietnam)")
+
+
+def test_glossary_must_be_well_formed(tmp_path):
+    from audit import AuditError
+    from audit.config import load_config
+
+    bad = tmp_path / "c.yaml"
+    bad.write_text("glossary:\n  Guangxi: {aliases: {sv: Guangxi}}\n")
+    with pytest.raises(AuditError, match=r"'glossary\.Guangxi\.aliases\.sv' must be a list"):
+        load_config(bad)
+
+
+def test_glossary_suggest_proposes_aliases_across_scripts(tmp_path, monkeypatch):
+    import yaml
+
+    from audit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["glossary", "suggest", str(ROOT / "inputs"), "--out", "suggested.yaml", "-q"]) == 0
+    glossary = yaml.safe_load((tmp_path / "suggested.yaml").read_text())["glossary"]
+    quang = glossary["Quang Ninh"]["aliases"]
+    assert "Quang Ninh" in quang["sv"] and "কোয়াং নিন" in quang["bn"]
+    assert any("Lang Son" in spec["aliases"].get("ms", []) for spec in glossary.values())
+    # the output is a valid glossary for config.yaml
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"glossary": glossary}, allow_unicode=True))
+    from audit.config import load_config
+
+    assert load_config(tmp_path / "config.yaml")["glossary"] == glossary

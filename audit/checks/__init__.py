@@ -9,6 +9,7 @@ from .base import Check, GroupContext
 from .country_label_conflict import CountryLabelConflict
 from .country_label_mismatch import CountryLabelMismatch
 from .date_mismatch import DateMismatch
+from .glossary_country import GlossaryCountry
 from .list_duplicate import ListDuplicate
 from .list_mismatch import ListMismatch
 from .name_missing import NameMissing
@@ -28,6 +29,7 @@ REGISTRY: list[type[Check]] = [
     CountryLabelConflict,
     NameSpellingVariant,
     ListDuplicate,
+    GlossaryCountry,
 ]
 
 

@@ -14,6 +14,7 @@ class GroupContext:
     alignment: Alignment
     facts: dict[str, list]  # doc id -> ParagraphFacts per paragraph
     min_confidence: float
+    glossary: dict = field(default_factory=dict)  # entity -> {"aliases": {lang: [names]}, "country": code}
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, build: Callable[[], Any]) -> Any:

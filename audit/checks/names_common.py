@@ -99,12 +99,14 @@ class NameView:
         self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
         self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
         self.stops = boundary_words(self.doc.language)
+        self.glossary = [_glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
 
     @cached_property
     def words_index(self) -> Index:
         ix = Index(lenient=True)
-        for w in self.words:
+        for i, w in enumerate(self.words):
             ix.add_words([k for *_, k in w])
+            ix.add_units([(f"g:{h[3]}",) for h in self.glossary[i]])
         return ix
 
     @cached_property
@@ -130,13 +132,16 @@ class NameView:
         ix = Index(lenient=True)
         for i in indices:
             ix.add_words([k for *_, k in self.words[i]])
+            ix.add_units([(f"g:{h[3]}",) for h in self.glossary[i]])
         return ix
 
     def mentions(self, i: int) -> list[Mention]:
         text = self.doc.paragraphs[i].text
         pf = self.facts[i]
         taken = [(f.start, f.end) for f in pf.numbers + pf.dates]
-        out = []
+        # a glossary alias is a name by definition; its entity meets the other languages' aliases
+        out = [Mention(i, s, e, surface, ((f"g:{entity}",),) + _units([phonetic_key(t) for _, _, t in tokens(surface)]))
+               for s, e, surface, entity in self.glossary[i]]
         if self.cased:
             for f in pf.names:
                 if any(s < f.end and f.start < e for s, e in taken):
@@ -165,6 +170,11 @@ class NameView:
 
     def find(self, indices, units) -> tuple[int, int, int] | None:
         """(paragraph, start, end) of the first words in ``indices`` that carry one of ``units``."""
+        entities = {u[0][2:] for u in units if u[0].startswith("g:")}
+        for i in indices:
+            for s, e, _, entity in self.glossary[i]:
+                if entity in entities:
+                    return i, s, e
         for i in indices:
             w = self.words[i]
             for k in range(len(w)):
@@ -175,10 +185,27 @@ class NameView:
         return None
 
 
+def _glossary_hits(text: str, lang: str, glossary: dict) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, entity) of every glossary alias of ``lang`` in ``text``."""
+    if not glossary:
+        return []
+    import regex
+
+    hits = []
+    for entity, spec in sorted(glossary.items()):
+        for alias in spec["aliases"].get(lang, []):
+            pattern = r"(?<![\p{L}\p{M}])" + regex.escape(alias.strip()) + r"(?![\p{L}\p{M}])"
+            for m in regex.finditer(pattern, text, flags=regex.IGNORECASE):
+                hits.append((m.start(), m.end(), m.group(), entity))
+    return sorted(hits)
+
+
 def confirmed(view: NameView, m: Mention, views: dict[str, NameView]) -> bool:
     """A mention is a name when a document in another script, or a cased one, names it
     too, in a paragraph aligned with one where this document writes these same words:
     a common word that happens to sound like a name does not meet it in an aligned place."""
+    if m.units[0][0].startswith("g:"):
+        return True  # in the glossary: a name by definition
     here = view.surface_links.get(fold(m.surface), set())
     for o, other in views.items():
         if other is view or (not view.cased and not other.cased and other.doc.script == view.doc.script):

@@ -1,0 +1,28 @@
+"""glossary-country: a country label contradicts the country the glossary gives the entity."""
+from __future__ import annotations
+
+from .base import Check, GroupContext, location
+from .names_common import _glossary_hits
+
+
+class GlossaryCountry(Check):
+    code = "glossary-country"
+    severity = "error"
+    description = "An entity is labelled with a country other than the one the glossary gives it."
+
+    def run(self, ctx: GroupContext):
+        countries = {e: spec["country"].upper() for e, spec in ctx.glossary.items() if spec.get("country")}
+        if not countries:
+            return
+        for doc, i, pf in ctx.paragraph_facts():
+            text = doc.paragraphs[i].text
+            hits = _glossary_hits(text, doc.language, {e: ctx.glossary[e] for e in countries})
+            for f in pf.labels:
+                entity = next((e for s, end, _, e in hits if f.start <= s and end <= f.end), None)
+                if entity is None or f.value[1] == countries[entity]:
+                    continue
+                yield self.finding(
+                    ctx, f"'{f.extra['entity']}' is labelled '{f.extra['country']}' ({f.value[1]}); "
+                         f"the glossary gives {entity} as {countries[entity]}",
+                    [location(doc, i, f)], subject=f"{doc.id}|{entity}|{f.value[1]}",
+                    expected=countries[entity], found=f.value[1], values=((doc.id, f.value[1]),))
