@@ -249,6 +249,9 @@ def name_votes(ctx: GroupContext) -> list[NameVote]:
 
 def _name_votes(ctx: GroupContext):
     views = name_views(ctx)
+    # keys of words some cased translation writes in lower case: common words, whatever their capitals elsewhere
+    common = {k for v in views.values() if v.cased for words in v.words for _, _, t, ks in words
+              if t[:1].islower() for k in ks}
     for link, present in ctx.confident_links():
         n = len(present)
         indices = dict(present)
@@ -262,8 +265,15 @@ def _name_votes(ctx: GroupContext):
                 if len(with_it) == n or (n > 2 and len(with_it) * 2 <= n):
                     continue
                 for d, idx in present:
-                    if d in with_it or not views[d].words_index.has_any(m.units):
-                        continue  # this document never writes it so: a different rendering, not a drop
+                    if d in with_it:
+                        continue
+                    if not views[d].words_index.has_any(m.units):
+                        # this document never writes it so. A different rendering, not a drop, unless
+                        # every other translation has it here and nothing here even half-matches it
+                        keys = {k for u in m.units for k in u if len(k) >= 2 and not k.startswith("g:")}
+                        if n < 3 or len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
+                                or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) or keys <= common:
+                            continue  # a one-word or common-word title (Région, Comité Popular) is not a name
                     units = set(m.units)
                     if any(d == fd and units & fu for fd, fu in done):
                         continue
