@@ -32,7 +32,6 @@ def suggest(report: Report, config: dict, min_links: int = 2) -> dict:
                            {d: facts[d] for d in group.documents}, config["align"]["min_confidence"], config["glossary"])
         views = name_views(ctx)
         for link, present in ctx.confident_links():
-            indices = dict(present)
             for d, idx in present:
                 view = views[d]
                 if not view.cased:

@@ -76,7 +76,7 @@ def dominant_script(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _lingua_codes() -> dict[str, object]:
-    from lingua import IsoCode639_1, Language
+    from lingua import Language
 
     out = {}
     for lang in Language.all():

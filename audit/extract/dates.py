@@ -8,7 +8,6 @@ it is made of, so "21 February 2025" is one date fact, not three numbers.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Fact
