@@ -62,8 +62,8 @@ def batch_gc():
     Extraction allocates many small objects; with the default thresholds the
     collector's full passes over the long-lived lexicons and language models
     cost more than the work (a 10 KB paragraph: 30 ms at worst instead of 100).
-    Objects alive at the start are frozen out of collection; thresholds are
-    restored afterwards.
+    Objects alive at the start are frozen out of collection for the run; both
+    the freeze and the thresholds are undone afterwards.
     """
     import gc
 
@@ -74,6 +74,7 @@ def batch_gc():
     try:
         yield
     finally:
+        gc.unfreeze()  # back to normal collection: a long-lived caller (a notebook) must not leak cycles
         gc.set_threshold(*old)
 
 
