@@ -44,7 +44,7 @@ def paragraph_anchors(pf) -> set[str]:
 def trigrams(text: str) -> frozenset[str]:
     """Character trigrams of the transliterated text: what cognates, names and numbers share across scripts."""
     t = " " + " ".join(translit(text).split()) + " "
-    return frozenset(t[i:i + 3] for i in range(len(t) - 2))
+    return frozenset(map("".join, zip(t, t[1:], t[2:])))
 
 
 def align_group(group: Group, documents: dict[str, Document], facts: dict[str, list], config: dict) -> Alignment:
