@@ -18,8 +18,6 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default=None,
                    help="where per-file and per-group work runs (default: config 'engine', local)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
-    p.add_argument("--allow-outside-root", action="store_true",
-                   help="allow writing reports or baselines outside the project root (the config file's directory)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")
 
@@ -49,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = rsub.add_parser("import", help="record Status and Editor comment from a reviewed workbook in the reviews file")
     r.add_argument("workbook", help="the audit.xlsx an editor has reviewed")
     r.add_argument("--config", default=None, help="config file (default: config.yaml if present)")
-    r.add_argument("--allow-outside-root", action="store_true", help="allow a reviews file outside the project root")
+    r.add_argument("--allow-outside-root", action="store_true",
+                   help="allow a reviews file (config key 'reviews') outside the project root")
     r.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return parser
 
@@ -66,9 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config_path = args.config or ("config.yaml" if Path("config.yaml").exists() else None)
         config = load_config(config_path)
-        root = Path(config.get("_base_dir") or ".").resolve()
         if args.command == "review":
-            return _review_import(args, config, root)
+            return _review_import(args, config, Path(config.get("_base_dir") or ".").resolve())
         if args.jobs is not None:
             if args.jobs < 0:
                 raise AuditError("--jobs must be 0 (all cores) or more", "command line")
@@ -85,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             from .glossary import render, suggest
             from .report import write_atomic
 
-            out = _confined(args.out, root, args.allow_outside_root, "--out")
+            out = Path(args.out)
             entries = suggest(report, config)
             write_atomic(out, render(entries))
             say(f"audit: {len(entries)} glossary entries proposed in {out}")
@@ -93,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .report import write_reports
 
-            out = _confined(args.out, root, args.allow_outside_root, "--out")
-            written = write_reports(report, out)
+            written = write_reports(report, args.out)
             dismissed = sum(1 for f in report.findings if _dismissed(f))
             say(f"audit: {len(report.documents)} documents, {len(report.groups)} groups, "
                 f"{len(report.findings)} findings ({dismissed} dismissed by review); "
@@ -105,11 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         from .report import baseline
 
         if args.command == "baseline":
-            out = _confined(args.out, root, args.allow_outside_root, "--out")
-            baseline.write(report, out)
-            say(f"audit: baseline of {len(report.findings)} findings written to {out}")
+            baseline.write(report, args.out)
+            say(f"audit: baseline of {len(report.findings)} findings written to {args.out}")
             return 0
-        return _check(args, report, root, say)
+        return _check(args, report, say)
     except AuditError as exc:
         print(f"audit: error: {exc}", file=sys.stderr)
         return 2
@@ -117,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _check(args, report, root, say) -> int:
+def _check(args, report, say) -> int:
     from .report import baseline
 
     known = baseline.load(args.baseline)
@@ -132,9 +128,8 @@ def _check(args, report, root, say) -> int:
         say(f"audit: {len(gone)} baseline finding(s) no longer occur: {', '.join(gone)}"
             + ("" if args.update else " (shrink the baseline with --update)"))
     if args.update and gone:
-        out = _confined(args.baseline, root, args.allow_outside_root, "--baseline")
-        baseline.write_subset(report, out, known & current, baseline.entries(args.baseline))
-        say(f"audit: baseline {out} shrunk to {len(known & current)} finding(s)")
+        baseline.write_subset(report, args.baseline, known & current, baseline.entries(args.baseline))
+        say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
     if report.skipped:
         return 2  # never pass silently over a file that could not be read
     return 1 if new else 0
@@ -152,7 +147,8 @@ def _review_import(args, config, root) -> int:
 
 
 def _confined(path: str, root: Path, allowed: bool, what: str) -> Path:
-    """Refuse to write outside the project root unless told to."""
+    """A path taken from the config may not lead outside the project root unless the user says so.
+    Paths given on the command line (--out, --baseline) are the user's own choice and are not confined."""
     from .errors import AuditError
 
     p = Path(path)

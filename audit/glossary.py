@@ -16,14 +16,9 @@ from .model import Report
 def suggest(report: Report, config: dict, min_links: int = 2) -> dict:
     from .checks.base import GroupContext
     from .checks.names_common import confirmed, name_views
-    from .extract import extract_facts, lowercase_vocabulary
-
     known = {a.casefold() for spec in config["glossary"].values() for names in spec["aliases"].values() for a in names}
     docs = {d.id: d for d in report.documents}
-    facts = {}
-    for d in report.documents:
-        vocab = lowercase_vocabulary(p.text for p in d.paragraphs)
-        facts[d.id] = [extract_facts(p.text, d.language, vocab) for p in d.paragraphs]
+    facts = report.facts  # extracted by the run
     seen: dict = defaultdict(lambda: defaultdict(Counter))  # name keys -> language -> surface -> links
     for group, alignment in zip(report.groups, report.alignments):
         if len(group.documents) < 2:

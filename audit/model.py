@@ -136,11 +136,8 @@ class Report:
     findings: list[Finding]
     signature: dict[str, Any] = field(default_factory=dict)
     resolved: list[dict[str, Any]] = field(default_factory=list)
+    facts: dict[str, list] = field(default_factory=dict, repr=False)  # doc id -> ParagraphFacts per paragraph
 
-    def group_of(self, doc_id: str) -> str | None:
-        key = (id(self.groups), len(self.groups))
-        cached = self.__dict__.get("_group_index")
-        if cached is None or cached[0] != key:
-            cached = (key, {d: g.id for g in self.groups for d in g.documents})
-            self.__dict__["_group_index"] = cached
-        return cached[1].get(doc_id)
+    def group_index(self) -> dict[str, str]:
+        """Document id -> group id."""
+        return {d: g.id for g in self.groups for d in g.documents}

@@ -125,7 +125,7 @@ def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
         "languages": sorted(config["languages"]), "checks": [c.code for c in checks],
         "min_confidence": config["align"]["min_confidence"],
     }
-    report = Report(documents, skipped, groups, alignments, findings, signature)
+    report = Report(documents, skipped, groups, alignments, findings, signature, facts=facts)
     from .review import apply, load, reviews_path
 
     report = apply(report, load(reviews_path(config)))

@@ -143,9 +143,6 @@ def candidates(kind, lang, pf, others, rng):
                 out.append((s, e, members[k]))
             elif kind == "list-member-dropped" and j + 1 < len(members):
                 out.append((s, spans[j + 1][0], ""))
-            elif kind == "name-deletion":
-                # a name of the list mentioned again outside it: delete that mention
-                pass
         if kind in ("name-substitution", "name-deletion"):
             out += _name_targets(kind, pf, others, rng)
     return out

@@ -53,7 +53,7 @@ def catalogue(tmp: Path) -> tuple[int, int, int, list[str]]:
         bad = tmp / f"{case}.txt"
         make(bad)
         tried += 1
-        code, err = run_cli(["run", str(bad), "--out", str(tmp / "out"), "--allow-outside-root"])
+        code, err = run_cli(["run", str(bad), "--out", str(tmp / "out")])
         if code is None:
             crashes += 1
             notes.append(f"CRASH {case}: {err.splitlines()[-1]}")
@@ -67,7 +67,7 @@ def catalogue(tmp: Path) -> tuple[int, int, int, list[str]]:
             (mixed / p.name).write_bytes(p.read_bytes())
         make(mixed / f"{case}.txt")
         tried += 1
-        code, err = run_cli(["run", str(mixed), "--out", str(tmp / "out2"), "--allow-outside-root", "-q"])
+        code, err = run_cli(["run", str(mixed), "--out", str(tmp / "out2"), "-q"])
         if code is None:
             crashes += 1
             notes.append(f"CRASH among good files {case}: {err.splitlines()[-1]}")
@@ -80,7 +80,7 @@ def catalogue(tmp: Path) -> tuple[int, int, int, list[str]]:
                        (["run", str(tmp / "out")], "directory without inputs"),
                        (["check", str(good), "--baseline", str(tmp / "none.json")], "missing baseline")):
         tried += 1
-        code, err = run_cli(args + ["--allow-outside-root"])
+        code, err = run_cli(args)
         if code is None:
             crashes += 1
             notes.append(f"CRASH {what}")

@@ -168,11 +168,19 @@ def test_corrupt_or_future_baseline_and_reviews(project, capsys, kind, text, mes
     assert message in err and target.name in err and len(err.splitlines()) == 1
 
 
-def test_refuses_to_write_outside_the_project(project, tmp_path_factory, capsys):
+def test_a_reviews_file_from_the_config_may_not_leave_the_project(project, tmp_path_factory, capsys):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "config.yaml").write_text(f"languages: [bn, sv]\nreviews: {elsewhere}/reviews.yaml\n")
+    assert main(["run", "good", "--out", "reports", "-q"]) == 0
     capsys.readouterr()
-    assert main(["run", "good", "--out", str(elsewhere)]) == 2
+    assert main(["review", "import", "reports/audit.xlsx"]) == 2
     assert "outside the project root" in capsys.readouterr().err
     assert not list(elsewhere.iterdir())
-    assert main(["run", "good", "--out", str(elsewhere), "--allow-outside-root", "-q"]) == 0
+    assert main(["review", "import", "reports/audit.xlsx", "--allow-outside-root", "-q"]) == 0
+    assert (elsewhere / "reviews.yaml").exists()
+
+
+def test_an_output_directory_given_on_the_command_line_is_the_users_choice(project, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    assert main(["run", "good", "--out", str(elsewhere), "-q"]) == 0
     assert (elsewhere / "audit.json").exists()

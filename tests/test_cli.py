@@ -9,7 +9,7 @@ from conftest import INPUTS
 
 @pytest.fixture(autouse=True)
 def _project(tmp_path, monkeypatch):
-    """Each test runs in its own project root (reports may not be written outside it)."""
+    """Each test runs in its own working directory, where config.yaml is absent."""
     monkeypatch.chdir(tmp_path)
 
 

@@ -8,12 +8,13 @@ from ..model import Finding, Report
 
 def to_dict(report: Report) -> dict:
     docs = {d.id: d for d in report.documents}
+    group_of = report.group_index()
     return {
         "signature": report.signature,
         "documents": [
             {"id": d.id, "path": d.path, "language": d.language, "language_confidence": d.language_confidence,
              "script": d.script, "encoding": d.encoding, "paragraph_style": d.paragraph_style,
-             "paragraphs": len(d.paragraphs), "group": report.group_of(d.id),
+             "paragraphs": len(d.paragraphs), "group": group_of.get(d.id),
              "boilerplate": [{"line": p.line, "text": p.text} for p in d.boilerplate]}
             for d in report.documents
         ],

@@ -52,10 +52,10 @@ class _Book:
             cell._style = copy(style)
         return cell
 
-    def sheet(self, title: str, header: list[str], widths: list[float]):
+    def sheet(self, title: str, header: list[str], widths: list[float], index: int | None = None):
         from openpyxl.utils import get_column_letter
 
-        ws = self.wb.create_sheet(title)
+        ws = self.wb.create_sheet(title, index)
         for c, h in enumerate(header, start=1):
             self.put(ws, 1, c, h).font = self.bold
         for c, w in enumerate(widths, start=1):
@@ -100,10 +100,9 @@ def render(report: Report) -> bytes:
     book = _Book()
     docs = {d.id: d for d in report.documents}
     langs = _languages(report)
-    link_rows = _alignment(book, report, docs, langs, create=False)
+    link_rows = _alignment(book, report, docs, langs)  # first: the Findings sheet links to its rows
     _summary(book, report, docs)
     _findings(book, report, docs, langs, link_rows)
-    _alignment(book, report, docs, langs, create=True)
     _documents(book, report)
     _groups(book, report, docs)
     buf = io.BytesIO()
@@ -178,7 +177,7 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
     header = ["ID", "Status", "Severity", "Check", "Group", "Languages", "Expected", "Found", "Message"] \
         + [f"Text ({lang})" for lang in langs] + ["Lines", "Editor comment", "Alignment"]
     widths = [18, 14, 10, 22, 8, 12, 16, 16, 48] + [60] * len(langs) + [22, 30, 11]
-    ws = book.sheet("Findings", header, widths)
+    ws = book.sheet("Findings", header, widths, index=1)  # after Summary, before Alignment
     status_col = 2
     dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=False,
                         showErrorMessage=True, errorTitle="Status", error="Pick a status from the list")
@@ -254,10 +253,10 @@ def _link_row(f: Finding, report: Report, docs, link_rows) -> int | None:
     return link_rows.get((loc.document, loc.line))
 
 
-def _alignment(book: _Book, report: Report, docs, langs, create: bool) -> dict:
-    """Alignment sheet (when ``create``); always the row of each (document, line)."""
+def _alignment(book: _Book, report: Report, docs, langs) -> dict:
+    """The Alignment sheet; returns the row of each (document, line)."""
     header = ["Group", "Link", "Confidence", "Status"] + [f"{lang}" for lang in langs]
-    ws = book.sheet("Alignment", header, [8, 6, 11, 16] + [60] * len(langs)) if create else None
+    ws = book.sheet("Alignment", header, [8, 6, 11, 16] + [60] * len(langs))
     min_conf = report.signature.get("min_confidence", 0.5)
     rows = {}
     r = 1
@@ -271,8 +270,6 @@ def _alignment(book: _Book, report: Report, docs, langs, create: bool) -> dict:
             for d, idx in link.members:
                 for i in idx:
                     rows[(d, docs[d].paragraphs[i].line)] = r
-            if not create:
-                continue
             book.put(ws, r, 1, al.group)
             book.put(ws, r, 2, k)
             book.put(ws, r, 3, link.confidence)
@@ -285,12 +282,12 @@ def _alignment(book: _Book, report: Report, docs, langs, create: bool) -> dict:
             if status.startswith("low") or status == "omission":
                 for c in range(1, 5):
                     ws.cell(r, c).fill = book.fill(_LOW_FILL)
-    if create:
-        book.finish(ws, r, len(header))
+    book.finish(ws, r, len(header))
     return rows
 
 
 def _documents(book: _Book, report: Report) -> None:
+    group_of = report.group_index()
     header = ["File", "Document", "Language", "Confidence", "Script", "Encoding", "Paragraph style", "Paragraphs",
               "Boilerplate set aside", "Group", "Status"]
     ws = book.sheet("Documents", header, [40, 26, 10, 11, 8, 10, 12, 11, 36, 8, 40])
@@ -299,7 +296,7 @@ def _documents(book: _Book, report: Report) -> None:
         r += 1
         row = [d.path, d.id, d.language, d.language_confidence, d.script, d.encoding, d.paragraph_style,
                len(d.paragraphs), "\n".join(f"[{p.line}] {p.text}" for p in d.boilerplate),
-               report.group_of(d.id) or "", "audited"]
+               group_of.get(d.id, ""), "audited"]
         for c, v in enumerate(row, start=1):
             book.put(ws, r, c, v, c == 9 and d.language in _RTL)
     for s in report.skipped:
