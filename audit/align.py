@@ -28,7 +28,10 @@ _GC_VARIANCE = 6.8
 _W_LENGTH = 0.44
 _W_TEXT = 3.2  # transliterated character trigrams, normalised per pair
 _W_ANCHOR = 3.2  # shared numbers, dates, name keys, weighted by rarity
-_W_COVER = 0.64  # a merged paragraph that shares nothing with the other side
+_W_DISJOINT = 1.0  # both sides have anchors the other document writes, and share none
+_W_COVER = 1.2  # a merged paragraph that shares nothing with the other side
+_COVER_AT = 0.5  # ... scoring under this (normalised containment)
+_RELIABLE_AT = 0.15  # text similarity counts fully when best matches stand this far above background
 _TEMPERATURE = 1.0  # costs to log-probabilities for the posterior confidence
 
 
@@ -45,6 +48,76 @@ def trigrams(text: str) -> frozenset[str]:
     """Character trigrams of the transliterated text: what cognates, names and numbers share across scripts."""
     t = " " + " ".join(translit(text).split()) + " "
     return frozenset(map("".join, zip(t, t[1:], t[2:])))
+
+
+def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """(paragraph, trigram code) for every distinct character trigram of every paragraph
+    of the transliterated document (the same trigrams as ``trigrams``), all at once."""
+    texts = [" " + " ".join(translit(p.text).split()) + " " for p in doc.paragraphs]
+    raw = np.frombuffer("".join(texts).encode("ascii", "replace"), dtype=np.uint8).astype(np.int64)
+    if len(raw) < 3:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pid = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) for t in texts])
+    same = pid[:-2] == pid[2:]
+    key = _distinct((pid[:-2][same] << 24) | (raw[:-2][same] << 16) | (raw[1:-1][same] << 8) | raw[2:][same])
+    return key >> 24, key & 0xFFFFFF
+
+
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (by sorting: faster here than np.unique's hashing)."""
+    x = np.sort(x)
+    return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
+
+
+def _shared_trigrams(pa, ca, n, pb, cb, m, off, cols) -> np.ndarray:
+    """Trigrams shared by paragraph p of one side and paragraph off[p] + k of the other,
+    as an (n + 1, cols) array: each paragraph a bitset over the trigrams both sides write."""
+    common = np.intersect1d(_distinct(ca), _distinct(cb), assume_unique=True)
+    words = max(1, (len(common) + 63) // 64)
+
+    def bitsets(pid, code, rows):
+        bits = np.zeros((rows + 1, words), dtype=np.uint64)
+        ids = np.minimum(np.searchsorted(common, code), max(len(common) - 1, 0))
+        keep = common[ids] == code if len(common) else np.zeros(len(code), dtype=bool)
+        ids = ids[keep]
+        np.bitwise_or.at(bits, (pid[keep], ids >> 6), np.left_shift(np.uint64(1), (ids & 63).astype(np.uint64)))
+        return bits
+
+    ba, bb = bitsets(pa, ca, n), bitsets(pb, cb, m)
+    out = np.zeros((n + 1, cols))
+    step = max(1, 2_000_000 // (cols * words))
+    for r0 in range(0, n, step):
+        rows = np.arange(r0, min(n, r0 + step))
+        q = np.minimum(off[rows, None] + np.arange(cols), m)  # row m of bb is empty
+        out[rows] = np.bitwise_count(ba[rows, None, :] & bb[q]).sum(axis=-1)
+    return out
+
+
+_HEAVY = 50_000  # an anchor in p x q paragraph pairs beyond this weighs under 1/450 a pair: left out
+
+
+def _shared_anchors(sa: list[set], sb: list[set], w: dict, off: np.ndarray, cols: int) -> np.ndarray:
+    """Weight of the anchors shared by paragraph p of one side and off[p] + k of the other."""
+    out = np.zeros((len(sa) + 1, cols))
+    both = sorted(set().union(*sa) & set().union(*sb)) if sa and sb else []
+    if not both:
+        return out
+    ids = {x: i for i, x in enumerate(both)}
+    weight = np.array([w[x] for x in both])
+    ea = np.array([(p, ids[x]) for p, s in enumerate(sa) for x in s if x in ids], dtype=np.int64).reshape(-1, 2)
+    eb = np.array([(q, ids[x]) for q, s in enumerate(sb) for x in s if x in ids], dtype=np.int64).reshape(-1, 2)
+    heavy = np.bincount(ea[:, 1], minlength=len(both)) * np.bincount(eb[:, 1], minlength=len(both)) > _HEAVY
+    ea, eb = ea[~heavy[ea[:, 1]]], eb[~heavy[eb[:, 1]]]
+    eb = eb[np.argsort(eb[:, 1], kind="stable")]
+    lo = np.searchsorted(eb[:, 1], ea[:, 1], "left")
+    cnt = np.searchsorted(eb[:, 1], ea[:, 1], "right") - lo
+    e = np.repeat(np.arange(len(ea)), cnt)
+    at = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt) + np.repeat(lo, cnt)
+    p, q = ea[e, 0], eb[at, 0]
+    k = q - off[p]
+    ok = (k >= 0) & (k < cols)
+    np.add.at(out, (p[ok], k[ok]), weight[ea[e, 1]][ok])
+    return out
 
 
 def align_group(group: Group, documents: dict[str, Document], facts: dict[str, list], config: dict) -> Alignment:
@@ -102,38 +175,38 @@ class _PairModel:
         self.ratio = (self.lb.sum() or 1) / (self.la.sum() or 1)
         sa = [paragraph_anchors(x) for x in fa]
         sb = [paragraph_anchors(x) for x in fb]
+        # only what both documents write somewhere can be shared: a caseless script's every
+        # word is a name candidate, and those the other side never writes only dilute
+        common = set().union(*sa) & set().union(*sb)
+        sa = [{y for y in x if y in common or y[0] != "k"} for x in sa]
+        sb = [{y for y in x if y in common or y[0] != "k"} for x in sb]
         freq = Counter(x for s in sa for x in s) + Counter(x for s in sb for x in s)
         w = {x: 1.0 / c for x, c in freq.items()}
         self.wa = np.array([sum(w[x] for x in s) for s in sa] + [0.0])
         self.wb = np.array([sum(w[x] for x in s) for s in sb] + [0.0])
-        ga = [trigrams(p.text) for p in a.paragraphs]
-        gb = [trigrams(p.text) for p in b.paragraphs]
-        self.na = np.array([len(g) for g in ga] + [0], dtype=float)
-        self.nb = np.array([len(g) for g in gb] + [0], dtype=float)
+        pa, ca = _trigram_table(a)
+        pb, cb = _trigram_table(b)
+        self.na = np.bincount(pa, minlength=n + 1).astype(float)
+        self.nb = np.bincount(pb, minlength=m + 1).astype(float)
         # overlaps of paragraph pairs (p, q) with q within `width` of p's diagonal point
         self.width = band + 3
         self.off = np.maximum(0, (np.arange(n + 1) * (m / max(n, 1))).astype(int) - self.width)
         cols = 2 * self.width + 2
-        self.gram = np.zeros((n + 1, cols))
-        self.anchor = np.zeros((n + 1, cols))
-        for p in range(n):
-            for k in range(cols):
-                q = int(self.off[p]) + k
-                if q >= m:
-                    break
-                self.gram[p, k] = len(ga[p] & gb[q])
-                shared = sa[p] & sb[q]
-                if shared:
-                    self.anchor[p, k] = sum(w[x] for x in shared)
+        self.gram = _shared_trigrams(pa, ca, n, pb, cb, m, self.off, cols)
+        self.anchor = _shared_anchors(sa, sb, w, self.off, cols)
         dice = 2 * self.gram[:n] / np.maximum(self.na[:n, None] + self.nb[np.minimum(self.off[:n, None] + np.arange(cols), m)], 1)
         valid = (self.off[:n, None] + np.arange(cols)) < m
         if valid.any():
             vals = dice[valid]
             best = np.where(valid, dice, -1).max(axis=1)
             self.g_bg = float(np.median(vals))
-            self.g_top = max(float(np.median(best[best >= 0])), self.g_bg + 0.05)
+            self.g_sep = float(np.median(best[best >= 0])) - self.g_bg
+            self.g_top = self.g_bg + max(self.g_sep, 0.05)
         else:
-            self.g_bg, self.g_top = 0.0, 1.0
+            self.g_bg, self.g_top, self.g_sep = 0.0, 1.0, 1.0
+        # how far best matches stand out from the background: little between scripts
+        # that transliterate apart (Bengali and Swedish share names and numbers, not words)
+        self.reliable = min(1.0, max(self.g_sep, 0.0) / _RELIABLE_AT)
 
     def overlap(self, p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(shared trigrams, shared anchor weight) for arrays of paragraph pairs; 0 outside."""
@@ -159,6 +232,15 @@ class _PairModel:
             dice = 2 * prec * rec / np.maximum(prec + rec, 1e-9)
         return np.clip((dice - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
 
+    def contained(self, rows: list, cols: list) -> np.ndarray:
+        """How much of one paragraph (``rows`` or ``cols`` holds one) the other side contains,
+        normalised like ``text_score``: a merged paragraph that is a translation of part of
+        the other side scores like a match, one that is not scores like background."""
+        g = sum(self.overlap(r, c)[0] for r in rows for c in cols)
+        size = self.na[rows[0]] if len(rows) == 1 else self.nb[cols[0]]
+        cont = g / np.maximum(size, 1)
+        return np.clip((cont - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
+
     def anchors(self, rows: list, cols: list):
         """(shared, total, both sides have anchors) for arrays of beads."""
         ta = sum(self.wa[r] for r in rows)
@@ -179,13 +261,13 @@ class _PairModel:
         length = _LENGTH_TABLE[np.minimum((delta * 100).astype(int), len(_LENGTH_TABLE) - 1)]
         shared, total, both = self.anchors(rows, cols)
         anchor = np.where(total > 0, np.where(shared > 0, _W_ANCHOR * 2 * shared / np.maximum(total, 1e-9),
-                                               np.where(both, -1.0, 0.0)), 0.0)
-        c = prior + _W_LENGTH * length - _W_TEXT * self.text_score(rows, cols) - anchor
+                                               np.where(both, -_W_DISJOINT, 0.0)), 0.0)
+        c = prior + _W_LENGTH * length - _W_TEXT * self.reliable * self.text_score(rows, cols) - anchor
         if di + dj > 2:  # every merged paragraph must answer to the other side on its own
             parts = [([r], cols) for r in rows] if di > 1 else []
             parts += [(rows, [q]) for q in cols] if dj > 1 else []
-            worst = np.min([self.text_score(x, y) for x, y in parts], axis=0)
-            c += np.where(worst < 0.3, _W_COVER * (0.3 - worst), 0.0)
+            worst = np.min([self.contained(x, y) for x, y in parts], axis=0)
+            c += np.where(worst < _COVER_AT, _W_COVER * self.reliable * (_COVER_AT - worst), 0.0)
             for x, y in parts:
                 sh, _, bo = self.anchors(x, y)
                 c += np.where(bo & (sh <= 0), _W_COVER, 0.0)  # it has numbers or names, none on the other side
@@ -211,71 +293,94 @@ def align_pair(a: Document, b: Document, fa: list, fb: list, config: dict) -> li
     band = max(config["align"]["band"], abs(n - m) + 3)
     grid = _Band(n, m, band)
     model = _PairModel(a, b, fa, fb, band)
-    preds, costs = [], []
-    for di, dj in _BEADS:
-        idx = grid.index(grid.i - di, grid.j - dj)
-        c = model.costs(grid.i, grid.j, di, dj)
-        preds.append(idx.tolist())
-        costs.append(np.where(idx >= 0, c, np.inf).tolist())
-    size = grid.size
-    inf = float("inf")
-    best = [inf] * size
-    arg = [-1] * size
-    fwd = [-inf] * size
-    best[0], fwd[0] = 0.0, 0.0
     nb = len(_BEADS)
-    t = _TEMPERATURE
-    for x in range(1, size):
-        b_cost, b_arg, terms = inf, -1, []
-        for k in range(nb):
-            p = preds[k][x]
-            if p < 0:
-                continue
-            c = costs[k][x]
-            v = best[p] + c
-            if v < b_cost:
-                b_cost, b_arg = v, k
-            if fwd[p] > -inf:
-                terms.append(fwd[p] - c / t)
-        best[x], arg[x] = b_cost, b_arg
-        if terms:
-            fwd[x] = _logsumexp(terms)
-    bwd = [-inf] * size
-    bwd[size - 1] = 0.0
-    for x in range(size - 1, 0, -1):
-        if bwd[x] == -inf:
-            continue
-        for k in range(nb):
-            p = preds[k][x]
-            if p >= 0:
-                v = bwd[x] - costs[k][x] / t
-                bwd[p] = v if bwd[p] == -inf else _logaddexp(bwd[p], v)
-    total = fwd[size - 1]
+    pred = np.empty((nb, grid.size), dtype=np.int64)
+    succ = np.empty((nb, grid.size), dtype=np.int64)
+    cost = np.empty((nb, grid.size))
+    for k, (di, dj) in enumerate(_BEADS):
+        pred[k] = grid.index(grid.i - di, grid.j - dj)
+        succ[k] = grid.index(grid.i + di, grid.j + dj)
+        cost[k] = np.where(pred[k] >= 0, model.costs(grid.i, grid.j, di, dj), np.inf)
+    best, arg, fwd = _forward(grid, pred, cost)
+    bwd = _backward(grid, succ, cost)
+    total = fwd[grid.size - 1]
     beads = []
-    x = size - 1
+    x = grid.size - 1
     while x != 0:
-        k = arg[x]
-        p = preds[k][x]
+        k = int(arg[x])
+        p = int(pred[k, x])
         i, j = int(grid.i[x]), int(grid.j[x])
         di, dj = _BEADS[k]
-        post = math.exp(min(0.0, fwd[p] - costs[k][x] / t + bwd[x] - total))
+        post = math.exp(min(0.0, fwd[p] - cost[k, x] / _TEMPERATURE + bwd[x] - total))
         beads.append((tuple(range(i - di, i)), tuple(range(j - dj, j)), round(post, 3)))
         x = p
     beads.reverse()
     return beads
 
 
-def _logaddexp(a: float, b: float) -> float:
-    if a < b:
-        a, b = b, a
-    return a + math.log1p(math.exp(b - a))
+# The DP runs a row of the band at a time: beads that advance in the first document
+# read finished rows; the one that advances only in the second (0-1) chains along the
+# row, which is a running minimum (Viterbi) or a running log-sum-exp (forward,
+# backward) once its constant step cost is folded into a cumulative sum.
+_ALONG = _BEADS.index((0, 1))
+_DOWN = np.array([k for k, (di, _) in enumerate(_BEADS) if di])
 
 
-def _logsumexp(xs) -> float:
-    top = max(xs)
-    if top == float("-inf"):
-        return top
-    return top + math.log(sum(math.exp(x - top) for x in xs))
+def _forward(grid: _Band, pred: np.ndarray, cost: np.ndarray):
+    t = _TEMPERATURE
+    best = np.full(grid.size, np.inf)
+    fwd = np.full(grid.size, -np.inf)
+    arg = np.full(grid.size, _ALONG, dtype=np.int64)
+    for i in range(grid.n + 1):
+        x0 = int(grid.start[i])
+        x1 = x0 + int(grid.hi[i] - grid.lo[i]) + 1
+        if i == 0:
+            down = np.full(x1 - x0, np.inf)
+            terms = np.full(x1 - x0, -np.inf)
+            down[0], terms[0] = 0.0, 0.0  # the empty prefix
+            came = np.full(x1 - x0, _ALONG)
+        else:
+            p = pred[_DOWN, x0:x1]
+            c = cost[_DOWN, x0:x1]
+            ok = p >= 0
+            pc = np.where(ok, p, 0)
+            cand = np.where(ok, best[pc] + c, np.inf)
+            pick = np.argmin(cand, axis=0)
+            down = np.take_along_axis(cand, pick[None], 0)[0]
+            came = _DOWN[pick]
+            terms = np.logaddexp.reduce(np.where(ok, fwd[pc] - c / t, -np.inf), axis=0)
+        step = cost[_ALONG, x0:x1].copy()
+        step[0] = 0.0
+        run = np.cumsum(step)
+        row = np.minimum.accumulate(down - run) + run
+        left = np.concatenate([[np.inf], row[:-1] + step[1:]])
+        best[x0:x1] = row
+        arg[x0:x1] = np.where(left < down, _ALONG, came)
+        fwd[x0:x1] = np.logaddexp.accumulate(terms + run / t) - run / t
+    return best, arg, fwd
+
+
+def _backward(grid: _Band, succ: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    t = _TEMPERATURE
+    bwd = np.full(grid.size, -np.inf)
+    ok_all = succ[_DOWN] >= 0
+    at = np.where(ok_all, succ[_DOWN], 0)
+    # the cost of each bead out of a cell, over the cell it leads to
+    out = np.where(ok_all, np.take_along_axis(cost[_DOWN], at, 1) / t, np.inf)
+    for i in range(grid.n, -1, -1):
+        x0 = int(grid.start[i])
+        x1 = x0 + int(grid.hi[i] - grid.lo[i]) + 1
+        if i == grid.n:
+            terms = np.full(x1 - x0, -np.inf)
+            terms[-1] = 0.0  # the whole of both documents
+        else:
+            ok = ok_all[:, x0:x1]
+            terms = np.logaddexp.reduce(np.where(ok, bwd[at[:, x0:x1]] - out[:, x0:x1], -np.inf), axis=0)
+        step = cost[_ALONG, x0:x1].copy()
+        step[0] = 0.0
+        run = np.cumsum(step) / t
+        bwd[x0:x1] = np.logaddexp.accumulate((terms - run)[::-1])[::-1] + run
+    return bwd
 
 
 def compose(pivot: str, n_pivot: int, pairwise: dict, order: list[str]) -> tuple[Link, ...]:

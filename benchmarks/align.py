@@ -120,14 +120,19 @@ def main(argv=None):
     print(f"  confidence >= 0.8: {hi[1]} links, {hi[0] / max(hi[1], 1):.3f} correct (target >= 0.98); "
           f"below: {lo[1]} links, {lo[0] / max(lo[1], 1):.3f} correct")
     print(f"  time: {1000 * seconds / max(paragraphs, 1) * 1000:.0f} ms per 1,000 paragraphs (extraction + alignment)")
-    # one long pair: 2,000 paragraphs a side
+    # one long pair: 2,000 paragraphs a side, each distinct (numbered) so that no
+    # per-text cache makes the repeats free
     la, pa, lb, pb = max(pairs, key=lambda x: len(x[1]))
     reps = 2000 // len(pa) + 1
-    long_a, long_b = (pa * reps)[:2000], (pb * reps)[:2000]
+    long_a = [f"{t} ({k + 1})" for k, t in enumerate((pa * reps)[:2000])]
+    long_b = [f"{t} ({k + 1})" for k, t in enumerate((pb * reps)[:2000])]
     a = ingest_text("\n".join(long_a), "a", "a", cfg, language=la)
     b = ingest_text("\n".join(long_b), "b", "b", cfg, language=lb)
     fa = [extract_facts(p.text, la) for p in a.paragraphs]
     fb = [extract_facts(p.text, lb) for p in b.paragraphs]
+    from audit.extract.text import translit
+
+    translit.cache_clear()
     t0 = time.perf_counter()
     align_pair(a, b, fa, fb, cfg)
     print(f"  a 2,000-paragraph pair ({la}-{lb}) aligns in {time.perf_counter() - t0:.2f} s (facts extracted beforehand)")

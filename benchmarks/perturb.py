@@ -35,7 +35,8 @@ ACCEPT = {
     "number-word-change": {"number-mismatch"},
     "day-change": {"date-mismatch"},
     "month-change": {"date-mismatch"},
-    "name-substitution": {"name-substituted", "name-missing", "list-mismatch"},
+    # a substitute that repeats another member is found as the repetition
+    "name-substitution": {"name-substituted", "name-missing", "list-mismatch", "list-duplicate"},
     "name-deletion": {"name-missing", "list-mismatch"},
     "country-label-swap": {"country-label-mismatch", "country-label-conflict"},
     "list-member-duplicated": {"list-mismatch", "list-duplicate"},
@@ -61,6 +62,23 @@ def _shared(doc_facts, others_facts, key):
     """Facts of this paragraph whose key value also occurs in another translation's linked paragraphs."""
     theirs = {v for pf in others_facts for f in key(pf) for v in _vals(f)}
     return [f for f in key(doc_facts) if any(v in theirs for v in _vals(f))]
+
+
+def _listed_alike(doc_facts, others_facts):
+    """Lists of this paragraph that another translation gives as one list too (the list of
+    this paragraph sharing most members with it, two and half at least): an error in a
+    list no other translation gives has nothing to be compared with."""
+    def shared(f, g):
+        n = len(set(f.value) & set(g.value))
+        return n if n >= max(2, (min(len(set(f.value)), len(set(g.value))) + 1) // 2) else 0
+
+    out = []
+    for g in (g for o in others_facts for g in o.lists):
+        # the paragraph's list that is that list's counterpart: the one sharing most with it
+        best = max(doc_facts.lists, key=lambda f: shared(f, g), default=None)
+        if best is not None and shared(best, g) and best not in out:
+            out.append(best)
+    return out
 
 
 def _vals(f):
@@ -132,7 +150,7 @@ def candidates(kind, lang, pf, others, rng):
             if other and at >= 0:
                 out.append((f.start + at, f.start + at + len(inner), other.title() if inner[:1].isupper() else other))
     elif kind in ("name-substitution", "name-deletion", "list-member-duplicated", "list-member-dropped"):
-        for f in _shared(pf, others, lambda x: x.lists):
+        for f in _listed_alike(pf, others):
             members, spans = f.extra["members"], f.extra["spans"]
             if len(members) < 3:
                 continue
@@ -153,9 +171,9 @@ def _name_targets(kind, pf, others, rng):
     out = []
     names = [(f.start, f.start + len(f.extra["entity"]), f.extra["entity"]) for f in pf.labels
              if f.extra["entity"].count(" ") <= 2]
-    # list members that another translation lists too: names, not a list of adjectives
+    # members of a list that another translation lists too: names, not a list of adjectives
     theirs = {k for o in others for g in o.lists for k in g.value}
-    for f in pf.lists:
+    for f in _listed_alike(pf, others):
         names += [(s, e, m) for m, k, (s, e) in zip(f.extra["members"], f.value, f.extra["spans"]) if k in theirs]
     if not names:
         return out
@@ -217,6 +235,8 @@ def main(argv=None) -> None:
     ap.add_argument("--per-kind", type=int, default=4)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-confidence", type=float, default=None, help="override align.min_confidence")
+    ap.add_argument("--kind", action="append", choices=sorted(ACCEPT), help="only these error kinds")
+    ap.add_argument("--verbose", action="store_true", help="print the findings of every missed injection")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     cfg = config()
@@ -245,7 +265,7 @@ def main(argv=None) -> None:
                         pof["fp"] += pofilter_flags(src, tgt)
             ours["fp"] += sum(1 for f in clean.findings if f.check in ("number-mismatch", "number-missing"))
             for doc in clean.documents:
-                for kind in ACCEPT:
+                for kind in args.kind or ACCEPT:
                     for new, doc_id, line, before, after in inject(texts, clean, doc.id, kind, rng, args.per_kind):
                         report = run_texts(tmp, new, cfg)
                         found = any(f.check in ACCEPT[kind] and any(
@@ -255,6 +275,11 @@ def main(argv=None) -> None:
                         hits[(kind, doc.language)][1] += 1
                         if not found:
                             misses.append((kind, doc.language, before[:90], after[:90]))
+                            if args.verbose:
+                                print(f"MISSED {kind} {doc.language} line {line}\n  before: {before}\n  after:  {after}")
+                                for f in report.findings:
+                                    if f.fingerprint not in baseline:
+                                        print(f"  new finding {f.check}: {f.message}")
                         for f in report.findings:
                             if f.fingerprint not in baseline and not any(
                                     loc.document == doc_id and loc.line == line for loc in f.locations) \

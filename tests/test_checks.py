@@ -115,6 +115,11 @@ def test_clean_translations_give_no_findings(tmp_path, wide_config):
      "Lang Son", "Cao Bang"),
     (("es", "Lang Son, Quang Ninh y Cao Bang", "Lang Son, Quang Ninh y Lang Son"), "list-mismatch", 2, "Lang Son",
      "Cao Bang", "Lang Son"),
+    # a list of three that loses a member is a pair of names, still compared with the others' lists
+    (("en", "Lang Son, Quang Ninh and Cao Bang", "Lang Son and Cao Bang"), "list-mismatch", 2,
+     "Lang Son and Cao Bang", "Quang Ninh", None),
+    (("de", "Lang Son, Quang Ninh und Cao Bang", "Lang Son, Cao Bang"), "list-mismatch", 2,
+     "Lang Son, Cao Bang", "Quang Ninh", None),
 ])
 def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edit, code, line, evidence, expected, found):
     report = run([article(tmp_path, edit=edit)], wide_config)
@@ -126,6 +131,28 @@ def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edi
     assert {loc.document for loc in f.locations if loc.role == "support"} == \
         {f"trade.{x}" for x in ("en", "fr", "de", "es")} - {f"trade.{edit[0]}"}
     assert (f.expected, f.found) == (expected, found)
+
+
+def test_two_translations_flag_both_sides_of_a_dropped_list_member(tmp_path, wide_config):
+    texts = {"a.en.txt": "Officials from Lang Son, Quang Ninh, Cao Bang and Ha Giang met in Hanoi on 3 March 2025.\n"
+                         "The delegation from Quang Ninh signed 12 agreements.",
+             "b.de.txt": "Vertreter aus Lang Son, Cao Bang und Ha Giang trafen sich am 3. März 2025 in Hanoi.\n"
+                         "Die Delegation aus Quang Ninh unterzeichnete 12 Abkommen."}
+    got = findings(tmp_path, wide_config, texts, "list-mismatch")
+    assert len(got) == 1 and got[0].found == "Quang Ninh"
+    assert "en lists 'Quang Ninh', de's list does not" in got[0].message
+    assert sorted((loc.document, loc.line, loc.role, loc.evidence) for loc in got[0].locations) == \
+        [("a.en", 1, "flagged", "Quang Ninh"), ("b.de", 1, "flagged", "Lang Son, Cao Bang und Ha Giang")]
+
+
+def test_list_member_read_at_another_boundary_or_translated_is_not_dropped(tmp_path, wide_config):
+    # de writes Ha Giang right after its list, run into the words after it; the English
+    # list's "Communist Party" is a phrase German translates, not a name it dropped
+    texts = {"a.en.txt": "Officials from Lang Son, Quang Ninh, Cao Bang, Ha Giang and the Communist Party met in 2025.\n"
+                         "The delegation from Quang Ninh signed 12 agreements.",
+             "b.de.txt": "Vertreter aus Lang Son, Quang Ninh, Cao Bang sowie Ha Giang trafen 2025 die Kommunistische Partei.\n"
+                         "Die Delegation aus Quang Ninh unterzeichnete 12 Abkommen."}
+    assert findings(tmp_path, wide_config, texts, "list-mismatch") == []
 
 
 def test_magnitude_words_follow_each_language_scale(tmp_path, wide_config):

@@ -25,7 +25,10 @@ def test_run_writes_three_reports_and_finds_sample_discrepancies(tmp_path):
                        for f in report["findings"] if f["check"] == "country-label-conflict")
     assert conflicts == [("000", 5, "VN"), ("002", 5, "VN")]
     dup = [f for f in report["findings"] if f["check"] == "list-duplicate"]
-    assert [(f["locations"][0]["document"][:3], f["locations"][0]["line"], f["locations"][0]["evidence"]) for f in dup] == [("004", 17, "لانج سون")]
+    # Arabic lists Lang Son twice; Malay writes "Setiausaha Parti Wilayah" twice where the
+    # Arabic has provincial and regional party secretaries
+    assert sorted((f["locations"][0]["document"][:3], f["locations"][0]["line"], f["locations"][0]["evidence"])
+                  for f in dup) == [("003", 5, "Setiausaha Parti Wilayah"), ("004", 17, "لانج سون")]
     link = report["alignment"][0]["links"][4]
     assert link["000_f757e5f0b3b96d17"] == [5] and link["002_f2b97bb889b347b1"] == [5] and 0 <= link["confidence"] <= 1
 

@@ -67,6 +67,25 @@ def test_list_members():
     assert [f.extra["members"] for f in pf.lists] == [("Quang Ninh", "Lang Son", "Cao Bang", "Ha Giang")]
 
 
+@pytest.mark.parametrize("text, lang, lists", [
+    # two names: a short list, kept to meet another translation's longer list
+    ("Officials from Lang Son, Cao Bang met in Hanoi.", "en", [(("Lang Son", "Cao Bang"), True)]),
+    ("Officials from Lang Son and Cao Bang met in Hanoi.", "en", [(("Lang Son", "Cao Bang"), True)]),
+    ("Vertreter von Lang Son, und Cao Bang trafen sich.", "de", [(("Lang Son", "Cao Bang"), True)]),
+    # two common words are not a list, nor is a sentence's capitalised first word a name
+    ("The cat, the dog ate.", "en", []),
+    ("Officials and Cao Bang met.", "en", []),
+    # ", ," left by an edit is one separator
+    ("في كوانج نينه، ، كاو بانج، لانج سون في عام", "ar", [(("كوانج نينه", "كاو بانج", "لانج سون"), False)]),
+    # a long piece may end with a list's first member
+    ("Berdasarkan perbincangan, Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, Cao Bang, dan Lang Son (Vietnam)",
+     "ms", [(("Quang Ninh", "Ha Giang", "Cao Bang", "Lang Son"), False)]),
+])
+def test_short_lists_and_list_boundaries(text, lang, lists):
+    got = [(f.extra["members"], f.extra["short"]) for f in extract_facts(text, lang).lists]
+    assert got == lists
+
+
 # --- beyond the sample's five languages: digits, words, months and territories from the libraries ---
 
 @pytest.mark.parametrize("text,lang,expected", [

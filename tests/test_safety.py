@@ -63,6 +63,19 @@ def test_extractors_never_crash_on_random_text(text, lang):
         assert text[f.start:f.end] == f.text  # evidence is always the exact substring
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(min_size=0, max_size=200))
+def test_translit_table_is_anyascii_of_the_folded_text(text):
+    """translit renders each character through one table built as characters are met;
+    it must equal folding, the script rules and anyascii applied to the whole text."""
+    from anyascii import anyascii
+
+    from audit.extract.text import _translit_rules, fold, translit
+
+    out = anyascii(fold(text).translate(_translit_rules()[0])).lower()
+    assert translit(text) == "".join(ch for ch in out if ch in "abcdefghijklmnopqrstuvwxyz0123456789 ")
+
+
 def random_text(seed: int, size: int) -> str:
     """``size`` characters drawn from ALPHABET's pool, in runs (words, digit strings, separators)."""
     import random

@@ -31,7 +31,7 @@ class CountryLabelMismatch(Check):
                     seen[code] = seen.get(code, 0) + 1
                     vals[(code, seen[code])] = (i, f)
                 per_doc[d] = vals
-            for v in vote(per_doc, lambda a, b: 1.0, counts_for_missing=lambda _: False):
+            for v in vote(per_doc, lambda a, b: 1.0, counts_for_missing=lambda *_: False):
                 yield self._finding(ctx, facts, per_doc, v)
 
     def _finding(self, ctx, facts, per_doc, v):

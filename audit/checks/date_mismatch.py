@@ -35,7 +35,7 @@ class DateMismatch(Check):
                 per_doc[d] = vals
             if sum(1 for v in per_doc.values() if v) < 2:
                 continue  # only one translation gives a date here: nothing to compare
-            for v in vote(per_doc, _closeness, counts_for_missing=lambda _: False):
+            for v in vote(per_doc, _closeness, counts_for_missing=lambda *_: False):
                 locs = [location(ctx.documents[d], *per_doc[d][val]) for d, val in v.flagged]
                 locs += [location(ctx.documents[d], *per_doc[d][v.expected], role="support") for d in v.support]
                 values = tuple((d, _label(val)) for d, val in v.flagged)

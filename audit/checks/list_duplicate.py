@@ -23,6 +23,8 @@ class ListDuplicate(Check):
     def run(self, ctx: GroupContext):
         for doc, i, pf in ctx.paragraph_facts():
             for f in pf.lists:
+                if f.extra["short"]:
+                    continue  # "A, A" is a repetition, not a list read wrong
                 keys = [member_key(m, doc.language) for m in f.extra["members"]]
                 for key, c in Counter(keys).items():
                     if c < 2 or len(key.replace(" ", "")) < 2:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
+from .names_common import name_views, word_keys
 from .vote import vote
 
 
@@ -33,17 +34,109 @@ def _closeness(a, b) -> float:
     return 1.0  # any dropped member may have been replaced by any extra one
 
 
-def _comparable(lists: dict) -> dict:
-    """Only lists of names compare across scripts: keep a document's list when it
-    shares at least half its members (and two) with another document's list.
-    Lists of common words (adjectives, sectors) never meet across languages."""
-    keys = {d: set(f.value) for d, (_, f) in lists.items()}
-    keep = {}
-    for d, (i, f) in lists.items():
-        need = max(2, (len(keys[d]) + 1) // 2)
-        if any(len(keys[d] & keys[o]) >= need for o in lists if o != d):
-            keep[d] = (i, f)
-    return keep
+def _shared(a: Fact, b: Fact) -> int:
+    """How many members two lists share, when that makes them one list: at least two,
+    and at least half of the shorter. Lists of common words (adjectives, sectors)
+    never meet across languages; lists of names do."""
+    n = len(set(a.value) & set(b.value))
+    return n if n >= max(2, (min(len(set(a.value)), len(set(b.value))) + 1) // 2) else 0
+
+
+def _clusters(lists: dict[str, list[tuple[int, Fact]]]) -> list[dict[str, tuple[int, Fact]]]:
+    """The link's lists grouped into one enumeration per group, at most one list per
+    document: the pairs that share the most members join first (a paragraph may
+    hold several lists of the same provinces). A cluster of short lists only is
+    dropped: two names side by side are not a list to compare."""
+    items = [(d, k) for d in sorted(lists) for k in range(len(lists[d]))]
+    pairs = []
+    for x, (d, k) in enumerate(items):
+        for y in range(x + 1, len(items)):
+            e, m = items[y]
+            if e != d:
+                n = _shared(lists[d][k][1], lists[e][m][1])
+                if n:
+                    pairs.append((-n, x, y))
+    owner = list(range(len(items)))
+    docs = [{items[x][0]} for x in range(len(items))]
+
+    def root(x):
+        while owner[x] != x:
+            x = owner[x]
+        return x
+
+    for _, x, y in sorted(pairs):
+        a, b = root(x), root(y)
+        if a != b and not docs[a] & docs[b]:
+            owner[b] = a
+            docs[a] |= docs[b]
+    out: dict[int, dict] = {}
+    for x, (d, k) in enumerate(items):
+        out.setdefault(root(x), {})[d] = lists[d][k]
+    return [c for _, c in sorted(out.items())
+            if len(c) >= 2 and not all(f.extra["short"] for _, f in c.values())]
+
+
+def _unglued(ctx: GroupContext, found: dict) -> dict:
+    """Member keys as another translation's list writes the member: without a glued
+    conjunction or preposition ("وها جيانج" is "and Ha Giang"), or without the noun
+    before the name ("ومقاطعات كوانغ نينه", "and the provinces of Quang Ninh")."""
+    out = {}
+    for d, lists in found.items():
+        others = {k for o, ls in found.items() if o != d for _, g in ls for k in g.value}
+        lang = ctx.documents[d].language
+        fixed = []
+        for i, f in lists:
+            keys = list(f.value)
+            for j, (key, member) in enumerate(zip(f.value, f.extra["members"])):
+                if key in others:
+                    continue
+                words = word_keys(member, lang)
+                if not words:
+                    continue
+                rest = key.split()[1:]
+                alt = next((" ".join([k] + rest) for k in sorted(words[0][3]) if " ".join([k] + rest) in others), None)
+                alt = alt or next((" ".join(rest[n:]) for n in range(len(rest)) if " ".join(rest[n:]) in others), None)
+                if alt:
+                    keys[j] = alt
+            fixed.append((i, f if keys == list(f.value) else
+                          Fact(f.kind, tuple(keys), f.text, f.start, f.end, f.approx, f.form, f.extra)))
+        out[d] = fixed
+    return out
+
+
+def _dropped(ctx: GroupContext, value, doc: str, lists: dict, per_doc: dict) -> bool:
+    """Whether ``doc``'s list really lacks the member ``value`` (key, occurrence) that
+    other lists give. Not when the paragraph writes it in or just around the list (a
+    member outside the list as read here, "... Cao Bang and Ha Giang Communist Party",
+    was read at another boundary), nor, when only one other list gives it, when the
+    translation writes none of its words anywhere (a translated phrase, "the Communist
+    Party", not a name it dropped)."""
+    key, times = value
+    width = len(key.split())
+    words = []  # per word of the member, the keys it may stand for, as the lists that give it write it
+    for d, members in per_doc.items():
+        if value in members:
+            _, f = lists[d]
+            got = word_keys(f.extra["members"][members[value]], ctx.documents[d].language)[-width:]
+            if len(got) == width:
+                words.append([ks | {k} for (*_, ks), k in zip(got, key.split())])
+    if not words:
+        words = [[{k} for k in key.split()]]
+    i, f = lists[doc]
+    text = ctx.documents[doc].paragraphs[i].text
+    lo, hi = max(0, f.start - _NEAR), min(len(text), f.end + _NEAR)
+    near = [keys for s, e, _, keys in word_keys(text, ctx.documents[doc].language) if s >= lo and e <= hi]
+    for want in words:
+        found = sum(1 for j in range(len(near) - width + 1) if all(near[j + n] & w for n, w in enumerate(want)))
+        if found >= times:
+            return False
+    if len(words) >= 2:
+        return True  # two lists or more write it alike: a name, not a translated phrase
+    known = name_views(ctx)[doc].key_links
+    return any(all(any(k in known for k in w if len(k) >= 3) for w in want if max(map(len, w)) >= 3) for want in words)
+
+
+_NEAR = 40  # characters either side of a list where a member may sit outside it
 
 
 class ListMismatch(Check):
@@ -53,22 +146,17 @@ class ListMismatch(Check):
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
-            lists = {}
-            for d, idx in present:
-                found = [(i, f) for i in idx for f in ctx.facts[d][i].lists]
-                if found:
-                    lists[d] = max(found, key=lambda x: len(x[1].value))  # the link's main enumeration
-            lists = _comparable(lists)
-            if len(lists) < 2:
-                continue
-            lists = {d: (i, _trimmed(f, lists, d)) for d, (i, f) in lists.items()}
-            per_doc = {d: _members(f) for d, (i, f) in lists.items()}
-            # with two lists a member one of them lacks is as likely a list boundary read
-            # differently ("... Cao Bang and Ha Giang Communist Party"): only a replaced
-            # or repeated member is a finding then
-            two = len(per_doc) == 2
-            for v in vote(per_doc, _closeness, counts_for_missing=lambda _: not two):
-                yield self._finding(ctx, lists, per_doc, v)
+            found = {d: [(i, f) for i in idx for f in ctx.facts[d][i].lists] for d, idx in present}
+            found = _unglued(ctx, found)
+            for lists in _clusters({d: v for d, v in found.items() if v}):
+                lists = {d: (i, _trimmed(f, lists, d)) for d, (i, f) in lists.items()}
+                per_doc = {d: _members(f) for d, (i, f) in lists.items()}
+
+                def counts(value, doc, lists=lists, per_doc=per_doc):
+                    return _dropped(ctx, value, doc, lists, per_doc)
+
+                for v in vote(per_doc, _closeness, counts_for_missing=counts):
+                    yield self._finding(ctx, lists, per_doc, v)
 
     def _finding(self, ctx, lists, per_doc, v):
         locs, said, members = [], [], []
@@ -99,6 +187,10 @@ class ListMismatch(Check):
             msg = f"{said[0]} where {len(v.support)} of {len(per_doc)} translations list '{expected}'"
         elif v.support:
             msg = f"{lang_of(ctx, d)}'s list lacks '{expected}', which {len(v.support)} of {len(per_doc)} translations list"
+        elif len(per_doc) == 2 and v.kind == "missing":
+            (has, _), (lacks, _) = v.flagged
+            msg = (f"the two translations' lists disagree: {lang_of(ctx, has)} lists '{members[0]}', "
+                   f"{lang_of(ctx, lacks)}'s list does not")
         else:
             kind = "the two translations' lists disagree" if len(per_doc) == 2 else "no majority settles this list"
             msg = f"{kind}: " + "; ".join(said)

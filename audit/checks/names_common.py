@@ -73,6 +73,16 @@ class Index:
     def has_any(self, units) -> bool:
         return any(self.has(u) for u in units)
 
+    def has_name(self, units, required: frozenset = frozenset()) -> bool:
+        """The name is written here: one of its word pairs, or every one of its
+        ``required`` words (not merely one: Quang is not Guangxi, Xuan Thang not
+        Dai Thang), or with none required any of its words."""
+        if any(self.has(u) for u in units if len(u) == 2 or u[0].startswith("g:")):
+            return True
+        if required:
+            return all(k in self.uni for k in required)
+        return self.has_any(units)
+
 
 def word_keys(text: str, lang: str) -> list[tuple[int, int, str, set[str]]]:
     """(start, end, word, keys) of every word that is not a number; keys with and without a clitic."""
@@ -121,6 +131,12 @@ class NameView:
         """Which links mention each unit (exactly), and which contain it (leniently)."""
         self.mention_links: dict = {}
         self.surface_links: dict = {}
+        self.key_links: dict = {}  # word key -> links where this document writes a word with it
+        for i, w in enumerate(self.words):
+            n = link_of.get(i, -1)
+            for *_, ks in w:
+                for k in ks:
+                    self.key_links.setdefault(k, set()).add(n)
         for i in range(len(self.words)):
             n = link_of.get(i, -1)
             for m in self.mentions(i):
@@ -232,6 +248,18 @@ def _name_views(ctx: GroupContext) -> dict[str, NameView]:
     return views
 
 
+def transliterated(views: dict[str, NameView], owner: str, key: str) -> bool:
+    """Whether a word of ``owner``'s is carried over into the other translations rather
+    than translated: in at least half the links where ``owner`` writes it, another
+    translation writes a word with the same key ("Thang", "Vietnam"; not "Parti",
+    whose key an Arabic word may share here and there)."""
+    mine = views[owner].key_links.get(key, set())
+    if not mine:
+        return False
+    theirs = set().union(*(v.key_links.get(key, set()) for d, v in views.items() if d != owner))
+    return 2 * len(mine & theirs) >= len(mine)
+
+
 @dataclass(frozen=True)
 class NameVote:
     kind: str  # missing, substituted
@@ -261,16 +289,20 @@ def _name_votes(ctx: GroupContext):
         done: list[tuple[str, set]] = []
         for owner, _ in present:
             for m in named[owner]:
-                with_it = [d for d, _ in present if d == owner or here[d].has_any(m.units)]
+                # the words of the name that another translation writes as a word somewhere: the
+                # transliterated ones, which must all be here (translated ones, "Party", need not)
+                keys = {k for u in m.units for k in u if not k.startswith("g:")}
+                required = frozenset(k for k in keys if len(k) >= 3 and transliterated(views, owner, k))
+                with_it = [d for d, _ in present if d == owner or here[d].has_name(m.units, required)]
                 if len(with_it) == n or (n > 2 and len(with_it) * 2 <= n):
                     continue
                 for d, idx in present:
                     if d in with_it:
                         continue
-                    if not views[d].words_index.has_any(m.units):
+                    if not views[d].words_index.has_name(m.units, required):
                         # this document never writes it so. A different rendering, not a drop, unless
                         # every other translation has it here and nothing here even half-matches it
-                        keys = {k for u in m.units for k in u if len(k) >= 2 and not k.startswith("g:")}
+                        keys = {k for k in keys if len(k) >= 2}
                         if n < 3 or len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
                                 or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) or keys <= common:
                             continue  # a one-word or common-word title (Région, Comité Popular) is not a name
@@ -283,5 +315,5 @@ def _name_votes(ctx: GroupContext):
                                     for s in ordered)
                     i0, s0, e0 = support[0][1]
                     name = Mention(i0, s0, e0, views[owner].doc.paragraphs[i0].text[s0:e0], m.units)
-                    repl = next((r for r in named[d] if not any(here[s].has_any(r.units) for s in with_it)), None)
+                    repl = next((r for r in named[d] if not any(here[s].has_name(r.units) for s in with_it)), None)
                     yield NameVote("substituted" if repl else "missing", ((d, repl, idx),), support, name, owner, repl)

@@ -62,7 +62,7 @@ def number_votes(ctx: GroupContext):
     for link, present in ctx.confident_links():
         keyed = {d: link_numbers(ctx, d, idx) for d, idx in present}
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
-                     counts_for_missing=lambda key: key[1] == 1 and not _small(key[0]))
+                     counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]))
         for v in votes:
             per_doc = {d: {key[0]: hit for key, hit in sorted(vals.items(), key=lambda kv: -kv[0][1])}
                        for d, vals in keyed.items()}  # first occurrences by default

@@ -25,12 +25,13 @@ class Vote:
 
 
 def vote(per_doc: dict[str, dict[Hashable, Any]], closeness: Callable[[Any, Any], float],
-         counts_for_missing: Callable[[Any], bool] = lambda v: True) -> list[Vote]:
+         counts_for_missing: Callable[[Any, str], bool] = lambda v, d: True) -> list[Vote]:
     """Discrepancies among ``per_doc`` (document -> {value: evidence}).
 
     ``closeness`` pairs a missing value with the extra value most like it (a
-    substitution); ``counts_for_missing`` says whether an unpaired missing value
-    is worth reporting.
+    substitution); ``counts_for_missing(value, document)`` says whether a value
+    that ``document`` lacks, and that no extra value of it replaces, is worth
+    reporting.
     """
     docs = sorted(per_doc)
     n = len(docs)
@@ -55,7 +56,7 @@ def vote(per_doc: dict[str, dict[Hashable, Any]], closeness: Callable[[Any, Any]
             out.append(Vote("mismatch", ((d, found),), support, expected, found))
         paired = {m for m, _ in pairs}
         for expected in missing:
-            if expected not in paired and counts_for_missing(expected):
+            if expected not in paired and counts_for_missing(expected, d):
                 support = tuple(x for x in docs if x != d and expected in per_doc[x])
                 out.append(Vote("missing", ((d, None),), support, expected, None))
         left = [v for v in extra if v not in {e for _, e in pairs}]
@@ -89,10 +90,10 @@ def _two(per_doc, docs, closeness, counts_for_missing) -> list[Vote]:
     used_a = {x for x, _ in pairs}
     used_b = {y for _, y in pairs}
     for v in only_a:
-        if v not in used_a and counts_for_missing(v):
+        if v not in used_a and counts_for_missing(v, b):
             out.append(Vote("missing", ((a, v), (b, None)), (), None, None))
     for v in only_b:
-        if v not in used_b and counts_for_missing(v):
+        if v not in used_b and counts_for_missing(v, a):
             out.append(Vote("missing", ((b, v), (a, None)), (), None, None))
     return out
 

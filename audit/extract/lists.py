@@ -1,22 +1,31 @@
-"""Enumerations: "Quang Ninh, Lang Son, Cao Bang and Ha Giang" as ordered members."""
+"""Enumerations: "Quang Ninh, Lang Son, Cao Bang and Ha Giang" as ordered members.
+
+A list proper has three or more members. Two members ("Lang Son, Cao Bang";
+in a cased script also "Lang Son and Cao Bang" between capitals) are kept as a
+*short* list (``extra["short"]``): alone it says little, but beside another
+translation's list of the same names it is that list with a member dropped.
+"""
 from __future__ import annotations
 
 import regex
 
 from ..model import Fact
 from .names import boundary_words
-from .text import fold, phonetic_key, tokens
+from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
-_SEPARATORS = regex.compile(r"\s*[,،、]\s*")
+_SEPARATORS = regex.compile(r"\s*(?:[,،、]\s*)+")  # ", ," is one separator
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
+_MIN_SHORT = 2
 _CLITIC_LANGS = ("ar", "fa", "ur", "he")  # a one-letter conjunction is written glued to the next word
 
 
 def extract_lists(text: str, lang: str) -> list[Fact]:
-    """Lists of three or more short items; value is the tuple of member keys."""
+    """Lists of short items; value is the tuple of member keys."""
     stops = boundary_words(lang)
+    conj = _conjunctions(lang) or stops
     clitics = tuple(w for w in stops if len(w) == 1) if lang in _CLITIC_LANGS else ()
+    cased = is_cased_script(text)
     facts = []
     # clauses: a list never crosses these
     for clause in regex.finditer(r"[^.;:!?؛।()\"“”«»\n–—]+", text):
@@ -28,36 +37,90 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
             pieces.append((pos, sep.start()))
             pos = sep.end()
         pieces.append((pos, len(body)))
-        if len(pieces) < _MIN_ITEMS - 1:
+        if len(pieces) < 2:
+            if cased:
+                facts += _conjoined(text, c_start, body, conj)
             continue
-        items = [_item(body, s, e, stops, clitics, first=(k == 0), last=(k == len(pieces) - 1))
+        items = [_item(body, s, e, stops, conj, clitics, first=(k == 0), last=(k == len(pieces) - 1))
                  for k, (s, e) in enumerate(pieces)]
-        if len(items) >= 3 and items[-1][2] is None and items[-2][2] is not None:
-            # the last member runs on into the sentence: take as many words as the one before it
-            width = len(tokens(body[items[-2][0]:items[-2][1]]))
-            s, e = pieces[-1]
-            toks = tokens(body[s:e])[:width]
-            if toks and not any(ch.isdigit() for _, _, t in toks for ch in t):
-                items[-1] = (s + toks[0][0], s + toks[-1][1], _key(toks), True)
+        starts = [False] * len(items)
+        extra = {}  # piece -> a member that opens a new list at its end, after one closing the last
+        for k in range(1, len(items)):
+            closing = items[k] if items[k][2] is not None and items[k][3] else None
+            if items[k][2] is None:
+                before = 0
+                while before < k and items[k - 1 - before][2] is not None and not (before and items[k - 1 - before][3]):
+                    before += 1
+                if before and not items[k - 1][3]:
+                    # the list's last member runs on into the sentence ("..., and Ha Giang
+                    # kerana ..."); before the clause's last piece only after a conjunction
+                    closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics,
+                                      need_conj=k < len(items) - 1)
+            elif not closing:
+                continue
+            if k < len(items) - 1 and items[k + 1][2] is not None:
+                # "..., Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, ...": a long piece
+                # before a member may end with the first member of a new list, as a clause's
+                # first piece does, after the member that closed the list before it
+                again = _item(body, *pieces[k], stops, conj, clitics, first=True, last=False)
+                if again[2] is not None and not (closing and again[0] < closing[1]):
+                    if closing:
+                        extra[k] = again
+                    else:
+                        items[k], starts[k] = again, True
+            if closing:
+                items[k] = closing
+        for k in sorted(extra, reverse=True):
+            items.insert(k + 1, extra[k])
+            starts.insert(k + 1, True)
         run: list = []
-        for it in items + [None]:
+        for it, start in zip(items + [None], starts + [False]):
+            if start:
+                facts += _emit(text, c_start, run, cased)
+                run = [it]
+                continue
             if it is not None and it[2] is not None and (not run or not run[-1][3]):
                 run.append(it)
                 if it[3]:  # a conjunction closed the list
-                    facts += _emit(text, c_start, run)
+                    facts += _emit(text, c_start, run, cased)
                     run = []
                 continue
-            facts += _emit(text, c_start, run)
+            facts += _emit(text, c_start, run, cased)
             run = [it] if it is not None and it[2] is not None else []
     return facts
 
 
-def _item(body, s, e, stops, clitics, first, last):
+def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, need_conj):
+    """The member at the head of a piece that runs on into the sentence: as many words
+    as the member before it, and in a cased script no more than its capitalised words
+    (two members in all: only a cased script shows where a name ends)."""
+    toks = tokens(body[s:e])
+    if not toks:
+        return None
+    head = fold(toks[0][2])
+    if need_conj and head not in conj and not any(head.startswith(c) and len(head) > 2 for c in clitics):
+        return None
+    if head in stops:
+        toks = toks[1:]
+    caps = 0
+    while cased and caps < min(len(toks), _MAX_ITEM_WORDS) and toks[caps][2][:1].isupper():
+        caps += 1
+    width = len(tokens(body[prev[0]:prev[1]]))
+    if before + 1 >= _MIN_ITEMS:
+        toks = toks[:min(width, caps) if cased else width]
+    else:
+        toks = toks[:caps]
+    if not toks or any(ch.isdigit() for _, _, t in toks for ch in t):
+        return None
+    return (s + toks[0][0], s + toks[-1][1], _key(toks), True)
+
+
+def _item(body, s, e, stops, conj, clitics, first, last):
     """(start, end, key, closes) for a short item; the last may start with 'and'."""
     toks = tokens(body[s:e])
     closes = False
     for k, (ts, te, t) in enumerate(toks):
-        if k > 0 and not first and fold(t) in stops and k < len(toks) - 1:
+        if k > 0 and not first and fold(t) in conj and k < len(toks) - 1:
             # "Cao Bang and Ha Giang": the item after the conjunction closes the list
             left, right = toks[:k], toks[k + 1:]
             if right[0][2][:1].isupper():  # cased script: the member ends where its capitals end
@@ -69,7 +132,7 @@ def _item(body, s, e, stops, clitics, first, last):
                     and not any(ch.isdigit() for _, _, w in left + right for ch in w):
                 return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
-        if k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in clitics):
+        if not first and k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in clitics):
             toks, closes = toks[:k], True  # Arabic: "لانج سون ومنطقة": و joins the next phrase
             break
     if last and len(toks) > _MAX_ITEM_WORDS:
@@ -85,7 +148,10 @@ def _item(body, s, e, stops, clitics, first, last):
         while toks and toks[0][2][:1].islower():
             toks = toks[1:]  # "wilayah Quang Ninh": the member is the name
     if toks and fold(toks[0][2]) in stops and len(toks) > 1:
-        toks, closes = toks[1:], True
+        toks, closes = toks[1:], not first  # "... and Ha Giang" closes; "in Quang Ninh, ..." opens
+    if last and toks and toks[0][2][:1].isupper():
+        while toks[-1][2][:1].islower():
+            toks = toks[:-1]  # "und Cao Bang trafen": the member ends where its capitals end
     if not toks or len(toks) > _MAX_ITEM_WORDS or any(ch.isdigit() for _, _, t in toks for ch in t):
         return (s, e, None, False)
     return (s + toks[0][0], s + toks[-1][1], _key(toks), closes)
@@ -95,16 +161,45 @@ def _key(toks) -> str:
     return " ".join(phonetic_key(t) for _, _, t in toks)
 
 
-def _emit(text, offset, run) -> list[Fact]:
+def _conjunctions(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_data("translit.yaml")["conjunctions"].get(lang, []))
+
+
+def _conjoined(text, offset, body, conjunctions) -> list[Fact]:
+    """"Lang Son and Cao Bang": two runs of capitalised words around a conjunction."""
+    if not conjunctions:
+        return []
+    toks = tokens(body)
+    facts = []
+    for k, (_, _, t) in enumerate(toks):
+        if fold(t) not in conjunctions or k == 0:
+            continue
+        left = k
+        while left > 0 and k - left < _MAX_ITEM_WORDS and toks[left - 1][2][:1].isupper():
+            left -= 1
+        right = k + 1
+        while right < len(toks) and right - k - 1 < _MAX_ITEM_WORDS and toks[right][2][:1].isupper():
+            right += 1
+        a, b = toks[left:k], toks[k + 1:right]
+        if not a or not b or left == 0 or any(ch.isdigit() for _, _, w in a + b for ch in w):
+            continue  # the clause's first word is capitalised whatever it is
+        facts += _emit(text, offset, [(a[0][0], a[-1][1], _key(a)), (b[0][0], b[-1][1], _key(b))], True)
+    return facts
+
+
+def _emit(text, offset, run, cased) -> list[Fact]:
     members = []
     for it in run:
         if len(it) == 5:  # "A and B" as one piece: both are members
             members.append(it[4])
         members.append(it[:3])
-    if len(members) < _MIN_ITEMS:
+    if len(members) < _MIN_SHORT:
         return []
+    short = len(members) < _MIN_ITEMS
+    names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
+    if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
+        return []  # two members in a cased script: names only
     start, end = offset + members[0][0], offset + members[-1][1]
     keys = tuple(m[2] for m in members)
-    names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
-    return [Fact("list", keys, text[start:end], start, end, extra={"members": names,
-                 "spans": tuple((offset + m[0], offset + m[1]) for m in members)})]
+    return [Fact("list", keys, text[start:end], start, end, extra={
+        "members": names, "spans": tuple((offset + m[0], offset + m[1]) for m in members), "short": short})]

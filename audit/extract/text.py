@@ -1,6 +1,7 @@
 """Tokens, folding and transliteration keys shared by the extractors."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -51,14 +52,27 @@ def _translit_rules():
     return before, [tuple(r) for r in data["classes"]], set(data["drop"]), set(data["drop_inner"])
 
 
+# code point -> its folded, rule-fixed, anyascii rendering (fold, the translit rules and
+# anyascii all map one character at a time, so one table composed of the three is the
+# same), filled as characters are met
+_TRANSLIT: dict[int, str] = {}
+_NOT_WORD = re.compile(r"[^0-9a-z ]+")
+
+
 @lru_cache(maxsize=200000)
 def translit(text: str) -> str:
     """Lower-case ASCII transliteration (anyascii plus per-script fixes)."""
-    from anyascii import anyascii
+    text = unicodedata.normalize("NFC", text.casefold())
+    new = {ord(ch) for ch in set(text)}.difference(_TRANSLIT)
+    if new:
+        from anyascii import anyascii
 
-    before = _translit_rules()[0]
-    out = anyascii(fold(text).translate(before)).lower()
-    return "".join(ch for ch in out if ch.isalnum() or ch == " ")
+        fold_table, before = _fold_table(), _translit_rules()[0]
+        for cp in new:
+            folded = fold_table.get(cp, chr(cp))
+            folded = folded if isinstance(folded, str) else chr(folded)
+            _TRANSLIT[cp] = anyascii("".join(before.get(ord(c), c) for c in folded))
+    return _NOT_WORD.sub("", text.translate(_TRANSLIT).lower())
 
 
 @lru_cache(maxsize=200000)
