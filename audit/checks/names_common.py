@@ -154,7 +154,12 @@ class NameView:
     def mentions(self, i: int) -> list[Mention]:
         text = self.doc.paragraphs[i].text
         pf = self.facts[i]
+        # numbers, dates (month names) and the country of a label are other checks' facts
         taken = [(f.start, f.end) for f in pf.numbers + pf.dates]
+        for f in pf.labels:
+            at = f.text.rfind(f.extra["country"])
+            if at >= 0:
+                taken.append((f.start + at, f.start + at + len(f.extra["country"])))
         # a glossary alias is a name by definition; its entity meets the other languages' aliases
         out = [Mention(i, s, e, surface, ((f"g:{entity}",),) + _units([phonetic_key(t) for _, _, t in tokens(surface)]))
                for s, e, surface, entity in self.glossary[i]]
@@ -169,11 +174,12 @@ class NameView:
             return out
         words = self.words[i]
         stops = self.stops
+        free = [not any(a < e and s < b for a, b in taken) for s, e, _, _ in words]
         for k, (s, e, t, keys) in enumerate(words):
-            if fold(t) in stops:
+            if fold(t) in stops or not free[k]:
                 continue  # "and", "of": never part of a name
             nxt = words[k + 1] if k + 1 < len(words) else None
-            if nxt and fold(nxt[2]) in stops:
+            if nxt and (fold(nxt[2]) in stops or not free[k + 1]):
                 nxt = None
             if nxt and text[e:nxt[0]].strip(" -\u00a0") == "":
                 units = tuple(sorted({u for a in keys for u in _units([a, phonetic_key(nxt[2])])[:1]}))
@@ -284,7 +290,12 @@ def _name_votes(ctx: GroupContext):
         n = len(present)
         indices = dict(present)
         here = {d: views[d].paragraph_index(idx) for d, idx in present}
-        named = {d: [m for i in idx for m in views[d].mentions(i) if confirmed(views[d], m, views)]
+        # words a cased translation writes here in lower case ("miljoner dollar"): where a
+        # caseless script's mention carries one, it is those common words, not a name
+        lowered = {k for d, idx in present if views[d].cased for i in idx
+                   for _, _, t, ks in views[d].words[i] if t[:1].islower() for k in ks if len(k) >= 3}
+        named = {d: [m for i in idx for m in views[d].mentions(i) if confirmed(views[d], m, views)
+                     and not any(k in lowered for u in m.units for k in u)]
                  for d, idx in present}
         done: list[tuple[str, set]] = []
         for owner, _ in present:
@@ -293,18 +304,21 @@ def _name_votes(ctx: GroupContext):
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
                 required = frozenset(k for k in keys if len(k) >= 3 and transliterated(views, owner, k))
-                with_it = [d for d, _ in present if d == owner or here[d].has_name(m.units, required)]
+                # ... as each translation writes them elsewhere (Xuan may be জুয়ান there)
+                with_it = [d for d, _ in present if d == owner or here[d].has_name(
+                    m.units, frozenset(k for k in required if k in views[d].key_links))]
                 if len(with_it) == n or (n > 2 and len(with_it) * 2 <= n):
                     continue
                 for d, idx in present:
                     if d in with_it:
                         continue
-                    if not views[d].words_index.has_name(m.units, required):
+                    if not views[d].words_index.has_any(m.units):
                         # this document never writes it so. A different rendering, not a drop, unless
                         # every other translation has it here and nothing here even half-matches it
-                        keys = {k for k in keys if len(k) >= 2}
+                        # (a one-letter key half-matches only a word whose key is that letter: Nguyen)
                         if n < 3 or len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
-                                or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) or keys <= common:
+                                or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) \
+                                or {k for k in keys if len(k) >= 2} <= common:
                             continue  # a one-word or common-word title (Région, Comité Popular) is not a name
                     units = set(m.units)
                     if any(d == fd and units & fu for fd, fu in done):

@@ -45,6 +45,13 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
                  for k, (s, e) in enumerate(pieces)]
         starts = [False] * len(items)
         extra = {}  # piece -> a member that opens a new list at its end, after one closing the last
+        for k in range(1, len(items) - 1):
+            prev = items[k - 1]
+            if len(items[k]) == 5 and (prev[2] is None or prev[3]) and len(items[k + 1]) == 4 \
+                    and items[k + 1][2] is not None:
+                # "..., ورحب بمقاطعة قوانغشي ومقاطعات كوانغ نينه، ولانغ سون، ...": no list is open
+                # before the conjunction, and members follow: what comes after it opens one
+                items[k], starts[k] = items[k][:3] + (False,), True
         for k in range(1, len(items)):
             closing = items[k] if items[k][2] is not None and items[k][3] else None
             if items[k][2] is None:
@@ -132,8 +139,17 @@ def _item(body, s, e, stops, conj, clitics, first, last):
                     and not any(ch.isdigit() for _, _, w in left + right for ch in w):
                 return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
-        if not first and k and k <= _MAX_ITEM_WORDS and any(fold(t).startswith(c) and len(t) > 3 for c in clitics):
-            toks, closes = toks[:k], True  # Arabic: "لانج سون ومنطقة": و joins the next phrase
+        glued = next((c for c in clitics if fold(t).startswith(c) and len(t) > len(c) + 1), None)
+        if not first and k and k <= _MAX_ITEM_WORDS and glued:
+            # Arabic "نانينغ وها جيانغ في": و glued to the last member; "لانج سون ومنطقة
+            # قوانجشي تشوانج ذاتية الحكم": و joins a longer phrase, which ends the list
+            right = [(ts + len(glued), te, t[len(glued):])] + toks[k + 1:]
+            cut = next((n for n, (_, _, w) in enumerate(right) if n and fold(w) in stops), len(right))
+            right = right[:cut]
+            if len(right) <= _MAX_ITEM_WORDS and not any(ch.isdigit() for _, _, w in toks[:k] + right for ch in w):
+                return (s + right[0][0], s + right[-1][1], _key(right), True,
+                        (s + toks[0][0], s + toks[k - 1][1], _key(toks[:k])))
+            toks, closes = toks[:k], True
             break
     if last and len(toks) > _MAX_ITEM_WORDS:
         for k, (ts, te, t) in enumerate(toks[: _MAX_ITEM_WORDS + 1]):
