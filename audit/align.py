@@ -170,6 +170,8 @@ class _PairModel:
 
     def __init__(self, a: Document, b: Document, fa: list, fb: list, band: int):
         n, m = self.n, self.m = len(a.paragraphs), len(b.paragraphs)
+        self._seen: dict = {}
+        self._base: dict = {}
         self.la = np.array([len(p.text) for p in a.paragraphs] + [0], dtype=float)
         self.lb = np.array([len(p.text) for p in b.paragraphs] + [0], dtype=float)
         self.ratio = (self.lb.sum() or 1) / (self.la.sum() or 1)
@@ -210,10 +212,24 @@ class _PairModel:
 
     def overlap(self, p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(shared trigrams, shared anchor weight) for arrays of paragraph pairs; 0 outside."""
+        key = (id(p), id(q))
+        got = self._seen.get(key)
+        if got is not None and got[0] is p and got[1] is q:
+            return got[2]
         k = q - self.off[np.clip(p, 0, self.n)]
         ok = (p >= 0) & (p < self.n) & (q >= 0) & (q < self.m) & (k >= 0) & (k < self.gram.shape[1])
         pc, kc = np.where(ok, p, self.n), np.where(ok, k, 0)
-        return np.where(ok, self.gram[pc, kc], 0.0), np.where(ok, self.anchor[pc, kc], 0.0)
+        out = np.where(ok, self.gram[pc, kc], 0.0), np.where(ok, self.anchor[pc, kc], 0.0)
+        self._seen[key] = (p, q, out)
+        return out
+
+    def _shifted(self, base: np.ndarray, side: str, by: int) -> np.ndarray:
+        """``base - by``, one array per shift: every bead's costs index the same few
+        paragraph pairs (a cell's last one or two rows and columns), so overlaps are
+        looked up once per shift, not once per bead and part."""
+        if self._base.get((side, by), (None,))[0] is not base:
+            self._base[(side, by)] = (base, base - by)
+        return self._base[(side, by)][1]
 
     def text_score(self, rows: list, cols: list) -> np.ndarray:
         """chrF-like F-score of trigram containment both ways, normalised per pair.
@@ -253,8 +269,8 @@ class _PairModel:
         prior = _PRIOR[(di, dj)]
         if not di or not dj:
             return np.full(len(i), prior)
-        rows = [i - di + k for k in range(di)]
-        cols = [j - dj + k for k in range(dj)]
+        rows = [self._shifted(i, "a", di - k) for k in range(di)]
+        cols = [self._shifted(j, "b", dj - k) for k in range(dj)]
         l1 = sum(self.la[np.clip(r, 0, self.n)] for r in rows)
         l2 = sum(self.lb[np.clip(c, 0, self.m)] for c in cols)
         delta = np.abs(l2 - l1 * self.ratio) / np.sqrt(np.maximum(l1, 1) * _GC_VARIANCE * self.ratio)

@@ -16,7 +16,7 @@ false alarm.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
@@ -84,20 +84,20 @@ class Index:
         return self.has_any(units)
 
 
-def word_keys(text: str, lang: str) -> list[tuple[int, int, str, set[str]]]:
+def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]]:
     """(start, end, word, keys) of every word that is not a number; keys with and without a clitic."""
-    out = []
-    prefixes = lexicon(lang).prefixes
-    for s, e, t in tokens(text):
-        if any(ch.isdigit() for ch in t):
-            continue
-        folded = fold(t)
-        keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in prefixes if folded.startswith(p) and len(t) - len(p) >= 2}
-        head, _, tail = t.replace("’", "'").partition("'")
-        if tail and len(head) <= 2:
-            keys.add(phonetic_key(tail))  # elision: d'Uppsala, l'Orchestre
-        out.append((s, e, t, keys))
-    return out
+    return [(s, e, t, _word_key_set(t, lang)) for s, e, t in tokens(text) if not any(ch.isdigit() for ch in t)]
+
+
+@lru_cache(maxsize=200000)
+def _word_key_set(t: str, lang: str) -> frozenset[str]:
+    folded = fold(t)
+    keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in lexicon(lang).prefixes
+                                if folded.startswith(p) and len(t) - len(p) >= 2}
+    head, _, tail = t.replace("’", "'").partition("'")
+    if tail and len(head) <= 2:
+        keys.add(phonetic_key(tail))  # elision: d'Uppsala, l'Orchestre
+    return frozenset(keys)
 
 
 class NameView:
@@ -110,6 +110,7 @@ class NameView:
         self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
         self.stops = boundary_words(self.doc.language)
         self.glossary = [_glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
+        self._mentions: dict[int, list[Mention]] = {}
 
     @cached_property
     def words_index(self) -> Index:
@@ -132,11 +133,15 @@ class NameView:
         self.mention_links: dict = {}
         self.surface_links: dict = {}
         self.key_links: dict = {}  # word key -> links where this document writes a word with it
+        key_links = self.key_links
         for i, w in enumerate(self.words):
             n = link_of.get(i, -1)
-            for *_, ks in w:
-                for k in ks:
-                    self.key_links.setdefault(k, set()).add(n)
+            for k in frozenset().union(*(ks for *_, ks in w)):
+                got = key_links.get(k)
+                if got is None:
+                    key_links[k] = {n}
+                else:
+                    got.add(n)
         for i in range(len(self.words)):
             n = link_of.get(i, -1)
             for m in self.mentions(i):
@@ -152,6 +157,12 @@ class NameView:
         return ix
 
     def mentions(self, i: int) -> list[Mention]:
+        got = self._mentions.get(i)
+        if got is None:
+            got = self._mentions[i] = self._find_mentions(i)
+        return got
+
+    def _find_mentions(self, i: int) -> list[Mention]:
         text = self.doc.paragraphs[i].text
         pf = self.facts[i]
         # numbers, dates (month names) and the country of a label are other checks' facts

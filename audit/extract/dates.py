@@ -50,7 +50,9 @@ def _month_at(text: str, lang: str):
     """(start, end, month) for every month name in text; multi-word names (تشرين الثاني) first."""
     names = month_names(lang)
     prefixes = lexicon(lang).prefixes
+    firsts = _first_words(lang)
     toks = tokens(text)
+    folded = [fold(t) for _, _, t in toks]
     out = []
     i = 0
     while i < len(toks):
@@ -58,12 +60,17 @@ def _month_at(text: str, lang: str):
         for n in (2, 1):
             if i + n > len(toks):
                 continue
-            words = " ".join(fold(t) for _, _, t in toks[i:i + n])
-            candidates = [words] + [words[len(p):] for p in prefixes if words.startswith(p)]
-            for c in candidates:
-                if c in names:
+            if n == 2:
+                head = folded[i]
+                if head not in firsts and not any(head.startswith(p) and head[len(p):] in firsts for p in prefixes):
+                    continue  # no multi-word month name starts here
+            words = folded[i] if n == 1 else folded[i] + " " + folded[i + 1]
+            if words in names:
+                hit = (toks[i][0], toks[i + n - 1][1], names[words], n)
+            else:
+                c = next((words[len(p):] for p in prefixes if words.startswith(p) and words[len(p):] in names), None)
+                if c is not None:
                     hit = (toks[i][0], toks[i + n - 1][1], names[c], n)
-                    break
             if hit:
                 break
         if hit:
@@ -72,6 +79,12 @@ def _month_at(text: str, lang: str):
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=None)
+def _first_words(lang: str) -> frozenset[str]:
+    """First words of the language's multi-word month names."""
+    return frozenset(name.split(" ", 1)[0] for name in month_names(lang) if " " in name)
 
 
 def _is_day(f: Fact) -> bool:
