@@ -53,44 +53,51 @@ def _matched(pa: list[float], pb: list[float]) -> float:
 
 
 def group_documents(documents: list[Document], facts: dict[str, list], config: dict) -> list[Group]:
+    return group_signatures([summary(d, facts[d.id]) for d in documents], config)
+
+
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature). Small:
+    the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts))
+
+
+def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None) -> list[Group]:
+    """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
+    turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
+    a Dask dataframe shuffle on the Dask engine; both give the same pairs."""
     settings = config["group"]
-    sigs = {d.id: signature(facts[d.id]) for d in documents}
-    lang = {d.id: d.language for d in documents}
+    sigs = {d: sig for d, _, _, sig in summaries}
+    lang = {d: language for d, language, _, _ in summaries}
     df: Counter = Counter()
     langs_of: dict[str, set[str]] = defaultdict(set)
     for doc_id, sig in sigs.items():
         for f in sig:
             df[f] += 1
             langs_of[f].add(lang[doc_id])
-    n = max(len(documents), 2)
+    n = max(len(summaries), 2)
     # an anchor counts when documents of two languages share it
     idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
     cap = settings["max_anchor_df"]
-    index: dict[str, list[str]] = defaultdict(list)
+    keys = {}
     for doc_id, sig in sigs.items():
         common = []
+        mine = []
         for f in sig:
             if f not in idf:
                 continue
             if df[f] <= cap:
-                index[f].append(doc_id)
+                mine.append(f)
             else:
                 common.append(f)
         # anchors too common to block on alone (a date in a big batch) still block in pairs:
         # two of them together are rare
         common.sort(key=lambda f: (df[f], f))
-        for x, y in combinations(common[:_PAIR_ANCHORS], 2):
-            index[f"{x}|{y}"].append(doc_id)
+        mine += [f"{x}|{y}" for x, y in combinations(common[:_PAIR_ANCHORS], 2)]
+        keys[doc_id] = mine
     norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0 for d, s in sigs.items()}
-    sizes = {d.id: len(d.paragraphs) for d in documents}
-    candidates: set[tuple[str, str]] = set()
-    for docs in index.values():
-        if len(docs) > cap:
-            continue  # a pair of common anchors that is common too
-        for i, a in enumerate(docs):
-            for b in docs[i + 1:]:
-                if lang[a] != lang[b] or settings["max_per_language"] > 1:
-                    candidates.add((min(a, b), max(a, b)))
+    sizes = {d: size for d, _, size, _ in summaries}
+    candidates = (blocker or local_blocks)(keys, lang, cap, settings["max_per_language"])
     scores = {}
     for a, b in candidates:
         sa, sb = sigs[a], sigs[b]
@@ -98,13 +105,67 @@ def group_documents(documents: list[Document], facts: dict[str, list], config: d
         anchor = shared / (norms[a] * norms[b])
         shape = min(sizes[a], sizes[b]) / max(sizes[a], sizes[b])
         scores[(a, b)] = round(anchor * (0.7 + 0.3 * shape), 4)
-    return _cluster(documents, scores, lang, settings)
+    return _cluster([d for d, _, _, _ in summaries], scores, lang, settings)
 
 
-def _cluster(documents, scores, lang, settings) -> list[Group]:
-    parent = {d.id: d.id for d in documents}
-    members = {d.id: [d.id] for d in documents}
-    weakest = {d.id: 1.0 for d in documents}
+def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+    """Candidate pairs: documents of two languages that share a blocking key held by at
+    most ``cap`` documents (an inverted index)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for doc_id, mine in keys.items():
+        for k in mine:
+            index[k].append(doc_id)
+    candidates: set[tuple[str, str]] = set()
+    for docs in index.values():
+        candidates |= block_pairs(docs, lang, cap, max_per_language)
+    return candidates
+
+
+def block_pairs(docs: list[str], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+    """The candidate pairs of one block (the documents that share one key)."""
+    if len(docs) > cap:
+        return set()  # a pair of common anchors that is common too
+    return {(min(a, b), max(a, b)) for i, a in enumerate(docs) for b in docs[i + 1:]
+            if lang[a] != lang[b] or max_per_language > 1}
+
+
+def dask_blocks(client):
+    """A ``blocker`` for the Dask engine: one row per (blocking key, document), shuffled
+    across the cluster by key so that each block lands whole on one worker, which
+    expands it into candidate pairs. Gives the same pairs as ``local_blocks``."""
+    def blocker(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        rows = [(k, d) for d, mine in keys.items() for k in mine]
+        if not rows:
+            return set()
+        frame = pd.DataFrame(rows, columns=["key", "doc"])
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        parts = dd.from_pandas(frame, npartitions=min(len(rows), 4 * workers)).shuffle("key")
+        meta = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object)})
+        pairs = parts.map_partitions(_partition_pairs, lang, cap, max_per_language, meta=meta)
+        got = client.compute(pairs).result()
+        return set(zip(got["a"], got["b"]))
+
+    return blocker
+
+
+def _partition_pairs(frame, lang, cap, max_per_language):
+    """The candidate pairs of every block in one shuffled partition."""
+    import pandas as pd
+
+    out: set = set()
+    for _, docs in frame.groupby("key", sort=False)["doc"]:
+        out |= block_pairs(list(docs), lang, cap, max_per_language)
+    return pd.DataFrame({"a": pd.Series([a for a, _ in sorted(out)], dtype=object),
+                         "b": pd.Series([b for _, b in sorted(out)], dtype=object)})
+
+
+def _cluster(ids, scores, lang, settings) -> list[Group]:
+    parent = {d: d for d in ids}
+    members = {d: [d] for d in ids}
+    weakest = {d: 1.0 for d in ids}
 
     def find(x):
         while parent[x] != x:
@@ -128,7 +189,7 @@ def _cluster(documents, scores, lang, settings) -> list[Group]:
         parent[rb] = ra
         members[ra] = merged
         weakest[ra] = min(weakest[ra], weakest[rb], score)
-    roots = sorted({find(d.id) for d in documents}, key=lambda r: min(members[r]))
+    roots = sorted({find(d) for d in ids}, key=lambda r: min(members[r]))
     pairs_of: dict[str, list] = defaultdict(list)
     for (a, b), s in sorted(scores.items()):
         if find(a) == find(b):

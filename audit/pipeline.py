@@ -85,13 +85,25 @@ def _worker_init() -> None:
 
 
 def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
-    from .group import group_documents
+    from .group import group_signatures, summary
 
     # workers read the files themselves, by path
-    read = _map(_read_one, [(str(f), i, config) for f, i in zip(files, ids)], jobs, progress, "reading", engine)
-    documents, skipped, facts = [], [], {}
+    args = [(str(f), i, config) for f, i in zip(files, ids)]
+    if engine is None:
+        read = _map(_read_one, args, jobs, progress, "reading")
+        summaries = [(doc, summary(doc, doc_facts) if doc_facts is not None else None) for doc, doc_facts in read]
+        facts_of = {doc.id: doc_facts for doc, doc_facts in read if doc_facts is not None}
+    else:
+        # on Dask each document and its facts stay on the worker that read it; the
+        # client receives the document and its grouping signature, never the facts
+        held = engine.map(_read_one, args, pure=False)
+        summaries = engine.gather(engine.map(_summarise, held, pure=False))
+        facts_of = dict(zip(ids, held))
+        if progress:
+            progress("reading", len(args), len(args))
+    documents, skipped, facts, kept = [], [], {}, []
     by_hash: dict[str, str] = {}
-    for item, doc_facts in read:
+    for item, sig in summaries:
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item.sha256 in by_hash:
@@ -99,7 +111,8 @@ def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
         else:
             by_hash[item.sha256] = item.path
             documents.append(item)
-            facts[item.id] = doc_facts
+            kept.append(sig)
+            facts[item.id] = facts_of[item.id]
     if not documents:
         if len(skipped) == 1:
             raise AuditError(f"{skipped[0].reason} (nothing else to audit)", skipped[0].path)
@@ -110,12 +123,26 @@ def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
 
     checks = selected_checks(config)  # an unknown check name fails before the long part
     clock("group")
-    groups = group_documents(documents, facts, config)
+    if engine is None:
+        groups = group_signatures(kept, config)
+    else:
+        from .group import dask_blocks
+
+        groups = group_signatures(kept, config, blocker=dask_blocks(engine))
     clock("align+check")
-    by_id = {d.id: d for d in documents}
-    tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
     alignments, findings = [], []
-    for alignment, group_findings in _map(_audit_group, tasks, jobs, progress, "checking", engine):
+    if engine is None:
+        by_id = {d.id: d for d in documents}
+        tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
+        results = _map(_audit_group, tasks, jobs, progress, "checking")
+    else:
+        # each group's task gets its documents' futures: Dask moves them worker to worker
+        results = engine.gather([engine.submit(_audit_held, g, [facts[d] for d in g.documents], config, pure=False)
+                                 for g in groups])
+        facts = {}  # on the workers; the glossary suggester extracts again what it needs
+        if progress:
+            progress("checking", len(groups), len(groups))
+    for alignment, group_findings in results:
         alignments.append(alignment)
         findings.extend(group_findings)
     clock("fingerprint+review")
@@ -145,6 +172,19 @@ def _read_one(args) -> tuple[Document | Skipped, list | None]:
         return Skipped(path, exc.detail), None
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
     return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+
+
+def _summarise(read) -> tuple:
+    """(document or Skipped, grouping signature or None) of one read file, on its worker."""
+    from .group import summary
+
+    doc, doc_facts = read
+    return doc, (summary(doc, doc_facts) if doc_facts is not None else None)
+
+
+def _audit_held(group, held: list, config: dict):
+    """``_audit_group`` for the Dask engine: ``held`` is the group's (document, facts) pairs."""
+    return _audit_group((group, {doc.id: doc for doc, _ in held}, {doc.id: f for doc, f in held}, config))
 
 
 def _audit_group(args):
@@ -195,15 +235,9 @@ def _jobs(config: dict) -> int:
     return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
-def _map(fn, items: list, jobs: int, progress, stage: str, engine=None) -> list:
-    """``fn`` over ``items`` in order: in this process, a local process pool, or on Dask workers."""
+def _map(fn, items: list, jobs: int, progress, stage: str) -> list:
+    """``fn`` over ``items`` in order: in this process or a local process pool."""
     total = len(items)
-    if engine is not None:
-        futures = engine.map(fn, items, pure=False)
-        out = engine.gather(futures)
-        if progress:
-            progress(stage, total, total)
-        return out
     if jobs <= 1 or total < _POOL_MIN_ITEMS:
         out = []
         for k, item in enumerate(items):

@@ -32,3 +32,38 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["run", "a.txt", "--scheduler", "tcp://127.0.0.1:9", "-q"]) == 2
     assert "Dask scheduler" in capsys.readouterr().err
+
+
+def test_blocking_by_dataframe_shuffle_gives_the_local_candidates(tmp_path):
+    """Candidate pairs from the Dask dataframe shuffle equal the local inverted index's,
+    so the groups are the same (also with a cap that discards common blocks)."""
+    from corpus import generate
+
+    from audit import load_config
+    from audit.extract import extract_facts
+    from audit.group import dask_blocks, group_signatures, local_blocks, summary
+    from audit.ingest import ingest_file
+
+    generate(tmp_path / "corpus", articles=20, seed=9)
+    config = load_config()
+    config["languages"] = ["sv", "ms", "bn", "hi", "ar"]
+    summaries = []
+    for path in sorted((tmp_path / "corpus").glob("*.txt")):
+        doc = ingest_file(path, config, path.stem)
+        summaries.append(summary(doc, [extract_facts(p.text, doc.language) for p in doc.paragraphs]))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        for cap in (config["group"]["max_anchor_df"], 3):
+            config["group"]["max_anchor_df"] = cap
+            seen = {}
+
+            def local(*args):
+                seen["local"] = local_blocks(*args)
+                return seen["local"]
+
+            def shuffled(*args, blocker=dask_blocks(client)):
+                seen["dask"] = blocker(*args)
+                return seen["dask"]
+
+            assert group_signatures(summaries, config, blocker=shuffled) == group_signatures(summaries, config, blocker=local)
+            assert seen["dask"] == seen["local"] and seen["local"]
