@@ -5,7 +5,8 @@ dynamic programming inside a band around the diagonal, with beads 1-1, 1-0,
 0-1, 2-1, 1-2 and 2-2. A bead's cost combines a Gale-Church length cost (the
 length ratio estimated from the pair itself) with shared language-independent
 anchors (numbers, dates, name keys), each weighted down by how often it recurs
-so that a lone "2025" cannot pull distant paragraphs together. The pairwise
+so that a lone "2025" cannot pull distant paragraphs together, and with the
+character trigrams the transliterated paragraphs share. The pairwise
 alignments are then composed through the pivot so that every link spans all
 languages, and every paragraph of every document is in exactly one link.
 """
@@ -44,15 +45,10 @@ def paragraph_anchors(pf) -> set[str]:
     return out
 
 
-def trigrams(text: str) -> frozenset[str]:
-    """Character trigrams of the transliterated text: what cognates, names and numbers share across scripts."""
-    t = " " + " ".join(translit(text).split()) + " "
-    return frozenset(map("".join, zip(t, t[1:], t[2:])))
-
-
 def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     """(paragraph, trigram code) for every distinct character trigram of every paragraph
-    of the transliterated document (the same trigrams as ``trigrams``), all at once."""
+    of the transliterated document (words single-spaced, a space at each end), all at
+    once: what cognates, names and numbers share across scripts."""
     texts = [" " + " ".join(translit(p.text).split()) + " " for p in doc.paragraphs]
     raw = np.frombuffer("".join(texts).encode("ascii", "replace"), dtype=np.uint8).astype(np.int64)
     if len(raw) < 3:
