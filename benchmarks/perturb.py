@@ -22,6 +22,7 @@ from pathlib import Path
 
 from _common import config, groups, run_texts
 
+from audit.checks.list_mismatch import shared_members
 from audit.extract import extract_facts
 from audit.extract.dates import month_names
 from audit.extract.labels import territory_names
@@ -68,15 +69,11 @@ def _listed_alike(doc_facts, others_facts):
     """Lists of this paragraph that another translation gives as one list too (the list of
     this paragraph sharing most members with it, two and half at least): an error in a
     list no other translation gives has nothing to be compared with."""
-    def shared(f, g):
-        n = len(set(f.value) & set(g.value))
-        return n if n >= max(2, (min(len(set(f.value)), len(set(g.value))) + 1) // 2) else 0
-
     out = []
     for g in (g for o in others_facts for g in o.lists):
         # the paragraph's list that is that list's counterpart: the one sharing most with it
-        best = max(doc_facts.lists, key=lambda f: shared(f, g), default=None)
-        if best is not None and shared(best, g) and best not in out:
+        best = max(doc_facts.lists, key=lambda f: shared_members(f, g), default=None)
+        if best is not None and shared_members(best, g) and best not in out:
             out.append(best)
     return out
 

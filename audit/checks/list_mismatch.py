@@ -16,25 +16,11 @@ def _members(f: Fact) -> dict:
     return out
 
 
-def _trimmed(f: Fact, lists: dict, doc: str) -> Fact:
-    """Member keys cut to what the other lists write: a list's first member may carry
-    the noun before it ("Provinserna Cao Bang", "Wilayah Cao Bang") where another
-    language puts it after. A key whose trailing words are another list's member
-    becomes that member."""
-    others = {k for d, (_, g) in lists.items() if d != doc for k in g.value}
-    keys = []
-    for key in f.value:
-        words = key.split()
-        cut = next((" ".join(words[n:]) for n in range(1, len(words)) if " ".join(words[n:]) in others), key)
-        keys.append(key if key in others else cut)
-    return Fact(f.kind, tuple(keys), f.text, f.start, f.end, f.approx, f.form, f.extra)
-
-
 def _closeness(a, b) -> float:
     return 1.0  # any dropped member may have been replaced by any extra one
 
 
-def _shared(a: Fact, b: Fact) -> int:
+def shared_members(a: Fact, b: Fact) -> int:
     """How many members two lists share, when that makes them one list: at least two,
     and at least half of the shorter. Lists of common words (adjectives, sectors)
     never meet across languages; lists of names do."""
@@ -53,7 +39,7 @@ def _clusters(lists: dict[str, list[tuple[int, Fact]]]) -> list[dict[str, tuple[
         for y in range(x + 1, len(items)):
             e, m = items[y]
             if e != d:
-                n = _shared(lists[d][k][1], lists[e][m][1])
+                n = shared_members(lists[d][k][1], lists[e][m][1])
                 if n:
                     pairs.append((-n, x, y))
     owner = list(range(len(items)))
@@ -79,7 +65,8 @@ def _clusters(lists: dict[str, list[tuple[int, Fact]]]) -> list[dict[str, tuple[
 def _unglued(ctx: GroupContext, found: dict) -> dict:
     """Member keys as another translation's list writes the member: without a glued
     conjunction or preposition ("وها جيانج" is "and Ha Giang"), or without the noun
-    before the name ("ومقاطعات كوانغ نينه", "and the provinces of Quang Ninh")."""
+    before the name, which another language puts after it ("ومقاطعات كوانغ نينه",
+    "Provinserna Cao Bang")."""
     out = {}
     for d, lists in found.items():
         others = {k for o, ls in found.items() if o != d for _, g in ls for k in g.value}
@@ -149,7 +136,6 @@ class ListMismatch(Check):
             found = {d: [(i, f) for i in idx for f in ctx.facts[d][i].lists] for d, idx in present}
             found = _unglued(ctx, found)
             for lists in _clusters({d: v for d, v in found.items() if v}):
-                lists = {d: (i, _trimmed(f, lists, d)) for d, (i, f) in lists.items()}
                 per_doc = {d: _members(f) for d, (i, f) in lists.items()}
 
                 def counts(value, doc, lists=lists, per_doc=per_doc):

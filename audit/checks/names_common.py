@@ -297,6 +297,13 @@ def _name_votes(ctx: GroupContext):
     # keys of words some cased translation writes in lower case: common words, whatever their capitals elsewhere
     common = {k for v in views.values() if v.cased for words in v.words for _, _, t, ks in words
               if t[:1].islower() for k in ks}
+    memo: dict = {}
+
+    def carried(owner: str, key: str) -> bool:  # the same mention keys recur link after link
+        if (owner, key) not in memo:
+            memo[(owner, key)] = transliterated(views, owner, key)
+        return memo[(owner, key)]
+
     for link, present in ctx.confident_links():
         n = len(present)
         indices = dict(present)
@@ -314,7 +321,7 @@ def _name_votes(ctx: GroupContext):
                 # the words of the name that another translation writes as a word somewhere: the
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
-                required = frozenset(k for k in keys if len(k) >= 3 and transliterated(views, owner, k))
+                required = frozenset(k for k in keys if len(k) >= 3 and carried(owner, k))
                 # ... as each translation writes them elsewhere (Xuan may be জুয়ান there)
                 with_it = [d for d, _ in present if d == owner or here[d].has_name(
                     m.units, frozenset(k for k in required if k in views[d].key_links))]

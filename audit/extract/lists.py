@@ -7,6 +7,8 @@ translation's list of the same names it is that list with a member dropped.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..model import Fact
@@ -43,43 +45,7 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
             continue
         items = [_item(body, s, e, stops, conj, clitics, first=(k == 0), last=(k == len(pieces) - 1))
                  for k, (s, e) in enumerate(pieces)]
-        starts = [False] * len(items)
-        extra = {}  # piece -> a member that opens a new list at its end, after one closing the last
-        for k in range(1, len(items) - 1):
-            prev = items[k - 1]
-            if len(items[k]) == 5 and (prev[2] is None or prev[3]) and len(items[k + 1]) == 4 \
-                    and items[k + 1][2] is not None:
-                # "..., ورحب بمقاطعة قوانغشي ومقاطعات كوانغ نينه، ولانغ سون، ...": no list is open
-                # before the conjunction, and members follow: what comes after it opens one
-                items[k], starts[k] = items[k][:3] + (False,), True
-        for k in range(1, len(items)):
-            closing = items[k] if items[k][2] is not None and items[k][3] else None
-            if items[k][2] is None:
-                before = 0
-                while before < k and items[k - 1 - before][2] is not None and not (before and items[k - 1 - before][3]):
-                    before += 1
-                if before and not items[k - 1][3]:
-                    # the list's last member runs on into the sentence ("..., and Ha Giang
-                    # kerana ..."); before the clause's last piece only after a conjunction
-                    closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics,
-                                      need_conj=k < len(items) - 1)
-            elif not closing:
-                continue
-            if k < len(items) - 1 and items[k + 1][2] is not None:
-                # "..., Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, ...": a long piece
-                # before a member may end with the first member of a new list, as a clause's
-                # first piece does, after the member that closed the list before it
-                again = _item(body, *pieces[k], stops, conj, clitics, first=True, last=False)
-                if again[2] is not None and not (closing and again[0] < closing[1]):
-                    if closing:
-                        extra[k] = again
-                    else:
-                        items[k], starts[k] = again, True
-            if closing:
-                items[k] = closing
-        for k in sorted(extra, reverse=True):
-            items.insert(k + 1, extra[k])
-            starts.insert(k + 1, True)
+        items, starts = _boundaries(body, pieces, items, stops, conj, clitics, cased)
         run: list = []
         for it, start in zip(items + [None], starts + [False]):
             if start:
@@ -95,6 +61,49 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
             facts += _emit(text, c_start, run, cased)
             run = [it] if it is not None and it[2] is not None else []
     return facts
+
+
+def _boundaries(body, pieces, items, stops, conj, clitics, cased):
+    """Where lists open and close when a piece is more than one member: (items, starts),
+    ``starts`` marking the items that open a new list."""
+    starts = [False] * len(items)
+    extra = {}  # piece -> a member that opens a new list at its end, after one closing the last
+    for k in range(1, len(items) - 1):
+        prev = items[k - 1]
+        if len(items[k]) == 5 and (prev[2] is None or prev[3]) and len(items[k + 1]) == 4 \
+                and items[k + 1][2] is not None:
+            # "..., ورحب بمقاطعة قوانغشي ومقاطعات كوانغ نينه، ولانغ سون، ...": no list is open
+            # before the conjunction, and members follow: what comes after it opens one
+            items[k], starts[k] = items[k][:3] + (False,), True
+    for k in range(1, len(items)):
+        closing = items[k] if items[k][2] is not None and items[k][3] else None
+        if items[k][2] is None:
+            before = 0
+            while before < k and items[k - 1 - before][2] is not None and not (before and items[k - 1 - before][3]):
+                before += 1
+            if before and not items[k - 1][3]:
+                # the list's last member runs on into the sentence ("..., and Ha Giang
+                # kerana ..."); before the clause's last piece only after a conjunction
+                closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics,
+                                  need_conj=k < len(items) - 1)
+        elif not closing:
+            continue
+        if k < len(items) - 1 and items[k + 1][2] is not None:
+            # "..., Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, ...": a long piece
+            # before a member may end with the first member of a new list, as a clause's
+            # first piece does, after the member that closed the list before it
+            again = _item(body, *pieces[k], stops, conj, clitics, first=True, last=False)
+            if again[2] is not None and not (closing and again[0] < closing[1]):
+                if closing:
+                    extra[k] = again
+                else:
+                    items[k], starts[k] = again, True
+        if closing:
+            items[k] = closing
+    for k in sorted(extra, reverse=True):
+        items.insert(k + 1, extra[k])
+        starts.insert(k + 1, True)
+    return items, starts
 
 
 def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, need_conj):
@@ -177,6 +186,7 @@ def _key(toks) -> str:
     return " ".join(phonetic_key(t) for _, _, t in toks)
 
 
+@lru_cache(maxsize=None)
 def _conjunctions(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("translit.yaml")["conjunctions"].get(lang, []))
 

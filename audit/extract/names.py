@@ -8,11 +8,14 @@ by meeting their counterpart in another language of the same link
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import Fact
 from .numwords import lexicon
 from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
 
+@lru_cache(maxsize=None)
 def boundary_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("translit.yaml")["boundaries"].get(lang, []))
 
