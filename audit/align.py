@@ -59,6 +59,11 @@ def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     return key >> 24, key & 0xFFFFFF
 
 
+def _clamp(x: np.ndarray, lo, hi) -> np.ndarray:
+    """``np.clip`` without its per-call checks (which cost more than the work on a band's arrays)."""
+    return np.minimum(np.maximum(x, lo), hi)
+
+
 def _distinct(x: np.ndarray) -> np.ndarray:
     """Sorted distinct values (by sorting: faster here than np.unique's hashing)."""
     x = np.sort(x)
@@ -149,7 +154,7 @@ class _Band:
     def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Flat index of cells (i, j), -1 where outside the band."""
         ok = (i >= 0) & (i <= self.n)
-        ic = np.clip(i, 0, self.n)
+        ic = _clamp(i, 0, self.n)
         ok &= (j >= self.lo[ic]) & (j <= self.hi[ic])
         return np.where(ok, self.start[ic] + j - self.lo[ic], -1)
 
@@ -212,7 +217,7 @@ class _PairModel:
         got = self._seen.get(key)
         if got is not None and got[0] is p and got[1] is q:
             return got[2]
-        k = q - self.off[np.clip(p, 0, self.n)]
+        k = q - self.off[_clamp(p, 0, self.n)]
         ok = (p >= 0) & (p < self.n) & (q >= 0) & (q < self.m) & (k >= 0) & (k < self.gram.shape[1])
         pc, kc = np.where(ok, p, self.n), np.where(ok, k, 0)
         out = np.where(ok, self.gram[pc, kc], 0.0), np.where(ok, self.anchor[pc, kc], 0.0)
@@ -242,7 +247,7 @@ class _PairModel:
             prec = sum(np.minimum(self.nb[c], sum(inter[(x, y)] for x in range(len(rows)))) for y, c in enumerate(cols))
             rec, prec = rec / np.maximum(na, 1), prec / np.maximum(nb, 1)
             dice = 2 * prec * rec / np.maximum(prec + rec, 1e-9)
-        return np.clip((dice - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
+        return _clamp((dice - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
 
     def contained(self, rows: list, cols: list) -> np.ndarray:
         """How much of one paragraph (``rows`` or ``cols`` holds one) the other side contains,
@@ -251,7 +256,7 @@ class _PairModel:
         g = sum(self.overlap(r, c)[0] for r in rows for c in cols)
         size = self.na[rows[0]] if len(rows) == 1 else self.nb[cols[0]]
         cont = g / np.maximum(size, 1)
-        return np.clip((cont - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
+        return _clamp((cont - self.g_bg) / (self.g_top - self.g_bg), -1.0, 1.5)
 
     def anchors(self, rows: list, cols: list):
         """(shared, total, both sides have anchors) for arrays of beads."""
@@ -267,8 +272,8 @@ class _PairModel:
             return np.full(len(i), prior)
         rows = [self._shifted(i, "a", di - k) for k in range(di)]
         cols = [self._shifted(j, "b", dj - k) for k in range(dj)]
-        l1 = sum(self.la[np.clip(r, 0, self.n)] for r in rows)
-        l2 = sum(self.lb[np.clip(c, 0, self.m)] for c in cols)
+        l1 = sum(self.la[_clamp(r, 0, self.n)] for r in rows)
+        l2 = sum(self.lb[_clamp(c, 0, self.m)] for c in cols)
         delta = np.abs(l2 - l1 * self.ratio) / np.sqrt(np.maximum(l1, 1) * _GC_VARIANCE * self.ratio)
         length = _LENGTH_TABLE[np.minimum((delta * 100).astype(int), len(_LENGTH_TABLE) - 1)]
         shared, total, both = self.anchors(rows, cols)

@@ -38,6 +38,8 @@ def signature(doc_facts) -> dict[str, list[float]]:
 
 def _matched(pa: list[float], pb: list[float]) -> float:
     """Occurrences of one anchor that sit at about the same place in both documents."""
+    if len(pa) == 1 and len(pb) == 1:  # most anchors occur once
+        return max(0.0, 1 - abs(pa[0] - pb[0]) / _TOLERANCE)
     used = [False] * len(pb)
     score = 0.0
     for x in pa:
@@ -173,9 +175,9 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
             x = parent[x]
         return x
 
-    for (a, b), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if score < settings["threshold"]:
-            break
+    strong = [(-score, pair) for pair, score in scores.items() if score >= settings["threshold"]]
+    for score, (a, b) in sorted(strong):
+        score = -score
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
@@ -191,9 +193,8 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
         weakest[ra] = min(weakest[ra], weakest[rb], score)
     roots = sorted({find(d) for d in ids}, key=lambda r: min(members[r]))
     pairs_of: dict[str, list] = defaultdict(list)
-    for (a, b), s in sorted(scores.items()):
-        if find(a) == find(b):
-            pairs_of[find(a)].append((a, b, s))
+    for (a, b), s in sorted(kv for kv in scores.items() if find(kv[0][0]) == find(kv[0][1])):
+        pairs_of[find(a)].append((a, b, s))
     groups = []
     for k, root in enumerate(roots, start=1):
         docs = tuple(sorted(members[root]))

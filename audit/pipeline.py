@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import replace
@@ -51,8 +53,19 @@ def run(paths, config: dict, progress=None, timings: dict | None = None) -> Repo
     files = discover(paths)
     ids = unique_ids(files)
     jobs = _jobs(config)
-    with batch_gc(), _engine(config, jobs) as engine:
-        return _run(files, ids, config, jobs, engine, progress, clock)
+    pooled = jobs > 1 and len(files) >= _POOL_MIN_ITEMS and config.get("engine", "local") != "dask"
+    with batch_gc(), _engine(config, jobs) as engine, _hold(pooled) as hold:
+        return _run(files, ids, config, jobs, engine, progress, clock, hold)
+
+
+@contextmanager
+def _hold(pooled: bool):
+    """The run's hold directory (removed afterwards) when a local pool does the work, else None."""
+    if not pooled:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="audit-hold-") as path:
+        yield path
 
 
 @contextmanager
@@ -78,21 +91,38 @@ def batch_gc():
         gc.set_threshold(*old)
 
 
-def _worker_init() -> None:
+class _Worker:
+    """What every task of a pool worker shares: set once per process, not sent per task."""
+
+    config: dict = {}
+    hold: str = ""
+
+
+def _worker_init(config: dict, hold: str) -> None:
     import gc
 
     gc.set_threshold(100_000, 50, 100)
+    _Worker.config, _Worker.hold = config, hold
 
 
-def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
+def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
     from .group import group_signatures, summary
 
     # workers read the files themselves, by path
     args = [(str(f), i, config) for f, i in zip(files, ids)]
-    if engine is None:
-        read = _map(_read_one, args, jobs, progress, "reading")
+    pooled = hold is not None
+    if pooled:
+        # each worker keeps what it extracts in the run's hold directory and sends back
+        # only the document and its signature; a group's task names its documents' files
+        summaries = _map(_read_and_hold, [(path, i, k) for k, (path, i, _) in enumerate(args)], jobs, progress,
+                         "reading", (config, hold))
+        facts_of = {doc.id: k for k, (doc, sig) in enumerate(summaries) if sig is not None}
+    elif engine is None:
+        read = [_read_one(a) for a in args]
         summaries = [(doc, summary(doc, doc_facts) if doc_facts is not None else None) for doc, doc_facts in read]
         facts_of = {doc.id: doc_facts for doc, doc_facts in read if doc_facts is not None}
+        if progress:
+            progress("reading", len(args), len(args))
     else:
         # on Dask each document and its facts stay on the worker that read it; the
         # client receives the document and its grouping signature, never the facts
@@ -131,10 +161,18 @@ def _run(files, ids, config, jobs, engine, progress, clock) -> Report:
         groups = group_signatures(kept, config, blocker=dask_blocks(engine))
     clock("align+check")
     alignments, findings = [], []
-    if engine is None:
+    if pooled:
+        results = _map(_audit_stored, [(g, [facts[d] for d in g.documents]) for g in groups], jobs, progress,
+                       "checking", (config, hold))
+        facts = {}  # in the hold directory; the glossary suggester extracts again what it needs
+    elif engine is None:
         by_id = {d.id: d for d in documents}
-        tasks = [(g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents}, config) for g in groups]
-        results = _map(_audit_group, tasks, jobs, progress, "checking")
+        results = []
+        for k, g in enumerate(groups, start=1):
+            results.append(_audit_group((g, {d: by_id[d] for d in g.documents}, {d: facts[d] for d in g.documents},
+                                         config)))
+            if progress:
+                progress("checking", k, len(groups))
     else:
         # each group's task gets its documents' futures: Dask moves them worker to worker
         results = engine.gather([engine.submit(_audit_held, g, [facts[d] for d in g.documents], config, pure=False)
@@ -172,6 +210,31 @@ def _read_one(args) -> tuple[Document | Skipped, list | None]:
         return Skipped(path, exc.detail), None
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
     return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+
+
+def _read_and_hold(args) -> tuple:
+    """``_read_one`` in a pool worker: the document and its facts go to the hold
+    directory (written and read back by the workers, in parallel); the parent gets
+    the document and its grouping signature."""
+    from .group import summary
+
+    path, doc_id, key = args
+    doc, doc_facts = _read_one((path, doc_id, _Worker.config))
+    if doc_facts is None:
+        return doc, None
+    with open(os.path.join(_Worker.hold, f"{key}.pickle"), "wb") as fh:
+        pickle.dump((doc, doc_facts), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return doc, summary(doc, doc_facts)
+
+
+def _audit_stored(args):
+    """``_audit_group`` in a pool worker, on documents and facts from the hold directory."""
+    group, keys = args
+    held = []
+    for key in keys:
+        with open(os.path.join(_Worker.hold, f"{key}.pickle"), "rb") as fh:
+            held.append(pickle.load(fh))
+    return _audit_held(group, held, _Worker.config)
 
 
 def _summarise(read) -> tuple:
@@ -235,21 +298,14 @@ def _jobs(config: dict) -> int:
     return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
-def _map(fn, items: list, jobs: int, progress, stage: str) -> list:
-    """``fn`` over ``items`` in order: in this process or a local process pool."""
-    total = len(items)
-    if jobs <= 1 or total < _POOL_MIN_ITEMS:
-        out = []
-        for k, item in enumerate(items):
-            out.append(fn(item))
-            if progress:
-                progress(stage, k + 1, total)
-        return out
+def _map(fn, items: list, jobs: int, progress, stage: str, initargs: tuple) -> list:
+    """``fn`` over ``items`` in order, in a local process pool whose workers get ``initargs``."""
     from concurrent.futures import ProcessPoolExecutor
 
+    total = len(items)
     out = []
     chunk = max(1, min(64, total // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
         for k, result in enumerate(pool.map(fn, items, chunksize=chunk)):
             out.append(result)
             if progress:

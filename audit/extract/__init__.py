@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Fact
+from ..model import Fact, by_fields
 from .dates import extract_dates
 from .labels import extract_labels
 from .lists import extract_lists
@@ -15,6 +15,7 @@ from .names import extract_names
 from .numbers import extract_numbers
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class ParagraphFacts:
     numbers: tuple[Fact, ...]

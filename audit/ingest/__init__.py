@@ -141,7 +141,10 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
             raise AuditError(f"written in {script_name(script)} script, which none of the configured languages "
                              f"({', '.join(config['languages'])}) uses: add its language to 'languages' in the config",
                              path)
-        lang, confidence = detect_language(sample, config["languages"])
+        # only the languages written in this script are candidates: when one is, the
+        # script decides (confidence 1.0) and the statistical detector is not consulted
+        candidates = [c for c in config["languages"] if script_fits(script, [c])]
+        lang, confidence = detect_language(sample, candidates)
     return Document(
         id=doc_id, path=path, language=lang, language_confidence=confidence,
         script=script, paragraphs=tuple(content), boilerplate=tuple(furniture),
