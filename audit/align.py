@@ -128,10 +128,12 @@ def align_group(group: Group, documents: dict[str, Document], facts: dict[str, l
         links = tuple(Link(((doc.id, (p.index,)),), 1.0) for p in doc.paragraphs)
         return Alignment(group.id, doc.id, links)
     pivot = max(ids, key=lambda d: (len(documents[d].paragraphs), -ids.index(d)))
+    pivot_features = _features(documents[pivot], facts[pivot])  # the pivot meets every other document
     pairwise = {}
     for other in ids:
         if other != pivot:
-            pairwise[other] = align_pair(documents[pivot], documents[other], facts[pivot], facts[other], config)
+            pairwise[other] = align_pair(documents[pivot], documents[other], facts[pivot], facts[other], config,
+                                         pivot_features)
     return Alignment(group.id, pivot, compose(pivot, len(documents[pivot].paragraphs), pairwise, ids))
 
 
@@ -169,15 +171,14 @@ class _PairModel:
     other than Bengali and Arabic do. Costs are computed for all cells at once.
     """
 
-    def __init__(self, a: Document, b: Document, fa: list, fb: list, band: int):
+    def __init__(self, a: Document, b: Document, features_a: tuple, features_b: tuple, band: int):
         n, m = self.n, self.m = len(a.paragraphs), len(b.paragraphs)
         self._seen: dict = {}
         self._base: dict = {}
         self.la = np.array([len(p.text) for p in a.paragraphs] + [0], dtype=float)
         self.lb = np.array([len(p.text) for p in b.paragraphs] + [0], dtype=float)
         self.ratio = (self.lb.sum() or 1) / (self.la.sum() or 1)
-        sa = [paragraph_anchors(x) for x in fa]
-        sb = [paragraph_anchors(x) for x in fb]
+        (sa, (pa, ca)), (sb, (pb, cb)) = features_a, features_b
         # only what both documents write somewhere can be shared: a caseless script's every
         # word is a name candidate, and those the other side never writes only dilute
         common = set().union(*sa) & set().union(*sb)
@@ -187,8 +188,6 @@ class _PairModel:
         w = {x: 1.0 / c for x, c in freq.items()}
         self.wa = np.array([sum(w[x] for x in s) for s in sa] + [0.0])
         self.wb = np.array([sum(w[x] for x in s) for s in sb] + [0.0])
-        pa, ca = _trigram_table(a)
-        pb, cb = _trigram_table(b)
         self.na = np.bincount(pa, minlength=n + 1).astype(float)
         self.nb = np.bincount(pb, minlength=m + 1).astype(float)
         # overlaps of paragraph pairs (p, q) with q within `width` of p's diagonal point
@@ -299,17 +298,24 @@ def _phi(x: float) -> float:
 _LENGTH_TABLE = np.array([min(-math.log(max(2 * (1 - _phi(d / 100)), 1e-12)), 12.0) for d in range(1001)])
 
 
-def align_pair(a: Document, b: Document, fa: list, fb: list, config: dict) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def _features(doc: Document, doc_facts: list) -> tuple:
+    """What the pair model reads of one document: anchors per paragraph, trigram table."""
+    return [paragraph_anchors(x) for x in doc_facts], _trigram_table(doc)
+
+
+def align_pair(a: Document, b: Document, fa: list, fb: list, config: dict,
+               features_a: tuple | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Beads (a indices, b indices, confidence) covering both documents in order.
 
     Viterbi picks the beads; the confidence of each is its posterior probability
     under the same costs (forward-backward), so it says how much of the
-    alternatives' weight the chosen link leaves over.
+    alternatives' weight the chosen link leaves over. ``features_a``: ``a``'s
+    features when the caller has them already.
     """
     n, m = len(a.paragraphs), len(b.paragraphs)
     band = max(config["align"]["band"], abs(n - m) + 3)
     grid = _Band(n, m, band)
-    model = _PairModel(a, b, fa, fb, band)
+    model = _PairModel(a, b, features_a or _features(a, fa), _features(b, fb), band)
     nb = len(_BEADS)
     pred = np.empty((nb, grid.size), dtype=np.int64)
     succ = np.empty((nb, grid.size), dtype=np.int64)

@@ -63,7 +63,11 @@ def script_fits(script: str, languages) -> bool:
 
 
 def dominant_script(text: str) -> str:
-    counts = Counter(s for s in map(char_script, text) if s)
+    counts: Counter = Counter()
+    for ch, n in Counter(text).items():  # each distinct character once
+        script = char_script(ch)
+        if script:
+            counts[script] += n
     if not counts:
         return "Zyyy"
     script, _ = counts.most_common(1)[0]

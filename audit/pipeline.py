@@ -64,7 +64,11 @@ def _hold(pooled: bool):
     if not pooled:
         yield None
         return
-    with tempfile.TemporaryDirectory(prefix="audit-hold-") as path:
+    try:
+        hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
+    except OSError as exc:
+        raise _hold_error(exc) from None
+    with hold as path:
         yield path
 
 
@@ -222,9 +226,17 @@ def _read_and_hold(args) -> tuple:
     doc, doc_facts = _read_one((path, doc_id, _Worker.config))
     if doc_facts is None:
         return doc, None
-    with open(os.path.join(_Worker.hold, f"{key}.pickle"), "wb") as fh:
-        pickle.dump((doc, doc_facts), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(os.path.join(_Worker.hold, f"{key}.pickle"), "wb") as fh:
+            pickle.dump((doc, doc_facts), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as exc:
+        raise _hold_error(exc) from None
     return doc, summary(doc, doc_facts)
+
+
+def _hold_error(exc: OSError) -> AuditError:
+    return AuditError(f"cannot keep the run's extracted facts there ({exc.strerror or exc}); free some space or "
+                      "point TMPDIR at a roomier directory", _Worker.hold or tempfile.gettempdir())
 
 
 def _audit_stored(args):

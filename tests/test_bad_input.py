@@ -184,3 +184,17 @@ def test_an_output_directory_given_on_the_command_line_is_the_users_choice(proje
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     assert main(["run", "good", "--out", str(elsewhere), "-q"]) == 0
     assert (elsewhere / "audit.json").exists()
+
+
+def test_no_room_for_the_runs_working_files_is_a_clear_error(project, capsys, monkeypatch):
+    import tempfile
+
+    for k in range(8):  # enough files for the process pool, which keeps facts in a temporary directory
+        shutil.copy(INPUTS / SV, project / "good" / f"copy{k}.txt")
+    monkeypatch.setattr(tempfile, "tempdir", str(project / "no-such-dir"))
+    before = _digest(project / "reports")
+    capsys.readouterr()
+    assert main(["run", "good", "--out", "reports", "--jobs", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "no-such-dir" in err and "TMPDIR" in err, err
+    assert _digest(project / "reports") == before

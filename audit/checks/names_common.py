@@ -47,10 +47,8 @@ class Index:
         self.uni: set[str] = set()
         self.bi: set[tuple[str, str]] = set()
 
-    def _forms(self, keys: set[str]) -> set[str]:
-        if not self.lenient:
-            return keys
-        return {k[:n] for k in keys for n in range(min(len(k), 2), len(k) + 1)}
+    def _forms(self, keys: frozenset[str]) -> frozenset[str]:
+        return _prefixes(keys) if self.lenient else keys
 
     def add_words(self, words: list[set[str]]) -> None:
         """Consecutive words, each as the set of keys it may stand for."""
@@ -84,13 +82,22 @@ class Index:
         return self.has_any(units)
 
 
+@lru_cache(maxsize=200000)
+def _prefixes(keys: frozenset[str]) -> frozenset[str]:
+    """Every prefix of two or more letters of the keys (a word key may carry an inflection)."""
+    return frozenset(k[:n] for k in keys for n in range(min(len(k), 2), len(k) + 1))
+
+
 def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]]:
     """(start, end, word, keys) of every word that is not a number; keys with and without a clitic."""
-    return [(s, e, t, _word_key_set(t, lang)) for s, e, t in tokens(text) if not any(ch.isdigit() for ch in t)]
+    return [(s, e, t, keys) for s, e, t in tokens(text) if (keys := _word_key_set(t, lang)) is not None]
 
 
 @lru_cache(maxsize=200000)
-def _word_key_set(t: str, lang: str) -> frozenset[str]:
+def _word_key_set(t: str, lang: str) -> frozenset[str] | None:
+    """The keys of a word, None for a number."""
+    if any(ch.isdigit() for ch in t):
+        return None
     folded = fold(t)
     keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in lexicon(lang).prefixes
                                 if folded.startswith(p) and len(t) - len(p) >= 2}
@@ -185,7 +192,7 @@ class NameView:
             return out
         words = self.words[i]
         stops = self.stops
-        free = [not any(a < e and s < b for a, b in taken) for s, e, _, _ in words]
+        free = [not any(a < e and s < b for a, b in taken) for s, e, _, _ in words] if taken else [True] * len(words)
         for k, (s, e, t, keys) in enumerate(words):
             if fold(t) in stops or not free[k]:
                 continue  # "and", "of": never part of a name

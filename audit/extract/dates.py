@@ -48,37 +48,45 @@ def _month_first(lang: str) -> bool:
 
 def _month_at(text: str, lang: str):
     """(start, end, month) for every month name in text; multi-word names (تشرين الثاني) first."""
-    names = month_names(lang)
-    prefixes = lexicon(lang).prefixes
-    firsts = _first_words(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
     out = []
     i = 0
     while i < len(toks):
         hit = None
-        for n in (2, 1):
-            if i + n > len(toks):
-                continue
-            if n == 2:
-                head = folded[i]
-                if head not in firsts and not any(head.startswith(p) and head[len(p):] in firsts for p in prefixes):
-                    continue  # no multi-word month name starts here
-            words = folded[i] if n == 1 else folded[i] + " " + folded[i + 1]
-            if words in names:
-                hit = (toks[i][0], toks[i + n - 1][1], names[words], n)
-            else:
-                c = next((words[len(p):] for p in prefixes if words.startswith(p) and words[len(p):] in names), None)
-                if c is not None:
-                    hit = (toks[i][0], toks[i + n - 1][1], names[c], n)
-            if hit:
-                break
+        if i + 1 < len(toks) and _starts_month(lang, folded[i]):
+            month = _month_of(lang, folded[i] + " " + folded[i + 1])
+            if month is not None:
+                hit = (toks[i][0], toks[i + 1][1], month, 2)
+        if hit is None:
+            month = _month_of(lang, folded[i])
+            if month is not None:
+                hit = (toks[i][0], toks[i][1], month, 1)
         if hit:
             out.append(hit[:3])
             i += hit[3]
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _month_of(lang: str, words: str) -> int | None:
+    """The month that folded ``words`` name, with or without a clitic (بفبراير)."""
+    names = month_names(lang)
+    if words in names:
+        return names[words]
+    for p in lexicon(lang).prefixes:
+        if words.startswith(p) and words[len(p):] in names:
+            return names[words[len(p):]]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _starts_month(lang: str, head: str) -> bool:
+    """Whether a multi-word month name may start with the folded word ``head``."""
+    firsts = _first_words(lang)
+    return head in firsts or any(head.startswith(p) and head[len(p):] in firsts for p in lexicon(lang).prefixes)
 
 
 @lru_cache(maxsize=None)

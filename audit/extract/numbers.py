@@ -91,12 +91,12 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     lex = lexicon(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
-    items = _atoms(text, toks, lex, lang)
+    items = _atoms(text, toks, folded, lex, lang)
     facts = _phrases(text, items, toks, folded, lex)
     return _ranges(text, facts, lex)
 
 
-def _atoms(text, toks, lex: NumberLexicon, lang):
+def _atoms(text, toks, folded, lex: NumberLexicon, lang):
     """Numbers as items (start, end, kind, value, ordinal, form) in text order."""
     items = []
     digit_spans = []
@@ -115,7 +115,6 @@ def _atoms(text, toks, lex: NumberLexicon, lang):
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
             items.append([e, e + 1, "mag", hit[1], False, "word"])
             digit_spans.append((e, e + 1))
-    folded = [fold(t) for _, _, t in toks]
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
         if k < skip_to or _covered(digit_spans, s, e):
@@ -147,6 +146,8 @@ def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _phrase_at(text, toks, folded, k, lex: NumberLexicon):
     """(tokens, value, ordinal) of the longest multi-word numeral starting at token k (quatre-vingt-dix)."""
+    if folded[k] not in lex.phrase_heads:
+        return None
     for n in range(min(lex.max_phrase, len(toks) - k), 1, -1):
         hit = lex.phrases.get(tuple(folded[k:k + n]))
         if hit and all(_gap_ok(text, toks[j][1], toks[j + 1][0]) for j in range(k, k + n - 1)):

@@ -34,6 +34,7 @@ class NumberLexicon:
     ordinal_word_suffix: tuple[str, ...] = ()
     phrases: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # quatre vingt dix -> 90
     max_phrase: int = 0
+    phrase_heads: frozenset[str] = frozenset()  # the first words of ``phrases``
     bare: set[str] = field(default_factory=set)
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
 
@@ -239,3 +240,4 @@ def _from_num2words(lex: NumberLexicon, code: str) -> None:
         if len(phrase) == 1 or any(w in lex.magnitudes and lex.magnitudes[w] >= 1000 for w in phrase):
             del lex.phrases[phrase]  # large magnitudes combine at reading time
     lex.max_phrase = max(map(len, lex.phrases), default=0)
+    lex.phrase_heads = frozenset(phrase[0] for phrase in lex.phrases)
