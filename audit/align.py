@@ -369,7 +369,7 @@ def _forward(grid: _Band, pred: np.ndarray, cost: np.ndarray):
             pc = np.where(ok, p, 0)
             cand = np.where(ok, best[pc] + c, np.inf)
             pick = np.argmin(cand, axis=0)
-            down = np.take_along_axis(cand, pick[None], 0)[0]
+            down = cand[pick, np.arange(x1 - x0)]
             came = _DOWN[pick]
             terms = np.logaddexp.reduce(np.where(ok, fwd[pc] - c / t, -np.inf), axis=0)
         step = cost[_ALONG, x0:x1].copy()

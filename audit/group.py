@@ -101,9 +101,14 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
     sizes = {d: size for d, _, size, _ in summaries}
     candidates = (blocker or local_blocks)(keys, lang, cap, settings["max_per_language"])
     scores = {}
+    weight = {f: v * v for f, v in idf.items()}
     for a, b in candidates:
         sa, sb = sigs[a], sigs[b]
-        shared = sum(idf.get(f, 0) ** 2 * _matched(sa[f], sb[f]) for f in sa.keys() & sb.keys())
+        shared = 0.0
+        for f in sa.keys() & sb.keys():
+            w = weight.get(f)
+            if w is not None:
+                shared += w * _matched(sa[f], sb[f])
         anchor = shared / (norms[a] * norms[b])
         shape = min(sizes[a], sizes[b]) / max(sizes[a], sizes[b])
         scores[(a, b)] = round(anchor * (0.7 + 0.3 * shape), 4)
