@@ -130,7 +130,8 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
     else:
         # on Dask each document and its facts stay on the worker that read it; the
         # client receives the document and its grouping signature, never the facts
-        held = engine.map(_read_one, args, pure=False)
+        shared = engine.scatter(config, broadcast=True)  # the config goes to each worker once, not with every task
+        held = engine.map(_read_path, [a[0] for a in args], [a[1] for a in args], config=shared, pure=False)
         summaries = engine.gather(engine.map(_summarise, held, pure=False))
         facts_of = dict(zip(ids, held))
         if progress:
@@ -179,7 +180,7 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
                 progress("checking", k, len(groups))
     else:
         # each group's task gets its documents' futures: Dask moves them worker to worker
-        results = engine.gather([engine.submit(_audit_held, g, [facts[d] for d in g.documents], config, pure=False)
+        results = engine.gather([engine.submit(_audit_held, g, [facts[d] for d in g.documents], shared, pure=False)
                                  for g in groups])
         facts = {}  # on the workers; the glossary suggester extracts again what it needs
         if progress:
@@ -214,6 +215,11 @@ def _read_one(args) -> tuple[Document | Skipped, list | None]:
         return Skipped(path, exc.detail), None
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
     return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+
+
+def _read_path(path: str, doc_id: str, config: dict) -> tuple[Document | Skipped, list | None]:
+    """``_read_one`` as a Dask task."""
+    return _read_one((path, doc_id, config))
 
 
 def _read_and_hold(args) -> tuple:
