@@ -116,6 +116,12 @@ def test_output_is_the_same_whatever_the_file_order_and_jobs(tmp_path, monkeypat
     files = sorted(INPUTS.glob("*.txt")) + sorted(articles.glob("*.txt"))
     cfg = tmp_path / "config.yaml"
     cfg.write_text("languages: [bn, hi, sv, ms, ar, en, fr, de, es]\n")
+    from audit.pipeline import _POOL_MIN_ITEMS
+
+    assert len(files) >= _POOL_MIN_ITEMS  # with --jobs 2 the pool and its hold directory are used
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(__import__("tempfile"), "tempdir", str(scratch))
     outs = []
     for order, jobs in ((files, "1"), (files[::-1], "2"), (files[3:] + files[:3], "2")):
         out = tmp_path / f"out{len(outs)}"
@@ -124,3 +130,4 @@ def test_output_is_the_same_whatever_the_file_order_and_jobs(tmp_path, monkeypat
     for name in ("audit.json", "audit.sarif"):
         blobs = {(o / name).read_bytes() for o in outs}
         assert len(blobs) == 1, name
+    assert not list(scratch.iterdir())  # the hold directory is removed after each run
