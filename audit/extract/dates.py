@@ -11,7 +11,7 @@ import bisect
 from functools import lru_cache
 
 from ..model import Fact
-from .numwords import lexicon
+from .numwords import lexicon, with_clitic
 from .text import fold, tokens
 
 
@@ -73,13 +73,7 @@ def _month_at(text: str, lang: str):
 @lru_cache(maxsize=100_000)
 def _month_of(lang: str, words: str) -> int | None:
     """The month that folded ``words`` name, with or without a clitic (بفبراير)."""
-    names = month_names(lang)
-    if words in names:
-        return names[words]
-    for p in lexicon(lang).prefixes:
-        if words.startswith(p) and words[len(p):] in names:
-            return names[words[len(p):]]
-    return None
+    return with_clitic(month_names(lang), words, lang)
 
 
 @lru_cache(maxsize=100_000)

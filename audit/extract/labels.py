@@ -12,7 +12,7 @@ import regex
 
 from ..model import Fact
 from .names import boundary_words, strip_clitic
-from .numwords import lexicon
+from .numwords import with_clitic
 from .text import fold, is_cased_script, phonetic_key, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
@@ -34,14 +34,7 @@ def territory_names(lang: str) -> dict[str, str]:
 
 
 def country_code(name: str, lang: str) -> str | None:
-    key = fold(name.strip())
-    names = territory_names(lang)
-    if key in names:
-        return names[key]
-    for p in lexicon(lang).prefixes:
-        if key.startswith(p) and key[len(p):] in names:
-            return names[key[len(p):]]
-    return None
+    return with_clitic(territory_names(lang), fold(name.strip()), lang)
 
 
 def extract_labels(text: str, lang: str) -> list[Fact]:

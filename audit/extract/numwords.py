@@ -126,6 +126,17 @@ def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100
     return total + section + digit
 
 
+def with_clitic(table: dict, key: str, lang: str):
+    """``table[key]``, or the entry of ``key`` without one of the language's clitic
+    prefixes (بفبراير, والصين); None when neither is there."""
+    if key in table:
+        return table[key]
+    for p in lexicon(lang).prefixes:
+        if key.startswith(p) and key[len(p):] in table:
+            return table[key[len(p):]]
+    return None
+
+
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> NumberLexicon:
     data = load_data("numbers.yaml")
