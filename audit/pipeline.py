@@ -3,7 +3,10 @@
 Per-file work (read, decode, detect, extract) and per-group work (align,
 check) are independent, so with ``jobs`` > 1 they run in a local process pool;
 results are gathered in input order, so the report is the same whatever
-``jobs`` is.
+``jobs`` is. Pool workers keep each document and its facts in the run's hold
+directory and send the parent only the document and its grouping signature;
+a group's task names its documents' files. On Dask (``engine: dask``) they
+stay on the worker that read them, as futures.
 """
 from __future__ import annotations
 
@@ -122,11 +125,13 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
                          "reading", (config, hold))
         facts_of = {doc.id: k for k, (doc, sig) in enumerate(summaries) if sig is not None}
     elif engine is None:
-        read = [_read_one(a) for a in args]
+        read = []
+        for k, a in enumerate(args, start=1):
+            read.append(_read_one(a))
+            if progress:
+                progress("reading", k, len(args))
         summaries = [(doc, summary(doc, doc_facts) if doc_facts is not None else None) for doc, doc_facts in read]
         facts_of = {doc.id: doc_facts for doc, doc_facts in read if doc_facts is not None}
-        if progress:
-            progress("reading", len(args), len(args))
     else:
         # on Dask each document and its facts stay on the worker that read it; the
         # client receives the document and its grouping signature, never the facts
@@ -250,8 +255,11 @@ def _audit_stored(args):
     group, keys = args
     held = []
     for key in keys:
-        with open(os.path.join(_Worker.hold, f"{key}.pickle"), "rb") as fh:
-            held.append(pickle.load(fh))
+        try:
+            with open(os.path.join(_Worker.hold, f"{key}.pickle"), "rb") as fh:
+                held.append(pickle.load(fh))
+        except OSError as exc:
+            raise _hold_error(exc) from None
     return _audit_held(group, held, _Worker.config)
 
 
