@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .base import Check, GroupContext, location
-from .names_common import _glossary_hits
+from .names_common import glossary_hits
 
 
 class GlossaryCountry(Check):
@@ -16,7 +16,7 @@ class GlossaryCountry(Check):
             return
         for doc, i, pf in ctx.paragraph_facts():
             text = doc.paragraphs[i].text
-            hits = _glossary_hits(text, doc.language, {e: ctx.glossary[e] for e in countries})
+            hits = glossary_hits(text, doc.language, {e: ctx.glossary[e] for e in countries})
             for f in pf.labels:
                 entity = next((e for s, end, _, e in hits if f.start <= s and end <= f.end), None)
                 if entity is None or f.value[1] == countries[entity]:

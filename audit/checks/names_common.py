@@ -116,7 +116,7 @@ class NameView:
         self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
         self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
         self.stops = boundary_words(self.doc.language)
-        self.glossary = [_glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
+        self.glossary = [glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
         self._mentions: dict[int, list[Mention]] = {}
 
     @cached_property
@@ -225,7 +225,7 @@ class NameView:
         return None
 
 
-def _glossary_hits(text: str, lang: str, glossary: dict) -> list[tuple[int, int, str, str]]:
+def glossary_hits(text: str, lang: str, glossary: dict) -> list[tuple[int, int, str, str]]:
     """(start, end, surface, entity) of every glossary alias of ``lang`` in ``text``."""
     if not glossary:
         return []

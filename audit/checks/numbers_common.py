@@ -29,7 +29,7 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
             if f.kind == "date":
                 add(f.value[0], (i, f))
                 continue
-            if f.form != "digits" and all(isinstance(v, (int, float)) and v <= SMALL for v in number_values(f)):
+            if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
             for v in number_values(f):
                 add(v, (i, f))
