@@ -44,7 +44,7 @@ def selected_checks(config: dict) -> list[Check]:
             raise AuditError(f"config names an unknown check '{code}' (known: {', '.join(sorted(known))})", "config")
     out = []
     for cls in REGISTRY:
-        if (select and cls.code not in select) or cls.code in ignore:
+        if (cls.code not in select if select else not cls.default_enabled) or cls.code in ignore:
             continue
         check = cls()
         if cls.code in config["checks"]["severity"]:

@@ -44,6 +44,9 @@ class Check:
     code: str = ""
     severity: str = "warning"
     description: str = ""
+    # Off unless ``checks.select`` names it: a check whose measured precision on
+    # real translations is below what an editor should be asked to read.
+    default_enabled: bool = True
 
     def run(self, ctx: GroupContext) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
