@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = ROOT.parent / "shared" / "corpora"
+# Beside the checkout, as in CI; AUDIT_CORPORA points elsewhere (a git worktree, say).
+CORPORA = Path(os.environ.get("AUDIT_CORPORA") or ROOT.parent / "shared" / "corpora")
 JUDGED = ROOT / "benchmarks" / "judged"
 
 # The translations of each corpus (its README lists them); ``en`` is the source, never audited.
