@@ -6,21 +6,38 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from .meta import __version__  # noqa: E402
 from .config import load_config  # noqa: E402
 from .errors import AuditError  # noqa: E402
 
 
-def run(paths, config=None, progress=None, timings=None):
+def run(paths, config=None, progress=None, timings=None, reviews=None, engine=None):
     """Audit the files under ``paths`` and return a :class:`~audit.model.Report`.
 
     ``progress(stage, done, total)`` is called as work completes; ``timings``, a
-    dict, receives stage -> (wall seconds, CPU seconds).
+    dict, receives stage -> (wall seconds, CPU seconds). ``reviews`` (fingerprint
+    -> decision) defaults to the config's reviews file. ``engine``, from
+    :func:`open_engine`, keeps the report's facts readable after the run:
+
+    >>> with audit.open_engine(config) as engine:
+    ...     report = audit.run(["inputs"], config, engine=engine)
+    ...     report.facts["000_..."]
     """
     from .pipeline import run as _run
 
-    return _run(paths, config if config is not None else load_config(), progress=progress, timings=timings)
+    config = config if config is not None else load_config()
+    if reviews is None:
+        from .review import load, reviews_path
+
+        reviews = load(reviews_path(config))
+    return _run(paths, config, reviews=reviews, engine=engine, progress=progress, timings=timings)
 
 
-__all__ = ["AuditError", "load_config", "run", "__version__"]
+def open_engine(config):
+    """The engine ``config`` asks for (inline, local pool or Dask), as a context manager."""
+    from .engine import open_engine as _open
+
+    return _open(config)
+
+
+__all__ = ["AuditError", "load_config", "open_engine", "run", "__version__"]

@@ -59,9 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 2 for usage errors, 0 for --help
         return int(exc.code or 0)
-    from . import load_config, run
+    from contextlib import ExitStack
+
+    from . import load_config, open_engine, run
     from .errors import AuditError
 
+    stack = ExitStack()  # the engine stays open until the command is done: the glossary reads facts through it
     try:
         config_path = args.config or ("config.yaml" if Path("config.yaml").exists() else None)
         config = load_config(config_path)
@@ -75,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             config["engine"] = args.engine
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
-        report = run(args.paths, config, progress=_progress() if not args.quiet else None)
+        engine = stack.enter_context(open_engine(config))
+        report = run(args.paths, config, progress=_progress() if not args.quiet else None, engine=engine)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
         for s in report.skipped:
             print(f"audit: skipped {s.path}: {s.reason}", file=sys.stderr)
@@ -111,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        stack.close()
 
 
 def _check(args, report, say) -> int:

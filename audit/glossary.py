@@ -18,13 +18,7 @@ def suggest(report: Report, config: dict, min_links: int = 2) -> dict:
     from .checks.names_common import confirmed, name_views
     known = {a.casefold() for spec in config["glossary"].values() for names in spec["aliases"].values() for a in names}
     docs = {d.id: d for d in report.documents}
-    facts = dict(report.facts)  # extracted by the run (on the Dask engine they stay on the workers)
-    for doc in report.documents:
-        if doc.id not in facts:
-            from .extract import extract_facts, lowercase_vocabulary
-
-            vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
-            facts[doc.id] = [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+    facts = report.facts  # the run's, read group by group through the engine that holds them
     seen: dict = defaultdict(lambda: defaultdict(Counter))  # name keys -> language -> surface -> links
     for group, alignment in zip(report.groups, report.alignments):
         if len(group.documents) < 2:

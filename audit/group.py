@@ -136,39 +136,6 @@ def block_pairs(docs: list[str], lang: dict[str, str], cap: int, max_per_languag
             if lang[a] != lang[b] or max_per_language > 1}
 
 
-def dask_blocks(client):
-    """A ``blocker`` for the Dask engine: one row per (blocking key, document), shuffled
-    across the cluster by key so that each block lands whole on one worker, which
-    expands it into candidate pairs. Gives the same pairs as ``local_blocks``."""
-    def blocker(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
-        import dask.dataframe as dd
-        import pandas as pd
-
-        rows = [(k, d) for d, mine in keys.items() for k in mine]
-        if not rows:
-            return set()
-        frame = pd.DataFrame(rows, columns=["key", "doc"])
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        parts = dd.from_pandas(frame, npartitions=min(len(rows), 4 * workers)).shuffle("key")
-        meta = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object)})
-        pairs = parts.map_partitions(_partition_pairs, lang, cap, max_per_language, meta=meta)
-        got = client.compute(pairs).result()
-        return set(zip(got["a"], got["b"]))
-
-    return blocker
-
-
-def _partition_pairs(frame, lang, cap, max_per_language):
-    """The candidate pairs of every block in one shuffled partition."""
-    import pandas as pd
-
-    out: set = set()
-    for _, docs in frame.groupby("key", sort=False)["doc"]:
-        out |= block_pairs(list(docs), lang, cap, max_per_language)
-    return pd.DataFrame({"a": pd.Series([a for a, _ in sorted(out)], dtype=object),
-                         "b": pd.Series([b for _, b in sorted(out)], dtype=object)})
-
-
 def _cluster(ids, scores, lang, settings) -> list[Group]:
     parent = {d: d for d in ids}
     members = {d: [d] for d in ids}

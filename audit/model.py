@@ -140,7 +140,7 @@ class Finding:
     found: Any = None
     values: tuple[tuple[str, Any], ...] = ()  # document id -> value as that document has it
     fingerprint: str = ""
-    status: str = "Open"  # an editor's decision: one of review.STATUSES
+    status: str = "Open"  # an editor's decision: one of meta.STATUSES
     comment: str = ""
 
     @property

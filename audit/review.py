@@ -12,10 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import AuditError
+from .meta import DISMISSED, STATUSES  # defined in the bottom module, shared with the writers
 from .model import Report
 
-STATUSES = ("Open", "Confirmed", "False positive", "Fixed", "Won't fix")
-DISMISSED = frozenset({"False positive", "Won't fix"})  # kept in the workbook, never fail CI
 SCHEMA_VERSION = 1
 ID_HEADER, STATUS_HEADER, COMMENT_HEADER = "ID", "Status", "Editor comment"
 _MAX_UNZIPPED = 200 * 1024 * 1024  # a workbook that inflates beyond this is refused (zip bomb)

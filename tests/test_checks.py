@@ -258,14 +258,3 @@ def test_glossary_suggest_proposes_aliases_across_scripts(tmp_path, monkeypatch)
     from audit.config import load_config
 
     assert load_config(tmp_path / "config.yaml")["glossary"] == glossary
-
-
-def test_glossary_suggest_extracts_again_what_the_report_does_not_hold(config):
-    """On the Dask engine the facts stay on the workers: the suggester reads them again."""
-    from dataclasses import replace
-
-    from audit.glossary import suggest
-
-    report = run([ROOT / "inputs"], config)
-    assert report.facts
-    assert suggest(replace(report, facts={}), config) == suggest(report, config)

@@ -41,7 +41,8 @@ def test_blocking_by_dataframe_shuffle_gives_the_local_candidates(tmp_path):
 
     from audit import load_config
     from audit.extract import extract_facts
-    from audit.group import dask_blocks, group_signatures, local_blocks, summary
+    from audit.engine.dask import dask_blocks
+    from audit.group import group_signatures, local_blocks, summary
     from audit.ingest import ingest_file
 
     generate(tmp_path / "corpus", articles=20, seed=9)

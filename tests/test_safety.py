@@ -116,9 +116,9 @@ def test_output_is_the_same_whatever_the_file_order_and_jobs(tmp_path, monkeypat
     files = sorted(INPUTS.glob("*.txt")) + sorted(articles.glob("*.txt"))
     cfg = tmp_path / "config.yaml"
     cfg.write_text("languages: [bn, hi, sv, ms, ar, en, fr, de, es]\n")
-    from audit.pipeline import _POOL_MIN_ITEMS
+    from audit.engine.pool import MIN_ITEMS
 
-    assert len(files) >= _POOL_MIN_ITEMS  # with --jobs 2 the pool and its hold directory are used
+    assert len(files) >= MIN_ITEMS  # with --jobs 2 the pool and its hold directory are used
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setattr(__import__("tempfile"), "tempdir", str(scratch))

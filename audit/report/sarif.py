@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..meta import DISMISSED
 from ..model import Report
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
@@ -34,7 +35,7 @@ def render(report: Report) -> bytes:
                 "artifactLocation": {"uri": _uri(docs[loc.document].path)},
                 "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},
             }, "message": {"text": "what the other translations say"}} for k, loc in enumerate(support)]
-        if f.status in ("False positive", "Won't fix"):
+        if f.status in DISMISSED:
             results[-1]["suppressions"] = [{"kind": "external", "status": "accepted",
                                             "justification": f"{f.status}: {f.comment}".rstrip(": ")}]
     sarif = {

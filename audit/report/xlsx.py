@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from datetime import datetime, timezone
 
 from ..model import Finding, Report
-from ..review import STATUSES
+from ..meta import DISMISSED, STATUSES
 
 _RTL = {"ar", "fa", "ur", "he", "ps", "sd", "yi", "dv"}
 _SEVERITY_FILL = {"error": "#F8CBAD", "warning": "#FFE699", "note": "#BDD7EE"}
@@ -199,7 +199,7 @@ def _summary(book: _Book, report: Report, docs) -> None:
         ("Files skipped", len(report.skipped)),
         ("Groups (articles)", len(report.groups)),
         ("Findings", len(report.findings)),
-        ("Open (not dismissed)", sum(1 for f in report.findings if f.status not in ("False positive", "Won't fix"))),
+        ("Open (not dismissed)", sum(1 for f in report.findings if f.status not in DISMISSED)),
         ("Resolved since review", len(report.resolved)),
     ]
     for r, (k, v) in enumerate(info, start=2):
@@ -269,7 +269,7 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
                   _str(f.expected), _str(f.found), f.message]
         for c, v in enumerate(values, start=1):
-            if c == 2 and f.status in ("False positive", "Won't fix"):
+            if c == 2 and f.status in DISMISSED:
                 book.put(ws, r, c, v, bg_color=_DISMISSED_FILL, pattern=1)
             elif c == 3:
                 book.put(ws, r, c, v, bg_color=_SEVERITY_FILL.get(f.severity, "#FFFFFF"), pattern=1)

@@ -1,0 +1,136 @@
+"""The Dask engine: per-file and per-group work on a Dask cluster.
+
+Each document and its facts stay on the worker that read it, as a future (the
+handle); the client receives the document and its grouping signature, never
+the facts, and a group's task gets its documents' futures, which Dask moves
+worker to worker. Candidate pairs for grouping come from a Dask dataframe
+shuffle on the blocking key. With ``scheduler`` set the engine connects to that
+cluster (whose workers must see the input paths); without it, it starts a local
+cluster of ``jobs`` worker processes for the run and stops it afterwards.
+"""
+from __future__ import annotations
+
+from ..errors import AuditError
+from . import closed_error
+
+
+class DaskEngine:
+    def __init__(self, config: dict, jobs: int):
+        self.config, self.jobs = config, jobs
+        self.client = self._cluster = self._shared = None
+        self._closed = False
+
+    def __enter__(self) -> "DaskEngine":
+        return self  # the cluster starts with the first task, so that a usage error starts none
+
+    def _start(self) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise AuditError("engine dask needs the dask extra: pip install 'audit[dask]'", "config") from None
+        try:
+            if self.config.get("scheduler"):
+                self.client = Client(self.config["scheduler"], timeout="10s")
+            else:
+                self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
+                self.client = Client(self._cluster)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise AuditError(f"cannot reach the Dask scheduler: {exc}",
+                             self.config.get("scheduler") or "local cluster") from None
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._closed = True
+        client, cluster, self.client, self._cluster, self._shared = self.client, self._cluster, None, None, None
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+    def read(self, task, files, progress=None) -> list[tuple]:
+        if self.client is None and not self._closed:
+            self._start()
+        client = self._client()
+        # the config goes to each worker once, not with every task
+        self._shared = client.scatter(self.config, broadcast=True)
+        held = client.map(_read, [task] * len(files), [p for p, _ in files], [d for _, d in files],
+                          config=self._shared, pure=False)
+        heads = client.gather(client.map(_head, held, pure=False))
+        if progress:
+            progress("reading", len(files), len(files))
+        return [(doc, signature, None if signature is None else future)
+                for (doc, signature), future in zip(heads, held)]
+
+    def run_groups(self, task, groups, progress=None) -> list:
+        client = self._client()
+        out = client.gather([client.submit(_audit, task, group, list(futures), self._shared, pure=False)
+                             for group, futures in groups])
+        if progress:
+            progress("checking", len(groups), len(groups))
+        return out
+
+    def facts(self, handle) -> list:
+        self._client()
+        return handle.result()[1]
+
+    @property
+    def blocker(self):
+        return dask_blocks(self._client())
+
+    def _client(self):
+        if self.client is None:
+            raise closed_error("Dask client")
+        return self.client
+
+
+def _read(task, path: str, doc_id: str, config: dict) -> tuple:
+    return task(config, path, doc_id)
+
+
+def _head(read: tuple) -> tuple:
+    """(document or Skipped, grouping signature or None): what the client receives of a read file."""
+    doc, _, signature = read
+    return doc, signature
+
+
+def _audit(task, group, held: list, config: dict):
+    return task(config, group, [(doc, facts) for doc, facts, _ in held])
+
+
+def dask_blocks(client):
+    """A ``blocker`` for grouping: one row per (blocking key, document), shuffled across
+    the cluster by key so that each block lands whole on one worker, which expands it
+    into candidate pairs. Gives the same pairs as ``group.local_blocks``."""
+    def blocker(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+        import dask.dataframe as dd
+        import pandas as pd
+
+        rows = [(k, d) for d, mine in keys.items() for k in mine]
+        if not rows:
+            return set()
+        frame = pd.DataFrame(rows, columns=["key", "doc"])
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        parts = dd.from_pandas(frame, npartitions=min(len(rows), 4 * workers)).shuffle("key")
+        meta = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object)})
+        pairs = parts.map_partitions(_partition_pairs, lang, cap, max_per_language, meta=meta)
+        got = client.compute(pairs).result()
+        return set(zip(got["a"], got["b"]))
+
+    return blocker
+
+
+def _partition_pairs(frame, lang, cap, max_per_language):
+    """The candidate pairs of every block in one shuffled partition."""
+    import pandas as pd
+
+    from ..group import block_pairs
+
+    out: set = set()
+    for _, docs in frame.groupby("key", sort=False)["doc"]:
+        out |= block_pairs(list(docs), lang, cap, max_per_language)
+    return pd.DataFrame({"a": pd.Series([a for a, _ in sorted(out)], dtype=object),
+                         "b": pd.Series([b for _, b in sorted(out)], dtype=object)})

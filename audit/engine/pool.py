@@ -1,0 +1,148 @@
+"""The local engine: a process pool on this machine.
+
+Workers keep each document and its facts in the run's hold directory (a
+temporary directory, written and read back by the workers in parallel) and
+send the parent only the document and its grouping signature; a group's task
+names its documents' files, and the handle of a document is its file's number.
+The config travels once per worker, not with every task. A batch too small for
+a pool to pay off runs inline.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+
+from ..errors import AuditError
+from . import closed_error
+from .inline import InlineEngine
+
+MIN_ITEMS = 8  # below this a pool costs more than it saves
+
+_worker: dict = {}  # what every task of a pool worker shares: set once per process by _init
+
+
+class PoolEngine:
+    blocker = None
+
+    def __init__(self, config: dict, jobs: int, min_items: int = MIN_ITEMS):
+        self.config, self.jobs, self.min_items = config, jobs, min_items
+        self._pool = None
+        self._hold: tempfile.TemporaryDirectory | None = None
+        self._inline: InlineEngine | None = None
+        self._closed = False
+
+    def __enter__(self) -> "PoolEngine":
+        return self
+
+    def __exit__(self, exc_type, *rest) -> None:
+        self.close(abort=exc_type is not None)
+
+    def read(self, task, files, progress=None) -> list[tuple]:
+        if len(files) < self.min_items:
+            self._inline = InlineEngine(self.config)
+            return self._inline.read(task, files, progress)
+        self._start()
+        items = [(task, path, doc_id, key) for key, (path, doc_id) in enumerate(files)]
+        out = self._map(_read_and_hold, items, progress, "reading")
+        return [(doc, signature, None if signature is None else key) for key, (doc, signature) in enumerate(out)]
+
+    def run_groups(self, task, groups, progress=None) -> list:
+        if self._inline is not None:
+            return self._inline.run_groups(task, groups, progress)
+        return self._map(_audit_held, [(task, group, list(keys)) for group, keys in groups], progress, "checking")
+
+    def facts(self, handle) -> list:
+        if self._inline is not None:
+            return self._inline.facts(handle)
+        if self._hold is None:
+            raise closed_error("process pool")
+        return _load(self._hold.name, handle)[1]
+
+    def _start(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self._closed:
+            raise closed_error("process pool")
+        if self._hold is None:
+            try:
+                self._hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
+            except OSError as exc:
+                raise _hold_error(exc, tempfile.gettempdir()) from None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
+                                             initargs=(self.config, self._hold.name, os.getpid()))
+
+    def _map(self, fn, items: list, progress, stage: str) -> list:
+        total = len(items)
+        chunk = max(1, min(64, total // (self.jobs * 8)))
+        out = []
+        try:
+            for k, result in enumerate(self._pool.map(fn, items, chunksize=chunk), start=1):
+                out.append(result)
+                if progress:
+                    progress(stage, k, total)
+        except BaseException:  # an error, or Ctrl-C: stop the workers now, not after their queue
+            self.close(abort=True)
+            raise
+        return out
+
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers and remove the hold directory (both at most once)."""
+        self._closed = True
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            if abort:
+                # ProcessPoolExecutor has no public terminate before Python 3.14
+                workers = list((getattr(pool, "_processes", None) or {}).values())
+                pool.shutdown(wait=False, cancel_futures=True)
+                for p in workers:
+                    p.terminate()
+                for p in workers:
+                    p.join(5)
+            else:
+                pool.shutdown(wait=True)
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.cleanup()
+
+
+def _init(config: dict, hold: str, parent_pid: int) -> None:
+    from .processes import prepare_worker
+
+    prepare_worker(parent_pid)
+    _worker.update(config=config, hold=hold)
+
+
+def _read_and_hold(item) -> tuple:
+    """A read task in a worker: the document and its facts go to the hold directory; the
+    parent gets the document and its grouping signature."""
+    task, path, doc_id, key = item
+    doc, facts, signature = task(_worker["config"], path, doc_id)
+    if facts is None:
+        return doc, None
+    try:
+        with open(os.path.join(_worker["hold"], f"{key}.pickle"), "wb") as fh:
+            pickle.dump((doc, facts), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as exc:
+        raise _hold_error(exc, _worker["hold"]) from None
+    return doc, signature
+
+
+def _audit_held(item):
+    """A group task in a worker, on its documents and facts from the hold directory."""
+    task, group, keys = item
+    return task(_worker["config"], group, [_load(_worker["hold"], key) for key in keys])
+
+
+def _load(hold: str, key: int) -> tuple:
+    try:
+        with open(os.path.join(hold, f"{key}.pickle"), "rb") as fh:
+            return pickle.load(fh)
+    except OSError as exc:
+        raise _hold_error(exc, hold) from None
+
+
+def _hold_error(exc: OSError, where: str) -> AuditError:
+    return AuditError(f"cannot keep the run's extracted facts there ({exc.strerror or exc}); free some space or "
+                      "point TMPDIR at a roomier directory", where)

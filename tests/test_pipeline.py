@@ -1,0 +1,308 @@
+"""The pipeline over its engines: the same report wherever the work runs, a straight
+line of stages any engine plugs into, reviews given as data, and nothing left
+behind (workers, hold directory) after an error, Ctrl-C or a killed parent."""
+import ast
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from audit import AuditError, load_config
+from audit.engine import open_engine
+from audit.engine.inline import InlineEngine
+from audit.engine.pool import PoolEngine
+from audit.pipeline import run
+from conftest import ROOT
+
+ARTICLE = {  # one short article in three languages; the Malay says 28 projects where the others say 29
+    "sv.txt": "Mötet i Hanoi den 3 mars 2025 samlade 40 delegater från Quang Ninh och Lang Son.\n"
+              "Avtalet omfattar 29 projekt till ett värde av 1 200 miljoner dollar.\n"
+              "Nästa möte hålls i Ha Long den 14 april.\n",
+    "ms.txt": "Mesyuarat di Hanoi pada 3 Mac 2025 menghimpunkan 40 perwakilan dari Quang Ninh dan Lang Son.\n"
+              "Perjanjian itu merangkumi 28 projek bernilai 1,200 juta dolar.\n"
+              "Mesyuarat seterusnya diadakan di Ha Long pada 14 April.\n",
+    "ar.txt": "جمع الاجتماع في هانوي في 3 مارس 2025 أربعين مندوبا من كوانغ نينه ولانغ سون.\n"
+              "ويشمل الاتفاق 29 مشروعا بقيمة 1200 مليون دولار.\n"
+              "ويعقد الاجتماع المقبل في ها لونغ في 14 أبريل.\n",
+}
+
+
+@pytest.fixture
+def batch(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, text in ARTICLE.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def hold_root(tmp_path, monkeypatch):
+    """The temporary directory the pool's hold directory is made in, watched by the test."""
+    import tempfile
+
+    root = tmp_path / "tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
+def _same_report(a, b):
+    assert (a.documents, a.skipped, a.groups, a.alignments, a.findings, a.signature) == \
+           (b.documents, b.skipped, b.groups, b.alignments, b.findings, b.signature)
+
+
+def test_inline_and_pool_engines_give_the_same_report_and_facts(batch, config, hold_root):
+    with InlineEngine(config) as inline:
+        expected = run([batch], config, engine=inline)
+        assert [(f.check, f.locations[0].document, f.locations[0].line, f.found) for f in expected.findings] == \
+               [("number-mismatch", "ms", 2, 28)]
+        facts = dict(expected.facts)
+    with PoolEngine(config, jobs=2, min_items=1) as pool:  # a pool even for three files
+        got = run([batch], config, engine=pool)
+        assert list(hold_root.iterdir()), "the pool keeps facts in a hold directory"
+        assert dict(got.facts) == facts  # read back through the handles, not extracted again
+    _same_report(got, expected)
+    assert not list(hold_root.iterdir())  # removed when the engine closes
+
+
+def test_facts_of_a_closed_engine_are_a_clear_error(batch, config, hold_root):
+    with PoolEngine(config, jobs=2, min_items=1) as pool:
+        report = run([batch], config, engine=pool)
+    with pytest.raises(AuditError, match="open_engine"):
+        report.facts["sv"]
+
+
+def test_glossary_suggestions_read_the_pools_facts(batch, config, hold_root):
+    from audit.glossary import suggest
+
+    with InlineEngine(config) as inline:
+        expected = suggest(run([batch], config, engine=inline), config)
+    with PoolEngine(config, jobs=2, min_items=1) as pool:
+        assert suggest(run([batch], config, engine=pool), config) == expected
+
+
+class OpaqueEngine(InlineEngine):
+    """A new engine: its handles are numbers the pipeline never looks into."""
+
+    def __init__(self, config):
+        super().__init__(config)
+        self.held, self.calls = [], []
+
+    def read(self, task, files, progress=None):
+        self.calls.append("read")
+        out = []
+        for doc, signature, pair in super().read(task, files, progress):
+            self.held.append(pair)
+            out.append((doc, signature, len(self.held) - 1))
+        return out
+
+    def run_groups(self, task, groups, progress=None):
+        self.calls.append("run_groups")
+        return [task(self.config, g, [self.held[h] for h in handles]) for g, handles in groups]
+
+    def facts(self, handle):
+        return self.held[handle][1]
+
+
+def test_any_engine_plugs_into_the_same_stages(batch, config):
+    engine = OpaqueEngine(config)
+    with engine:
+        got = run([batch], config, engine=engine)
+        assert dict(got.facts) == dict(run([batch], config, engine=InlineEngine(config)).facts)
+    assert engine.calls == ["read", "run_groups"]  # one pass per stage, whatever the engine
+    _same_report(got, run([batch], config))
+
+
+def test_reviews_are_data_the_pipeline_does_not_read_them(batch, tmp_path):
+    (tmp_path / "config.yaml").write_text("reviews: reviews.yaml\n")
+    (tmp_path / "reviews.yaml").write_text("reviews: [not, a, mapping\n")  # broken: never read by the pipeline
+    config = load_config(tmp_path / "config.yaml")
+    first = run([batch], config)
+    fp = first.findings[0].fingerprint
+    reviewed = run([batch], config, reviews={fp: {"status": "False positive", "comment": "28 is right"}})
+    assert (reviewed.findings[0].status, reviewed.findings[0].comment) == ("False positive", "28 is right")
+    assert first.findings[0].status == "Open"
+
+
+def test_an_unknown_check_code_fails_before_any_file_is_read(tmp_path, config):
+    config["checks"]["select"] = ["number-mismatch", "no-such-check"]
+    with pytest.raises(AuditError, match="no-such-check"):
+        run([tmp_path / "does-not-exist"], config)
+
+
+def boom(config, path, doc_id):
+    raise RuntimeError(f"bug while reading {doc_id}")
+
+
+def test_an_error_in_a_worker_stops_the_pool_and_removes_the_hold_directory(batch, config, hold_root):
+    with pytest.raises(RuntimeError, match="bug while reading"):
+        with PoolEngine(config, jobs=2, min_items=1) as pool:
+            pool.read(boom, [(str(p), p.stem) for p in sorted(batch.iterdir())])
+    assert pool._pool is None and not list(hold_root.iterdir())
+
+
+_SCRIPT = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from audit import load_config
+from audit.engine.pool import PoolEngine
+
+def slow(config, path, doc_id):
+    open(os.path.join({pids!r}, str(os.getpid())), "w").close()
+    time.sleep(60)
+
+if __name__ == "__main__":
+    with PoolEngine(load_config(), jobs=2, min_items=1) as pool:
+        pool.read(slow, [("x", str(k)) for k in range(4)])
+"""
+
+
+def _start_stuck_pool(tmp_path):
+    """A process whose pool's two workers are busy for a minute: the process, the
+    workers' pids, its TMPDIR and the file its stderr goes to."""
+    pids, scratch = tmp_path / "pids", tmp_path / "scratch"
+    pids.mkdir(), scratch.mkdir()
+    script, err = tmp_path / "stuck.py", tmp_path / "stderr.txt"
+    script.write_text(_SCRIPT.format(root=str(ROOT), pids=str(pids)))
+    with open(err, "wb") as sink:
+        proc = subprocess.Popen([sys.executable, str(script)], env={**os.environ, "TMPDIR": str(scratch)},
+                                stderr=sink)
+    deadline = time.monotonic() + 20
+    while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) == 2 and list(scratch.iterdir()), err.read_text()
+    return proc, workers, scratch, err
+
+
+@pytest.fixture
+def stuck_pool(tmp_path):
+    proc, workers, scratch, err = _start_stuck_pool(tmp_path)
+    yield proc, workers, scratch, err
+    for pid in [proc.pid, *workers]:  # whatever the test found, leave nothing running
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait()
+
+
+def _gone(pids, within=10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                os.kill(pid, 0)
+                with open(f"/proc/{pid}/stat") as fh:  # a zombie (dead, not yet reaped) is gone
+                    if fh.read().split(")")[-1].split()[0] != "Z":
+                        alive.append(pid)
+            except (ProcessLookupError, FileNotFoundError):
+                pass
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_the_workers_and_removes_the_hold_directory(stuck_pool):
+    proc, workers, scratch, err = stuck_pool
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=20)
+    assert proc.returncode != 0 and "KeyboardInterrupt" in err.read_text()
+    assert _gone(workers), "pool workers survived Ctrl-C"
+    assert not list(scratch.iterdir())  # hold directory removed
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_die_with_a_killed_parent(stuck_pool, sig):
+    proc, workers, _, _ = stuck_pool
+    proc.send_signal(sig)
+    proc.wait(timeout=20)
+    assert _gone(workers), f"pool workers survived their parent's {signal.Signals(sig).name}"
+
+
+def test_open_engine_follows_the_config(config):
+    from audit.engine.dask import DaskEngine
+
+    config["jobs"] = 1
+    assert isinstance(open_engine(config), InlineEngine)
+    config["jobs"] = 2
+    assert isinstance(open_engine(config), PoolEngine)
+    config["engine"] = "dask"
+    assert isinstance(open_engine(config), DaskEngine)  # started by its first task, not here
+
+
+# --- stage boundaries -------------------------------------------------------------------------
+# Each stage may import the stages below it, never one above or beside it.
+LAYERS = [
+    {"audit.meta", "audit.errors", "audit.model"},
+    {"audit.languages"},
+    {"audit.config"},
+    {"audit.ingest", "audit.extract"},
+    {"audit.group", "audit.align"},
+    {"audit.checks"},
+    {"audit.report", "audit.review", "audit.glossary"},
+    {"audit.engine"},
+    {"audit.pipeline"},
+    {"audit"},  # the Python API
+    {"audit.cli"},
+    {"audit.__main__"},
+]
+# the one helper a sibling shares: the review store writes its file with the writers' atomic write
+ALLOWED = {("audit.review", "audit.report.atomic")}
+
+
+def _stage(module: str) -> tuple[int, str]:
+    for rank, layer in enumerate(LAYERS):
+        for stage in sorted(layer, key=len, reverse=True):
+            if module == stage or (stage != "audit" and module.startswith(stage + ".")):
+                return rank, stage
+    return LAYERS.index({"audit"}), "audit"  # a name the package itself exports (audit.run, audit.__version__)
+
+
+def _imports(path: Path, module: str, is_package: bool) -> set[str]:
+    package = module if is_package else module.rsplit(".", 1)[0]
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.split(".")[:len(package.split(".")) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+            out |= {f"{target}.{a.name}" for a in node.names} if node.module is None else {target}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("audit"):
+            out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.split(".")[0] == "audit"}
+    return out
+
+
+def test_no_import_runs_back_up_the_stages():
+    wrong = []
+    for path in sorted((ROOT / "audit").rglob("*.py")):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        module = ".".join(parts[:-1] if is_package else parts)
+        rank, stage = _stage(module)
+        for target in _imports(path, module, is_package):
+            t_rank, t_stage = _stage(target)
+            if (module, target) not in ALLOWED and t_stage != stage and t_rank >= rank:
+                wrong.append(f"{module} imports {target}")
+    assert not wrong, wrong
+
+
+def test_the_layer_check_sees_an_import_back_up(tmp_path):
+    bad = tmp_path / "pipeline.py"
+    bad.write_text(textwrap.dedent("""
+        from . import __version__
+        from .review import apply
+    """))
+    assert _imports(bad, "audit.pipeline", False) == {"audit.__version__", "audit.review"}
+    assert _stage("audit.__version__")[0] > _stage("audit.pipeline")[0]
