@@ -53,12 +53,13 @@ def run(paths, config: dict, progress=None, timings: dict | None = None) -> Repo
 
     clock = _Clock(timings)
     clock("read+extract")
-    files = discover(paths)
+    refused: list[Skipped] = []  # inputs discovery does not read (FIFOs, symlinks leading outside, ...)
+    files = discover(paths, config.get("_follow_symlinks", False), refused)
     ids = unique_ids(files)
     jobs = _jobs(config)
     pooled = jobs > 1 and len(files) >= _POOL_MIN_ITEMS and config.get("engine", "local") != "dask"
     with batch_gc(), _engine(config, jobs) as engine, _hold(pooled) as hold:
-        return _run(files, ids, config, jobs, engine, progress, clock, hold)
+        return _run(files, ids, config, jobs, engine, progress, clock, hold, refused)
 
 
 @contextmanager
@@ -112,7 +113,7 @@ def _worker_init(config: dict, hold: str) -> None:
     _Worker.config, _Worker.hold = config, hold
 
 
-def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
+def _run(files, ids, config, jobs, engine, progress, clock, hold, refused=()) -> Report:
     from .group import group_signatures, summary
 
     # workers read the files themselves, by path
@@ -141,13 +142,13 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
         facts_of = dict(zip(ids, held))
         if progress:
             progress("reading", len(args), len(args))
-    documents, skipped, facts, kept = [], [], {}, []
+    documents, skipped, facts, kept = [], list(refused), {}, []
     by_hash: dict[str, str] = {}
     for item, sig in summaries:
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item.sha256 in by_hash:
-            skipped.append(Skipped(item.path, f"same content as {by_hash[item.sha256]}: audited once"))
+            skipped.append(Skipped(item.path, f"same content as {by_hash[item.sha256]}: audited once", read=True))
         else:
             by_hash[item.sha256] = item.path
             documents.append(item)
@@ -211,13 +212,13 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold) -> Report:
 def _read_one(args) -> tuple[Document | Skipped, list | None]:
     """One file: read, decode, split, detect, extract. Errors become a Skipped entry."""
     from .extract import extract_facts, lowercase_vocabulary
-    from .ingest import ingest_file
+    from .ingest import display, ingest_file
 
     path, doc_id, config = args
     try:
         doc = ingest_file(Path(path), config, doc_id)
     except AuditError as exc:
-        return Skipped(path, exc.detail), None
+        return Skipped(display(path), exc.detail), None
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
     return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
 

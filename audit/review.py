@@ -27,15 +27,12 @@ def reviews_path(config: dict) -> Path:
 
 def load(path: str | Path) -> dict[str, dict]:
     """fingerprint -> {status, comment, check, excerpt}; a missing file is no reviews yet."""
-    import yaml
+    from .safeload import load_yaml
 
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AuditError(f"reviews file is not valid YAML: {str(exc).splitlines()[0]}", str(path)) from None
+    data = load_yaml(path, "reviews file")
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("reviews", {}), dict):
