@@ -81,8 +81,7 @@ def read_regular(path: str | os.PathLike, limit: int, limit_hint: str = "") -> b
         if why:
             raise AuditError(why, shown)
         if st.st_size > limit:
-            raise AuditError(f"file is {st.st_size / 2**20:.1f} MB, over the limit of {limit / 2**20:g} MB{limit_hint}",
-                             shown)
+            raise AuditError(f"file is {_size(st.st_size)}, over the limit of {_size(limit)}{limit_hint}", shown)
         os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= limit:
@@ -97,10 +96,14 @@ def read_regular(path: str | os.PathLike, limit: int, limit_hint: str = "") -> b
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise AuditError(f"file holds more than the limit of {limit / 2**20:g} MB{limit_hint}", shown)
+            raise AuditError(f"file holds more than the limit of {_size(limit)}{limit_hint}", shown)
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 2**20 else f"{n / 2**20:.1f} MB".replace(".0 MB", " MB")
 
 
 def _inside(target: str, roots: list[str]) -> bool:
