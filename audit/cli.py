@@ -20,6 +20,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="read symlinked inputs whose target lies outside the input directories")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import load_config, open_engine, run
     from .errors import AuditError
+    from .report.escape import terminal
 
     stack = ExitStack()  # the engine stays open until the command is done: the glossary reads facts through it
     try:
@@ -78,11 +81,17 @@ def main(argv: list[str] | None = None) -> int:
             config["engine"] = args.engine
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
+        config["_follow_symlinks"] = args.follow_symlinks
+        if args.command == "check":
+            from .report import baseline
+
+            baseline.load(args.baseline)  # a bad baseline fails before the long part
         engine = stack.enter_context(open_engine(config))
         report = run(args.paths, config, progress=_progress() if not args.quiet else None, engine=engine)
-        say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
-        for s in report.skipped:
-            print(f"audit: skipped {s.path}: {s.reason}", file=sys.stderr)
+        say = (lambda *a: None) if args.quiet else (lambda *a: print(*map(terminal, a), file=sys.stderr))
+        if args.command != "check":  # check refuses them in one line of its own
+            for s in report.skipped:
+                print(terminal(f"audit: skipped {s.path}: {s.reason}"), file=sys.stderr)
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic
@@ -111,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return _check(args, report, say)
     except AuditError as exc:
-        print(f"audit: error: {exc}", file=sys.stderr)
+        print(terminal(f"audit: error: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -120,15 +129,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args, report, say) -> int:
+    from .errors import AuditError
     from .report import baseline
+    from .report.escape import terminal
 
+    unread = [s for s in report.skipped if not s.read]
+    if unread:
+        # never pass over an input that could not be read, and never shrink the baseline then
+        first = unread[0]
+        more = f" (and {len(unread) - 1} more input(s) not read)" if len(unread) > 1 else ""
+        raise AuditError(f"{first.reason}: check needs every input read; fix or remove it{more}", first.path)
     known = baseline.load(args.baseline)
     new = [f for f in report.findings if f.fingerprint not in known and not _dismissed(f)]
     current = {f.fingerprint for f in report.findings}
     gone = sorted(known - current)
     if new:
         if args.format == "text":
-            print(f"audit: {len(new)} new finding(s) not in {args.baseline}:")
+            print(terminal(f"audit: {len(new)} new finding(s) not in {args.baseline}:"))
         _print_findings(new, report, args.format)
     if gone:
         say(f"audit: {len(gone)} baseline finding(s) no longer occur: {', '.join(gone)}"
@@ -136,8 +153,6 @@ def _check(args, report, say) -> int:
     if args.update and gone:
         baseline.write_subset(report, args.baseline, known & current, baseline.entries(args.baseline))
         say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
-    if report.skipped:
-        return 2  # never pass silently over a file that could not be read
     return 1 if new else 0
 
 
@@ -172,19 +187,22 @@ def _dismissed(f) -> bool:
 
 
 def _print_findings(findings, report, fmt: str) -> None:
+    from .report.escape import github_data, github_property, line_start, terminal
+
     docs = {d.id: d for d in report.documents}
     for f in findings:
         flagged = [x for x in f.locations if x.role == "flagged"] or [f.locations[0]]
         if fmt == "github":  # one annotation on each file the finding flags
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-            msg = f"{f.message} ({f.fingerprint})".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            title = f.check.replace(",", "%2C").replace("::", "%3A%3A")
+            msg = github_data(f"{f.message} ({f.fingerprint})")
+            title = github_property(f.check)
             for loc in dict.fromkeys((x.document, x.line) for x in flagged):
-                print(f"::{level} file={_rel(docs[loc[0]].path)},line={loc[1]},title={title}::{msg}")
+                print(f"::{level} file={github_property(_rel(docs[loc[0]].path))},line={int(loc[1])},"
+                      f"title={title}::{msg}")
         else:
             first, *rest = dict.fromkeys(f"{_rel(docs[x.document].path)}:{x.line}" for x in flagged)
             also = f" [also {', '.join(rest)}]" if rest else ""
-            print(f"{first}: {f.check} [{f.severity}] {f.message} ({f.fingerprint}){also}")
+            print(line_start(terminal(f"{first}: {f.check} [{f.severity}] {f.message} ({f.fingerprint}){also}")))
 
 
 def _rel(path: str) -> str:

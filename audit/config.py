@@ -105,22 +105,11 @@ def config_hash(config: dict[str, Any]) -> str:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    import yaml
+    from .safeload import load_yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AuditError("config file not found", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AuditError(f"cannot read config: {exc}", str(path)) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise AuditError(f"invalid YAML at {where}{exc.problem}", str(path)) from None
-    except yaml.YAMLError as exc:
-        raise AuditError(f"invalid YAML: {exc}", str(path)) from None
+    if not path.exists() and not path.is_symlink():
+        raise AuditError("config file not found", str(path))
+    data = load_yaml(path, "config")
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -57,6 +57,7 @@ class Skipped:
 
     path: str
     reason: str
+    read: bool = False  # True when the file was read but is not audited on its own (a duplicate)
 
 
 @by_fields

@@ -37,10 +37,12 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     clock = _Clock(timings)
     clock("read+extract")
     checks = selected_checks(config)  # an unknown check code fails before any file is read
-    files = discover(paths)
+    refused: list[Skipped] = []  # inputs discovery does not read (FIFOs, symlinks leading outside, ...)
+    files = discover(paths, config.get("_follow_symlinks", False), refused)
     with batch_gc(), (nullcontext(engine) if engine is not None else open_engine(config)) as engine:
         read = engine.read(read_file, [(str(f), i) for f, i in zip(files, unique_ids(files))], progress)
         documents, skipped, signatures, handles = _distinct(read)
+        skipped = refused + skipped
         clock("group")
         groups = group_signatures(signatures, config, blocker=engine.blocker)
         clock("align+check")
@@ -64,12 +66,12 @@ def read_file(config: dict, path: str, doc_id: str) -> tuple:
     signature). An input error becomes (Skipped, None, None)."""
     from .extract import extract_facts, lowercase_vocabulary
     from .group import summary
-    from .ingest import ingest_file
+    from .ingest import display, ingest_file
 
     try:
         doc = ingest_file(Path(path), config, doc_id)
     except AuditError as exc:
-        return Skipped(path, exc.detail), None, None
+        return Skipped(display(path), exc.detail), None, None
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
     facts = [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
     return doc, facts, summary(doc, facts)
@@ -95,7 +97,7 @@ def _distinct(read: list[tuple]) -> tuple[list, list, list, dict]:
         if isinstance(doc, Skipped):
             skipped.append(doc)
         elif doc.sha256 in by_hash:
-            skipped.append(Skipped(doc.path, f"same content as {by_hash[doc.sha256]}: audited once"))
+            skipped.append(Skipped(doc.path, f"same content as {by_hash[doc.sha256]}: audited once", read=True))
         else:
             by_hash[doc.sha256] = doc.path
             documents.append(doc)

@@ -18,6 +18,7 @@ from .model import Report
 SCHEMA_VERSION = 1
 ID_HEADER, STATUS_HEADER, COMMENT_HEADER = "ID", "Status", "Editor comment"
 _MAX_UNZIPPED = 200 * 1024 * 1024  # a workbook that inflates beyond this is refused (zip bomb)
+_MAX_WORKBOOK = 100 * 1024 * 1024  # a larger file is not one of ours
 
 
 def reviews_path(config: dict) -> Path:
@@ -26,15 +27,12 @@ def reviews_path(config: dict) -> Path:
 
 def load(path: str | Path) -> dict[str, dict]:
     """fingerprint -> {status, comment, check, excerpt}; a missing file is no reviews yet."""
-    import yaml
+    from .safeload import load_yaml
 
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AuditError(f"reviews file is not valid YAML: {str(exc).splitlines()[0]}", str(path)) from None
+    data = load_yaml(path, "reviews file")
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("reviews", {}), dict):
@@ -69,11 +67,16 @@ def read_workbook(path: str | Path) -> dict[str, tuple[str, str]]:
     Columns are found by their header, so re-sorted rows, hidden or moved columns
     and added sheets are fine; a renamed or missing column is an error.
     """
+    import io
+
+    from .ingest.files import read_regular
+
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise AuditError("workbook not found", str(path))
+    data = io.BytesIO(read_regular(path, _MAX_WORKBOOK, " for a workbook"))  # a regular file, read once, bounded
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(data) as z:
             if sum(i.file_size for i in z.infolist()) > _MAX_UNZIPPED:
                 raise AuditError("workbook inflates to more than 200 MB; refusing to read it", str(path))
     except zipfile.BadZipFile:
@@ -81,7 +84,7 @@ def read_workbook(path: str | Path) -> dict[str, tuple[str, str]]:
     from openpyxl import load_workbook  # reads XML through defusedxml when it is installed
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise AuditError(f"cannot read workbook: {exc}", str(path)) from None
     try:

@@ -18,51 +18,26 @@ from ..languages import detect_language, dominant_script, script_fits, script_na
 from ..model import Document, Paragraph, Skipped
 from .boilerplate import split_boilerplate
 from .decode import decode
+from .files import SUFFIXES, discover, display, read_regular
 from .paragraphs import paragraphs_from_html, paragraphs_from_text
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _SAMPLE_CHARS = 4000
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Input files under ``paths`` (files or directories), sorted, without duplicates.
-
-    A path that does not exist, or a directory with no inputs, is an AuditError.
-    """
-    found: dict[str, Path] = {}
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise AuditError("no such file or directory", str(raw))
-        if path.is_dir():
-            hits = []
-            # os.walk does not follow symlinked directories, so a symlink loop ends.
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                hits += [Path(root) / f for f in files if f.lower().endswith(SUFFIXES) and not f.startswith(".")]
-            if not hits:
-                raise AuditError(f"no input files ({', '.join(SUFFIXES)}) in this directory", str(raw))
-            for h in hits:
-                found.setdefault(str(h.resolve()) if not h.is_symlink() else str(h), h)
-        else:
-            found.setdefault(str(path.resolve()), path)
-    return sorted(found.values(), key=lambda p: (p.stem, str(p)))
-
-
 def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list[Document], list[Skipped]]:
-    files = discover(paths)
-    documents: list[Document] = []
     skipped: list[Skipped] = []
+    files = discover(paths, config.get("_follow_symlinks", False), skipped)
+    documents: list[Document] = []
     ids: dict[str, int] = {}
     by_hash: dict[str, str] = {}
     for path in files:
         try:
             doc = ingest_file(path, config, _unique_id(path.stem, ids))
         except AuditError as exc:
-            skipped.append(Skipped(str(path), exc.detail))
+            skipped.append(Skipped(display(path), exc.detail))
             continue
         if doc.sha256 in by_hash:
-            skipped.append(Skipped(str(path), f"same content as {by_hash[doc.sha256]}: audited once"))
+            skipped.append(Skipped(str(path), f"same content as {by_hash[doc.sha256]}: audited once", read=True))
             continue
         by_hash[doc.sha256] = doc.path
         documents.append(doc)
@@ -72,7 +47,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list
 def unique_ids(files: list[Path]) -> list[str]:
     """Document ids: the file stem, with ~2, ~3 for later files of the same stem (in sorted order)."""
     seen: dict[str, int] = {}
-    return [_unique_id(f.stem, seen) for f in files]
+    return [_unique_id(display(f.stem), seen) for f in files]
 
 
 def _unique_id(stem: str, seen: dict[str, int]) -> str:
@@ -83,22 +58,13 @@ def _unique_id(stem: str, seen: dict[str, int]) -> str:
 
 def ingest_file(path: Path, config: dict, doc_id: str | None = None) -> Document:
     limit = int(config["max_file_mb"] * 1024 * 1024)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise AuditError(f"file is {size / 2**20:.1f} MB, over the limit of {config['max_file_mb']} MB (config key max_file_mb)", str(path))
-        data = path.read_bytes()
-    except PermissionError:
-        raise AuditError("permission denied: cannot read the file", str(path)) from None
-    except IsADirectoryError:
-        raise AuditError("is a directory, not a file", str(path)) from None
-    except OSError as exc:
-        raise AuditError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
-    text, encoding = decode(data, str(path))
+    data = read_regular(path, limit, " (config key max_file_mb)")
+    shown = display(path)
+    text, encoding = decode(data, shown)
     kind = "html" if path.suffix.lower() in (".html", ".htm") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     override = _override_language(path, config)
     return ingest_text(
-        text, doc_id or path.stem, str(path), config, language=override, encoding=encoding,
+        text, doc_id or display(path.stem), shown, config, language=override, encoding=encoding,
         kind=kind, sha256=hashlib.sha256(data).hexdigest(),
     )
 

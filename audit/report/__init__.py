@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Report
-from .atomic import write_atomic
+from .atomic import write_atomic, write_many
 
 
 def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
+    """All reports rendered first, then replaced together (see ``atomic.write_many``)."""
     from . import json_report, sarif, xlsx
 
     out = Path(out_dir)
-    written = []
-    for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx)):
-        write_atomic(out / name, writer.render(report))
-        written.append(out / name)
-    return written
+    rendered = [(out / name, writer.render(report))
+                for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx))]
+    write_many(rendered)
+    return [p for p, _ in rendered]
 
 
-__all__ = ["write_reports", "write_atomic"]
+__all__ = ["write_reports", "write_atomic", "write_many"]

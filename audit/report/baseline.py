@@ -39,19 +39,41 @@ def write_subset(report: Report, path: str | Path, keep: set[str], old: list[dic
 
 
 def entries(path: str | Path) -> list[dict]:
-    load(path)
-    return [e for e in json.loads(Path(path).read_text("utf-8"))["findings"] if isinstance(e, dict)]
+    """The baseline's entries as written (validated as ``load`` does)."""
+    return _read(path)
 
 
 def load(path: str | Path) -> set[str]:
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except FileNotFoundError:
-        raise AuditError("baseline file not found (create it with 'audit baseline')", str(path)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise AuditError(f"baseline is not valid JSON: {exc}", str(path)) from None
+    """The fingerprints of a baseline; a missing, unreadable or malformed one is an AuditError
+    naming the file and its first bad entry."""
+    return {e["fingerprint"] for e in _read(path)}
+
+
+def _read(path: str | Path) -> list[dict]:
+    from ..ingest.files import display
+    from ..safeload import load_json
+
+    where = display(path)
+    if not Path(path).exists() and not Path(path).is_symlink():
+        raise AuditError("baseline file not found (create it with 'audit baseline')", where)
+    data = load_json(path, "baseline")
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise AuditError("baseline has no 'findings' list", str(path))
-    if data.get("version", 0) > SCHEMA_VERSION:
-        raise AuditError(f"baseline is from a newer audit (schema {data.get('version')}); upgrade audit", str(path))
-    return {e["fingerprint"] for e in data["findings"] if isinstance(e, dict) and "fingerprint" in e}
+        raise AuditError("baseline has no 'findings' list", where)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise AuditError(f"baseline 'version' must be a whole number from 1, not {_show(version)}", where)
+    if version > SCHEMA_VERSION:
+        raise AuditError(f"baseline is from a newer audit (schema {version}); upgrade audit", where)
+    for k, e in enumerate(data["findings"]):
+        if not isinstance(e, dict):
+            raise AuditError(f"baseline entry findings[{k}] must be a mapping, not {_show(e)}", where)
+        fp = e.get("fingerprint")
+        if not isinstance(fp, str) or not fp.strip() or len(fp) > 200:
+            raise AuditError(f"baseline entry findings[{k}]: 'fingerprint' must be a string, not {_show(fp)}", where)
+    return data["findings"]
+
+
+def _show(value) -> str:
+    """A value in an error message: its type, and a short repr (never the whole of a huge value)."""
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40]}{'…' if len(text) > 40 else ''}"

@@ -1,0 +1,535 @@
+"""The hostile-input catalogue: what a careless user, a full disk or a hostile pull
+request hands the tool, and what each case gets.
+
+Every case states its command, the exit status and the one line the user reads
+(or, for a run that goes on, the input it skips and why). For every case the
+runner also checks: no traceback, the inputs unchanged, the previous reports
+intact when the command fails, no temporary file left. Cases about file
+permissions run as the unprivileged user ``nobody`` when the tests run as root
+(as CI does: root reads any file, so the check would pass without testing
+anything); as any other user they run as that user.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import stat
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from audit.cli import main
+
+EN = ("The meeting in Hanoi on 3 March 2025 brought together 40 delegates from 12 provinces.\n"
+      "The delegates signed 29 agreements worth 5 million dollars with Vietnam.\n"
+      "The next meeting is planned for 14 October 2025 in Hue.\n")
+SV = ("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater från 12 provinser.\n"
+      "Delegaterna undertecknade 28 avtal värda 5 miljoner dollar med Vietnam.\n"
+      "Nästa möte planeras till den 14 oktober 2025 i Hue.\n")
+SECRET = "token ghp_SECRETSECRETSECRET in a file outside the inputs"
+NOBODY = 65534
+
+
+@dataclass
+class Case:
+    setup: Callable[[Path], None]  # makes the hostile input in the project
+    argv: list[str]  # the command, run in the project directory
+    code: int  # expected exit status
+    message: str = ""  # in the one-line error (exit 2), or in the skipped input's reason (exit 0)
+    skipped: str = ""  # for a run that goes on: the name of the input it skips
+    nobody: bool = False  # run as an unprivileged user (permission cases)
+    check: Callable[[Path, str, str], None] | None = None  # more assertions on (project, stdout, stderr)
+    unchanged: tuple[str, ...] = ("in", "config.yaml", "base.json", "secret.txt")
+    patch: Callable | None = None  # monkeypatch-taking function applied before the command
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+def _files(root: Path) -> dict[str, str]:
+    out = {}
+    if not os.path.lexists(root):
+        return out
+    items = [root] if not root.is_dir() or root.is_symlink() else sorted(root.rglob("*"))
+    for p in items:
+        try:
+            mode = os.lstat(p).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode):
+            out[str(p)] = "-> " + os.readlink(p)
+        elif stat.S_ISREG(mode):
+            try:
+                out[str(p)] = hashlib.sha256(p.read_bytes()).hexdigest()
+            except OSError:
+                out[str(p)] = "unreadable"
+        else:
+            out[str(p)] = stat.filemode(mode)
+    return out
+
+
+def _invoke(argv: list[str], cwd: Path, nobody: bool) -> tuple[int, str, str]:
+    """Run the CLI in-process; as ``nobody`` in a forked child when we are root."""
+    if not (nobody and os.geteuid() == 0):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        return code, out.getvalue(), err.getvalue()
+    r_out, w_out = os.pipe()
+    r_err, w_err = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop privileges, run, report through the pipes
+        code = 99
+        try:
+            os.close(r_out), os.close(r_err)
+            sys.stdout = os.fdopen(w_out, "w")
+            sys.stderr = os.fdopen(w_err, "w")
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            os.chdir(cwd)
+            code = main(argv)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush(), sys.stderr.flush()
+            os._exit(code)
+    os.close(w_out), os.close(w_err)
+    with os.fdopen(r_out) as fo, os.fdopen(r_err) as fe:
+        out, err = fo.read(), fe.read()
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), out, err
+
+
+@pytest.fixture
+def project(monkeypatch):
+    """A project any user may read (the permission cases run as nobody): in/ with an English
+    and a Swedish translation that disagree once, a config, a baseline, reports of a first run."""
+    root = Path(tempfile.mkdtemp(prefix="audit-hostile-"))
+    os.chmod(root, 0o777)
+    (root / "in").mkdir()
+    (root / "in" / "en.txt").write_text(EN)
+    (root / "in" / "sv.txt").write_text(SV)
+    (root / "config.yaml").write_text("languages: [en, sv]\n")
+    (root / "secret.txt").write_text(SECRET + "\n")
+    (root / "base.json").write_text('{"version": 1, "findings": []}\n')
+    os.chmod(root / "base.json", 0o666)
+    monkeypatch.chdir(root)
+    assert main(["run", "in", "--out", "reports", "-q"]) == 0
+    for p in [root / "reports", *(root / "reports").iterdir()]:
+        os.chmod(p, 0o777 if p.is_dir() else 0o666)
+    old = signal.signal(signal.SIGALRM, lambda *a: (_ for _ in ()).throw(TimeoutError("case took over 60 s")))
+    signal.alarm(60)  # a FIFO that hangs a read must fail the test, not stall the suite
+    yield root
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+    for p in [root, *root.rglob("*")]:
+        with contextlib.suppress(OSError):
+            if not p.is_symlink():
+                os.chmod(p, 0o777 if p.is_dir() else 0o666)
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def run_case(project: Path, case: Case, monkeypatch=None) -> tuple[str, str]:
+    case.setup(project)
+    if case.patch is not None:
+        case.patch(monkeypatch)
+    before = {name: _files(project / name) for name in case.unchanged}
+    reports = _files(project / "reports")
+    code, out, err = _invoke(case.argv, project, case.nobody)
+    assert "Traceback" not in err and "Traceback" not in out, err
+    assert code == case.code, (code, out, err)
+    if code == 2:
+        lines = err.strip().splitlines()  # progress notes may come first; the error is one line, the last
+        assert lines and all(line.startswith("audit: ") for line in lines), err
+        assert [line for line in lines if line.startswith("audit: error: ")] == lines[-1:], err
+        assert case.message in lines[-1], err
+        assert _files(project / "reports") == reports, "a failed command changed the previous reports"
+    if case.skipped:
+        report = json.loads((project / "reports" / "audit.json").read_text("utf-8"))
+        reasons = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+        assert case.message in reasons.get(case.skipped, ""), reasons
+    for name, digest in before.items():
+        assert _files(project / name) == digest, f"{name} was modified"
+    leftovers = [p for p in project.rglob("*.tmp") if p.name.startswith(".")]
+    assert not leftovers, leftovers
+    if case.check:
+        case.check(project, out, err)
+    return out, err
+
+
+def _report(project: Path) -> dict:
+    return json.loads((project / "reports" / "audit.json").read_text("utf-8"))
+
+
+def _docs(project: Path) -> set[str]:
+    return {Path(d["path"]).name for d in _report(project)["documents"]}
+
+
+def nothing(project: Path) -> None:
+    pass
+
+
+def symlink(name: str, target: str):
+    def make(project: Path) -> None:
+        os.symlink(target, project / "in" / name)
+    return make
+
+
+def fifo(rel: str):
+    def make(project: Path) -> None:
+        os.mkfifo(project / rel)
+    return make
+
+
+def sock(rel: str):
+    def make(project: Path) -> None:
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(str(project / rel))  # the socket file stays after close
+        s.close()
+    return make
+
+
+def write(rel: str, text: str | bytes, mode: int | None = None):
+    def make(project: Path) -> None:
+        p = project / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(text.encode() if isinstance(text, str) else text)
+        if mode is not None:
+            os.chmod(p, mode)
+    return make
+
+
+def chmod(rel: str, mode: int):
+    def make(project: Path) -> None:
+        os.chmod(project / rel, mode)
+    return make
+
+
+def both(*steps):
+    def make(project: Path) -> None:
+        for s in steps:
+            s(project)
+    return make
+
+
+def no_secret(project: Path, out: str, err: str) -> None:
+    for p in (project / "reports").iterdir():
+        if p.is_file():
+            assert b"SECRETSECRET" not in p.read_bytes(), p
+    assert "SECRETSECRET" not in out + err
+
+
+def has_doc(name: str):
+    def check(project: Path, out: str, err: str) -> None:
+        assert name in _docs(project), _docs(project)
+    return check
+
+
+def only_docs(*names: str):
+    def check(project: Path, out: str, err: str) -> None:
+        assert _docs(project) == set(names), _docs(project)
+    return check
+
+
+def both_checks(*checks):
+    def check(project, out, err):
+        for c in checks:
+            c(project, out, err)
+    return check
+
+
+RUN = ["run", "in", "--out", "reports", "-q"]
+CHECK = ["check", "in", "--baseline", "base.json"]
+STALE_BASE = '{"version": 1, "findings": [{"fingerprint": "0123456789abcdef", "check": "number-mismatch"}]}\n'
+
+
+def base_unchanged_by_update(project: Path, out: str, err: str) -> None:
+    assert (project / "base.json").read_text() == STALE_BASE
+
+
+# --- 1. inputs confined --------------------------------------------------------------------------------
+
+CONFINED = {
+    "symlink-to-a-file-outside": Case(symlink("leak.txt", "../secret.txt"), RUN, 0, "outside the input directories",
+                                      "leak.txt", check=no_secret),
+    "symlink-to-etc-passwd": Case(symlink("passwd.txt", "/etc/passwd"), RUN, 0, "outside the input directories",
+                                  "passwd.txt"),
+    "symlink-to-git-config": Case(both(write(".git/config", f"[http]\n\textraheader = {SECRET}\n"),
+                                       symlink("x.txt", "../.git/config")), RUN, 0, "outside the input directories",
+                                  "x.txt", check=no_secret, unchanged=("in", ".git")),
+    "symlink-absolute-outside": Case(lambda p: os.symlink(p / "secret.txt", p / "in" / "abs.txt"), RUN, 0,
+                                     "not followed (pass --follow-symlinks", "abs.txt", check=no_secret),
+    "symlink-inside-the-root-is-read": Case(both(write("in/.drafts/de.txt", SV.replace("28", "27")),
+                                                 symlink("draft.txt", ".drafts/de.txt")), RUN, 0,
+                                            check=has_doc("draft.txt")),
+    "follow-symlinks-reads-outside": Case(both(write("outside/sv2.txt", SV.replace("28", "27")),
+                                               symlink("leak.txt", "../outside/sv2.txt")),
+                                          RUN + ["--follow-symlinks"], 0, check=has_doc("leak.txt")),
+    "broken-symlink": Case(symlink("gone.txt", "nowhere.txt"), RUN, 0, "broken symlink", "gone.txt"),
+    "symlink-loop-file": Case(both(symlink("a.txt", "b.txt"), symlink("b.txt", "a.txt")), RUN, 0,
+                              "broken symlink", "a.txt"),
+    "symlinked-directory-outside-not-walked": Case(lambda p: os.symlink("/etc", p / "in" / "etc"), RUN, 0,
+                                                   check=only_docs("en.txt", "sv.txt")),
+    "symlinked-directory-loop": Case(lambda p: os.symlink(p / "in", p / "in" / "loop"), RUN, 0,
+                                     check=only_docs("en.txt", "sv.txt")),
+    "fifo-in-the-tree": Case(fifo("in/x.txt"), RUN, 0, "FIFO", "x.txt"),
+    "fifo-alone": Case(fifo("in/x.txt"), ["run", "in/x.txt", "--out", "reports"], 2, "FIFO"),
+    "symlink-to-dev-zero": Case(symlink("z.txt", "/dev/zero"), RUN, 0, "outside the input directories", "z.txt"),
+    "symlink-to-dev-zero-followed": Case(symlink("z.txt", "/dev/zero"), RUN + ["--follow-symlinks"], 0,
+                                         "a device", "z.txt"),
+    "device-named-on-the-command-line": Case(nothing, ["run", "/dev/zero", "--out", "reports"], 2, "a device"),
+    "dev-null-named-on-the-command-line": Case(nothing, ["run", "/dev/null", "--out", "reports"], 2, "a device"),
+    "socket-in-the-tree": Case(sock("in/s.txt"), RUN, 0, "a socket", "s.txt"),
+    "symlink-named-on-the-command-line": Case(symlink("leak.txt", "../secret.txt"),
+                                              ["run", "in/leak.txt", "--out", "reports"], 2, "outside the input"),
+    "file-over-the-size-limit": Case(both(write("config.yaml", "languages: [en, sv]\nmax_file_mb: 0.001\n"),
+                                          write("in/big.txt", SV * 20)), RUN, 0,
+                                     "over the limit of 1,048 bytes (config key max_file_mb)",
+                                     "big.txt", unchanged=("in",)),
+    "config-is-a-fifo": Case(both(lambda p: (p / "config.yaml").unlink(), fifo("config.yaml")), RUN, 2, "FIFO",
+                             unchanged=("in",)),
+    "config-symlink-to-dev-zero": Case(both(lambda p: (p / "config.yaml").unlink(),
+                                            lambda p: os.symlink("/dev/zero", p / "config.yaml")), RUN, 2, "a device",
+                                       unchanged=("in",)),
+    "config-is-a-directory": Case(nothing, RUN + ["--config", "in"], 2, "is a directory"),
+    "baseline-is-a-fifo": Case(fifo("fifo.json"), ["check", "in", "--baseline", "fifo.json"], 2, "FIFO"),
+    "baseline-is-dev-zero": Case(nothing, ["check", "in", "--baseline", "/dev/zero"], 2, "a device"),
+    "baseline-is-a-directory": Case(nothing, ["check", "in", "--baseline", "in"], 2, "is a directory"),
+    "reviews-file-is-a-fifo": Case(both(write("config.yaml", "languages: [en, sv]\nreviews: r.yaml\n"),
+                                        fifo("r.yaml")), RUN, 2, "FIFO", unchanged=("in",)),
+    "workbook-is-a-fifo": Case(fifo("wb.xlsx"), ["review", "import", "wb.xlsx"], 2, "FIFO"),
+    "workbook-is-dev-zero": Case(nothing, ["review", "import", "/dev/zero"], 2, "a device"),
+    "workbook-is-a-directory": Case(nothing, ["review", "import", "in"], 2, "is a directory"),
+}
+
+
+# --- 3. check never passes over what it could not read (permission cases as nobody) ----------------------
+
+UNREAD = {
+    "unreadable-file-skipped": Case(write("in/locked.txt", SV.replace("28", "27"), 0o000), RUN, 0,
+                                    "permission denied", "locked.txt", nobody=True),
+    "unreadable-file-fails-check": Case(write("in/locked.txt", SV.replace("28", "27"), 0o000), CHECK, 2,
+                                        "permission denied", nobody=True),
+    "unreadable-directory-skipped": Case(both(write("in/sub/de.txt", SV.replace("28", "27")), chmod("in/sub", 0)),
+                                         RUN, 0, "cannot list the directory", "sub", nobody=True),
+    "unreadable-directory-fails-check": Case(both(write("in/sub/de.txt", SV.replace("28", "27")),
+                                                  chmod("in/sub", 0)), CHECK, 2, "cannot list the directory",
+                                             nobody=True),
+    "check-update-with-an-unreadable-file": Case(both(write("base.json", STALE_BASE, 0o666),
+                                                      write("in/locked.txt", SV.replace("28", "27"), 0o000)),
+                                                 CHECK + ["--update"], 2, "permission denied", nobody=True,
+                                                 check=base_unchanged_by_update),
+    "check-update-with-a-fifo": Case(both(write("base.json", STALE_BASE, 0o666), fifo("in/x.txt")),
+                                     CHECK + ["--update"], 2, "FIFO", check=base_unchanged_by_update),
+    "check-with-a-broken-symlink": Case(symlink("gone.txt", "nowhere.txt"), CHECK, 2, "broken symlink"),
+    "check-with-a-symlink-outside": Case(symlink("leak.txt", "../secret.txt"), CHECK, 2, "outside the input"),
+    "check-with-an-empty-file": Case(write("in/empty.txt", ""), CHECK, 2, "empty file"),
+    "check-with-a-socket": Case(sock("in/s.txt"), CHECK, 2, "a socket"),
+    "check-names-how-many-more": Case(both(fifo("in/x.txt"), write("in/y.txt", "")), CHECK, 2, "1 more input"),
+    "check-with-a-duplicate-passes": Case(write("in/copy.txt", SV), CHECK, 1),  # read, audited once: not an error
+    "unreadable-config": Case(chmod("config.yaml", 0), RUN, 2, "permission denied", nobody=True, unchanged=("in",)),
+    "unreadable-baseline": Case(chmod("base.json", 0), CHECK, 2, "permission denied", nobody=True),
+    "unreadable-reviews-file": Case(both(write("config.yaml", "languages: [en, sv]\nreviews: r.yaml\n"),
+                                         write("r.yaml", "reviews: {}\n", 0o000)), RUN, 2, "permission denied",
+                                    nobody=True, unchanged=("in",)),
+    "unreadable-workbook": Case(chmod("reports/audit.xlsx", 0), ["review", "import", "reports/audit.xlsx"], 2,
+                                "permission denied", nobody=True),
+    "only-input-unreadable": Case(write("in/locked.txt", SV, 0o000), ["run", "in/locked.txt", "--out", "reports"],
+                                  2, "permission denied", nobody=True),
+    "baseline-update-unwritable": Case(both(write("base.json", STALE_BASE, 0o444), lambda p: os.chmod(p, 0o755)),
+                                       ["check", "in", "--baseline", "base.json", "--update"], 2,
+                                       "permission denied", nobody=True, check=base_unchanged_by_update),
+}
+
+
+# --- 2. output escaped ------------------------------------------------------------------------------------
+
+FORGED = "sv\n::error file=README.md,line=1,title=Injected::pwned\n::stop-commands::hide\n.txt"
+ANNOTATION = r"^::(error|warning|notice) file=[^,:\n\r]*,line=\d+,title=[^,:\n\r]*::"
+
+
+def rename_sv(name: str):
+    def make(project: Path) -> None:
+        (project / "in" / "sv.txt").rename(project / "in" / name)
+    return make
+
+
+def no_forged_commands(project: Path, out: str, err: str) -> None:
+    import re
+
+    for line in (out + err).splitlines():
+        if line.startswith(("::", "##[")):
+            assert re.match(ANNOTATION, line), line
+        assert "\x1b" not in line and "\r" not in line
+    assert "::stop-commands" not in "\n".join(line for line in out.splitlines() if not line.startswith("::error"))
+    assert re.search(ANNOTATION, out), out  # the real finding is still annotated
+
+
+def line_not_overridden(project: Path, out: str, err: str) -> None:
+    lines = [line for line in out.splitlines() if "a%2Cline=999.txt" in line]
+    assert lines and all(",line=2," in line and ",line=999" not in line for line in lines), out
+
+
+def no_line_starts_a_command(project: Path, out: str, err: str) -> None:
+    assert out and not any(line.startswith(("::", "##")) for line in (out + err).splitlines()), out + err
+
+
+def no_control_characters(project: Path, out: str, err: str) -> None:
+    assert not any(ord(ch) < 32 and ch != "\n" for ch in out + err), repr(out + err)
+
+
+def every_stderr_line_is_ours(project: Path, out: str, err: str) -> None:
+    assert err and all(line.startswith("audit: ") for line in err.splitlines()), err
+
+
+def valid_json_reports(project: Path, out: str, err: str) -> None:
+    report = _report(project)
+    paths = [d["path"] for d in report["documents"]] + [s["path"] for s in report["skipped"]]
+    assert any("\\xe9" in p for p in paths), paths
+    sarif = json.loads((project / "reports" / "audit.sarif").read_text("utf-8"))
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"] for loc in r["locations"]]
+    assert all("\n" not in u and " " not in u for u in uris), uris
+
+
+LATIN1_NAME = os.fsdecode(b"caf\xe9.txt")
+
+ESCAPED = {
+    "forged-annotation-in-a-file-name": Case(rename_sv(FORGED), CHECK + ["--format", "github"], 1,
+                                             check=no_forged_commands),
+    "comma-line-in-a-file-name": Case(rename_sv("a,line=999.txt"), CHECK + ["--format", "github"], 1,
+                                      check=line_not_overridden),
+    "forged-annotation-text-format": Case(rename_sv(FORGED), CHECK, 1, check=no_line_starts_a_command),
+    "file-name-that-starts-a-command": Case(lambda p: (p / "in" / "sv.txt").rename(p / "::warning::x.txt"),
+                                            ["check", "in/en.txt", "::warning::x.txt", "--baseline", "base.json"], 1,
+                                            check=no_line_starts_a_command, unchanged=("in", "::warning::x.txt")),
+    "escape-sequence-in-a-file-name": Case(rename_sv("\x1b[2J\x1b]0;pwned\x07.txt"), CHECK, 1,
+                                           check=no_control_characters),
+    "escape-sequence-in-a-skipped-name": Case(write("in/\x1b[31mred\n::error::x.txt", ""), RUN[:-1], 0,
+                                              "empty file", "\x1b[31mred\n::error::x.txt",  # JSON escapes it
+                                              check=both_checks(no_control_characters, every_stderr_line_is_ours)),
+    "newline-in-a-missing-path": Case(nothing, ["run", "no\n::error::such", "--out", "reports"], 2,
+                                      "no such file", check=no_control_characters),
+    "non-utf8-file-name": Case(rename_sv(LATIN1_NAME), RUN, 0, check=valid_json_reports),
+    "non-utf8-name-of-a-skipped-file": Case(write(f"in/{LATIN1_NAME}", ""), RUN, 0, "empty file",
+                                            "caf\\xe9.txt", check=valid_json_reports),
+    "non-utf8-name-in-check-github": Case(rename_sv(LATIN1_NAME), CHECK + ["--format", "github"], 1,
+                                          check=no_forged_commands),
+    "non-utf8-name-in-check-text": Case(rename_sv(LATIN1_NAME), CHECK, 1, check=no_control_characters),
+    "non-utf8-missing-path": Case(nothing, ["run", os.fsdecode(b"\xff\xfe"), "--out", "reports"], 2,
+                                  "\\xff\\xfe: no such file"),
+}
+
+
+# --- 4. YAML and JSON that would exhaust the loader -----------------------------------------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+
+
+def baseline(text: str | bytes):
+    return write("base.json", text, 0o666)
+
+
+LOADERS = {
+    "config-alias-bomb": Case(write("config.yaml", "languages: [en, sv]\nglossary:\n  " + BOMB.replace("\n", "\n  ")),
+                              RUN, 2, "anchors and aliases", unchanged=("in",)),
+    "config-one-anchor": Case(write("config.yaml", "languages: &l [en, sv]\n"), RUN, 2, "anchors and aliases",
+                              unchanged=("in",)),
+    "config-nested-10000-deep": Case(write("config.yaml", "glossary: " + "[" * 10000 + "]" * 10000 + "\n"), RUN, 2,
+                                     "config", unchanged=("in",)),
+    "config-not-a-mapping": Case(write("config.yaml", "- en\n- sv\n"), RUN, 2, "must be a mapping",
+                                 unchanged=("in",)),
+    "config-not-utf8": Case(write("config.yaml", b"languages: [en, sv]\n# \xff\n"), RUN, 2, "not valid UTF-8",
+                            unchanged=("in",)),
+    "reviews-alias-bomb": Case(both(write("config.yaml", "languages: [en, sv]\nreviews: r.yaml\n"),
+                                    write("r.yaml", BOMB)), RUN, 2, "anchors and aliases", unchanged=("in",)),
+    "reviews-alias-bomb-in-review-import": Case(both(write("config.yaml", "languages: [en, sv]\nreviews: r.yaml\n"),
+                                                     write("r.yaml", BOMB)),
+                                                ["review", "import", "reports/audit.xlsx"], 2, "anchors and aliases",
+                                                unchanged=("in", "r.yaml")),
+    "baseline-nested-20000-deep": Case(baseline("[" * 20000 + "]" * 20000), CHECK, 2, "nested"),
+    "baseline-nested-40-deep": Case(baseline('{"version": 1, "findings": [], "x": ' + "[" * 40 + "]" * 40 + "}"),
+                                    CHECK, 2, "nested more than"),
+    "baseline-5000-digit-number": Case(baseline('{"version": ' + "9" * 5000 + ', "findings": []}'), CHECK, 2,
+                                       "a number of 5000 characters"),
+    "baseline-huge-float": Case(baseline('{"version": 1e999, "findings": []}'), CHECK, 2, "not finite"),
+    "baseline-nan": Case(baseline('{"version": NaN, "findings": []}'), CHECK, 2, "NaN is not a JSON number"),
+    "baseline-version-string": Case(baseline('{"version": "1", "findings": []}'), CHECK, 2, "'version' must be"),
+    "baseline-version-list": Case(baseline('{"version": [1], "findings": []}'), CHECK, 2, "'version' must be"),
+    "baseline-version-null": Case(baseline('{"version": null, "findings": []}'), CHECK, 2, "'version' must be"),
+    "baseline-version-true": Case(baseline('{"version": true, "findings": []}'), CHECK, 2, "not bool"),
+    "baseline-fingerprint-number": Case(baseline('{"version": 1, "findings": [{"fingerprint": 12}]}'), CHECK, 2,
+                                        "findings[0]: 'fingerprint' must be a string, not int"),
+    "baseline-fingerprint-list": Case(baseline('{"version": 1, "findings": [{"fingerprint": "a"}, '
+                                               '{"fingerprint": ["a"]}]}'), CHECK, 2, "findings[1]"),
+    "baseline-fingerprint-object": Case(baseline('{"version": 1, "findings": [{"fingerprint": {}}]}'), CHECK, 2,
+                                        "not dict"),
+    "baseline-entry-not-a-mapping": Case(baseline('{"version": 1, "findings": ["abc"]}'), CHECK, 2,
+                                         "findings[0] must be a mapping"),
+    "baseline-empty-file": Case(baseline(""), CHECK, 2, "not valid JSON"),
+    "baseline-not-utf8": Case(baseline(b'{"version": 1, "findings": ["\xff"]}'), CHECK, 2, "not valid UTF-8"),
+    "baseline-too-large": Case(lambda p: os.truncate(p / "base.json", 30 * 2**20), CHECK, 2, "over the limit",
+                               unchanged=()),
+    "baseline-missing": Case(nothing, ["check", "in", "--baseline", "nope.json"], 2, "baseline file not found"),
+    "baseline-with-bom-is-fine": Case(baseline("\ufeff" + '{"version": 1, "findings": []}'), CHECK, 1),
+}
+
+
+CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS}
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_hostile_case(project, monkeypatch, name):
+    case = CATALOGUE[name]
+    if case.nobody and os.geteuid() == 0 and not hasattr(os, "setuid"):
+        pytest.skip("cannot drop privileges here")
+    run_case(project, case, monkeypatch)
+
+
+def test_permission_cases_really_run_unprivileged(project):
+    """As root the permission cases fork a child that drops to nobody: a file only root may
+    read must be refused there, or the cases above test nothing."""
+    (project / "in" / "locked.txt").write_text(SV.replace("28", "27"))
+    os.chmod(project / "in" / "locked.txt", 0)
+    code, out, err = _invoke(["check", "in", "--baseline", "base.json"], project, nobody=True)
+    assert code == 2 and "permission denied" in err, err
+
+
+def test_a_read_is_bounded_whatever_stat_says(tmp_path):
+    """/proc files report size 0 and hold more: the read stops at the limit."""
+    from audit.errors import AuditError
+    from audit.ingest.files import read_regular
+
+    with pytest.raises(AuditError, match="more than the limit"):
+        read_regular("/proc/self/maps", 64)
+    assert read_regular(__file__, 10 * 2**20).startswith(b'"""The hostile')
+
+
+def test_display_form_of_a_file_name_is_readable_and_reversible():
+    from audit.ingest.files import display, fs_path
+
+    raw = os.fsdecode(b"caf\xe9-\xff.txt")
+    shown = display(raw)
+    assert shown == "caf\\xe9-\\xff.txt" and shown.encode("utf-8") and fs_path(shown) == raw
+    assert display("plain ü.txt") == "plain ü.txt"
+
+
+def test_workflow_command_escaping():
+    from audit.report.escape import github_data, github_property, line_start, terminal
+
+    assert github_property("a,b:c%d\r\ne") == "a%2Cb%3Ac%25d%0D%0Ae"
+    assert github_data("50% done\nnext::x") == "50%25 done%0Anext::x"
+    assert terminal("a\x1b[31mb\x07\u2028c") == "a\\x1b[31mb\\x07\\u2028c"
+    assert line_start("::error::x") == "./::error::x" and line_start("in/a.txt") == "in/a.txt"
