@@ -138,3 +138,10 @@ def babel_locale(code: str):
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError):
         return None
+
+
+@lru_cache(maxsize=None)
+def is_rtl(code: str) -> bool:
+    """True when CLDR writes the language right to left (ar, fa, ur, he, ...)."""
+    loc = babel_locale(code)
+    return bool(loc is not None and loc.character_order == "right-to-left")

@@ -9,11 +9,12 @@ from .atomic import write_atomic
 
 
 def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
-    from . import json_report, sarif, xlsx
+    from . import html, json_report, sarif, xlsx
 
     out = Path(out_dir)
     written = []
-    for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx)):
+    for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx),
+                         ("audit.html", html)):
         write_atomic(out / name, writer.render(report))
         written.append(out / name)
     return written
