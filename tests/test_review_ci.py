@@ -38,14 +38,15 @@ def test_workbook_sheets_status_dropdown_evidence_and_links(project):
     assert wb.sheetnames == ["Summary", "Findings", "Alignment", "Documents", "Groups"]
     ws = wb["Findings"]
     header = [c.value for c in ws[1]]
-    assert header[:9] == ["ID", "Status", "Severity", "Check", "Group", "Languages", "Expected", "Found", "Message"]
-    assert {"Text (ar)", "Text (bn)", "Text (sv)", "Lines", "Editor comment", "Alignment"} <= set(header)
+    assert header[:11] == ["ID", "Status", "Severity", "Check", "Group", "Fix in", "Fix file", "Languages",
+                           "Expected", "Found", "Message"]
+    assert {"Text (ar)", "Text (bn)", "Text (sv)", "Lines", "Editor comment", "Alignment", "View"} <= set(header)
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     (dv,) = ws.data_validations.dataValidation
     assert "False positive" in dv.formula1 and "B2" in str(dv.sqref)
     report = _report(project)
     row = next(r for r in ws.iter_rows(min_row=2)
-               if r[3].value == "list-duplicate" and r[header.index("Languages")].value == "ar")
+               if r[3].value == "list-duplicate" and r[header.index("Fix in")].value == "ar")
     ar_cell = row[header.index("Text (ar)")]
     bold = [block.text for block in ar_cell.value if hasattr(block, "font") and block.font.b]
     assert bold == ["لانج سون", "لانج سون"]
@@ -252,3 +253,32 @@ def test_libreoffice_opens_the_workbook_and_keeps_text(project):
     assert "formulas" in documents
     assert "=1+2 Uppsala 2025 Stockholm" in alignment and "+3 Uppsala 2024" in alignment
     assert "\n3," not in alignment  # the formula was not evaluated
+
+
+def _pdf_pages(pdf) -> list[str]:
+    import re
+
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+    # bidi controls pdftotext adds around right-to-left runs, and the lam-alef ligature, which it
+    # writes as its two letters in visual order
+    return [re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", p) for p in pages]
+
+
+def test_integration_libreoffice_prints_every_findings_evidence_one_page_wide(project):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice or pdftotext is not installed here (make test installs them where apt is available)")
+    assert main(["run", "-q"]) == 0
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{project}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(project / "pdf"), str(project / "reports" / "audit.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    pages = [p for p in _pdf_pages(project / "pdf" / "audit.pdf") if "Fix in" in p]  # the header, on every page
+    assert pages and all("ID" in p and "View" in p for p in pages)  # first and last column: one page wide
+    text = " ".join(" ".join(pages).split())
+    findings = _report(project)["findings"]
+    assert len(findings) >= 10
+    for f in findings:
+        for loc in f["locations"]:
+            if loc["role"] == "flagged":
+                evidence = " ".join(loc["evidence"].split()).replace("\u0644\u0627", "\u0627\u0644")
+                assert evidence in text, (f["check"], loc["evidence"])
