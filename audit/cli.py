@@ -45,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="editors' decisions: 'audit review import reports/audit.xlsx'")
     rsub = p.add_subparsers(dest="review_command", required=True)
     r = rsub.add_parser("import", help="record Status and Editor comment from a reviewed workbook in the reviews file")
-    r.add_argument("workbook", help="the audit.xlsx an editor has reviewed")
+    r.add_argument("workbook", nargs="+", help="the audit.xlsx an editor has reviewed (several: one after another)")
+    r.add_argument("--prefer", choices=("recorded", "workbook"), default="recorded",
+                   help="when a row contradicts a decision recorded since the workbook was written: keep the "
+                        "recorded one (default) or take the workbook's")
     r.add_argument("--config", default=None, help="config file (default: config.yaml if present)")
     r.add_argument("--allow-outside-root", action="store_true",
                    help="allow a reviews file (config key 'reviews') outside the project root")
@@ -139,10 +142,15 @@ def _review_import(args, config, root) -> int:
     from .review import import_workbook, reviews_path
 
     target = _confined(str(reviews_path(config)), root, args.allow_outside_root, "reviews")
-    counts = import_workbook(args.workbook, target)
-    if not args.quiet:
-        print(f"audit: {counts['recorded']} decision(s) recorded, {counts['unchanged']} unchanged, "
-              f"{counts['reopened']} reopened, in {target}", file=sys.stderr)
+    for workbook in args.workbook:
+        notes: list[str] = []
+        counts = import_workbook(workbook, target, args.prefer, notes)
+        for note in notes:  # conflicts and rows left out: always said
+            print(f"audit: {note}", file=sys.stderr)
+        if not args.quiet:
+            conflicts = f", {counts['conflicts']} conflict(s) kept as recorded" if counts["conflicts"] else ""
+            print(f"audit: {workbook}: {counts['recorded']} decision(s) recorded, {counts['unchanged']} unchanged, "
+                  f"{counts['reopened']} reopened{conflicts}, in {target}", file=sys.stderr)
     return 0
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..languages import is_rtl
 from ..model import Finding, Report
-from ..review import STATUSES
+from ..review import STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
 from .view import Paragraphs, excerpt
 from .view import rows as view_rows
@@ -275,14 +275,13 @@ def _summary(book: _Book, report: Report, docs) -> None:
 _TEXT_WIDTH = 50  # characters a language column shows per line
 _PARAS_MAX = 4  # paragraphs one language cell shows; the rest are in Lines and audit.html
 _LINE_PT = {"Beng": 19.5, "Deva": 19.5, "Arab": 18.0}  # points per wrapped line; 15 for Latin text
-WRITTEN_HEADER = "Status when written"  # hidden: what Status said when the workbook was written
 
 
 def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
     header = ["ID", "Status", "Severity", "Check", "Group", "Fix in", "Fix file", "Languages", "Expected", "Found",
               "Message"] + [f"Text ({lang})" for lang in langs] + ["Lines", "Editor comment", "Alignment", "View",
-                                                                   WRITTEN_HEADER]
-    widths = [18, 14, 10, 22, 8, 7, 24, 12, 16, 16, 44] + [_TEXT_WIDTH] * len(langs) + [22, 30, 11, 8, 10]
+                                                                   WRITTEN_HEADER, WRITTEN_COMMENT_HEADER]
+    widths = [18, 14, 10, 22, 8, 7, 24, 12, 16, 16, 44] + [_TEXT_WIDTH] * len(langs) + [22, 30, 11, 8, 10, 10]
     ws = book.sheet("Findings", header, widths)
     first_text = 12
     paras = Paragraphs(report)
@@ -321,12 +320,13 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         if target:
             book.link(ws, r, col + 2, target, "Alignment")
         book.url(ws, r, col + 3, "audit.html#" + html_anchor(f.fingerprint), "view")
-        book.put(ws, r, col + 4, f.status)
+        book.put(ws, r, col + 4, written_status(f.status, f.comment))  # what import compares with, to take only the rows an editor changed
+        book.put(ws, r, col + 5, f.comment)
         ws.set_row(r - 1, min(409.0, max(lines_pt)))
     if rows:
         ws.data_validation(1, 1, r - 1, 1, {"validate": "list", "source": list(STATUSES), "error_type": "stop",
                                             "error_title": "Status", "error_message": "Pick a status from the list"})
-    ws.set_column(len(header) - 1, len(header) - 1, 10, None, {"hidden": True})
+    ws.set_column(len(header) - 2, len(header) - 1, 10, None, {"hidden": True})
     ws.set_landscape()
     ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
     ws.repeat_rows(0)
