@@ -23,7 +23,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="audit", description="Find facts that drift between translations of one article.")
+    parser.add_argument("--version", action="version", version=f"audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("run", help="audit and write audit.xlsx, audit.json, audit.sarif")
     _common(p)
@@ -78,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             config["engine"] = args.engine
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
-        report = run(args.paths, config, progress=_progress() if not args.quiet else None)
+        progress = _progress() if not args.quiet else None
+        report = run(args.paths, config, progress=progress)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+        _warn_uncertain_languages(report, say)
         for s in report.skipped:
             print(f"audit: skipped {s.path}: {s.reason}", file=sys.stderr)
         if args.command == "glossary":
@@ -94,7 +99,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .report import write_reports
 
+            if progress:
+                progress("writing", 0, 4)
             written = write_reports(report, args.out)
+            if progress:
+                progress("writing", len(written), len(written))
             dismissed = sum(1 for f in report.findings if _dismissed(f))
             say(f"audit: {len(report.documents)} documents, {len(report.groups)} groups, "
                 f"{len(report.findings)} findings ({dismissed} dismissed by review); "
@@ -135,6 +144,10 @@ def _check(args, report, say) -> int:
         say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
     if report.skipped:
         return 2  # never pass silently over a file that could not be read
+    if not new and not args.quiet:
+        dismissed = sum(1 for f in report.findings if _dismissed(f))
+        print(f"audit: check passed: {len(report.documents)} documents, {len(report.findings)} findings, "
+              f"none new ({len(known & current)} in the baseline, {dismissed} dismissed by editors)")
     return 1 if new else 0
 
 
@@ -196,19 +209,52 @@ def _rel(path: str) -> str:
         return path
 
 
-def _progress():
-    if not sys.stderr.isatty():
-        return None
+def _warn_uncertain_languages(report, say) -> None:
+    from .languages import LOW_CONFIDENCE
 
-    def show(stage: str, done: int, total: int) -> None:
-        if total < 20:
+    for d in report.documents:
+        if d.language_confidence < LOW_CONFIDENCE:
+            say(f"audit: warning: {_rel(d.path)}: language detected as {d.language} with confidence "
+                f"{d.language_confidence:.2f} only; if that is wrong, set it in language_overrides")
+
+
+def _progress(stream=None, clock=None):
+    """progress(stage, done, total): a bar on a terminal; on a pipe or a CI log, a line per
+    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed)."""
+    import time
+
+    stream = stream or sys.stderr
+    clock = clock or time.monotonic
+    start = clock()
+    if stream.isatty():
+        def bar(stage: str, done: int, total: int) -> None:
+            if total < 20:
+                return
+            width = 30
+            filled = int(width * done / max(total, 1))
+            end = "\n" if done >= total else ""
+            print(f"\raudit: {stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
+                  file=stream, flush=True)
+
+        return bar
+    last = {"stage": None, "at": start}
+
+    def lines(stage: str, done: int, total: int) -> None:
+        now = clock()
+        if stage == last["stage"] and done < total and now - last["at"] < _PROGRESS_EVERY:
             return
-        width = 30
-        filled = int(width * done / max(total, 1))
-        end = "\n" if done >= total else ""
-        print(f"\raudit: {stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end, file=sys.stderr)
+        if stage == last["stage"] and done >= total and last.get("done") == (done, total):
+            return
+        last.update(stage=stage, at=now, done=(done, total))
+        unit = _UNITS.get(stage, "")
+        print(f"audit: {stage} {done}/{total}{' ' + unit if unit else ''} ({now - start:.1f} s)", file=stream,
+              flush=True)
 
-    return show
+    return lines
+
+
+_PROGRESS_EVERY = 5.0  # seconds between progress lines in a log
+_UNITS = {"reading": "files", "checking": "articles", "writing": "reports"}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -145,3 +145,6 @@ def is_rtl(code: str) -> bool:
     """True when CLDR writes the language right to left (ar, fa, ur, he, ...)."""
     loc = babel_locale(code)
     return bool(loc is not None and loc.character_order == "right-to-left")
+
+
+LOW_CONFIDENCE = 0.8  # a detection less sure than this is warned about and shaded in the Documents sheet

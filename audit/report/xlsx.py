@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 
 from pathlib import Path
 
-from ..languages import is_rtl
+from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
 from ..review import STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
@@ -459,7 +459,9 @@ def _documents(book: _Book, report: Report) -> None:
     ws = book.sheet("Documents", header, [40, 26, 10, 11, 8, 10, 12, 11, 36, 8, 40])
     rows = [[d.path, d.id, d.language, d.language_confidence, d.script, d.encoding, d.paragraph_style,
              len(d.paragraphs), "\n".join(f"[{p.line}] {p.text}" for p in d.boilerplate),
-             group_of.get(d.id, ""), "audited"] for d in report.documents]
+             group_of.get(d.id, ""), "audited" if d.language_confidence >= LOW_CONFIDENCE else
+             f"audited; language uncertain ({d.language} at {d.language_confidence:.2f}): check it, "
+             "or set it in language_overrides"] for d in report.documents]
     rtl = [is_rtl(d.language) for d in report.documents]
     r = 1
     for k, row in enumerate(rows + [None] * len(report.skipped)):
@@ -473,8 +475,12 @@ def _documents(book: _Book, report: Report) -> None:
             book.put(ws, r, 1, s.path)
             book.put(ws, r, 11, f"skipped: {s.reason}", bg_color=_SEVERITY_FILL["error"], pattern=1)
             continue
+        uncertain = row[3] < LOW_CONFIDENCE
         for c, v in enumerate(row, start=1):
-            book.put(ws, r, c, v, c == 9 and rtl[k])
+            if uncertain and c in (3, 4, 11):
+                book.put(ws, r, c, v, bg_color=_SEVERITY_FILL["warning"], pattern=1)
+            else:
+                book.put(ws, r, c, v, c == 9 and rtl[k])
     book.finish(ws, r, len(header))
 
 
