@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench clean libreoffice
+.PHONY: run test bench clean libreoffice chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,18 +24,29 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(RUN_STAMP)
 	$(BIN)/audit run inputs --config config.yaml --out reports
 
-test: $(TEST_STAMP) libreoffice
+test: $(TEST_STAMP) libreoffice chromium
 	$(BIN)/python -m pytest -q
 
-# The workbook's real consumer, for the test that converts audit.xlsx with it.
-# Installed where apt is available (as root); elsewhere that one test is skipped.
+# The workbook's real consumer, for the tests that convert audit.xlsx with it (to CSV, and to
+# PDF read back by pdftotext). Installed where apt is available (as root); elsewhere those tests are skipped.
 libreoffice:
-	@command -v soffice >/dev/null 2>&1 || { \
+	@{ command -v soffice && command -v pdftotext; } >/dev/null 2>&1 || { \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "make: installing LibreOffice (Calc, headless) for the workbook test"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1 || \
-	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui >/dev/null 2>&1; } || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui poppler-utils >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui poppler-utils >/dev/null 2>&1; } || \
 	    echo "make: could not install LibreOffice; its test will be skipped"; \
+	  fi; }
+
+# A real browser for the test that loads audit.html (headless Chromium from Debian's packages),
+# installed the same way; elsewhere that test is skipped.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing Chromium (headless) for the HTML report test"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; } || \
+	    echo "make: could not install Chromium; its test will be skipped"; \
 	  fi; }
 
 bench: $(TEST_STAMP)

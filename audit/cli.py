@@ -25,7 +25,10 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="audit", description="Find facts that drift between translations of one article.")
+    parser.add_argument("--version", action="version", version=f"audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("run", help="audit and write audit.xlsx, audit.json, audit.sarif")
     _common(p)
@@ -47,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="editors' decisions: 'audit review import reports/audit.xlsx'")
     rsub = p.add_subparsers(dest="review_command", required=True)
     r = rsub.add_parser("import", help="record Status and Editor comment from a reviewed workbook in the reviews file")
-    r.add_argument("workbook", help="the audit.xlsx an editor has reviewed")
+    r.add_argument("workbook", nargs="+", help="the audit.xlsx an editor has reviewed (several: one after another)")
+    r.add_argument("--prefer", choices=("recorded", "workbook"), default="recorded",
+                   help="when a row contradicts a decision recorded since the workbook was written: keep the "
+                        "recorded one (default) or take the workbook's")
     r.add_argument("--config", default=None, help="config file (default: config.yaml if present)")
     r.add_argument("--allow-outside-root", action="store_true",
                    help="allow a reviews file (config key 'reviews') outside the project root")
@@ -87,8 +93,10 @@ def main(argv: list[str] | None = None) -> int:
 
             baseline.load(args.baseline)  # a bad baseline fails before the long part
         engine = stack.enter_context(open_engine(config))
-        report = run(args.paths, config, progress=_progress() if not args.quiet else None, engine=engine)
+        progress = _progress() if not args.quiet else None
+        report = run(args.paths, config, progress=progress, engine=engine)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*map(terminal, a), file=sys.stderr))
+        _warn_uncertain_languages(report, say)
         if args.command != "check":  # check refuses them in one line of its own
             for s in report.skipped:
                 print(terminal(f"audit: skipped {s.path}: {s.reason}"), file=sys.stderr)
@@ -104,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .report import write_reports
 
+            if progress:
+                progress("writing", 0, 4)
             written = write_reports(report, args.out)
+            if progress:
+                progress("writing", len(written), len(written))
             dismissed = sum(1 for f in report.findings if _dismissed(f))
             say(f"audit: {len(report.documents)} documents, {len(report.groups)} groups, "
                 f"{len(report.findings)} findings ({dismissed} dismissed by review); "
@@ -153,6 +165,10 @@ def _check(args, report, say) -> int:
     if args.update and gone:
         baseline.write_subset(report, args.baseline, known & current, baseline.entries(args.baseline))
         say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
+    if not new and not args.quiet:
+        dismissed = sum(1 for f in report.findings if _dismissed(f))
+        print(f"audit: check passed: {len(report.documents)} documents, {len(report.findings)} findings, "
+              f"none new ({len(known & current)} in the baseline, {dismissed} dismissed by editors)")
     return 1 if new else 0
 
 
@@ -160,10 +176,15 @@ def _review_import(args, config, root) -> int:
     from .review import import_workbook, reviews_path
 
     target = _confined(str(reviews_path(config)), root, args.allow_outside_root, "reviews")
-    counts = import_workbook(args.workbook, target)
-    if not args.quiet:
-        print(f"audit: {counts['recorded']} decision(s) recorded, {counts['unchanged']} unchanged, "
-              f"{counts['reopened']} reopened, in {target}", file=sys.stderr)
+    for workbook in args.workbook:
+        notes: list[str] = []
+        counts = import_workbook(workbook, target, args.prefer, notes)
+        for note in notes:  # conflicts and rows left out: always said
+            print(f"audit: {note}", file=sys.stderr)
+        if not args.quiet:
+            conflicts = f", {counts['conflicts']} conflict(s) kept as recorded" if counts["conflicts"] else ""
+            print(f"audit: {workbook}: {counts['recorded']} decision(s) recorded, {counts['unchanged']} unchanged, "
+                  f"{counts['reopened']} reopened{conflicts}, in {target}", file=sys.stderr)
     return 0
 
 
@@ -212,19 +233,52 @@ def _rel(path: str) -> str:
         return path
 
 
-def _progress():
-    if not sys.stderr.isatty():
-        return None
+def _warn_uncertain_languages(report, say) -> None:
+    from .languages import LOW_CONFIDENCE
 
-    def show(stage: str, done: int, total: int) -> None:
-        if total < 20:
+    for d in report.documents:
+        if d.language_confidence < LOW_CONFIDENCE:
+            say(f"audit: warning: {_rel(d.path)}: language detected as {d.language} with confidence "
+                f"{d.language_confidence:.2f} only; if that is wrong, set it in language_overrides")
+
+
+def _progress(stream=None, clock=None):
+    """progress(stage, done, total): a bar on a terminal; on a pipe or a CI log, a line per
+    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed)."""
+    import time
+
+    stream = stream or sys.stderr
+    clock = clock or time.monotonic
+    start = clock()
+    if stream.isatty():
+        def bar(stage: str, done: int, total: int) -> None:
+            if total < 20:
+                return
+            width = 30
+            filled = int(width * done / max(total, 1))
+            end = "\n" if done >= total else ""
+            print(f"\raudit: {stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
+                  file=stream, flush=True)
+
+        return bar
+    last = {"stage": None, "at": start}
+
+    def lines(stage: str, done: int, total: int) -> None:
+        now = clock()
+        if stage == last["stage"] and done < total and now - last["at"] < _PROGRESS_EVERY:
             return
-        width = 30
-        filled = int(width * done / max(total, 1))
-        end = "\n" if done >= total else ""
-        print(f"\raudit: {stage:9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end, file=sys.stderr)
+        if stage == last["stage"] and done >= total and last.get("done") == (done, total):
+            return
+        last.update(stage=stage, at=now, done=(done, total))
+        unit = _UNITS.get(stage, "")
+        print(f"audit: {stage} {done}/{total}{' ' + unit if unit else ''} ({now - start:.1f} s)", file=stream,
+              flush=True)
 
-    return show
+    return lines
+
+
+_PROGRESS_EVERY = 5.0  # seconds between progress lines in a log
+_UNITS = {"reading": "files", "checking": "articles", "writing": "reports"}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -138,3 +138,13 @@ def babel_locale(code: str):
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError):
         return None
+
+
+@lru_cache(maxsize=None)
+def is_rtl(code: str) -> bool:
+    """True when CLDR writes the language right to left (ar, fa, ur, he, ...)."""
+    loc = babel_locale(code)
+    return bool(loc is not None and loc.character_order == "right-to-left")
+
+
+LOW_CONFIDENCE = 0.8  # a detection less sure than this is warned about and shaded in the Documents sheet

@@ -57,3 +57,79 @@ def test_usage_and_input_errors_exit_2(tmp_path, capsys):
     bad.write_text("languages: [bn]\nfoo: 1\n")
     assert main(["run", str(INPUTS), "--config", str(bad), "--out", str(tmp_path)]) == 2
     assert "unknown config key 'foo'" in capsys.readouterr().err
+
+
+def test_integration_run_without_a_terminal_writes_progress_lines_to_the_log(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    log = tmp_path / "log"
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    with log.open("w") as err:
+        subprocess.run([sys.executable, "-m", "audit", "run", str(INPUTS), "--out", str(tmp_path / "r")],
+                       stderr=err, check=True, env=env, cwd=tmp_path, timeout=120)
+    lines = log.read_text().splitlines()
+    assert "audit: reading 5/5 files (" in "\n".join(lines) and any(x.startswith("audit: checking 3/3 articles (")
+                                                                   for x in lines)
+    summary = next(k for k, x in enumerate(lines) if "documents, 3 groups" in x)
+    assert all(" s)" in x for x in lines[:summary]) and summary >= 3  # progress came first, with elapsed time
+    with log.open("w") as err:
+        subprocess.run([sys.executable, "-m", "audit", "run", str(INPUTS), "--out", str(tmp_path / "r"), "-q"],
+                       stderr=err, check=True, env=env, cwd=tmp_path, timeout=120)
+    assert log.read_text() == ""
+
+
+def test_progress_lines_are_written_as_stages_start_and_end_and_every_few_seconds_between():
+    import io
+
+    from audit import cli
+
+    now = [0.0]
+    out = io.StringIO()
+    show = cli._progress(out, clock=lambda: now[0])
+    for k in range(1, 101):
+        now[0] = k * 0.1  # ten seconds for a hundred files
+        show("reading", k, 100)
+    show("checking", 1, 2)
+    show("checking", 2, 2)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "audit: reading 1/100 files (0.1 s)" and lines[-3] == "audit: reading 100/100 files (10.0 s)"
+    assert 3 <= len([x for x in lines if "reading" in x]) <= 4  # not a line per file
+    assert lines[-2:] == ["audit: checking 1/2 articles (10.0 s)", "audit: checking 2/2 articles (10.0 s)"]
+
+
+def test_version(capsys):
+    from audit import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"audit {__version__}"
+
+
+def test_check_says_in_one_line_that_it_passed(tmp_path, capsys):
+    base = tmp_path / "baseline.json"
+    assert main(["baseline", str(INPUTS), "--out", str(base), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(INPUTS), "--baseline", str(base)]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith("audit: check passed: 5 documents, 12 findings, none new (12 in the baseline")
+
+
+def test_a_language_detected_with_low_confidence_is_warned_about_and_shaded(capsys):
+    import io
+
+    from openpyxl import load_workbook
+
+    from audit import cli
+    from audit.model import Document, Paragraph, Report
+    from audit.report import xlsx
+
+    doc = Document("de", "inputs/de.txt", "en", 0.5, "Latn", (Paragraph(0, 1, 1, "Die Regierung hat 29 Abkommen"),))
+    report = Report([doc], [], [], [], [], {"checks": []})
+    cli._warn_uncertain_languages(report, lambda *a: print(*a, file=__import__("sys").stderr))
+    assert "inputs/de.txt: language detected as en with confidence 0.50" in capsys.readouterr().err
+    ws = load_workbook(io.BytesIO(xlsx.render(report)))["Documents"]
+    header = [c.value for c in ws[1]]
+    assert "language uncertain" in ws.cell(2, header.index("Status") + 1).value
+    assert ws.cell(2, header.index("Confidence") + 1).fill.fgColor.rgb.endswith("FFE699")

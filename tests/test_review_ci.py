@@ -38,14 +38,15 @@ def test_workbook_sheets_status_dropdown_evidence_and_links(project):
     assert wb.sheetnames == ["Summary", "Findings", "Alignment", "Documents", "Groups"]
     ws = wb["Findings"]
     header = [c.value for c in ws[1]]
-    assert header[:9] == ["ID", "Status", "Severity", "Check", "Group", "Languages", "Expected", "Found", "Message"]
-    assert {"Text (ar)", "Text (bn)", "Text (sv)", "Lines", "Editor comment", "Alignment"} <= set(header)
+    assert header[:11] == ["ID", "Status", "Severity", "Check", "Group", "Fix in", "Fix file", "Languages",
+                           "Expected", "Found", "Message"]
+    assert {"Text (ar)", "Text (bn)", "Text (sv)", "Lines", "Editor comment", "Alignment", "View"} <= set(header)
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     (dv,) = ws.data_validations.dataValidation
     assert "False positive" in dv.formula1 and "B2" in str(dv.sqref)
     report = _report(project)
     row = next(r for r in ws.iter_rows(min_row=2)
-               if r[3].value == "list-duplicate" and r[header.index("Languages")].value == "ar")
+               if r[3].value == "list-duplicate" and r[header.index("Fix in")].value == "ar")
     ar_cell = row[header.index("Text (ar)")]
     bold = [block.text for block in ar_cell.value if hasattr(block, "font") and block.font.b]
     assert bold == ["لانج سون", "لانج سون"]
@@ -252,3 +253,154 @@ def test_libreoffice_opens_the_workbook_and_keeps_text(project):
     assert "formulas" in documents
     assert "=1+2 Uppsala 2025 Stockholm" in alignment and "+3 Uppsala 2024" in alignment
     assert "\n3," not in alignment  # the formula was not evaluated
+
+
+def _pdf_pages(pdf) -> list[str]:
+    import re
+
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+    # bidi controls pdftotext adds around right-to-left runs, and the lam-alef ligature, which it
+    # writes as its two letters in visual order
+    return [re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", p) for p in pages]
+
+
+def test_integration_libreoffice_prints_every_findings_evidence_one_page_wide(project):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice or pdftotext is not installed here (make test installs them where apt is available)")
+    assert main(["run", "-q"]) == 0
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{project}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(project / "pdf"), str(project / "reports" / "audit.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    pages = [p for p in _pdf_pages(project / "pdf" / "audit.pdf") if "Fix in" in p]  # the header, on every page
+    assert pages and all("ID" in p and "View" in p for p in pages)  # first and last column: one page wide
+    text = " ".join(" ".join(pages).split())
+    findings = _report(project)["findings"]
+    assert len(findings) >= 10
+    for f in findings:
+        for loc in f["locations"]:
+            if loc["role"] == "flagged":
+                evidence = " ".join(loc["evidence"].split()).replace("\u0644\u0627", "\u0627\u0644")
+                assert evidence in text, (f["check"], loc["evidence"])
+
+
+def _mark(path, decisions, copy_to=None):
+    """An editor's copy of the workbook: {fingerprint: status} set on its rows."""
+    wb = load_workbook(path)
+    ws = wb["Findings"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in decisions:
+            row[header.index("Status")].value = decisions[row[0].value]
+    wb.save(copy_to or path)
+    return copy_to or path
+
+
+@pytest.mark.parametrize("order", ["anna-first", "bo-first"])
+def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(project, capsys, order):
+    import yaml
+
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    findings = _report(project)["findings"]
+    one, two, both = findings[0]["fingerprint"], findings[1]["fingerprint"], findings[2]["fingerprint"]
+    anna = _mark(path, {one: "Confirmed", both: "Fixed"}, project / "anna.xlsx")
+    bo = _mark(path, {two: "False positive", both: "Won't fix"}, project / "bo.xlsx")
+    first, second = (anna, bo) if order == "anna-first" else (bo, anna)
+    assert main(["review", "import", str(first), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["review", "import", str(second), "-q"]) == 0
+    err = capsys.readouterr().err
+    kept = {"Fixed": "Won't fix", "Won't fix": "Fixed"}
+    first_status = "Fixed" if first == anna else "Won't fix"
+    (conflict,) = [line for line in err.splitlines() if both in line]
+    assert str(second) in conflict and "row " in conflict
+    assert f"'{first_status}'" in conflict and f"'{kept[first_status]}'" in conflict
+    reviews = yaml.safe_load((project / "reviews.yaml").read_text())["reviews"]
+    assert reviews[one]["status"] == "Confirmed" and reviews[two]["status"] == "False positive"
+    assert reviews[both]["status"] == first_status
+    # the readable diff: each decision says what it is about
+    f = next(x for x in findings if x["fingerprint"] == one)
+    assert reviews[one]["check"] == f["check"] and reviews[one]["message"] == f["message"]
+    assert reviews[one]["files"] and all(name.endswith(".txt") for name in reviews[one]["files"])
+    # --prefer settles the conflict for the second workbook
+    assert main(["review", "import", str(second), "--prefer", "workbook", "-q"]) == 0
+    assert yaml.safe_load((project / "reviews.yaml").read_text())["reviews"][both]["status"] == kept[first_status]
+
+
+def test_a_finding_marked_fixed_that_still_occurs_is_reopened_with_a_note(project):
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    fp = _report(project)["findings"][0]["fingerprint"]
+    _mark(path, {fp: "Fixed"})
+    assert main(["review", "import", str(path), "-q"]) == 0
+    assert main(["run", "-q"]) == 0
+    again = next(f for f in _report(project)["findings"] if f["fingerprint"] == fp)
+    assert again["status"] == "Open"
+    ws, header = _rows(path)
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == fp)
+    assert row[header.index("Status")].value == "Open"
+    assert "marked Fixed, but this run still finds it" in row[header.index("Editor comment")].value
+    # an untouched reopened row does not undo the decision on the next import
+    assert main(["review", "import", str(path), "-q"]) == 0
+    assert "Fixed" in (project / "reviews.yaml").read_text()
+
+
+def test_old_reviews_files_with_bare_entries_still_read(project):
+    assert main(["run", "-q"]) == 0
+    fp = _report(project)["findings"][0]["fingerprint"]
+    (project / "reviews.yaml").write_text(
+        f"version: 1\nreviews:\n  '{fp}':\n    status: False positive\n    check: x\n    excerpt: y\n")
+    assert main(["run", "-q"]) == 0
+    assert next(f for f in _report(project)["findings"] if f["fingerprint"] == fp)["status"] == "False positive"
+
+
+def _damage_crc(path):
+    import zipfile
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet2.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("crc", "this workbook is damaged; save it again from Excel"),
+    ("formula", "Status is a formula"),
+])
+def test_review_import_refuses_a_damaged_workbook_or_a_formula_status(project, capsys, damage, message):
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    if damage == "crc":
+        _damage_crc(path)
+    else:
+        wb = load_workbook(path)
+        wb["Findings"]["B2"] = '=IF(1,"Fixed","Open")'
+        wb.save(path)
+    capsys.readouterr()
+    assert main(["review", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
+    assert not (project / "reviews.yaml").exists()
+
+
+def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(project, capsys):
+    assert main(["run", "-q"]) == 0
+    path = project / "reports" / "audit.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Findings"]
+    header = [c.value for c in ws[1]]
+    fp = ws["A2"].value
+    first = [c.value for c in ws[2]]
+    ws.append(first)  # the same row twice
+    ws.append(["not-a-finding", "Confirmed"] + [None] * (len(header) - 2))
+    ws.cell(ws.max_row - 1, 2).value = "Confirmed"
+    wb.save(path)
+    capsys.readouterr()
+    assert main(["review", "import", str(path), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "'not-a-finding' was not written by audit" in err
+    assert f"same ID {fp}" in err
+    assert "not-a-finding" not in (project / "reviews.yaml").read_text()

@@ -10,11 +10,12 @@ from .atomic import write_atomic, write_many
 
 def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
     """All reports rendered first, then replaced together (see ``atomic.write_many``)."""
-    from . import json_report, sarif, xlsx
+    from . import html, json_report, sarif, xlsx
 
     out = Path(out_dir)
     rendered = [(out / name, writer.render(report))
-                for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx))]
+                for name, writer in (("audit.json", json_report), ("audit.sarif", sarif), ("audit.xlsx", xlsx),
+                                     ("audit.html", html))]
     write_many(rendered)
     return [p for p, _ in rendered]
 

@@ -18,13 +18,20 @@ to audit.json, which has everything.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
 
+from pathlib import Path
+
+from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
 from ..meta import DISMISSED, STATUSES
+from ..review import WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
+from .html import anchor as html_anchor
+from .view import Paragraphs, excerpt
+from .view import rows as view_rows
 
-_RTL = {"ar", "fa", "ur", "he", "ps", "sd", "yi", "dv"}
 _SEVERITY_FILL = {"error": "#F8CBAD", "warning": "#FFE699", "note": "#BDD7EE"}
 _LOW_FILL = "#FFF2CC"
 _DISMISSED_FILL = "#E7E6E6"
@@ -101,6 +108,14 @@ class _Book:
         self.links[ws.name] += 1
         ws.write_url(row - 1, col - 1, f"internal:'{sheet}'!A{target_row}",
                      self.fmt(font_color="#0563C1", underline=1), string="show link")
+
+    def url(self, ws, row: int, col: int, target: str, label: str) -> None:
+        """A link to ``target`` (a file beside the workbook, with its #fragment)."""
+        if self.links[ws.name] >= _LINKS_MAX:
+            self.put(ws, row, col, target)
+            return
+        self.links[ws.name] += 1
+        ws.write_url(row - 1, col - 1, "external:" + target, self.fmt(font_color="#0563C1", underline=1), string=label)
 
     def sheet(self, title: str, header: list[str], widths: list[float]):
         ws = self.wb.add_worksheet(title)
@@ -258,14 +273,29 @@ def _summary(book: _Book, report: Report, docs) -> None:
                     book.put(ws, r, c, v)
 
 
+_TEXT_WIDTH = 50  # characters a language column shows per line
+_PARAS_MAX = 4  # paragraphs one language cell shows; the rest are in Lines and audit.html
+_LINE_PT = {"Beng": 19.5, "Deva": 19.5, "Arab": 18.0}  # points per wrapped line; 15 for Latin text
+
+
 def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
-    header = ["ID", "Status", "Severity", "Check", "Group", "Languages", "Expected", "Found", "Message"] \
-        + [f"Text ({lang})" for lang in langs] + ["Lines", "Editor comment", "Alignment"]
-    widths = [18, 14, 10, 22, 8, 12, 16, 16, 48] + [60] * len(langs) + [22, 30, 11]
+    header = ["ID", "Status", "Severity", "Check", "Group", "Fix in", "Fix file", "Languages", "Expected", "Found",
+              "Message"] + [f"Text ({lang})" for lang in langs] + ["Lines", "Editor comment", "Alignment", "View",
+                                                                   WRITTEN_HEADER, WRITTEN_COMMENT_HEADER]
+    widths = [18, 14, 10, 22, 8, 7, 24, 12, 16, 16, 44] + [_TEXT_WIDTH] * len(langs) + [22, 30, 11, 8, 10, 10]
     ws = book.sheet("Findings", header, widths)
-    first_text = 10
-    for r, f in enumerate(report.findings, start=2):
-        values = [f.fingerprint, f.status, f.severity, f.check, f.group,
+    first_text = 12
+    paras = Paragraphs(report)
+    scripts = {lang: next(d.script for d in report.documents if d.language == lang) for lang in langs}
+    rows = view_rows(report)
+    r = 1
+    for row in rows:
+        r += 1
+        if r >= _ROWS_MAX:
+            book.put(ws, r, 1, f"… {len(rows) - (r - 2):,} more rows: Excel's row limit; see audit.json")
+            break
+        f, fix = row.finding, docs[row.fix]
+        values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language, Path(fix.path).name,
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
                   _str(f.expected), _str(f.found), f.message]
         for c, v in enumerate(values, start=1):
@@ -275,44 +305,95 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
                 book.put(ws, r, c, v, bg_color=_SEVERITY_FILL.get(f.severity, "#FFFFFF"), pattern=1)
             else:
                 book.put(ws, r, c, v)
+        lines_pt = [_height(f.message, 44, 15.0)]
+        cells = _language_cells(f, row.fix, paras)
         for k, lang in enumerate(langs):
-            cell_text = _language_cell(f, docs, lang)
-            if cell_text is not None:
-                book.put(ws, r, first_text + k, cell_text, lang in _RTL)
-        book.put(ws, r, first_text + len(langs), _lines(f, docs))
-        book.put(ws, r, first_text + len(langs) + 1, f.comment)
-        target = _link_row(f, link_rows)
+            runs = cells.get(lang)
+            if runs:
+                book.put(ws, r, first_text + k, runs, is_rtl(lang))
+                lines_pt.append(_height("".join(t for t, _ in runs), _TEXT_WIDTH, _LINE_PT.get(scripts[lang], 15.0)))
+        lines = _lines(f, docs)
+        lines_pt.append(_height(lines, 22, 15.0))
+        col = first_text + len(langs)
+        book.put(ws, r, col, lines)
+        book.put(ws, r, col + 1, f.comment)
+        target = _link_row(f, link_rows, row.fix)
         if target:
-            book.link(ws, r, first_text + len(langs) + 2, target, "Alignment")
-    if report.findings:
-        n = len(report.findings)
-        ws.data_validation(1, 1, n, 1, {"validate": "list", "source": list(STATUSES), "error_type": "stop",
-                                        "error_title": "Status", "error_message": "Pick a status from the list"})
-    book.finish(ws, len(report.findings) + 1, len(header))
+            book.link(ws, r, col + 2, target, "Alignment")
+        book.url(ws, r, col + 3, "audit.html#" + html_anchor(f.fingerprint), "view")
+        book.put(ws, r, col + 4, written_status(f.status, f.comment))  # what import compares with, to take only the rows an editor changed
+        book.put(ws, r, col + 5, f.comment)
+        ws.set_row(r - 1, min(409.0, max(lines_pt)))
+    if rows:
+        ws.data_validation(1, 1, r - 1, 1, {"validate": "list", "source": list(STATUSES), "error_type": "stop",
+                                            "error_title": "Status", "error_message": "Pick a status from the list"})
+    ws.set_column(len(header) - 2, len(header) - 1, 10, None, {"hidden": True})
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    book.finish(ws, r, len(header))
 
 
-def _language_cell(f: Finding, docs, lang: str):
-    """The paragraph(s) of ``lang`` that the finding cites, evidence highlighted."""
-    by_para: dict[tuple[str, int], list] = defaultdict(list)
-    order = []
+def _height(text: str, width: int, per_line: float) -> float:
+    """Points a wrapped cell of ``width`` characters needs to show ``text`` whole."""
+    n = sum(max(1, -(-_shown(line) // max(1, width - 2))) for line in text.split("\n"))
+    return n * per_line + 3
+
+
+def _shown(text: str) -> int:
+    """Characters that take room on a line: combining marks (vowel signs, harakat) do not."""
+    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+
+
+def _language_cells(f: Finding, fix: str, paras: Paragraphs) -> dict[str, list]:
+    """language -> rich-text runs: the finding's paragraphs and the ones aligned with them,
+    each a window around its evidence (the flagged translation's first)."""
+    docs = paras.docs
+    aligned = paras.aligned(f)
+    spans: dict[tuple[str, int], list] = defaultdict(list)
+    flagged_at: dict[str, list[int]] = defaultdict(list)
+    rel = None  # where the flagged evidence sits in its paragraph, 0..1
     for loc in f.locations:
-        if docs[loc.document].language != lang:
+        i = paras.index(loc)
+        if i is None:
             continue
-        key = (loc.document, loc.line)
-        if key not in by_para:
-            order.append(key)
-        by_para[key].append(loc)
-    if not order:
-        return None
-    if len(order) == 1:
-        locs = by_para[order[0]]
-        return _rich(locs[0].text, [(x.start, x.end) for x in locs])
-    parts = []
-    for n, key in enumerate(order):
-        locs = by_para[key]
-        parts.append((("\n\n" if n else "") + f"[line {key[1]}] ", "head"))
-        parts.extend(_rich(locs[0].text, [(x.start, x.end) for x in locs]))
-    return parts
+        if loc.end > loc.start:
+            spans[(loc.document, i)].append((loc.start, loc.end))
+        if loc.role == "flagged" and i not in flagged_at[loc.document]:
+            flagged_at[loc.document].append(i)
+            if rel is None and loc.document == fix and loc.text:
+                rel = ((loc.start + loc.end) / 2) / max(1, len(loc.text))
+    out: dict[str, list] = {}
+    order = sorted(aligned, key=lambda d: (d != fix, docs[d].language, d))
+    for d in order:
+        lang = docs[d].language
+        idx = sorted(aligned[d], key=lambda i: (i not in flagged_at.get(d, ()), (d, i) not in spans))
+        cell = out.setdefault(lang, [])
+        several = len(idx) > 1 or sum(1 for x in order if docs[x].language == lang) > 1
+        for n, i in enumerate(idx):
+            if n == _PARAS_MAX:
+                cell.append((f"\n\n… {len(idx) - n} more paragraph(s): see Lines, or the View link", "head"))
+                break
+            p = docs[d].paragraphs[i]
+            if several:
+                cell.append((("\n\n" if cell else "") + f"[{d} line {p.line}] ", "head"))
+            ev = spans.get((d, i), [])
+            if not ev and rel is not None and len(p.text) > 400:
+                mid = int(rel * len(p.text))  # no evidence here: the part where the flagged one sits
+                ev_runs = [(t, False) for t in _around(p.text, mid)]
+            else:  # the flagged translation's sentence; what the others say, more briefly
+                ev_runs = excerpt(p.text, ev, 200 if i in flagged_at.get(d, ()) or not ev else 80)
+            cell.extend((t, "evidence" if e else None) for t, e in ev_runs)
+    return out
+
+
+def _around(text: str, mid: int, radius: int = 200) -> list[str]:
+    a, b = max(0, mid - radius), min(len(text), mid + radius)
+    a = text.find(" ", a) + 1 if a and " " in text[a:a + 30] else a
+    k = text.rfind(" ", b - 30, b)
+    b = k if b < len(text) and k > a else b
+    return [("… " if a else "") + text[a:b] + (" …" if b < len(text) else "")]
 
 
 def _lines(f: Finding, docs) -> str:
@@ -324,8 +405,9 @@ def _lines(f: Finding, docs) -> str:
     return "\n".join(seen)
 
 
-def _link_row(f: Finding, link_rows) -> int | None:
-    loc = next((x for x in f.locations if x.role == "flagged"), f.locations[0])
+def _link_row(f: Finding, link_rows, fix: str | None = None) -> int | None:
+    loc = next((x for x in f.locations if x.role == "flagged" and (fix is None or x.document == fix)),
+               f.locations[0])
     return link_rows.get((loc.document, loc.line))
 
 
@@ -367,7 +449,7 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
                 texts = [f"[{docs[d].paragraphs[i].line}] {docs[d].paragraphs[i].text}"
                          for d, idx in link.members if docs[d].language == lang for i in idx]
                 if texts:
-                    book.put(ws, r, c, "\n".join(texts), lang in _RTL)
+                    book.put(ws, r, c, "\n".join(texts), is_rtl(lang))
     book.finish(ws, r, len(header))
 
 
@@ -378,8 +460,10 @@ def _documents(book: _Book, report: Report) -> None:
     ws = book.sheet("Documents", header, [40, 26, 10, 11, 8, 10, 12, 11, 36, 8, 40])
     rows = [[d.path, d.id, d.language, d.language_confidence, d.script, d.encoding, d.paragraph_style,
              len(d.paragraphs), "\n".join(f"[{p.line}] {p.text}" for p in d.boilerplate),
-             group_of.get(d.id, ""), "audited"] for d in report.documents]
-    rtl = [d.language in _RTL for d in report.documents]
+             group_of.get(d.id, ""), "audited" if d.language_confidence >= LOW_CONFIDENCE else
+             f"audited; language uncertain ({d.language} at {d.language_confidence:.2f}): check it, "
+             "or set it in language_overrides"] for d in report.documents]
+    rtl = [is_rtl(d.language) for d in report.documents]
     r = 1
     for k, row in enumerate(rows + [None] * len(report.skipped)):
         r += 1
@@ -392,8 +476,12 @@ def _documents(book: _Book, report: Report) -> None:
             book.put(ws, r, 1, s.path)
             book.put(ws, r, 11, f"skipped: {s.reason}", bg_color=_SEVERITY_FILL["error"], pattern=1)
             continue
+        uncertain = row[3] < LOW_CONFIDENCE
         for c, v in enumerate(row, start=1):
-            book.put(ws, r, c, v, c == 9 and rtl[k])
+            if uncertain and c in (3, 4, 11):
+                book.put(ws, r, c, v, bg_color=_SEVERITY_FILL["warning"], pattern=1)
+            else:
+                book.put(ws, r, c, v, c == 9 and rtl[k])
     book.finish(ws, r, len(header))
 
 
