@@ -77,7 +77,8 @@ class NumberLexicon:
 
     def _compound(self, word: str) -> tuple[str, int, bool] | None:
         """Split a glued numeral (tvåhundrafemtio, dreihundertneunundsechzig) into known parts."""
-        parts = _segment(word, self._atoms())
+        atoms = self._atoms()
+        parts = _segment(word, atoms, self._longest_atom())
         if not parts or len(parts) < 2:
             return None
         items = [self._direct(p) for p in parts]
@@ -90,17 +91,33 @@ class NumberLexicon:
     def _atoms(self) -> frozenset[str]:
         return frozenset(w for w in (*self.words, *self.magnitudes, *self.connectors) if len(w) >= 2)
 
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _longest_atom(self) -> int:
+        return max(map(len, self._atoms()), default=0)
 
-def _segment(word: str, atoms: frozenset[str]) -> list[str] | None:
-    best: dict[int, list[str] | None] = {len(word): []}
-    for i in range(len(word) - 1, -1, -1):
-        best[i] = None
-        for j in range(len(word), i + 1, -1):
-            piece = word[i:j]
-            if piece in atoms and best.get(j) is not None:
-                best[i] = [piece, *best[j]]
+
+def _segment(word: str, atoms: frozenset[str], longest: int) -> list[str] | None:
+    """Split ``word`` into known atoms, preferring the longest atom at each position.
+
+    Right-to-left DP with back-pointers: each position tries at most ``longest``
+    piece lengths, so the cost is linear in the word (a 150,000-letter run of
+    "hahaha..." or unspaced CJK text must not stall extraction).
+    """
+    n = len(word)
+    nxt: list[int] = [-1] * (n + 1)  # end of the first piece of a split of word[i:], or -1
+    nxt[n] = n
+    for i in range(n - 1, -1, -1):
+        for j in range(min(n, i + longest), i + 1, -1):
+            if nxt[j] != -1 and word[i:j] in atoms:
+                nxt[i] = j
                 break
-    return best[0]
+    if nxt[0] == -1:
+        return None
+    parts, i = [], 0
+    while i < n:
+        parts.append(word[i:nxt[i]])
+        i = nxt[i]
+    return parts
 
 
 def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100})) -> int | None:
