@@ -15,7 +15,10 @@ from ..model import Fact
 from .names import boundary_words
 from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
-_SEPARATORS = regex.compile(r"\s*(?:[,،、]\s*)+")  # ", ," is one separator
+# A separator is a run of commas and spaces holding at least one comma (", ," is one).
+# Matched from its first comma, then widened over the spaces before it: a pattern that
+# may start with spaces retries at every space of a long run (quadratic, issue 18).
+_SEPARATORS = regex.compile(r"[,،、][\s,،、]*")
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
 _MIN_SHORT = 2
@@ -36,7 +39,10 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
         pos = 0
         body = clause.group()
         for sep in _SEPARATORS.finditer(body):
-            pieces.append((pos, sep.start()))
+            start = sep.start()
+            while start > pos and body[start - 1].isspace():
+                start -= 1
+            pieces.append((pos, start))
             pos = sep.end()
         pieces.append((pos, len(body)))
         if len(pieces) < 2:
