@@ -41,8 +41,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     files = discover(paths, config.get("_follow_symlinks", False), refused)
     with batch_gc(), (nullcontext(engine) if engine is not None else open_engine(config)) as engine:
         read = engine.read(read_file, [(str(f), i) for f, i in zip(files, unique_ids(files))], progress)
-        documents, skipped, signatures, handles = _distinct(read)
-        skipped = refused + skipped
+        documents, skipped, signatures, handles = _distinct(read, refused)
         clock("group")
         groups = group_signatures(signatures, config, blocker=engine.blocker)
         clock("align+check")
@@ -88,10 +87,10 @@ def audit_group(config: dict, group, held: list) -> tuple:
     return alignment, [f for check in selected_checks(config) for f in check.run(ctx)]
 
 
-def _distinct(read: list[tuple]) -> tuple[list, list, list, dict]:
+def _distinct(read: list[tuple], refused: list[Skipped]) -> tuple[list, list, list, dict]:
     """Documents (a file whose content another has already given is skipped), skipped
-    files, grouping signatures, and document id -> handle."""
-    documents, skipped, signatures, handles = [], [], [], {}
+    files (``refused`` by discovery first), grouping signatures, and document id -> handle."""
+    documents, skipped, signatures, handles = [], list(refused), [], {}
     by_hash: dict[str, str] = {}
     for doc, signature, handle in read:
         if isinstance(doc, Skipped):

@@ -14,14 +14,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import AuditError
-from .meta import DISMISSED, STATUSES  # defined in the bottom module, shared with the writers
+from .meta import (  # defined in the bottom module, shared with the writers
+    DISMISSED, REOPENED, STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status)
 from .model import Report
 
 SCHEMA_VERSION = 1
 ID_HEADER, STATUS_HEADER, COMMENT_HEADER = "ID", "Status", "Editor comment"
-WRITTEN_HEADER = "Status when written"  # hidden: the status each row had when the workbook was written
-WRITTEN_COMMENT_HEADER = "Comment when written"  # hidden: its Editor comment then
-REOPENED = "Reopened: marked Fixed, but this run still finds it."
 _FIELDS = ("status", "comment", "check", "files", "message", "source", "excerpt")
 _MAX_UNZIPPED = 200 * 1024 * 1024  # a workbook that inflates beyond this is refused (zip bomb)
 _MAX_WORKBOOK = 100 * 1024 * 1024  # a larger file is not one of ours
@@ -276,11 +274,6 @@ def import_workbook(workbook: str | Path, reviews_file: str | Path, prefer: str 
         reviews[fp] = entry
     save(reviews_file, reviews)
     return counts
-
-
-def written_status(status: str, comment: str) -> str:
-    """The status a workbook row records as written: the recorded one (Fixed) for a reopened finding."""
-    return "Fixed" if status == "Open" and comment.startswith(REOPENED) else status
 
 
 def apply(report: Report, reviews: dict[str, dict]) -> Report:

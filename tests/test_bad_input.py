@@ -58,8 +58,11 @@ def test_bad_file_alone_is_a_clear_error_and_touches_nothing(project, capsys, ca
     before_inputs, before_reports = _digest(project / "bad"), _digest(project / "reports")
     capsys.readouterr()
     assert main(["run", str(bad), "--out", "reports"]) == 2
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and message in err and f"{case}.txt" in err, err
+    lines = capsys.readouterr().err.strip().splitlines()
+    # progress lines may come first (stderr is not a terminal here); the error is the one last line
+    error = lines[-1]
+    assert error.startswith("audit: error: ") and message in error and f"{case}.txt" in error, lines
+    assert not any(line.startswith("audit: error") or "Traceback" in line for line in lines[:-1]), lines
     assert _digest(project / "bad") == before_inputs and _digest(project / "reports") == before_reports
 
 

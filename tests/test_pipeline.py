@@ -245,6 +245,7 @@ def test_open_engine_follows_the_config(config):
 # Each stage may import the stages below it, never one above or beside it.
 LAYERS = [
     {"audit.meta", "audit.errors", "audit.model"},
+    {"audit.ingest.files", "audit.safeload"},  # bounded reads of regular files, for every file the tool opens
     {"audit.languages"},
     {"audit.config"},
     {"audit.ingest", "audit.extract"},

@@ -26,8 +26,7 @@ from pathlib import Path
 
 from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
-from ..meta import DISMISSED, STATUSES
-from ..review import WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
+from ..meta import DISMISSED, STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
 from .view import Paragraphs, excerpt
 from .view import rows as view_rows
