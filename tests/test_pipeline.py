@@ -306,3 +306,28 @@ def test_the_layer_check_sees_an_import_back_up(tmp_path):
     """))
     assert _imports(bad, "audit.pipeline", False) == {"audit.__version__", "audit.review"}
     assert _stage("audit.__version__")[0] > _stage("audit.pipeline")[0]
+
+
+def test_the_architecture_docs_worked_example_is_one_file_and_a_registry_entry(tmp_path, config, monkeypatch):
+    """The check shown in docs/architecture.md, written to its own file and registered,
+    runs with the others and flags an impossible date where it is."""
+    import importlib.util
+    import re
+
+    import audit.checks as checks
+
+    doc = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    section = doc[doc.index("## Adding a check"):doc.index("## Adding a fact kind")]
+    source = re.findall(r"```python\n(.*?)```", section, re.S)[0]
+    path = tmp_path / "date_impossible.py"
+    path.write_text(source, "utf-8")
+    spec = importlib.util.spec_from_file_location("audit.checks.date_impossible", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(checks, "REGISTRY", [*checks.REGISTRY, module.DateImpossible])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sv.txt").write_text("Mötet i Hanoi.\nDet hölls den 30 februari 2025, sade 40 delegater.\n")
+    report = run([tmp_path / "in"], config)
+    found = [(f.check, f.locations[0].line, f.locations[0].evidence) for f in report.findings]
+    assert ("date-impossible", 2, "30 februari 2025") in found
+    assert "date-impossible" in report.signature["checks"]
