@@ -230,6 +230,15 @@ def test_workers_die_with_a_killed_parent(stuck_pool, sig):
     assert _gone(workers), f"pool workers survived their parent's {signal.Signals(sig).name}"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_removes_the_hold_directory_too(stuck_pool):
+    proc, workers, scratch, _ = stuck_pool
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    assert proc.returncode == 128 + signal.SIGTERM and _gone(workers)
+    assert not list(scratch.iterdir())
+
+
 def test_open_engine_follows_the_config(config):
     from audit.engine.dask import DaskEngine
 

@@ -31,6 +31,7 @@ class PoolEngine:
         self._hold: tempfile.TemporaryDirectory | None = None
         self._inline: InlineEngine | None = None
         self._closed = False
+        self._restore_sigterm = None
 
     def __enter__(self) -> "PoolEngine":
         return self
@@ -70,6 +71,7 @@ class PoolEngine:
             except OSError as exc:
                 raise _hold_error(exc, tempfile.gettempdir()) from None
         if self._pool is None:
+            self._restore_sigterm = _exit_on_sigterm()
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
                                              initargs=(self.config, self._hold.name, os.getpid()))
 
@@ -100,11 +102,35 @@ class PoolEngine:
                     p.terminate()
                 for p in workers:
                     p.join(5)
+                    if p.is_alive():
+                        p.kill()
             else:
                 pool.shutdown(wait=True)
         hold, self._hold = self._hold, None
         if hold is not None:
             hold.cleanup()
+        restore, self._restore_sigterm = self._restore_sigterm, None
+        if restore is not None:
+            restore()
+
+
+def _exit_on_sigterm():
+    """While the pool runs, SIGTERM exits through the ``finally`` blocks (workers stopped,
+    hold directory removed) instead of killing this process on the spot. Only where
+    nobody else handles SIGTERM (the default handler, in the main thread); returns
+    what puts the previous handler back, or None."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+
+    def leave(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _init(config: dict, hold: str, parent_pid: int) -> None:
