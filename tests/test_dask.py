@@ -94,3 +94,52 @@ def test_integration_blocking_by_dataframe_shuffle_gives_the_local_candidates(tm
 
             assert group_signatures(summaries, config, blocker=shuffled) == group_signatures(summaries, config, blocker=local)
             assert seen["dask"] == seen["local"] and seen["local"]
+
+
+_STUCK = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from audit import load_config
+from audit.engine.dask import DaskEngine
+
+def slow(config, path, doc_id):
+    open(os.path.join({pids!r}, str(os.getpid())), "w").close()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    config = load_config()
+    config["engine"] = "dask"
+    with DaskEngine(config, jobs=2) as engine:
+        engine.read(slow, [("x", str(k)) for k in range(4)])
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_integration_local_cluster_workers_die_with_a_killed_parent(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from test_pipeline import _gone
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    (tmp_path / "stuck.py").write_text(_STUCK.format(root=str(ROOT), pids=str(pids)))
+    proc = subprocess.Popen([sys.executable, str(tmp_path / "stuck.py")], stderr=subprocess.DEVNULL)
+    workers = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        workers = [int(p.name) for p in pids.iterdir()]
+        assert len(workers) == 2
+        proc.kill()
+        proc.wait(timeout=20)
+        assert _gone(workers, within=20), "Dask workers survived their parent's SIGKILL"
+    finally:
+        for pid in [proc.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
