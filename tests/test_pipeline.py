@@ -71,6 +71,22 @@ def test_inline_and_pool_engines_give_the_same_report_and_facts(batch, config, h
     assert not list(hold_root.iterdir())  # removed when the engine closes
 
 
+def test_one_pool_serves_two_runs_and_each_report_keeps_its_facts(batch, tmp_path, config, hold_root):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sv.txt").write_text("Ett annat möte i Hue den 9 maj samlade 12 personer.\n", "utf-8")
+    with InlineEngine(config) as inline:
+        expected = [dict(run([folder], config, engine=inline).facts) for folder in (batch, other)]
+    with PoolEngine(config, jobs=2, min_items=1) as pool:
+        reports = [run([folder], config, engine=pool) for folder in (batch, other)]
+        assert [dict(r.facts) for r in reports] == expected
+
+
+def test_an_engine_opened_with_another_config_is_refused(batch, config):
+    with pytest.raises(ValueError, match="another config"):
+        run([batch], config, engine=InlineEngine({**config, "languages": ["sv"]}))
+
+
 def test_facts_of_a_closed_engine_are_a_clear_error(batch, config, hold_root):
     with PoolEngine(config, jobs=2, min_items=1) as pool:
         report = run([batch], config, engine=pool)

@@ -29,7 +29,8 @@ class PoolEngine:
         self.config, self.jobs, self.min_items = config, jobs, min_items
         self._pool = None
         self._hold: tempfile.TemporaryDirectory | None = None
-        self._inline: InlineEngine | None = None
+        self._inline = InlineEngine(config)  # for batches too small for the pool
+        self._next_key = 0  # hold files are numbered across reads: one engine may serve several runs
         self._closed = False
         self._restore_sigterm = None
 
@@ -41,20 +42,21 @@ class PoolEngine:
 
     def read(self, task, files, progress=None) -> list[tuple]:
         if len(files) < self.min_items:
-            self._inline = InlineEngine(self.config)
             return self._inline.read(task, files, progress)
         self._start()
-        items = [(task, path, doc_id, key) for key, (path, doc_id) in enumerate(files)]
-        out = self._map(_read_and_hold, items, progress, "reading")
-        return [(doc, signature, None if signature is None else key) for key, (doc, signature) in enumerate(out)]
+        keys = range(self._next_key, self._next_key + len(files))
+        self._next_key += len(files)
+        out = self._map(_read_and_hold, [(task, path, doc_id, key) for key, (path, doc_id) in zip(keys, files)],
+                        progress, "reading")
+        return [(doc, signature, None if signature is None else key) for key, (doc, signature) in zip(keys, out)]
 
     def run_groups(self, task, groups, progress=None) -> list:
-        if self._inline is not None:
+        if not any(isinstance(key, int) for _, keys in groups for key in keys):  # a batch read inline
             return self._inline.run_groups(task, groups, progress)
         return self._map(_audit_held, [(task, group, list(keys)) for group, keys in groups], progress, "checking")
 
     def facts(self, handle) -> list:
-        if self._inline is not None:
+        if not isinstance(handle, int):
             return self._inline.facts(handle)
         if self._hold is None:
             raise closed_error("process pool")
