@@ -4,8 +4,9 @@ Workers keep each document and its facts in the run's hold directory (a
 temporary directory, written and read back by the workers in parallel) and
 send the parent only the document and its grouping signature; a group's task
 names its documents' files, and the handle of a document is its file's number.
-The config travels once per worker, not with every task. A batch too small for
-a pool to pay off runs inline.
+Each stage gets a pool of its own (the checking workers do not carry the
+reading workers' language models), and the config travels once per worker, not
+with every task. A batch too small for a pool to pay off runs inline.
 """
 from __future__ import annotations
 
@@ -63,8 +64,6 @@ class PoolEngine:
         return _load(self._hold.name, handle)[1]
 
     def _start(self) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
         if self._closed:
             raise closed_error("process pool")
         if self._hold is None:
@@ -72,15 +71,20 @@ class PoolEngine:
                 self._hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
             except OSError as exc:
                 raise _hold_error(exc, tempfile.gettempdir()) from None
-        if self._pool is None:
             self._restore_sigterm = _exit_on_sigterm()
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
-                                             initargs=(self.config, self._hold.name, os.getpid()))
 
     def _map(self, fn, items: list, progress, stage: str) -> list:
+        """``fn`` over ``items`` in order, in a pool of its own: a stage's workers end with it,
+        so reading's caches and language models do not stay in the memory of the checking."""
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self._hold is None:
+            raise closed_error("process pool")
         total = len(items)
         chunk = max(1, min(64, total // (self.jobs * 8)))
         out = []
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
+                                         initargs=(self.config, self._hold.name, os.getpid()))
         try:
             for k, result in enumerate(self._pool.map(fn, items, chunksize=chunk), start=1):
                 out.append(result)
@@ -89,31 +93,36 @@ class PoolEngine:
         except BaseException:  # an error, or Ctrl-C: stop the workers now, not after their queue
             self.close(abort=True)
             raise
+        self._stop_workers(abort=False)
         return out
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers and remove the hold directory (both at most once)."""
         self._closed = True
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            if abort:
-                # ProcessPoolExecutor has no public terminate before Python 3.14
-                workers = list((getattr(pool, "_processes", None) or {}).values())
-                pool.shutdown(wait=False, cancel_futures=True)
-                for p in workers:
-                    p.terminate()
-                for p in workers:
-                    p.join(5)
-                    if p.is_alive():
-                        p.kill()
-            else:
-                pool.shutdown(wait=True)
+        self._stop_workers(abort)
         hold, self._hold = self._hold, None
         if hold is not None:
             hold.cleanup()
         restore, self._restore_sigterm = self._restore_sigterm, None
         if restore is not None:
             restore()
+
+    def _stop_workers(self, abort: bool) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        # ProcessPoolExecutor has no public terminate before Python 3.14
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in workers:
+            p.terminate()
+        for p in workers:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
 
 
 def _exit_on_sigterm():
