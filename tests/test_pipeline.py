@@ -291,7 +291,10 @@ def _stage(module: str) -> tuple[int, str]:
         for stage in sorted(layer, key=len, reverse=True):
             if module == stage or (stage != "audit" and module.startswith(stage + ".")):
                 return rank, stage
-    return LAYERS.index({"audit"}), "audit"  # a name the package itself exports (audit.run, audit.__version__)
+    top = module.split(".")[1]
+    if not (ROOT / "audit" / f"{top}.py").exists() and not (ROOT / "audit" / top).is_dir():
+        return LAYERS.index({"audit"}), "audit"  # a name the package itself exports (audit.run, audit.__version__)
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS where it belongs")
 
 
 def _imports(path: Path, module: str, is_package: bool) -> set[str]:
