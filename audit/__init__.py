@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from .meta import __version__  # noqa: E402
+from .meta import __version__
 from .config import load_config  # noqa: E402
 from .errors import AuditError  # noqa: E402
 

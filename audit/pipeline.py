@@ -26,14 +26,16 @@ from .model import Finding, Report, Skipped
 def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=None,
         timings: dict | None = None) -> Report:
     """The whole audit. ``reviews``: fingerprint -> editor's decision (``review.load``);
-    ``engine``: an open engine whose lifetime the caller owns (default: the config's,
-    for this run only); ``timings``, if given, receives stage -> (wall s, CPU s)."""
+    ``engine``: an engine opened with this config, whose lifetime the caller owns
+    (default: the config's, for this run only); ``timings``, if given, receives stage -> (wall s, CPU s)."""
     from .checks import selected_checks
     from .engine import HeldFacts, open_engine
     from .group import group_signatures
     from .ingest import discover, unique_ids
     from .review import apply
 
+    if engine is not None and engine.config != config:
+        raise ValueError("the engine was opened with another config than this run's")
     clock = _Clock(timings)
     clock("read+extract")
     checks = selected_checks(config)  # an unknown check code fails before any file is read

@@ -71,6 +71,22 @@ def test_inline_and_pool_engines_give_the_same_report_and_facts(batch, config, h
     assert not list(hold_root.iterdir())  # removed when the engine closes
 
 
+def test_one_pool_serves_two_runs_and_each_report_keeps_its_facts(batch, tmp_path, config, hold_root):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sv.txt").write_text("Ett annat möte i Hue den 9 maj samlade 12 personer.\n", "utf-8")
+    with InlineEngine(config) as inline:
+        expected = [dict(run([folder], config, engine=inline).facts) for folder in (batch, other)]
+    with PoolEngine(config, jobs=2, min_items=1) as pool:
+        reports = [run([folder], config, engine=pool) for folder in (batch, other)]
+        assert [dict(r.facts) for r in reports] == expected
+
+
+def test_an_engine_opened_with_another_config_is_refused(batch, config):
+    with pytest.raises(ValueError, match="another config"):
+        run([batch], config, engine=InlineEngine({**config, "languages": ["sv"]}))
+
+
 def test_facts_of_a_closed_engine_are_a_clear_error(batch, config, hold_root):
     with PoolEngine(config, jobs=2, min_items=1) as pool:
         report = run([batch], config, engine=pool)
@@ -230,6 +246,15 @@ def test_workers_die_with_a_killed_parent(stuck_pool, sig):
     assert _gone(workers), f"pool workers survived their parent's {signal.Signals(sig).name}"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_sigterm_removes_the_hold_directory_too(stuck_pool):
+    proc, workers, scratch, _ = stuck_pool
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    assert proc.returncode == 128 + signal.SIGTERM and _gone(workers)
+    assert not list(scratch.iterdir())
+
+
 def test_open_engine_follows_the_config(config):
     from audit.engine.dask import DaskEngine
 
@@ -269,7 +294,10 @@ def _stage(module: str) -> tuple[int, str]:
         for stage in sorted(layer, key=len, reverse=True):
             if module == stage or (stage != "audit" and module.startswith(stage + ".")):
                 return rank, stage
-    return LAYERS.index({"audit"}), "audit"  # a name the package itself exports (audit.run, audit.__version__)
+    top = module.split(".")[1]
+    if not (ROOT / "audit" / f"{top}.py").exists() and not (ROOT / "audit" / top).is_dir():
+        return LAYERS.index({"audit"}), "audit"  # a name the package itself exports (audit.run, audit.__version__)
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS where it belongs")
 
 
 def _imports(path: Path, module: str, is_package: bool) -> set[str]:
@@ -309,3 +337,28 @@ def test_the_layer_check_sees_an_import_back_up(tmp_path):
     """))
     assert _imports(bad, "audit.pipeline", False) == {"audit.__version__", "audit.review"}
     assert _stage("audit.__version__")[0] > _stage("audit.pipeline")[0]
+
+
+def test_the_architecture_docs_worked_example_is_one_file_and_a_registry_entry(tmp_path, config, monkeypatch):
+    """The check shown in docs/architecture.md, written to its own file and registered,
+    runs with the others and flags an impossible date where it is."""
+    import importlib.util
+    import re
+
+    import audit.checks as checks
+
+    doc = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    section = doc[doc.index("## Adding a check"):doc.index("## Adding a fact kind")]
+    source = re.findall(r"```python\n(.*?)```", section, re.S)[0]
+    path = tmp_path / "date_impossible.py"
+    path.write_text(source, "utf-8")
+    spec = importlib.util.spec_from_file_location("audit.checks.date_impossible", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(checks, "REGISTRY", [*checks.REGISTRY, module.DateImpossible])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sv.txt").write_text("Mötet i Hanoi.\nDet hölls den 30 februari 2025, sade 40 delegater.\n")
+    report = run([tmp_path / "in"], config)
+    found = [(f.check, f.locations[0].line, f.locations[0].evidence) for f in report.findings]
+    assert ("date-impossible", 2, "30 februari 2025") in found
+    assert "date-impossible" in report.signature["checks"]

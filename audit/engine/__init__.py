@@ -33,6 +33,7 @@ Progress = Callable[[str, int, int], None]
 class Engine(Protocol):
     """What the pipeline asks of an engine."""
 
+    config: dict  # what every task gets (sent to each worker once)
     blocker: Callable | None  # grouping's candidate-pair finder; None: the local inverted index
 
     def read(self, task: ReadTask, files: list[tuple[str, str]], progress: Progress | None = None) -> list[tuple]:

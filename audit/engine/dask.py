@@ -10,6 +10,9 @@ cluster of ``jobs`` worker processes for the run and stops it afterwards.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 from ..errors import AuditError
 from . import closed_error
 
@@ -30,6 +33,7 @@ class DaskEngine:
             raise AuditError("engine dask needs the dask extra: pip install 'audit[dask]'", "config") from None
         try:
             if self.config.get("scheduler"):
+                _reachable(self.config["scheduler"])
                 self.client = Client(self.config["scheduler"], timeout="10s")
             else:
                 self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
@@ -57,8 +61,9 @@ class DaskEngine:
         client = self._client()
         # the config goes to each worker once, not with every task
         self._shared = client.scatter(self.config, broadcast=True)
-        held = client.map(_read, [task] * len(files), [p for p, _ in files], [d for _, d in files],
-                          config=self._shared, pure=False)
+        # workers resolve paths from their own working directory: they get absolute ones
+        held = client.map(_read, [task] * len(files), [os.path.abspath(p) for p, _ in files],
+                          [d for _, d in files], [p for p, _ in files], config=self._shared, pure=False)
         heads = client.gather(client.map(_head, held, pure=False))
         if progress:
             progress("reading", len(files), len(files))
@@ -87,8 +92,24 @@ class DaskEngine:
         return self.client
 
 
-def _read(task, path: str, doc_id: str, config: dict) -> tuple:
-    return task(config, path, doc_id)
+def _reachable(address: str) -> None:
+    """A refused TCP connection fails at once (the client would retry for its whole timeout)."""
+    import socket
+
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme != "tcp":
+        return
+    with socket.create_connection(parse_host_port(location), timeout=5):
+        pass
+
+
+def _read(task, path: str, doc_id: str, given: str, config: dict) -> tuple:
+    """The read task on a worker; the document keeps the path as the user gave it."""
+    doc, facts, signature = task(config, path, doc_id)
+    return replace(doc, path=given), facts, signature
 
 
 def _head(read: tuple) -> tuple:

@@ -4,8 +4,9 @@ Workers keep each document and its facts in the run's hold directory (a
 temporary directory, written and read back by the workers in parallel) and
 send the parent only the document and its grouping signature; a group's task
 names its documents' files, and the handle of a document is its file's number.
-The config travels once per worker, not with every task. A batch too small for
-a pool to pay off runs inline.
+Each stage gets a pool of its own (the checking workers do not carry the
+reading workers' language models), and the config travels once per worker, not
+with every task. A batch too small for a pool to pay off runs inline.
 """
 from __future__ import annotations
 
@@ -29,8 +30,10 @@ class PoolEngine:
         self.config, self.jobs, self.min_items = config, jobs, min_items
         self._pool = None
         self._hold: tempfile.TemporaryDirectory | None = None
-        self._inline: InlineEngine | None = None
+        self._inline = InlineEngine(config)  # for batches too small for the pool
+        self._next_key = 0  # hold files are numbered across reads: one engine may serve several runs
         self._closed = False
+        self._restore_sigterm = None
 
     def __enter__(self) -> "PoolEngine":
         return self
@@ -40,28 +43,27 @@ class PoolEngine:
 
     def read(self, task, files, progress=None) -> list[tuple]:
         if len(files) < self.min_items:
-            self._inline = InlineEngine(self.config)
             return self._inline.read(task, files, progress)
         self._start()
-        items = [(task, path, doc_id, key) for key, (path, doc_id) in enumerate(files)]
-        out = self._map(_read_and_hold, items, progress, "reading")
-        return [(doc, signature, None if signature is None else key) for key, (doc, signature) in enumerate(out)]
+        keys = range(self._next_key, self._next_key + len(files))
+        self._next_key += len(files)
+        out = self._map(_read_and_hold, [(task, path, doc_id, key) for key, (path, doc_id) in zip(keys, files)],
+                        progress, "reading")
+        return [(doc, signature, None if signature is None else key) for key, (doc, signature) in zip(keys, out)]
 
     def run_groups(self, task, groups, progress=None) -> list:
-        if self._inline is not None:
+        if not any(isinstance(key, int) for _, keys in groups for key in keys):  # a batch read inline
             return self._inline.run_groups(task, groups, progress)
         return self._map(_audit_held, [(task, group, list(keys)) for group, keys in groups], progress, "checking")
 
     def facts(self, handle) -> list:
-        if self._inline is not None:
+        if not isinstance(handle, int):
             return self._inline.facts(handle)
         if self._hold is None:
             raise closed_error("process pool")
         return _load(self._hold.name, handle)[1]
 
     def _start(self) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
         if self._closed:
             raise closed_error("process pool")
         if self._hold is None:
@@ -69,14 +71,20 @@ class PoolEngine:
                 self._hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
             except OSError as exc:
                 raise _hold_error(exc, tempfile.gettempdir()) from None
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
-                                             initargs=(self.config, self._hold.name, os.getpid()))
+            self._restore_sigterm = _exit_on_sigterm()
 
     def _map(self, fn, items: list, progress, stage: str) -> list:
+        """``fn`` over ``items`` in order, in a pool of its own: a stage's workers end with it,
+        so reading's caches and language models do not stay in the memory of the checking."""
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self._hold is None:
+            raise closed_error("process pool")
         total = len(items)
         chunk = max(1, min(64, total // (self.jobs * 8)))
         out = []
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
+                                         initargs=(self.config, self._hold.name, os.getpid()))
         try:
             for k, result in enumerate(self._pool.map(fn, items, chunksize=chunk), start=1):
                 out.append(result)
@@ -85,26 +93,55 @@ class PoolEngine:
         except BaseException:  # an error, or Ctrl-C: stop the workers now, not after their queue
             self.close(abort=True)
             raise
+        self._stop_workers(abort=False)
         return out
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers and remove the hold directory (both at most once)."""
         self._closed = True
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            if abort:
-                # ProcessPoolExecutor has no public terminate before Python 3.14
-                workers = list((getattr(pool, "_processes", None) or {}).values())
-                pool.shutdown(wait=False, cancel_futures=True)
-                for p in workers:
-                    p.terminate()
-                for p in workers:
-                    p.join(5)
-            else:
-                pool.shutdown(wait=True)
+        self._stop_workers(abort)
         hold, self._hold = self._hold, None
         if hold is not None:
             hold.cleanup()
+        restore, self._restore_sigterm = self._restore_sigterm, None
+        if restore is not None:
+            restore()
+
+    def _stop_workers(self, abort: bool) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True)
+            return
+        # ProcessPoolExecutor has no public terminate before Python 3.14
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for p in workers:
+            p.terminate()
+        for p in workers:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
+
+
+def _exit_on_sigterm():
+    """While the pool runs, SIGTERM exits through the ``finally`` blocks (workers stopped,
+    hold directory removed) instead of killing this process on the spot. Only where
+    nobody else handles SIGTERM (the default handler, in the main thread); returns
+    what puts the previous handler back, or None."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+
+    def leave(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
+    return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _init(config: dict, hold: str, parent_pid: int) -> None:

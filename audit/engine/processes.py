@@ -24,6 +24,7 @@ def prepare_worker(parent_pid: int) -> None:
 
     gc.set_threshold(100_000, 50, 100)  # as the parent's batch_gc: extraction allocates many small objects
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() must end a worker
     die_with_parent(parent_pid)
 
 
