@@ -73,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs is not None:
             if args.jobs < 0:
                 raise AuditError("--jobs must be 0 (all cores) or more", "command line")
-            config["jobs"] = args.jobs
+            from .config import cap_jobs
+
+            config["jobs"] = cap_jobs(args.jobs)
         if args.engine:
             config["engine"] = args.engine
         if args.scheduler:
