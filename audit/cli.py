@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "check":  # check refuses them in one line of its own
             for s in report.skipped:
                 print(terminal(f"audit: skipped {s.path}: {s.reason}"), file=sys.stderr)
+        for d in report.documents:
+            for note in d.notes:
+                say(f"audit: note: {d.path}: {note}")
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic

@@ -211,7 +211,7 @@ def _run(files, ids, config, jobs, engine, progress, clock, hold, refused=()) ->
 
 def _read_one(args) -> tuple[Document | Skipped, list | None]:
     """One file: read, decode, split, detect, extract. Errors become a Skipped entry."""
-    from .extract import extract_facts, lowercase_vocabulary
+    from .extract import extract_document
     from .ingest import display, ingest_file
 
     path, doc_id, config = args
@@ -219,8 +219,7 @@ def _read_one(args) -> tuple[Document | Skipped, list | None]:
         doc = ingest_file(Path(path), config, doc_id)
     except AuditError as exc:
         return Skipped(display(path), exc.detail), None
-    vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
-    return doc, [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+    return extract_document(doc)
 
 
 def _read_path(path: str, doc_id: str, config: dict) -> tuple[Document | Skipped, list | None]:

@@ -306,12 +306,12 @@ def _language_cell(f: Finding, docs, lang: str):
         return None
     if len(order) == 1:
         locs = by_para[order[0]]
-        return _rich(locs[0].text, [(x.start, x.end) for x in locs])
+        return _rich(locs[0].text, [(x.start, x.end) for x in locs if x.offset == locs[0].offset])
     parts = []
     for n, key in enumerate(order):
         locs = by_para[key]
         parts.append((("\n\n" if n else "") + f"[line {key[1]}] ", "head"))
-        parts.extend(_rich(locs[0].text, [(x.start, x.end) for x in locs]))
+        parts.extend(_rich(locs[0].text, [(x.start, x.end) for x in locs if x.offset == locs[0].offset]))
     return parts
 
 
