@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.jobs is not None:
             if args.jobs < 0:
                 raise AuditError("--jobs must be 0 (all cores) or more", "command line")
-            config["jobs"] = args.jobs
+            from .config import cap_jobs
+
+            config["jobs"] = cap_jobs(args.jobs)
         if args.engine:
             config["engine"] = args.engine
         if args.scheduler:
@@ -100,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "check":  # check refuses them in one line of its own
             for s in report.skipped:
                 print(terminal(f"audit: skipped {s.path}: {s.reason}"), file=sys.stderr)
+        for d in report.documents:
+            for note in d.notes:
+                say(f"audit: note: {d.path}: {note}")
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic

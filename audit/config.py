@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,19 @@ SCHEMA: dict[str, Any] = {
 }
 
 PARAGRAPH_STYLES = ("auto", "lines", "blocks")
+# numeric keys -> (lowest, highest) allowed: a value outside would switch a stage off or exhaust memory
+BOUNDS: dict[str, tuple[float, float]] = {
+    "max_file_mb": (0.0001, 4096),
+    "max_paragraph_chars": (1, 10_000_000),
+    "boilerplate.max_words": (0, 1000),
+    "group.threshold": (0, 1),
+    "group.max_per_language": (1, 10_000),
+    "group.max_anchor_df": (1, 10_000_000),
+    "align.min_confidence": (0, 1),
+    "align.band": (1, 10_000),
+    "jobs": (0, 1_000_000),
+}
+JOBS_PER_CORE = 4  # more workers than this per core only add memory and start-up
 SEVERITIES = ("error", "warning", "note")
 
 
@@ -130,6 +145,8 @@ def _merge(config: dict, data: dict, schema: dict, source: str, prefix: str) -> 
             _merge(config[key], value, spec, source, name + ".")
             continue
         types = spec[0]
+        if isinstance(value, float) and not math.isfinite(value):
+            raise AuditError(f"config key '{name}' must be a finite number, not {value}", source)
         if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
             raise AuditError(f"config key '{name}' has the wrong type: bool", source)
         if not isinstance(value, types):
@@ -140,9 +157,55 @@ def _merge(config: dict, data: dict, schema: dict, source: str, prefix: str) -> 
         config[key] = copy.deepcopy(value)
 
 
+def cap_jobs(jobs: int) -> int:
+    """``jobs`` within a sane multiple of the cores (0 stays 0: one per core)."""
+    return min(jobs, JOBS_PER_CORE * (os.cpu_count() or 1))
+
+
+def _lookup(config: dict, dotted: str):
+    value = config
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _validate_bounds(config: dict[str, Any], source: str) -> None:
+    for key, (low, high) in BOUNDS.items():
+        value = _lookup(config, key)
+        if value is None or isinstance(value, bool):
+            continue
+        if not low <= value <= high:
+            raise AuditError(f"config key '{key}' must be between {low:g} and {high:,g}, not {value:g}", source)
+
+
+def _validate_names(config: dict[str, Any], source: str) -> None:
+    """Keys and list items that are names must be non-empty strings (YAML gives ints, lists, null too)."""
+    for key in ("checks.select", "checks.ignore"):
+        for item in _lookup(config, key) or []:
+            if not isinstance(item, str) or not item.strip():
+                raise AuditError(f"config key '{key}' must list check codes (strings), not {item!r:.40}", source)
+    for key in ("language_overrides", "checks.severity", "glossary"):
+        for item in _lookup(config, key) or {}:
+            if not isinstance(item, str) or not item.strip():
+                raise AuditError(f"config key '{key}' has a key that is not a string: {item!r:.40}", source)
+    if not config["reviews"].strip():
+        raise AuditError("config key 'reviews' must name a file (default reviews.yaml)", source)
+    if "\0" in config["reviews"]:
+        raise AuditError("config key 'reviews' holds a NUL character", source)
+
+
 def _validate_values(config: dict[str, Any], source: str) -> None:
     from .languages import known_language
 
+    _validate_names(config, source)
+    _validate_bounds(config, source)
+    config["jobs"] = cap_jobs(config["jobs"])
+    # language codes are case-insensitive: SV is sv
+    config["languages"] = list(dict.fromkeys(c.lower() if isinstance(c, str) else c for c in config["languages"]))
+    config["language_overrides"] = {k: v.lower() if isinstance(v, str) else v
+                                    for k, v in config["language_overrides"].items()}
     langs = config["languages"]
     if not langs:
         raise AuditError("config key 'languages' must list at least one language", source)

@@ -45,6 +45,7 @@ class Document:
     encoding: str = "utf-8"
     paragraph_style: str = "lines"
     sha256: str = ""
+    notes: tuple[str, ...] = ()  # what the run could not do with this document (a paragraph past the budget)
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index]
@@ -127,6 +128,7 @@ class Location:
     start: int = 0
     end: int = 0
     role: str = "flagged"  # flagged: where the discrepancy is; support: what the others say
+    offset: int = 0  # where ``text`` starts in the paragraph (a window of a long one; see checks/bounds.py)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ class Finding:
     fingerprint: str = ""
     status: str = "Open"  # an editor's decision: one of meta.STATUSES
     comment: str = ""
+    more_locations: int = 0  # locations left out beyond checks.bounds.MAX_LOCATIONS
 
     @property
     def documents(self) -> tuple[str, ...]:

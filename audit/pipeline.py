@@ -65,7 +65,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
 def read_file(config: dict, path: str, doc_id: str) -> tuple:
     """One file: read, decode, split, detect, extract -> (document, facts, grouping
     signature). An input error becomes (Skipped, None, None)."""
-    from .extract import extract_facts, lowercase_vocabulary
+    from .extract import extract_document
     from .group import summary
     from .ingest import display, ingest_file
 
@@ -73,8 +73,7 @@ def read_file(config: dict, path: str, doc_id: str) -> tuple:
         doc = ingest_file(Path(path), config, doc_id)
     except AuditError as exc:
         return Skipped(display(path), exc.detail), None, None
-    vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
-    facts = [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+    doc, facts = extract_document(doc)  # past the per-paragraph budget a paragraph's facts are a note
     return doc, facts, summary(doc, facts)
 
 

@@ -487,7 +487,118 @@ LOADERS = {
 }
 
 
-CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS}
+# --- 5. writes the operating system refuses -------------------------------------------------------------
+
+def disk_full(after: int = 0):
+    """The ``after``+1-th file written finds the disk full (ENOSPC), as a full tmpfs would."""
+    def patch(monkeypatch) -> None:
+        import errno
+
+        from audit.report import atomic
+
+        real, calls = atomic._write, []
+
+        def write(fd, data):
+            calls.append(fd)
+            if len(calls) > after:
+                os.write(fd, data[: len(data) // 2])  # half written, then the disk is full
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real(fd, data)
+
+        monkeypatch.setattr(atomic, "_write", write)
+    return patch
+
+
+def read_only_fs(monkeypatch) -> None:
+    import errno
+
+    from audit.report import atomic
+
+    def refuse(*a, **k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+
+
+def reports_of_one_run(project: Path, out: str, err: str) -> None:
+    assert sorted(p.name for p in (project / "reports").iterdir() if not p.name.startswith(".")) == \
+        ["audit.json", "audit.sarif", "audit.xlsx"]
+
+
+WRITES = {
+    "out-is-a-file": Case(write("out.txt", "x"), ["run", "in", "--out", "out.txt"], 2, "exists and is not a directory"),
+    "out-under-a-file": Case(write("out.txt", "x"), ["run", "in", "--out", "out.txt/sub"], 2,
+                             "a part of this path is a file"),
+    "out-read-only": Case(lambda p: os.chmod(p / "reports", 0o555), RUN, 2, "permission denied", nobody=True),
+    "out-holds-a-directory-named-audit-json": Case(lambda p: ((p / "reports" / "audit.json").unlink(),
+                                                              (p / "reports" / "audit.json").mkdir()),
+                                                   RUN, 2, "audit.json: cannot write here (is a directory"),
+    "disk-full-on-the-first-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(0)),
+    "disk-full-on-the-last-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(2),
+                                         check=reports_of_one_run),
+    "read-only-file-system": Case(nothing, RUN, 2, "read-only file system", patch=read_only_fs),
+    "baseline-out-is-a-directory": Case(nothing, ["baseline", "in", "--out", "reports"], 2, "is a directory"),
+    "baseline-out-disk-full": Case(nothing, ["baseline", "in", "--out", "base.json"], 2, "no space left",
+                                   patch=disk_full(0)),
+    "glossary-out-is-a-directory": Case(nothing, ["glossary", "suggest", "in", "--out", "reports"], 2,
+                                        "is a directory"),
+    "reviews-file-unwritable": Case(both(write("config.yaml", "languages: [en, sv]\nreviews: rv/r.yaml\n"),
+                                         write("rv/r.yaml", "reviews: {}\n"), chmod("rv", 0o555)),
+                                    ["review", "import", "reports/audit.xlsx"], 2, "permission denied",
+                                    nobody=True, unchanged=("in", "rv")),
+    "baseline-update-disk-full": Case(baseline(STALE_BASE), CHECK + ["--update"], 2, "no space left",
+                                      patch=disk_full(0), check=base_unchanged_by_update),
+}
+
+
+# --- 6. configuration values ------------------------------------------------------------------------------
+
+def config(text: str):
+    return write("config.yaml", "languages: [en, sv]\n" + text)
+
+
+CONFIG_VALUES = {
+    f"config-{name}": Case(config(text), RUN, 2, message, unchanged=("in",))
+    for name, text, message in [
+        ("band-inf", "align:\n  band: .inf\n", "'align.band' must be a finite number"),
+        ("band-huge", "align:\n  band: 100000000000\n", "'align.band' must be between 1 and 10,000"),
+        ("band-negative", "align:\n  band: -5\n", "'align.band' must be between"),
+        ("threshold-nan", "group:\n  threshold: .nan\n", "'group.threshold' must be a finite number"),
+        ("threshold-above-one", "group:\n  threshold: 1.5\n", "'group.threshold' must be between 0 and 1"),
+        ("max-per-language-zero", "group:\n  max_per_language: 0\n", "'group.max_per_language' must be between"),
+        ("min-confidence-nan", "align:\n  min_confidence: .nan\n", "'align.min_confidence' must be a finite"),
+        ("max-file-mb-inf", "max_file_mb: .inf\n", "'max_file_mb' must be a finite number"),
+        ("max-file-mb-huge", "max_file_mb: 1.0e+12\n", "'max_file_mb' must be between"),
+        ("nested-checks-select", "checks:\n  select: [[number-mismatch]]\n", "'checks.select' must list check codes"),
+        ("number-in-checks-ignore", "checks:\n  ignore: [12]\n", "'checks.ignore' must list check codes"),
+        ("non-string-override-key", "language_overrides:\n  1: sv\n", "'language_overrides' has a key that is not"),
+        ("non-string-severity-key", "checks:\n  severity:\n    7: error\n", "'checks.severity' has a key"),
+        ("reviews-empty", "reviews: ''\n", "'reviews' must name a file"),
+        ("max-words-negative", "boilerplate:\n  max_words: -1\n", "'boilerplate.max_words' must be between"),
+        ("paragraph-chars-zero", "max_paragraph_chars: 0\n", "'max_paragraph_chars' must be between"),
+        ("jobs-negative", "jobs: -3\n", "'jobs' must be between"),
+    ]
+}
+
+
+def upper_case_languages(project: Path) -> None:
+    (project / "config.yaml").write_text("languages: [EN, SV]\nlanguage_overrides:\n  'sv*': SV\n")
+
+
+def languages_lower_cased(project: Path, out: str, err: str) -> None:
+    assert {d["language"] for d in _report(project)["documents"]} == {"en", "sv"}
+    assert _report(project)["signature"]["languages"] == ["en", "sv"]
+
+
+CONFIG_VALUES.update({
+    "config-languages-upper-case": Case(upper_case_languages, RUN, 0, check=languages_lower_cased,
+                                        unchanged=("in",)),
+    "jobs-100000-capped": Case(nothing, RUN + ["--jobs", "100000"], 0),
+    "jobs-100000-in-config-capped": Case(config("jobs: 100000\n"), RUN, 0, unchanged=("in",)),
+})
+
+
+CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS, **WRITES, **CONFIG_VALUES}
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
@@ -533,3 +644,50 @@ def test_workflow_command_escaping():
     assert github_data("50% done\nnext::x") == "50%25 done%0Anext::x"
     assert terminal("a\x1b[31mb\x07\u2028c") == "a\\x1b[31mb\\x07\\u2028c"
     assert line_start("::error::x") == "./::error::x" and line_start("in/a.txt") == "in/a.txt"
+
+
+def test_jobs_are_capped_at_a_multiple_of_the_cores():
+    from audit.config import JOBS_PER_CORE, load_config
+
+    cfg = load_config(overrides={"jobs": 100_000})
+    assert 1 <= cfg["jobs"] <= JOBS_PER_CORE * (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_reports_get_the_permissions_of_the_users_umask(project, mask, mode):
+    old = os.umask(mask)
+    try:
+        assert main(RUN) == 0
+    finally:
+        os.umask(old)
+    for name in ("audit.json", "audit.sarif", "audit.xlsx"):
+        assert stat.S_IMODE(os.stat(project / "reports" / name).st_mode) == mode, name
+
+
+def test_a_symlinked_report_path_updates_its_target(project):
+    (project / "kept").mkdir()
+    target = project / "kept" / "audit.json"
+    target.write_text("{}")
+    (project / "reports" / "audit.json").unlink()
+    os.symlink("../kept/audit.json", project / "reports" / "audit.json")
+    assert main(RUN) == 0
+    assert (project / "reports" / "audit.json").is_symlink()
+    assert json.loads(target.read_text())["documents"]
+
+
+def test_reports_are_replaced_together_under_a_lock(project, monkeypatch):
+    """All three temporaries are written before the first rename, while the directory is locked."""
+    import fcntl
+
+    from audit.report import atomic
+
+    events = []
+    real_replace, real_flock = os.replace, fcntl.flock
+    monkeypatch.setattr(atomic.os, "replace", lambda a, b: (events.append(("rename", Path(b).name)),
+                                                            real_replace(a, b))[1])
+    monkeypatch.setattr(fcntl, "flock", lambda fd, op: (events.append(("lock", op)), real_flock(fd, op))[1])
+    real_prepare = atomic._prepare
+    monkeypatch.setattr(atomic, "_prepare", lambda p, d: (events.append(("temp", p.name)), real_prepare(p, d))[1])
+    assert main(RUN) == 0
+    kinds = [e[0] for e in events]
+    assert kinds == ["lock", "temp", "temp", "temp", "rename", "rename", "rename"], events

@@ -52,7 +52,13 @@ class Check:
         raise NotImplementedError
 
     def finding(self, ctx: GroupContext, message: str, locations: list[Location], subject: str, **kw) -> Finding:
-        return Finding(self.code, self.severity, ctx.group.id, message, tuple(locations), subject, **kw)
+        from .bounds import bound_locations, bound_message
+
+        bounded, more = bound_locations(locations)  # windows of long paragraphs, at most MAX_LOCATIONS
+        message = bound_message(message)
+        if more:
+            message = f"{message} (and {more:,} more locations)"
+        return Finding(self.code, self.severity, ctx.group.id, message, bounded, subject, more_locations=more, **kw)
 
 
 def location(doc: Document, index: int, fact: Fact | None, role: str = "flagged") -> Location:

@@ -86,7 +86,9 @@ def paragraphs_from_text(text: str, style: str = "auto", markdown: bool = False)
 
 
 _MD_BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# link text and target stop at the next bracket, so a line of 150,000 '[' is one pass, not 150,000;
+# a target may hold one level of parentheses (…/Hanoi_(city))
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\[\]]|\([^()\[\]]*\))*\)")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$|^\s*```.*$")
 
 
@@ -103,6 +105,8 @@ _BLOCK_TAGS = {
     "article", "section", "header", "footer", "tr", "dd", "dt", "figcaption", "pre", "title",
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+# skipped elements that HTML5 lets a page leave open: the body's first block ends them
+_IMPLIED_END = {"head", "svg"}
 
 
 class _HTMLText(HTMLParser):
@@ -110,32 +114,54 @@ class _HTMLText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[int, int, str]] = []
         self._buf: list[str] = []
+        self._has_text = False  # whether _buf holds more than white space (kept, not recomputed per chunk)
         self._start_line = 1
-        self._skip = 0
+        self._skipping: list[str] = []  # open elements whose text is not article text
 
     def _flush(self) -> None:
-        text = _WS.sub(" ", "".join(self._buf)).strip()
-        if text:
-            self.blocks.append((self._start_line, self.getpos()[0], text))
+        if self._has_text:
+            text = _WS.sub(" ", "".join(self._buf)).strip()
+            if text:
+                self.blocks.append((self._start_line, self.getpos()[0], text))
         self._buf = []
+        self._has_text = False
+
+    def _end_implied(self) -> None:
+        while self._skipping and self._skipping[-1] in _IMPLIED_END:
+            self._skipping.pop()
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag in _BLOCK_TAGS or tag == "br":
+            if tag == "head" and "head" in self._skipping:
+                return
+            self._skipping.append(tag)
+        elif tag == "body" or (tag in _BLOCK_TAGS and tag != "title"):
+            self._end_implied()
             self._flush()
+        elif tag == "br":
+            self._flush()
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in _SKIP_TAGS:  # <svg/>, <head/>: nothing inside to skip
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
         if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
+            if tag in self._skipping:  # close it and whatever was left open inside it
+                while self._skipping and self._skipping.pop() != tag:
+                    pass
         elif tag in _BLOCK_TAGS:
             self._flush()
 
     def handle_data(self, data):
-        if self._skip:
+        if self._skipping:
             return
-        if not self._buf or not "".join(self._buf).strip():
+        if not self._has_text:
+            if not data.strip():
+                self._buf.append(data)
+                return
             self._start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+            self._has_text = True
         self._buf.append(data)
 
     def close(self):

@@ -165,7 +165,7 @@ def _group(g, findings: list[Finding], paras: Paragraphs, doc_no: dict, min_conf
                 if i is None:
                     continue
                 if loc.end > loc.start:
-                    spans[(loc.document, i)].append((loc.start, loc.end, f.fingerprint, loc.role))
+                    spans[(loc.document, i)].append((loc.offset + loc.start, loc.offset + loc.end, f.fingerprint, loc.role))
                 role = notes[(loc.document, i)].get(f.fingerprint)
                 notes[(loc.document, i)][f.fingerprint] = "flagged" if "flagged" in (role, loc.role) else "support"
         out.append("</ol>")

@@ -15,7 +15,8 @@ def to_dict(report: Report) -> dict:
             {"id": d.id, "path": d.path, "language": d.language, "language_confidence": d.language_confidence,
              "script": d.script, "encoding": d.encoding, "paragraph_style": d.paragraph_style,
              "paragraphs": len(d.paragraphs), "group": group_of.get(d.id),
-             "boilerplate": [{"line": p.line, "text": p.text} for p in d.boilerplate]}
+             "boilerplate": [{"line": p.line, "text": p.text} for p in d.boilerplate],
+             **({"notes": list(d.notes)} if d.notes else {})}
             for d in report.documents
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
@@ -42,7 +43,9 @@ def finding_dict(f: Finding) -> dict:
         "status": f.status, "message": f.message, "expected": f.expected, "found": f.found,
         "values": {d: v for d, v in f.values},
         "locations": [{"document": loc.document, "line": loc.line, "text": loc.text, "evidence": loc.evidence,
-                       "start": loc.start, "end": loc.end, "role": loc.role} for loc in f.locations],
+                       "start": loc.start, "end": loc.end, "role": loc.role,
+                       **({"offset": loc.offset} if loc.offset else {})} for loc in f.locations],
+        **({"more_locations": f.more_locations} if f.more_locations else {}),
     }
 
 

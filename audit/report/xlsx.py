@@ -358,11 +358,11 @@ def _language_cells(f: Finding, fix: str, paras: Paragraphs) -> dict[str, list]:
         if i is None:
             continue
         if loc.end > loc.start:
-            spans[(loc.document, i)].append((loc.start, loc.end))
+            spans[(loc.document, i)].append((loc.offset + loc.start, loc.offset + loc.end))  # in the paragraph
         if loc.role == "flagged" and i not in flagged_at[loc.document]:
             flagged_at[loc.document].append(i)
             if rel is None and loc.document == fix and loc.text:
-                rel = ((loc.start + loc.end) / 2) / max(1, len(loc.text))
+                rel = (loc.offset + (loc.start + loc.end) / 2) / max(1, len(docs[loc.document].paragraphs[i].text))
     out: dict[str, list] = {}
     order = sorted(aligned, key=lambda d: (d != fix, docs[d].language, d))
     for d in order:
