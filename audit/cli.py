@@ -187,19 +187,22 @@ def _dismissed(f) -> bool:
 
 
 def _print_findings(findings, report, fmt: str) -> None:
+    from .report.readable import readable
+
     docs = {d.id: d for d in report.documents}
     for f in findings:
+        message = readable(f.message)
         flagged = [x for x in f.locations if x.role == "flagged"] or [f.locations[0]]
         if fmt == "github":  # one annotation on each file the finding flags
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-            msg = f"{f.message} ({f.fingerprint})".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            msg = f"{message} ({f.fingerprint})".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             title = f.check.replace(",", "%2C").replace("::", "%3A%3A")
             for loc in dict.fromkeys((x.document, x.line) for x in flagged):
                 print(f"::{level} file={_rel(docs[loc[0]].path)},line={loc[1]},title={title}::{msg}")
         else:
             first, *rest = dict.fromkeys(f"{_rel(docs[x.document].path)}:{x.line}" for x in flagged)
             also = f" [also {', '.join(rest)}]" if rest else ""
-            print(f"{first}: {f.check} [{f.severity}] {f.message} ({f.fingerprint}){also}")
+            print(f"{first}: {f.check} [{f.severity}] {message} ({f.fingerprint}){also}")
 
 
 def _rel(path: str) -> str:

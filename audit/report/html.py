@@ -17,6 +17,7 @@ from html import escape
 
 from ..languages import is_rtl
 from ..model import Finding, Report
+from .readable import readable
 from .view import Paragraphs, SEVERITY_ORDER, fix_targets, natural_key, sort_key
 
 # fonts that cover each script, most common first, then the platform's fallbacks
@@ -213,7 +214,7 @@ def _finding_item(f: Finding, paras: Paragraphs, doc_no: dict) -> str:
     return (f'<li class="finding sev-{_a(f.severity)}" id="{_a(anchor(f.fingerprint))}" data-f="{_a(f.fingerprint)}" '
             f'data-fix="{_a(fix)}" data-severity="{_a(f.severity)}" data-check="{_a(f.check)}">'
             f'<span class="sev">{escape(f.severity)}</span> <code>{escape(f.check)}</code> '
-            f'fix in <span class="fix">{escape(fix)}</span>{status}: <span class="msg">{escape(f.message)}</span>'
+            f'fix in <span class="fix">{escape(fix)}</span>{status}: <span class="msg">{escape(readable(f.message))}</span>'
             f' <span class="where">({", ".join(where)})</span></li>')
 
 
@@ -246,5 +247,5 @@ def _notes(on_para: dict, by_fp: dict) -> list[str]:
         f = by_fp[fp]
         label = "" if role == "flagged" else "what the others say: "
         items.append(f'<li class="{role}" data-f="{_a(fp)}"><a href="#{_a(anchor(fp))}">{escape(f.check)}</a>: '
-                     f"{escape(label)}{escape(f.message)}</li>")
+                     f"{escape(label)}{escape(readable(f.message))}</li>")
     return ['<ul class="notes" dir="ltr">' + "".join(items) + "</ul>"]

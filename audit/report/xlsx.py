@@ -28,6 +28,7 @@ from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
 from ..review import STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
+from .readable import readable
 from .view import Paragraphs, excerpt
 from .view import rows as view_rows
 
@@ -296,7 +297,7 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         f, fix = row.finding, docs[row.fix]
         values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language, Path(fix.path).name,
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
-                  _str(f.expected), _str(f.found), f.message]
+                  _str(f.expected), _str(f.found), readable(f.message)]
         for c, v in enumerate(values, start=1):
             if c == 2 and f.status in ("False positive", "Won't fix"):
                 book.put(ws, r, c, v, bg_color=_DISMISSED_FILL, pattern=1)
