@@ -223,7 +223,8 @@ def _warn_uncertain_languages(report, say) -> None:
 
 def _progress(stream=None, clock=None):
     """progress(stage, done, total): a bar on a terminal; on a pipe or a CI log, a line per
-    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed)."""
+    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed),
+    for stages of 20 items or more and for any stage once the run has lasted 2 seconds."""
     import time
 
     stream = stream or sys.stderr
@@ -244,6 +245,8 @@ def _progress(stream=None, clock=None):
 
     def lines(stage: str, done: int, total: int) -> None:
         now = clock()
+        if total < _PROGRESS_MIN and now - start < _PROGRESS_AFTER:
+            return  # a small quick run says nothing: its one line is the summary, or the error
         if stage == last["stage"] and done < total and now - last["at"] < _PROGRESS_EVERY:
             return
         if stage == last["stage"] and done >= total and last.get("done") == (done, total):
@@ -257,6 +260,7 @@ def _progress(stream=None, clock=None):
 
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines in a log
+_PROGRESS_MIN, _PROGRESS_AFTER = 20, 2.0  # lines for stages of 20 items or more, or once a run lasts 2 s
 _UNITS = {"reading": "files", "checking": "articles", "writing": "reports"}
 
 
