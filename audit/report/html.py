@@ -192,7 +192,7 @@ def _group(g, findings: list[Finding], paras: Paragraphs, doc_no: dict, min_conf
                 p = doc.paragraphs[i]
                 cell.append(f'<div class="p" id="p-{doc_no[d]}-{p.line}"><span class="ln">{p.line}</span> '
                             f"{_marked(p.text, spans.get((d, i), []))}</div>")
-                cell.extend(_notes(notes.get((d, i), {}), by_fp))
+                cell.extend(_notes(notes.get((d, i), {}), by_fp, d))
             out.append(f'<td class="para s-{_a(doc.script)}" lang="{_a(doc.language)}" dir="{"rtl" if rtl else "ltr"}">'
                        + "".join(cell) + "</td>")
         out.append("</tr>")
@@ -239,13 +239,14 @@ def _marked(text: str, spans: list) -> str:
     return "".join(out)
 
 
-def _notes(on_para: dict, by_fp: dict) -> list[str]:
+def _notes(on_para: dict, by_fp: dict, doc: str) -> list[str]:
     if not on_para:
         return []
     items = []
     for fp, role in on_para.items():
         f = by_fp[fp]
-        label = "" if role == "flagged" else "what the others say: "
+        label = "" if role == "flagged" else "the same document elsewhere: " if doc in f.documents else \
+            "what the others say: "
         items.append(f'<li class="{role}" data-f="{_a(fp)}"><a href="#{_a(anchor(fp))}">{escape(f.check)}</a>: '
                      f"{escape(label)}{escape(readable(f.message))}</li>")
     return ['<ul class="notes" dir="ltr">' + "".join(items) + "</ul>"]
