@@ -187,11 +187,11 @@ def _dismissed(f) -> bool:
 
 
 def _print_findings(findings, report, fmt: str) -> None:
-    from .report.readable import readable
+    from .report.readable import finding_message
 
     docs = {d.id: d for d in report.documents}
     for f in findings:
-        message = readable(f.message)
+        message = finding_message(f, docs)
         flagged = [x for x in f.locations if x.role == "flagged"] or [f.locations[0]]
         if fmt == "github":  # one annotation on each file the finding flags
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")

@@ -23,3 +23,19 @@ def test_readable_is_idempotent_and_leaves_what_checks_quoted_themselves():
     by_check = f"sv drops {quote('بريطانيا', latin='Britain')}"
     assert by_check == f"sv drops '{FSI}بريطانيا{PDI}' (Britain)" and readable(by_check) == by_check
     assert quote("কোয়াং") == "'কোয়াং' [koy'am]" and quote("Quang Ninh") == "'Quang Ninh'"
+
+
+def test_a_value_the_others_give_in_another_script_is_quoted_beside_the_latin_script_forms():
+    from audit.model import Document, Finding, Location
+    from audit.report.readable import finding_message
+
+    def doc(d, lang, script):
+        return Document(d, f"{d}.txt", lang, 1.0, script, ())
+
+    docs = {"h": doc("h", "hi", "Deva"), "a": doc("a", "ar", "Arab"), "m": doc("m", "ms", "Latn"),
+            "s": doc("s", "sv", "Latn")}
+    locs = (Location("h", 3, "", "", 0, 0, "flagged"), Location("a", 3, "", "السيناتور", 0, 9, "support"),
+            Location("m", 3, "", "Senator", 0, 7, "support"), Location("s", 3, "", "senatorn", 0, 8, "support"))
+    f = Finding("name-missing", "warning", "G1", "hi drops 'السيناتور', which 3 translations name here", locs, "x")
+    assert finding_message(f, docs) == (f"hi drops '{FSI}السيناتور{PDI}' (ms 'Senator', sv 'senatorn'), "
+                                        "which 3 translations name here")

@@ -28,7 +28,7 @@ from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
 from ..review import STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
-from .readable import readable
+from .readable import finding_message
 from .view import Paragraphs, excerpt
 from .view import rows as view_rows
 
@@ -301,7 +301,7 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         f, fix = row.finding, docs[row.fix]
         values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language, Path(fix.path).name,
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
-                  _str(f.expected), _str(f.found), readable(f.message)]
+                  _str(f.expected), _str(f.found), finding_message(f, docs)]
         for c, v in enumerate(values, start=1):
             if c == 2 and f.status in ("False positive", "Won't fix"):
                 book.put(ws, r, c, v, bg_color=_DISMISSED_FILL, pattern=1)
@@ -325,7 +325,8 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         if target:
             book.link(ws, r, col + 2, target, "Alignment")
         book.url(ws, r, col + 3, "audit.html#" + html_anchor(f.fingerprint), "view")
-        book.put(ws, r, col + 4, written_status(f.status, f.comment))  # what import compares with, to take only the rows an editor changed
+        # what import compares with, to take only the rows an editor changed
+        book.put(ws, r, col + 4, written_status(f.status, f.comment))
         book.put(ws, r, col + 5, f.comment)
         ws.set_row(r - 1, min(409.0, max(lines_pt)))
     if rows:
