@@ -214,13 +214,15 @@ def _dismissed(f) -> bool:
 
 def _print_findings(findings, report, fmt: str) -> None:
     from .report.escape import github_data, github_property, line_start, terminal
+    from .report.readable import finding_message
 
     docs = {d.id: d for d in report.documents}
     for f in findings:
+        message = finding_message(f, docs)
         flagged = [x for x in f.locations if x.role == "flagged"] or [f.locations[0]]
         if fmt == "github":  # one annotation on each file the finding flags
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-            msg = github_data(f"{f.message} ({f.fingerprint})")
+            msg = github_data(f"{message} ({f.fingerprint})")
             title = github_property(f.check)
             for loc in dict.fromkeys((x.document, x.line) for x in flagged):
                 print(f"::{level} file={github_property(_rel(docs[loc[0]].path))},line={int(loc[1])},"
@@ -228,7 +230,7 @@ def _print_findings(findings, report, fmt: str) -> None:
         else:
             first, *rest = dict.fromkeys(f"{_rel(docs[x.document].path)}:{x.line}" for x in flagged)
             also = f" [also {', '.join(rest)}]" if rest else ""
-            print(line_start(terminal(f"{first}: {f.check} [{f.severity}] {f.message} ({f.fingerprint}){also}")))
+            print(line_start(terminal(f"{first}: {f.check} [{f.severity}] {message} ({f.fingerprint}){also}")))
 
 
 def _rel(path: str) -> str:
@@ -249,7 +251,8 @@ def _warn_uncertain_languages(report, say) -> None:
 
 def _progress(stream=None, clock=None):
     """progress(stage, done, total): a bar on a terminal; on a pipe or a CI log, a line per
-    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed)."""
+    stage as it starts and ends and at most one every few seconds between (stage, counts, elapsed),
+    for stages of 20 items or more and for any stage once the run has lasted 2 seconds."""
     import time
 
     stream = stream or sys.stderr
@@ -270,6 +273,8 @@ def _progress(stream=None, clock=None):
 
     def lines(stage: str, done: int, total: int) -> None:
         now = clock()
+        if total < _PROGRESS_MIN and now - start < _PROGRESS_AFTER:
+            return  # a small quick run says nothing: its one line is the summary, or the error
         if stage == last["stage"] and done < total and now - last["at"] < _PROGRESS_EVERY:
             return
         if stage == last["stage"] and done >= total and last.get("done") == (done, total):
@@ -283,6 +288,7 @@ def _progress(stream=None, clock=None):
 
 
 _PROGRESS_EVERY = 5.0  # seconds between progress lines in a log
+_PROGRESS_MIN, _PROGRESS_AFTER = 20, 2.0  # lines for stages of 20 items or more, or once a run lasts 2 s
 _UNITS = {"reading": "files", "checking": "articles", "writing": "reports"}
 
 

@@ -148,3 +148,32 @@ def is_rtl(code: str) -> bool:
 
 
 LOW_CONFIDENCE = 0.8  # a detection less sure than this is warned about and shaded in the Documents sheet
+
+
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and its end: a quote keeps its own direction
+
+
+def _right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _non_latin(text: str) -> bool:
+    return any(ch.isalpha() and char_script(ch) not in (None, "Latn") for ch in text)
+
+
+def quoted(text: str, latin: str | None = None) -> str:
+    """``text`` quoted for a message any reader can follow: as the translation writes it,
+    isolated (FSI/PDI) when it is right to left so that it reads in order inside
+    left-to-right prose, then the form a Latin-script translation uses (when given)
+    or else a Latin transliteration (anyascii) in brackets for other scripts."""
+    from anyascii import anyascii
+
+    text = str(text)
+    out = f"'{FSI}{text}{PDI}'" if _right_to_left(text) else f"'{text}'"
+    if latin and latin != text:
+        return f"{out} ({latin})"
+    if _non_latin(text):
+        roman = anyascii(text).strip()
+        if roman and roman != text:
+            return f"{out} [{roman}]"
+    return out

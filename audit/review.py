@@ -204,8 +204,14 @@ def _rows(ws, path: Path, notes: list[str]) -> list[Row]:
             continue
         seen[key] = n
         out.append(Row(n, fp, status, get(row, COMMENT_HEADER), written, get(row, "Check")[:80],
-                       get(row, "Fix file")[:300], get(row, "Message")[:_MESSAGE_MAX], get(row, WRITTEN_COMMENT_HEADER)))
+                       get(row, "Fix file")[:300], _plain(get(row, "Message"))[:_MESSAGE_MAX],
+                       get(row, WRITTEN_COMMENT_HEADER)))
     return out
+
+
+def _plain(message: str) -> str:
+    """The message without its bidi isolates: invisible in a diff of the reviews file."""
+    return message.replace("\u2068", "").replace("\u2069", "")
 
 
 def import_workbook(workbook: str | Path, reviews_file: str | Path, prefer: str = "recorded",

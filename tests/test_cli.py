@@ -67,16 +67,21 @@ def test_integration_run_without_a_terminal_writes_progress_lines_to_the_log(tmp
 
     log = tmp_path / "log"
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for k in range(25):  # a batch big enough to report its progress
+        (batch / f"n{k}.txt").write_text(f"Regeringen i Stockholm tecknade {k + 3} avtal med {k + 40} kommuner.\n"
+                                         f"Ministern besökte Uppsala den {k + 1} mars och talade om samarbete.\n")
     with log.open("w") as err:
-        subprocess.run([sys.executable, "-m", "audit", "run", str(INPUTS), "--out", str(tmp_path / "r")],
+        subprocess.run([sys.executable, "-m", "audit", "run", str(batch), "--out", str(tmp_path / "r")],
                        stderr=err, check=True, env=env, cwd=tmp_path, timeout=120)
     lines = log.read_text().splitlines()
-    assert "audit: reading 5/5 files (" in "\n".join(lines) and any(x.startswith("audit: checking 3/3 articles (")
-                                                                   for x in lines)
-    summary = next(k for k, x in enumerate(lines) if "documents, 3 groups" in x)
+    assert "audit: reading 25/25 files (" in "\n".join(lines)
+    summary = next(k for k, x in enumerate(lines) if "25 documents" in x)
     assert all(" s)" in x for x in lines[:summary]) and summary >= 3  # progress came first, with elapsed time
     with log.open("w") as err:
-        subprocess.run([sys.executable, "-m", "audit", "run", str(INPUTS), "--out", str(tmp_path / "r"), "-q"],
+        subprocess.run([sys.executable, "-m", "audit", "run", str(batch), "--out", str(tmp_path / "r"), "-q",
+                        "--jobs", "1"],
                        stderr=err, check=True, env=env, cwd=tmp_path, timeout=120)
     assert log.read_text() == ""
 
@@ -89,6 +94,7 @@ def test_progress_lines_are_written_as_stages_start_and_end_and_every_few_second
     now = [0.0]
     out = io.StringIO()
     show = cli._progress(out, clock=lambda: now[0])
+    show("grouping", 1, 2)  # a small stage early in the run: nothing yet
     for k in range(1, 101):
         now[0] = k * 0.1  # ten seconds for a hundred files
         show("reading", k, 100)
@@ -98,6 +104,10 @@ def test_progress_lines_are_written_as_stages_start_and_end_and_every_few_second
     assert lines[0] == "audit: reading 1/100 files (0.1 s)" and lines[-3] == "audit: reading 100/100 files (10.0 s)"
     assert 3 <= len([x for x in lines if "reading" in x]) <= 4  # not a line per file
     assert lines[-2:] == ["audit: checking 1/2 articles (10.0 s)", "audit: checking 2/2 articles (10.0 s)"]
+    quick = io.StringIO()
+    show = cli._progress(quick, clock=lambda: 0.5)
+    show("reading", 1, 1)
+    assert quick.getvalue() == ""  # a one-file run that fails says its error alone
 
 
 def test_version(capsys):

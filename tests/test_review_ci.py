@@ -321,7 +321,10 @@ def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(project
     assert reviews[both]["status"] == first_status
     # the readable diff: each decision says what it is about
     f = next(x for x in findings if x["fingerprint"] == one)
-    assert reviews[one]["check"] == f["check"] and reviews[one]["message"] == f["message"]
+    from audit.report.readable import readable
+
+    assert reviews[one]["check"] == f["check"]
+    assert reviews[one]["message"] == readable(f["message"]).replace("\u2068", "").replace("\u2069", "")
     assert reviews[one]["files"] and all(name.endswith(".txt") for name in reviews[one]["files"])
     # --prefer settles the conflict for the second workbook
     assert main(["review", "import", str(second), "--prefer", "workbook", "-q"]) == 0
@@ -404,3 +407,18 @@ def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(pro
     assert "'not-a-finding' was not written by audit" in err
     assert f"same ID {fp}" in err
     assert "not-a-finding" not in (project / "reviews.yaml").read_text()
+
+
+def test_right_to_left_quotes_are_isolated_in_the_workbook_sarif_and_terminal(project, capsys):
+    assert main(["run", "-q"]) == 0
+    raw = next(f["message"] for f in _report(project)["findings"] if "'مينه'" in f["message"])
+    shown = raw.replace("'مينه'", "'\u2068مينه\u2069' [mynh]").replace("'منه'", "'\u2068منه\u2069' [mnh]")
+    ws, header = _rows(project / "reports" / "audit.xlsx")
+    assert shown in [r[header.index("Message")].value for r in ws.iter_rows(min_row=2)]
+    sarif = json.loads((project / "reports" / "audit.sarif").read_text())
+    assert shown in [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    empty = project / "empty.json"
+    empty.write_text('{"version": 1, "findings": []}')
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(empty)]) == 1
+    assert shown in capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from ..languages import quoted as quote  # noqa: F401 - for messages: 'value' as written, isolated, romanised
 from ..model import Alignment, Document, Fact, Finding, Group, Location
 
 

@@ -17,6 +17,7 @@ from html import escape
 
 from ..languages import is_rtl
 from ..model import Finding, Report
+from .readable import finding_message
 from .view import Paragraphs, SEVERITY_ORDER, fix_targets, natural_key, sort_key
 
 # fonts that cover each script, most common first, then the platform's fallbacks
@@ -191,7 +192,7 @@ def _group(g, findings: list[Finding], paras: Paragraphs, doc_no: dict, min_conf
                 p = doc.paragraphs[i]
                 cell.append(f'<div class="p" id="p-{doc_no[d]}-{p.line}"><span class="ln">{p.line}</span> '
                             f"{_marked(p.text, spans.get((d, i), []))}</div>")
-                cell.extend(_notes(notes.get((d, i), {}), by_fp))
+                cell.extend(_notes(notes.get((d, i), {}), by_fp, d, docs))
             out.append(f'<td class="para s-{_a(doc.script)}" lang="{_a(doc.language)}" dir="{"rtl" if rtl else "ltr"}">'
                        + "".join(cell) + "</td>")
         out.append("</tr>")
@@ -213,7 +214,8 @@ def _finding_item(f: Finding, paras: Paragraphs, doc_no: dict) -> str:
     return (f'<li class="finding sev-{_a(f.severity)}" id="{_a(anchor(f.fingerprint))}" data-f="{_a(f.fingerprint)}" '
             f'data-fix="{_a(fix)}" data-severity="{_a(f.severity)}" data-check="{_a(f.check)}">'
             f'<span class="sev">{escape(f.severity)}</span> <code>{escape(f.check)}</code> '
-            f'fix in <span class="fix">{escape(fix)}</span>{status}: <span class="msg">{escape(f.message)}</span>'
+            f'fix in <span class="fix">{escape(fix)}</span>{status}: '
+            f'<span class="msg">{escape(finding_message(f, docs))}</span>'
             f' <span class="where">({", ".join(where)})</span></li>')
 
 
@@ -238,13 +240,14 @@ def _marked(text: str, spans: list) -> str:
     return "".join(out)
 
 
-def _notes(on_para: dict, by_fp: dict) -> list[str]:
+def _notes(on_para: dict, by_fp: dict, doc: str, docs: dict) -> list[str]:
     if not on_para:
         return []
     items = []
     for fp, role in on_para.items():
         f = by_fp[fp]
-        label = "" if role == "flagged" else "what the others say: "
+        label = "" if role == "flagged" else "the same document elsewhere: " if doc in f.documents else \
+            "what the others say: "
         items.append(f'<li class="{role}" data-f="{_a(fp)}"><a href="#{_a(anchor(fp))}">{escape(f.check)}</a>: '
-                     f"{escape(label)}{escape(f.message)}</li>")
+                     f"{escape(label)}{escape(finding_message(f, docs))}</li>")
     return ['<ul class="notes" dir="ltr">' + "".join(items) + "</ul>"]

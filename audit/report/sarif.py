@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..meta import DISMISSED
 from ..model import Report
+from .readable import finding_message
 
 _LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 
@@ -21,7 +22,7 @@ def render(report: Report) -> bytes:
         flagged = [loc for loc in f.locations if loc.role == "flagged"] or list(f.locations)
         results.append({
             "ruleId": f.check, "ruleIndex": rule_index.get(f.check, 0), "level": _LEVEL.get(f.severity, "warning"),
-            "message": {"text": f.message},
+            "message": {"text": finding_message(f, docs)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(docs[loc.document].path)},
                 "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},

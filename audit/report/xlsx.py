@@ -28,6 +28,7 @@ from ..languages import LOW_CONFIDENCE, is_rtl
 from ..model import Finding, Report
 from ..meta import DISMISSED, STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status
 from .html import anchor as html_anchor
+from .readable import finding_message
 from .view import Paragraphs, excerpt
 from .view import rows as view_rows
 
@@ -274,7 +275,11 @@ def _summary(book: _Book, report: Report, docs) -> None:
 
 _TEXT_WIDTH = 50  # characters a language column shows per line
 _PARAS_MAX = 4  # paragraphs one language cell shows; the rest are in Lines and audit.html
-_LINE_PT = {"Beng": 19.5, "Deva": 19.5, "Arab": 18.0}  # points per wrapped line; 15 for Latin text
+# how text of a script fills a wrapped cell: characters per unit of column width (combining
+# marks not counted) and points per line, measured on the sample's paragraphs in LibreOffice 7.4
+# (Carlito, metric-compatible with Excel's Calibri, and the Noto fallbacks)
+_FIT = {"Beng": (0.9, 16.0)}
+_FIT_DEFAULT = (1.1, 15.0)
 
 
 def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
@@ -296,7 +301,7 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         f, fix = row.finding, docs[row.fix]
         values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language, Path(fix.path).name,
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
-                  _str(f.expected), _str(f.found), f.message]
+                  _str(f.expected), _str(f.found), finding_message(f, docs)]
         for c, v in enumerate(values, start=1):
             if c == 2 and f.status in DISMISSED:
                 book.put(ws, r, c, v, bg_color=_DISMISSED_FILL, pattern=1)
@@ -304,15 +309,15 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
                 book.put(ws, r, c, v, bg_color=_SEVERITY_FILL.get(f.severity, "#FFFFFF"), pattern=1)
             else:
                 book.put(ws, r, c, v)
-        lines_pt = [_height(f.message, 44, 15.0)]
+        lines_pt = [_height(f.message, 44)]
         cells = _language_cells(f, row.fix, paras)
         for k, lang in enumerate(langs):
             runs = cells.get(lang)
             if runs:
                 book.put(ws, r, first_text + k, runs, is_rtl(lang))
-                lines_pt.append(_height("".join(t for t, _ in runs), _TEXT_WIDTH, _LINE_PT.get(scripts[lang], 15.0)))
+                lines_pt.append(_height("".join(t for t, _ in runs), _TEXT_WIDTH, scripts[lang]))
         lines = _lines(f, docs)
-        lines_pt.append(_height(lines, 22, 15.0))
+        lines_pt.append(_height(lines, 22))
         col = first_text + len(langs)
         book.put(ws, r, col, lines)
         book.put(ws, r, col + 1, f.comment)
@@ -320,7 +325,8 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         if target:
             book.link(ws, r, col + 2, target, "Alignment")
         book.url(ws, r, col + 3, "audit.html#" + html_anchor(f.fingerprint), "view")
-        book.put(ws, r, col + 4, written_status(f.status, f.comment))  # what import compares with, to take only the rows an editor changed
+        # what import compares with, to take only the rows an editor changed
+        book.put(ws, r, col + 4, written_status(f.status, f.comment))
         book.put(ws, r, col + 5, f.comment)
         ws.set_row(r - 1, min(409.0, max(lines_pt)))
     if rows:
@@ -334,10 +340,12 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
     book.finish(ws, r, len(header))
 
 
-def _height(text: str, width: int, per_line: float) -> float:
-    """Points a wrapped cell of ``width`` characters needs to show ``text`` whole."""
-    n = sum(max(1, -(-_shown(line) // max(1, width - 2))) for line in text.split("\n"))
-    return n * per_line + 3
+def _height(text: str, width: int, script: str = "Latn") -> float:
+    """Points a wrapped cell ``width`` wide needs to show ``text`` whole."""
+    per_width, per_line = _FIT.get(script, _FIT_DEFAULT)
+    room = max(1, int(width * per_width) - 2)
+    n = sum(max(1, -(-_shown(line) // room)) for line in text.split("\n"))
+    return n * per_line + 4
 
 
 def _shown(text: str) -> int:
@@ -396,12 +404,19 @@ def _around(text: str, mid: int, radius: int = 200) -> list[str]:
 
 
 def _lines(f: Finding, docs) -> str:
-    seen = []
+    """One line per document: its language, id and the lines flagged, then those cited as evidence."""
+    per: dict[str, dict[str, list[int]]] = {}
     for loc in f.locations:
-        item = f"{docs[loc.document].language} {loc.document}:{loc.line}" + (" (evidence)" if loc.role == "support" else "")
-        if item not in seen:
-            seen.append(item)
-    return "\n".join(seen)
+        got = per.setdefault(loc.document, {"flagged": [], "support": []})
+        if loc.line not in got[loc.role if loc.role in got else "flagged"]:
+            got[loc.role if loc.role in got else "flagged"].append(loc.line)
+    out = []
+    for d, got in per.items():
+        parts = [", ".join(map(str, sorted(got["flagged"])))] if got["flagged"] else []
+        if got["support"]:
+            parts.append("evidence " + ", ".join(map(str, sorted(got["support"]))))
+        out.append(f"{docs[d].language} {d}: {'; '.join(parts)}")
+    return "\n".join(out)
 
 
 def _link_row(f: Finding, link_rows, fix: str | None = None) -> int | None:
