@@ -159,7 +159,7 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
         raise AuditError("config key 'languages' must list at least one language", source)
     for code in langs:
         if not isinstance(code, str) or not known_language(code):
-            raise AuditError(f"config key 'languages': '{code}' is not an ISO 639-1 code lingua knows", source)
+            raise AuditError(f"config key 'languages': '{code}' is not an ISO 639-1 code", source)
     for pattern, code in config["language_overrides"].items():
         if not isinstance(code, str) or not known_language(code):
             raise AuditError(f"config key 'language_overrides.{pattern}': '{code}' is not an ISO 639-1 code", source)
