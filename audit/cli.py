@@ -18,6 +18,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default=None,
                    help="where per-file and per-group work runs (default: config 'engine', local)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
+    p.add_argument("--group-by", choices=("auto", "folder", "name", "manifest", "content"), default=None,
+                   help="which files make one article (default: config 'group.by', auto)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")
 
@@ -73,12 +75,17 @@ def main(argv: list[str] | None = None) -> int:
             config["jobs"] = args.jobs
         if args.engine:
             config["engine"] = args.engine
+        if args.group_by:
+            config["group"]["by"] = args.group_by
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
         report = run(args.paths, config, progress=_progress() if not args.quiet else None)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
         for s in report.skipped:
             print(f"audit: skipped {s.path}: {s.reason}", file=sys.stderr)
+        for d in report.documents:
+            if d.language_warning:
+                print(f"audit: warning: {d.path}: {d.language_warning}", file=sys.stderr)
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic

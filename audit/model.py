@@ -35,7 +35,7 @@ class Paragraph:
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
-    id: str  # the file stem
+    id: str  # the path under the input root without extension (audit.layout)
     path: str
     language: str  # ISO 639-1
     language_confidence: float
@@ -45,6 +45,7 @@ class Document:
     encoding: str = "utf-8"
     paragraph_style: str = "lines"
     sha256: str = ""
+    language_warning: str = ""  # a declared language the script or the detector contradicts
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index]

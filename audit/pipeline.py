@@ -49,12 +49,14 @@ class _Clock:
 
 def run(paths, config: dict, progress=None, timings: dict | None = None) -> Report:
     """The whole audit. ``timings``, if given, receives stage -> (wall s, CPU s)."""
-    from .ingest import discover, unique_ids
+    from .layout import plan
 
     clock = _Clock(timings)
     clock("read+extract")
-    files = discover(paths)
-    ids = unique_ids(files)
+    layout = plan(paths, config)
+    files, ids = layout.files, layout.ids
+    # ingestion looks declared languages up by path; the grouping stage, declared articles by id
+    config = {**config, "_declared_languages": layout.declared_languages(), "_articles": layout.articles}
     jobs = _jobs(config)
     pooled = jobs > 1 and len(files) >= _POOL_MIN_ITEMS and config.get("engine", "local") != "dask"
     with batch_gc(), _engine(config, jobs) as engine, _hold(pooled) as hold:
