@@ -18,6 +18,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default=None,
                    help="where per-file and per-group work runs (default: config 'engine', local)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
+    p.add_argument("--group-by", choices=("auto", "folder", "name", "manifest", "content"), default=None,
+                   help="which files make one article (default: config 'group.by', auto)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")
     p.add_argument("--follow-symlinks", action="store_true",
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             config["jobs"] = cap_jobs(args.jobs)
         if args.engine:
             config["engine"] = args.engine
+        if args.group_by:
+            config["group"]["by"] = args.group_by
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
         config["_follow_symlinks"] = args.follow_symlinks
@@ -105,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in report.documents:
             for note in d.notes:
                 say(f"audit: note: {d.path}: {note}")
+        for d in report.documents:
+            if d.language_warning:
+                say(f"audit: warning: {d.path}: {d.language_warning}")
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic

@@ -31,6 +31,9 @@ SCHEMA: dict[str, Any] = {
         "threshold": ((int, float), 0.3),
         "max_per_language": (int, 1),
         "max_anchor_df": (int, 50),
+        "by": (str, "auto"),
+        "pattern": (str, "{article}.{lang}.txt"),
+        "manifest": (str, ""),
     },
     "align": {
         "min_confidence": ((int, float), 0.5),
@@ -211,7 +214,7 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
         raise AuditError("config key 'languages' must list at least one language", source)
     for code in langs:
         if not isinstance(code, str) or not known_language(code):
-            raise AuditError(f"config key 'languages': '{code}' is not an ISO 639-1 code lingua knows", source)
+            raise AuditError(f"config key 'languages': '{code}' is not an ISO 639-1 code", source)
     for pattern, code in config["language_overrides"].items():
         if not isinstance(code, str) or not known_language(code):
             raise AuditError(f"config key 'language_overrides.{pattern}': '{code}' is not an ISO 639-1 code", source)
@@ -227,6 +230,9 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
     if config["max_file_mb"] <= 0:
         raise AuditError("config key 'max_file_mb' must be positive", source)
     _validate_glossary(config["glossary"], source)
+    from .layout import check_mode
+
+    check_mode(config["group"]["by"], source)
     if config["engine"] not in ("local", "dask"):
         raise AuditError("config key 'engine' must be local or dask", source)
     if config["jobs"] < 0:

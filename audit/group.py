@@ -1,6 +1,8 @@
 """Stage 2: which documents translate the same article.
 
-No file-name hints: each document gets a language-independent signature
+Documents the batch's declared structure places (:mod:`audit.layout`) form
+their article's group. The others are grouped by content, without file-name
+hints: each document gets a language-independent signature
 (numbers from any digit system, dates, transliterated name keys) and candidate
 pairs come from an inverted index on rare anchors (blocking), so the cost grows
 with the number of shared rare anchors, not with the square of the batch.
@@ -67,52 +69,103 @@ def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, li
 def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None) -> list[Group]:
     """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
     turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
-    a Dask dataframe shuffle on the Dask engine; both give the same pairs."""
-    settings = config["group"]
-    sigs = {d: sig for d, _, _, sig in summaries}
-    lang = {d: language for d, language, _, _ in summaries}
-    df: Counter = Counter()
-    langs_of: dict[str, set[str]] = defaultdict(set)
-    for doc_id, sig in sigs.items():
-        for f in sig:
-            df[f] += 1
-            langs_of[f].add(lang[doc_id])
-    n = max(len(summaries), 2)
-    # an anchor counts when documents of two languages share it
-    idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
-    cap = settings["max_anchor_df"]
-    keys = {}
-    for doc_id, sig in sigs.items():
-        common = []
-        mine = []
-        for f in sig:
-            if f not in idf:
-                continue
-            if df[f] <= cap:
-                mine.append(f)
-            else:
-                common.append(f)
-        # anchors too common to block on alone (a date in a big batch) still block in pairs:
-        # two of them together are rare
-        common.sort(key=lambda f: (df[f], f))
-        mine += [f"{x}|{y}" for x, y in combinations(common[:_PAIR_ANCHORS], 2)]
-        keys[doc_id] = mine
-    norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0 for d, s in sigs.items()}
-    sizes = {d: size for d, _, size, _ in summaries}
-    candidates = (blocker or local_blocks)(keys, lang, cap, settings["max_per_language"])
-    scores = {}
-    weight = {f: v * v for f, v in idf.items()}
-    for a, b in candidates:
-        sa, sb = sigs[a], sigs[b]
+    a Dask dataframe shuffle on the Dask engine; both give the same pairs.
+
+    Documents the batch's structure places (``config['_articles']``, doc id -> article,
+    from :mod:`audit.layout`) form their article's group, with the content score of
+    every pair of members (the misfiled-translation check reads them); the others
+    are grouped by content."""
+    articles = config.get("_articles") or {}
+    scorer = _Scorer(summaries, config)
+    ids = [d for d, _, _, _ in summaries]
+    members: dict[str, list[str]] = defaultdict(list)
+    for d in ids:
+        if d in articles:
+            members[articles[d]].append(d)
+    groups = [_declared_group(article, docs, scorer) for article, docs in members.items()]
+    rest = [d for d in ids if d not in articles]
+    if rest:
+        settings = config["group"]
+        keys = {d: scorer.keys[d] for d in rest}
+        candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings["max_per_language"])
+        scores = {(a, b): scorer.score(a, b) for a, b in candidates}
+        taken = set(members)
+        for docs, score, pairs in _cluster(rest, scores, scorer.lang, settings):
+            groups.append(Group(_derived_id(docs, taken), docs, score, pairs))
+    return sorted(groups, key=lambda g: g.id)
+
+
+def _derived_id(docs: tuple[str, ...], taken: set[str]) -> str:
+    """A content group's id: its first member's id, which no other file changes (an
+    article of the declared structure with that name too: a digest of the members)."""
+    name = docs[0]
+    if name in taken:
+        import hashlib
+
+        name = f"{name}~{hashlib.sha256(chr(0).join(docs).encode()).hexdigest()[:8]}"
+    taken.add(name)
+    return name
+
+
+def _declared_group(article: str, docs: list[str], scorer: "_Scorer") -> Group:
+    """An article's declared members, with the content score of every pair of them."""
+    docs = sorted(docs)
+    pairs = tuple((a, b, scorer.score(a, b)) for a, b in combinations(docs, 2))
+    best = {d: 0.0 for d in docs}
+    for a, b, s in pairs:
+        best[a], best[b] = max(best[a], s), max(best[b], s)
+    return Group(article, tuple(docs), min(best.values()) if len(docs) > 1 else 1.0, pairs)
+
+
+class _Scorer:
+    """How alike two documents' signatures are, weighted by each anchor's rarity in the batch."""
+
+    def __init__(self, summaries, config: dict):
+        settings = config["group"]
+        self.sigs = sigs = {d: sig for d, _, _, sig in summaries}
+        self.lang = lang = {d: language for d, language, _, _ in summaries}
+        self.sizes = {d: size for d, _, size, _ in summaries}
+        df: Counter = Counter()
+        langs_of: dict[str, set[str]] = defaultdict(set)
+        for doc_id, sig in sigs.items():
+            for f in sig:
+                df[f] += 1
+                langs_of[f].add(lang[doc_id])
+        n = max(len(summaries), 2)
+        # an anchor counts when documents of two languages share it
+        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
+        self.cap = cap = settings["max_anchor_df"]
+        self.keys = {}
+        for doc_id, sig in sigs.items():
+            common = []
+            mine = []
+            for f in sig:
+                if f not in idf:
+                    continue
+                if df[f] <= cap:
+                    mine.append(f)
+                else:
+                    common.append(f)
+            # anchors too common to block on alone (a date in a big batch) still block in pairs:
+            # two of them together are rare
+            common.sort(key=lambda f: (df[f], f))
+            mine += [f"{x}|{y}" for x, y in combinations(common[:_PAIR_ANCHORS], 2)]
+            self.keys[doc_id] = mine
+        self.norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0
+                      for d, s in sigs.items()}
+        self.weight = {f: v * v for f, v in idf.items()}
+
+    def score(self, a: str, b: str) -> float:
+        sa, sb = self.sigs[a], self.sigs[b]
         shared = 0.0
         for f in sa.keys() & sb.keys():
-            w = weight.get(f)
+            w = self.weight.get(f)
             if w is not None:
                 shared += w * _matched(sa[f], sb[f])
-        anchor = shared / (norms[a] * norms[b])
+        anchor = shared / (self.norms[a] * self.norms[b])
+        sizes = self.sizes
         shape = min(sizes[a], sizes[b]) / max(sizes[a], sizes[b])
-        scores[(a, b)] = round(anchor * (0.7 + 0.3 * shape), 4)
-    return _cluster([d for d, _, _, _ in summaries], scores, lang, settings)
+        return round(anchor * (0.7 + 0.3 * shape), 4)
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
@@ -167,8 +220,8 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
     pairs_of: dict[str, list] = defaultdict(list)
     for (a, b), s in sorted(kv for kv in scores.items() if find(kv[0][0]) == find(kv[0][1])):
         pairs_of[find(a)].append((a, b, s))
-    groups = []
-    for k, root in enumerate(roots, start=1):
+    out = []
+    for root in roots:
         docs = tuple(sorted(members[root]))
-        groups.append(Group(f"G{k}", docs, weakest[root] if len(docs) > 1 else 1.0, tuple(pairs_of[root])))
-    return groups
+        out.append((docs, weakest[root] if len(docs) > 1 else 1.0, tuple(pairs_of[root])))
+    return out

@@ -88,12 +88,17 @@ def _lingua_codes() -> dict[str, object]:
     return out
 
 
-def known_language(code: str) -> bool:
+def known_language(code: str, detectable: bool = False) -> bool:
+    """Whether ``code`` names a language: one lingua detects, or (unless ``detectable``)
+    one CLDR knows. A language lingua lacks (Nepali) is audited when its script alone
+    decides or the batch's structure declares it; detection never picks it among others."""
     code = code.lower()
     if code in _lingua_codes():
         return True
     # Norwegian: lingua knows Bokmål (nb) and Nynorsk (nn); the newsroom says "no".
-    return code in _ALIASES
+    if code in _ALIASES:
+        return True
+    return not detectable and len(code) == 2 and code.isalpha() and babel_locale(code) is not None
 
 
 _ALIASES = {"no": "nb"}
@@ -108,7 +113,7 @@ def detector(languages: tuple[str, ...]):
     from lingua import LanguageDetectorBuilder
 
     codes = _lingua_codes()
-    wanted = sorted({codes[lingua_code(c)] for c in languages}, key=lambda l: l.name)
+    wanted = sorted({codes[lingua_code(c)] for c in languages if lingua_code(c) in codes}, key=lambda l: l.name)
     if len(wanted) == 1:
         return None
     return LanguageDetectorBuilder.from_languages(*wanted).build()
@@ -119,7 +124,10 @@ def detect_language(text: str, languages: Iterable[str]) -> tuple[str, float]:
     languages = tuple(sorted(set(languages)))
     det = detector(languages)
     if det is None:
-        return languages[0], 1.0
+        detectable = [c for c in languages if known_language(c, detectable=True)]
+        if len(languages) == 1 or not detectable:
+            return languages[0], 1.0 if len(languages) == 1 else 0.0
+        return detectable[0], 0.5  # the only one lingua knows, beside one it does not: a guess
     values = det.compute_language_confidence_values(text)
     if not values or values[0].value <= 0:
         return languages[0], 0.0

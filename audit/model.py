@@ -35,7 +35,7 @@ class Paragraph:
 @by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
-    id: str  # the file stem
+    id: str  # the path under the input root without extension (audit.layout)
     path: str
     language: str  # ISO 639-1
     language_confidence: float
@@ -46,6 +46,7 @@ class Document:
     paragraph_style: str = "lines"
     sha256: str = ""
     notes: tuple[str, ...] = ()  # what the run could not do with this document (a paragraph past the budget)
+    language_warning: str = ""  # a declared language the script or the detector contradicts
 
     def paragraph(self, index: int) -> Paragraph:
         return self.paragraphs[index]

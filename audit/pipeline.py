@@ -31,7 +31,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     from .checks import selected_checks
     from .engine import HeldFacts, open_engine
     from .group import group_signatures
-    from .ingest import discover, unique_ids
+    from .layout import plan
     from .review import apply
 
     if engine is not None and engine.config != config:
@@ -40,12 +40,14 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     clock("read+extract")
     checks = selected_checks(config)  # an unknown check code fails before any file is read
     refused: list[Skipped] = []  # inputs discovery does not read (FIFOs, symlinks leading outside, ...)
-    files = discover(paths, config.get("_follow_symlinks", False), refused)
+    layout = plan(paths, config, config.get("_follow_symlinks", False), refused)  # ids, declared articles, languages
+    declared = layout.declared_languages()
     with batch_gc(), (nullcontext(engine) if engine is not None else open_engine(config)) as engine:
-        read = engine.read(read_file, [(str(f), i) for f, i in zip(files, unique_ids(files))], progress)
+        read = engine.read(read_file, [(str(f), i, declared.get(str(f))) for f, i in zip(layout.files, layout.ids)],
+                           progress)
         documents, skipped, signatures, handles = _distinct(read, refused)
         clock("group")
-        groups = group_signatures(signatures, config, blocker=engine.blocker)
+        groups = group_signatures(signatures, {**config, "_articles": layout.articles}, blocker=engine.blocker)
         clock("align+check")
         results = engine.run_groups(audit_group, [(g, [handles[d] for d in g.documents]) for g in groups], progress)
         clock("fingerprint+review")
@@ -62,7 +64,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     return report
 
 
-def read_file(config: dict, path: str, doc_id: str) -> tuple:
+def read_file(config: dict, path: str, doc_id: str, declared: str | None = None) -> tuple:
     """One file: read, decode, split, detect, extract -> (document, facts, grouping
     signature). An input error becomes (Skipped, None, None)."""
     from .extract import extract_document
@@ -70,7 +72,7 @@ def read_file(config: dict, path: str, doc_id: str) -> tuple:
     from .ingest import display, ingest_file
 
     try:
-        doc = ingest_file(Path(path), config, doc_id)
+        doc = ingest_file(Path(path), config, doc_id, declared)
     except AuditError as exc:
         return Skipped(display(path), exc.detail), None, None
     doc, facts = extract_document(doc)  # past the per-paragraph budget a paragraph's facts are a note

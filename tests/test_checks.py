@@ -258,3 +258,28 @@ def test_glossary_suggest_proposes_aliases_across_scripts(tmp_path, monkeypatch)
     from audit.config import load_config
 
     assert load_config(tmp_path / "config.yaml")["glossary"] == glossary
+
+
+def _misfiled(pair_scores, langs):
+    from audit.checks.base import GroupContext
+    from audit.checks.misfiled_translation import MisfiledTranslation
+    from audit.model import Alignment, Document, Group, Paragraph
+
+    docs = {d: Document(d, f"{d}.txt", lang, 1.0, "Latn", (Paragraph(0, 3, 3, f"text of {d}"),))
+            for d, lang in langs.items()}
+    group = Group("article-a", tuple(sorted(docs)), 0.0, tuple(pair_scores))
+    ctx = GroupContext(group, docs, Alignment("article-a", "a/sv", ()), {d: [] for d in docs}, 0.5)
+    return list(MisfiledTranslation().run(ctx))
+
+
+def test_misfiled_translation_flags_the_file_that_matches_none_of_its_article():
+    langs = {"a/bn": "bn", "a/ms": "ms", "a/sv": "sv"}
+    got = _misfiled([("a/bn", "a/ms", 0.02), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.71)], langs)
+    assert [f.check for f in got] == ["misfiled-translation"]
+    (f,) = got
+    assert [(loc.document, loc.line, loc.role) for loc in f.locations] == [
+        ("a/bn", 3, "flagged"), ("a/ms", 3, "support"), ("a/sv", 3, "support")]
+    assert f.expected == "article-a" and f.values == (("a/bn", 0.02),)
+    # a weak but real resemblance is not a stranger; nor is anyone when no majority agrees
+    assert _misfiled([("a/bn", "a/ms", 0.15), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.71)], langs) == []
+    assert _misfiled([("a/bn", "a/ms", 0.0), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.1)], langs) == []

@@ -12,6 +12,7 @@ from .date_mismatch import DateMismatch
 from .glossary_country import GlossaryCountry
 from .list_duplicate import ListDuplicate
 from .list_mismatch import ListMismatch
+from .misfiled_translation import MisfiledTranslation
 from .name_missing import NameMissing
 from .name_spelling_variant import NameSpellingVariant
 from .name_substituted import NameSubstituted
@@ -30,6 +31,7 @@ REGISTRY: list[type[Check]] = [
     NameSpellingVariant,
     ListDuplicate,
     GlossaryCountry,
+    MisfiledTranslation,
 ]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import AuditError
-from ..languages import detect_language, dominant_script, script_fits, script_name
+from ..languages import detect_language, dominant_script, known_language, script_fits, script_name
 from ..model import Document, Paragraph, Skipped
 from .boilerplate import split_boilerplate
 from .decode import decode
@@ -25,14 +25,16 @@ _SAMPLE_CHARS = 4000
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list[Document], list[Skipped]]:
+    from ..layout import plan
+
     skipped: list[Skipped] = []
-    files = discover(paths, config.get("_follow_symlinks", False), skipped)
+    layout = plan(paths, config, config.get("_follow_symlinks", False), skipped)
+    declared = layout.declared_languages()
     documents: list[Document] = []
-    ids: dict[str, int] = {}
     by_hash: dict[str, str] = {}
-    for path in files:
+    for path, doc_id in zip(layout.files, layout.ids):
         try:
-            doc = ingest_file(path, config, _unique_id(path.stem, ids))
+            doc = ingest_file(path, config, doc_id, declared.get(str(path)))
         except AuditError as exc:
             skipped.append(Skipped(display(path), exc.detail))
             continue
@@ -44,19 +46,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list
     return documents, skipped
 
 
-def unique_ids(files: list[Path]) -> list[str]:
-    """Document ids: the file stem, with ~2, ~3 for later files of the same stem (in sorted order)."""
-    seen: dict[str, int] = {}
-    return [_unique_id(display(f.stem), seen) for f in files]
-
-
-def _unique_id(stem: str, seen: dict[str, int]) -> str:
-    n = seen.get(stem, 0) + 1
-    seen[stem] = n
-    return stem if n == 1 else f"{stem}~{n}"
-
-
-def ingest_file(path: Path, config: dict, doc_id: str | None = None) -> Document:
+def ingest_file(path: Path, config: dict, doc_id: str | None = None, declared: str | None = None) -> Document:
+    """One file as a Document; ``declared`` is the language the batch's structure gives it (audit.layout)."""
     limit = int(config["max_file_mb"] * 1024 * 1024)
     data = read_regular(path, limit, " (config key max_file_mb)")
     shown = display(path)
@@ -65,7 +56,7 @@ def ingest_file(path: Path, config: dict, doc_id: str | None = None) -> Document
     override = _override_language(path, config)
     return ingest_text(
         text, doc_id or display(path.stem), shown, config, language=override, encoding=encoding,
-        kind=kind, sha256=hashlib.sha256(data).hexdigest(),
+        kind=kind, sha256=hashlib.sha256(data).hexdigest(), declared=declared,
     )
 
 
@@ -77,8 +68,12 @@ def _override_language(path: Path, config: dict) -> str | None:
 
 
 def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: str | None = None,
-                encoding: str = "utf-8", kind: str = "text", sha256: str = "") -> Document:
-    """Build a Document from already-decoded text (the API entry for notebooks and tests)."""
+                encoding: str = "utf-8", kind: str = "text", sha256: str = "", declared: str | None = None) -> Document:
+    """Build a Document from already-decoded text (the API entry for notebooks and tests).
+
+    ``language`` (an override) is taken as it is; ``declared`` (the batch's structure
+    says it) is taken too, but a script or detector that disagrees is noted on the
+    document as ``language_warning``."""
     text = unicodedata.normalize("NFC", text)
     if kind == "html":
         paragraphs, style = paragraphs_from_html(text), "html"
@@ -100,8 +95,11 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
     content = [Paragraph(i, p.line, p.end_line, p.text, p.breaks) for i, p in enumerate(content)]
     sample = _sample(content)
     script = dominant_script(sample)
+    warning = ""
     if language is not None:
         lang, confidence = language, 1.0
+    elif declared is not None:
+        lang, confidence, warning = declared, 1.0, _contradiction(declared, script, sample, config["languages"])
     else:
         if not script_fits(script, config["languages"]):
             raise AuditError(f"written in {script_name(script)} script, which none of the configured languages "
@@ -115,7 +113,24 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
         id=doc_id, path=path, language=lang, language_confidence=confidence,
         script=script, paragraphs=tuple(content), boilerplate=tuple(furniture),
         encoding=encoding, paragraph_style=style, sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(),
+        language_warning=warning,
     )
+
+
+_CONTRADICTS = 0.6  # the detector's confidence in another language above which a declaration is doubted
+
+
+def _contradiction(declared: str, script: str, sample: str, languages) -> str:
+    """Why the text seems not to be in the ``declared`` language, or ""."""
+    if not script_fits(script, [declared]):
+        return f"declared {declared}, but written in {script_name(script)} script"
+    candidates = sorted({c for c in [*languages, declared] if script_fits(script, [c])})
+    if len(candidates) < 2 or not known_language(declared, detectable=True):  # lingua cannot tell it
+        return ""
+    detected, confidence = detect_language(sample, candidates)
+    if detected != declared and confidence >= _CONTRADICTS:
+        return f"declared {declared}, but the text reads as {detected} ({confidence:.0%})"
+    return ""
 
 
 def _sample(paragraphs: list[Paragraph]) -> str:

@@ -13,6 +13,7 @@ def to_dict(report: Report) -> dict:
         "signature": report.signature,
         "documents": [
             {"id": d.id, "path": d.path, "language": d.language, "language_confidence": d.language_confidence,
+             "language_warning": d.language_warning or None,
              "script": d.script, "encoding": d.encoding, "paragraph_style": d.paragraph_style,
              "paragraphs": len(d.paragraphs), "group": group_of.get(d.id),
              "boilerplate": [{"line": p.line, "text": p.text} for p in d.boilerplate],

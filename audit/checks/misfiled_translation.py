@@ -1,0 +1,45 @@
+"""misfiled-translation: a file the batch's structure puts in an article whose other
+translations it does not seem to translate (a wrong file in the article's folder)."""
+from __future__ import annotations
+
+from .base import Check, GroupContext, lang_of, location
+
+
+class MisfiledTranslation(Check):
+    code = "misfiled-translation"
+    severity = "warning"
+    description = ("A file declared part of an article (folder, name or manifest) shares almost none of the "
+                   "content the article's other translations share among themselves.")
+    rationale = ("Grouping scores every pair of an article's files by content (numbers, dates, names, "
+                 "transliterated text, weighted by rarity) even when the structure is declared: when the others "
+                 "agree with each other and one file agrees with none of them, it is most likely another "
+                 "article's translation filed here. With two files alone there is no telling which one is wrong.")
+    agreeing = 0.3  # the others translate one another: a score grouping would join them on
+    unrelated = 0.08  # the file's best score with any of them: what two different articles score
+
+    def run(self, ctx: GroupContext):
+        docs = ctx.group.documents
+        if len(docs) < 3:
+            return
+        scores: dict[str, dict[str, float]] = {d: {} for d in docs}
+        for a, b, s in ctx.group.pair_scores:
+            scores[a][b] = scores[b][a] = s
+        core = {d for d in docs if any(s >= self.agreeing for s in scores[d].values())}
+        if len(core) * 2 <= len(docs):
+            return  # no majority that agrees: too little shared content to tell a stranger
+        for d in docs:
+            if d in core:
+                continue
+            best = max((scores[d].get(o, 0.0) for o in core), default=0.0)
+            if best >= self.unrelated:
+                continue
+            among = max(s for o in core for p, s in scores[o].items() if p in core)
+            doc = ctx.documents[d]
+            support = sorted(core, key=lambda o: (-scores[d].get(o, 0.0), o))[:2]
+            locs = [location(doc, 0, None)] + [location(ctx.documents[o], 0, None, "support") for o in support]
+            yield self.finding(
+                ctx, f"the {lang_of(ctx, d)} file does not seem to translate article {ctx.group.id}: its content "
+                     f"score with the other {len(core)} translations is at most {best:.2f}, theirs with one "
+                     f"another up to {among:.2f}",
+                locs, subject=f"misfiled|{ctx.group.id}", expected=ctx.group.id, found=None,
+                values=((d, best),))

@@ -1,0 +1,190 @@
+"""Grouping quality on real translations under opaque names.
+
+Each corpus in ``/work/shared/corpora`` (or ``--corpora``) is flattened: every
+translation (never ``en/``) copied under an opaque, shuffled name
+(``0001.txt`` ...), all languages of the corpus in one batch, grouped by
+content alone. Prints, per corpus:
+
+- pairwise precision, recall and F1 of the grouping against the file names
+  (line *i* of each language translates the same article), groups and singletons;
+- single-fact edits: a number, a date or a name changed in one translation,
+  and how many of the edits change any group (target: none);
+- partial translations: one translation cut to its first third, and how often
+  it still joins exactly its article (target: 95% or more);
+- the grouping stage's time.
+
+    .venv/bin/python benchmarks/group.py [--edits 100] [--partials 100] [--seed 7] [--corpus ntrex-dev]
+
+Languages lingua does not know (tico19's ``ne``) are declared through
+``language_overrides`` (the benchmark knows them); the others are detected.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from audit import load_config  # noqa: E402
+from audit.extract import extract_facts, lowercase_vocabulary  # noqa: E402
+from audit.group import group_signatures, summary  # noqa: E402
+from audit.ingest import ingest_file  # noqa: E402
+from audit.languages import known_language  # noqa: E402
+from audit.model import Paragraph  # noqa: E402
+
+CORPORA = Path("/work/shared/corpora")
+
+
+def flatten(corpus: Path, out: Path, rng: random.Random) -> dict[str, tuple[str, str]]:
+    """Copies every translation of ``corpus`` under an opaque name; returns name -> (article, language)."""
+    files = sorted(p for lang in sorted(corpus.iterdir()) if lang.is_dir() and lang.name != "en"
+                   for p in sorted(lang.glob("*.txt")))
+    rng.shuffle(files)
+    gold = {}
+    for k, f in enumerate(files, start=1):
+        name = f"{k:04d}"
+        (out / f"{name}.txt").write_bytes(f.read_bytes())
+        gold[name] = (f.stem, f.parent.name)
+    return gold
+
+
+def _facts(doc):
+    vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
+    return [extract_facts(p.text, doc.language, vocab) for p in doc.paragraphs]
+
+
+def pairwise(groups, gold: dict[str, tuple[str, str]]) -> tuple[float, float, float]:
+    found = {frozenset(p) for g in groups for p in combinations(g.documents, 2)}
+    by_article: dict[str, list[str]] = {}
+    for d, (article, _) in gold.items():
+        by_article.setdefault(article, []).append(d)
+    truth = {frozenset(p) for docs in by_article.values() for p in combinations(sorted(docs), 2)}
+    hit = len(found & truth)
+    precision = hit / len(found) if found else 1.0
+    recall = hit / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def partition(groups) -> frozenset:
+    return frozenset(frozenset(g.documents) for g in groups)
+
+
+def _edit(doc, doc_facts, kind: str, rng: random.Random, names_by_lang: dict[str, list[str]]):
+    """The document with one fact changed in one paragraph, or None when it has no such fact."""
+    spots = []
+    for i, pf in enumerate(doc_facts):
+        if kind == "number":
+            spots += [(i, f) for f in pf.numbers if f.form == "digits" and f.text.strip().isdigit()]
+        elif kind == "date":
+            spots += [(i, f) for f in pf.dates]
+        else:
+            spots += [(i, f) for f in pf.names if f.form == "cased" or len(f.text) >= 4]
+    if not spots:
+        return None
+    i, f = rng.choice(spots)
+    p = doc.paragraphs[i]
+    if kind == "number":
+        digits = f.text.strip()
+        value = str(int("".join(str(int(c)) for c in digits)) + rng.randint(1, 9))
+        new = "".join(chr(ord(digits[0]) - int(digits[0]) + int(c)) for c in value)
+    elif kind == "date":
+        day = next((c for c in f.text if c.isdigit()), None)
+        if day is None:
+            return None
+        new = f.text.replace(day, chr(ord(day) - int(day) + (int(day) + 1) % 10), 1)
+    else:
+        others = [n for n in names_by_lang.get(doc.language, []) if n != f.text]
+        if not others:
+            return None
+        new = rng.choice(others)
+    text = p.text[:f.start] + new + p.text[f.end:]
+    paragraphs = list(doc.paragraphs)
+    paragraphs[i] = Paragraph(p.index, p.line, p.end_line, text, p.breaks)
+    return replace(doc, paragraphs=tuple(paragraphs))
+
+
+def measure(corpus: Path, args) -> None:
+    rng = random.Random(args.seed)
+    cfg = load_config()
+    langs = sorted(p.name for p in corpus.iterdir() if p.is_dir() and p.name != "en")
+    cfg["languages"] = langs
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = flatten(corpus, Path(tmp), rng)
+        # a language lingua lacks is declared, as a newsroom would (its script alone cannot tell it)
+        lingua_less = {lang for lang in langs if not known_language(lang, detectable=True)}
+        cfg["language_overrides"] = {f"{n}.txt": lang for n, (_, lang) in gold.items() if lang in lingua_less}
+        started = time.perf_counter()
+        docs = [ingest_file(Path(tmp) / f"{n}.txt", cfg, n) for n in sorted(gold)]
+        facts = {d.id: _facts(d) for d in docs}
+        read = time.perf_counter() - started
+    sums = {d.id: summary(d, facts[d.id]) for d in docs}
+    started = time.perf_counter()
+    groups = group_signatures([sums[d.id] for d in docs], cfg)
+    took = time.perf_counter() - started
+    p, r, f1 = pairwise(groups, gold)
+    wrong_lang = sum(1 for d in docs if d.language != gold[d.id][1])
+    singles = sum(1 for g in groups if len(g.documents) == 1)
+    articles = len({a for a, _ in gold.values()})
+    print(f"{corpus.name}: {len(docs)} documents, {articles} articles, {len(langs)} languages "
+          f"(read+extract {read:.1f} s, grouping {took:.2f} s)")
+    print(f"  grouping: {len(groups)} groups, {singles} singletons; pairwise precision {p:.3f} recall {r:.3f} "
+          f"F1 {f1:.3f}; language detected wrong for {wrong_lang} documents")
+    base = partition(groups)
+    by_id = {d.id: d for d in docs}
+    names_by_lang: dict[str, list[str]] = {}
+    for d in docs:
+        for pf in facts[d.id]:
+            names_by_lang.setdefault(d.language, []).extend(f.text for f in pf.names if f.form == "cased")
+    changed, tried, kinds = 0, 0, ("number", "date", "name")
+    attempts = 0
+    while tried < args.edits and attempts < args.edits * 20:
+        attempts += 1
+        kind = kinds[tried % 3]
+        d = by_id[rng.choice(sorted(by_id))]
+        edited = _edit(d, facts[d.id], kind, rng, names_by_lang)
+        if edited is None:
+            continue
+        tried += 1
+        trial = dict(sums)
+        trial[d.id] = summary(edited, _facts(edited))
+        if partition(group_signatures([trial[x.id] for x in docs], cfg)) != base:
+            changed += 1
+    print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group")
+    joined, tried = 0, 0
+    mates = {}
+    for d, (article, _) in gold.items():
+        mates.setdefault(article, set()).add(d)
+    for d in rng.sample(sorted(by_id), min(args.partials, len(by_id))):
+        doc = by_id[d]
+        keep = max(1, len(doc.paragraphs) // 3)
+        cut = replace(doc, paragraphs=doc.paragraphs[:keep])
+        trial = dict(sums)
+        trial[d] = summary(cut, facts[d][:keep])
+        got = group_signatures([trial[x.id] for x in docs], cfg)
+        mine = next(set(g.documents) for g in got if d in g.documents)
+        tried += 1
+        joined += mine == mates[gold[d][0]] or (len(mine) > 1 and mine <= mates[gold[d][0]])
+    print(f"  partial translations (first third): {joined} of {tried} join their article ({joined / tried:.0%})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", default=str(CORPORA))
+    parser.add_argument("--corpus", action="append", help="ntrex-dev, tico19 (default: both)")
+    parser.add_argument("--edits", type=int, default=100)
+    parser.add_argument("--partials", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    for name in args.corpus or ["ntrex-dev", "tico19"]:
+        measure(Path(args.corpora) / name, args)
+
+
+if __name__ == "__main__":
+    main()
