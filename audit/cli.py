@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         for d in report.documents:
             for note in d.notes:
                 say(f"audit: note: {d.path}: {note}")
-        for d in report.documents:
+        for d in report.documents:  # shown even with -q: the declared structure may be wrong
             if d.language_warning:
-                say(f"audit: warning: {d.path}: {d.language_warning}")
+                print(terminal(f"audit: warning: {d.path}: {d.language_warning}"), file=sys.stderr)
         if args.command == "glossary":
             from .glossary import render, suggest
             from .report import write_atomic

@@ -16,6 +16,9 @@ from typing import Any
 
 from .errors import AuditError
 
+# how the articles of a batch are known (audit.layout): from its paths, a manifest, or the content
+GROUP_MODES = ("auto", "folder", "name", "manifest", "content")
+
 # key -> (allowed types, default). Nested dicts are sections.
 SCHEMA: dict[str, Any] = {
     "languages": (list, ["bn", "hi", "sv", "ms", "ar", "en"]),
@@ -230,9 +233,8 @@ def _validate_values(config: dict[str, Any], source: str) -> None:
     if config["max_file_mb"] <= 0:
         raise AuditError("config key 'max_file_mb' must be positive", source)
     _validate_glossary(config["glossary"], source)
-    from .layout import check_mode
-
-    check_mode(config["group"]["by"], source)
+    if config["group"]["by"] not in GROUP_MODES:
+        raise AuditError(f"config key 'group.by' must be one of {', '.join(GROUP_MODES)}", source)
     if config["engine"] not in ("local", "dask"):
         raise AuditError("config key 'engine' must be local or dask", source)
     if config["jobs"] < 0:

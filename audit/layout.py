@@ -40,9 +40,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .config import GROUP_MODES as MODES  # validated there, with the rest of the config
 from .errors import AuditError
 
-MODES = ("auto", "folder", "name", "manifest", "content")
 RESERVED_IDS = frozenset({"confidence"})  # keys of audit.json's alignment links beside document ids
 _LANG = r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,4})?"
 
@@ -282,11 +282,6 @@ def _manifest_rows(path: Path) -> list[dict]:
         raise AuditError(f"manifest has no column {', '.join(sorted(missing))} (columns: file,article,language)",
                          str(path))
     return list(reader)
-
-
-def check_mode(mode: str, source: str) -> None:
-    if mode not in MODES:
-        raise AuditError(f"config key 'group.by' must be one of {', '.join(MODES)}", source)
 
 
 __all__ = ["Layout", "MODES", "document_ids", "input_root", "plan"]

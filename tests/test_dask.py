@@ -102,7 +102,7 @@ sys.path.insert(0, {root!r})
 from audit import load_config
 from audit.engine.dask import DaskEngine
 
-def slow(config, path, doc_id):
+def slow(config, path, doc_id, declared=None):
     open(os.path.join({pids!r}, str(os.getpid())), "w").close()
     time.sleep(120)
 
@@ -110,7 +110,7 @@ if __name__ == "__main__":
     config = load_config()
     config["engine"] = "dask"
     with DaskEngine(config, jobs=2) as engine:
-        engine.read(slow, [("x", str(k)) for k in range(4)])
+        engine.read(slow, [("x", str(k), None) for k in range(4)])
 """
 
 

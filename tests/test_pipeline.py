@@ -152,14 +152,14 @@ def test_an_unknown_check_code_fails_before_any_file_is_read(tmp_path, config):
         run([tmp_path / "does-not-exist"], config)
 
 
-def boom(config, path, doc_id):
+def boom(config, path, doc_id, declared=None):
     raise RuntimeError(f"bug while reading {doc_id}")
 
 
 def test_an_error_in_a_worker_stops_the_pool_and_removes_the_hold_directory(batch, config, hold_root):
     with pytest.raises(RuntimeError, match="bug while reading"):
         with PoolEngine(config, jobs=2, min_items=1) as pool:
-            pool.read(boom, [(str(p), p.stem) for p in sorted(batch.iterdir())])
+            pool.read(boom, [(str(p), p.stem, None) for p in sorted(batch.iterdir())])
     assert pool._pool is None and not list(hold_root.iterdir())
 
 
@@ -169,13 +169,13 @@ sys.path.insert(0, {root!r})
 from audit import load_config
 from audit.engine.pool import PoolEngine
 
-def slow(config, path, doc_id):
+def slow(config, path, doc_id, declared=None):
     open(os.path.join({pids!r}, str(os.getpid())), "w").close()
     time.sleep(60)
 
 if __name__ == "__main__":
     with PoolEngine(load_config(), jobs=2, min_items=1) as pool:
-        pool.read(slow, [("x", str(k)) for k in range(4)])
+        pool.read(slow, [("x", str(k), None) for k in range(4)])
 """
 
 
@@ -274,6 +274,7 @@ LAYERS = [
     {"audit.languages"},
     {"audit.config"},
     {"audit.ingest", "audit.extract"},
+    {"audit.layout"},  # document ids and the batch's declared structure, from the discovered paths
     {"audit.group", "audit.align"},
     {"audit.checks"},
     {"audit.report", "audit.review", "audit.glossary"},
@@ -286,7 +287,9 @@ LAYERS = [
 # the one helper a sibling shares: the review store writes its file with the writers' atomic write
 ALLOWED = {("audit.review", "audit.report.atomic"),
            # the safe loader reads its file through the bounded reader beside it
-           ("audit.safeload", "audit.ingest.files")}
+           ("audit.safeload", "audit.ingest.files"),
+           # ingest_paths, the notebook entry, names documents as the pipeline does
+           ("audit.ingest", "audit.layout")}
 
 
 def _stage(module: str) -> tuple[int, str]:

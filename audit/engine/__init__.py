@@ -23,8 +23,9 @@ from typing import Any, Callable, Iterator, Protocol
 
 from ..errors import AuditError
 
-# task(config, path, doc_id) -> (Document or Skipped, facts or None, grouping signature or None)
-ReadTask = Callable[[dict, str, str], tuple]
+# task(config, path, doc_id, declared language or None) -> (Document or Skipped, facts or None,
+# grouping signature or None)
+ReadTask = Callable[[dict, str, str, str | None], tuple]
 # task(config, group, [(Document, facts), ...]) -> anything picklable
 GroupTask = Callable[[dict, Any, list], Any]
 Progress = Callable[[str, int, int], None]
@@ -36,8 +37,9 @@ class Engine(Protocol):
     config: dict  # what every task gets (sent to each worker once)
     blocker: Callable | None  # grouping's candidate-pair finder; None: the local inverted index
 
-    def read(self, task: ReadTask, files: list[tuple[str, str]], progress: Progress | None = None) -> list[tuple]:
-        """``task`` on each (path, document id), in order: (Document or Skipped, signature
+    def read(self, task: ReadTask, files: list[tuple[str, str, str | None]],
+             progress: Progress | None = None) -> list[tuple]:
+        """``task`` on each (path, document id, declared language), in order: (Document or Skipped, signature
         or None, handle or None) per file. The engine keeps each document and its facts;
         the handle names them."""
 

@@ -62,8 +62,9 @@ class DaskEngine:
         # the config goes to each worker once, not with every task
         self._shared = client.scatter(self.config, broadcast=True)
         # workers resolve paths from their own working directory: they get absolute ones
-        held = client.map(_read, [task] * len(files), [os.path.abspath(p) for p, _ in files],
-                          [d for _, d in files], [p for p, _ in files], config=self._shared, pure=False)
+        held = client.map(_read, [task] * len(files), [os.path.abspath(p) for p, _, _ in files],
+                          [d for _, d, _ in files], [lang for _, _, lang in files], [p for p, _, _ in files],
+                          config=self._shared, pure=False)
         heads = client.gather(client.map(_head, held, pure=False))
         if progress:
             progress("reading", len(files), len(files))
@@ -106,9 +107,9 @@ def _reachable(address: str) -> None:
         pass
 
 
-def _read(task, path: str, doc_id: str, given: str, config: dict) -> tuple:
+def _read(task, path: str, doc_id: str, declared: str | None, given: str, config: dict) -> tuple:
     """The read task on a worker; the document keeps the path as the user gave it."""
-    doc, facts, signature = task(config, path, doc_id)
+    doc, facts, signature = task(config, path, doc_id, declared)
     return replace(doc, path=given), facts, signature
 
 

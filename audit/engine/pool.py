@@ -47,7 +47,7 @@ class PoolEngine:
         self._start()
         keys = range(self._next_key, self._next_key + len(files))
         self._next_key += len(files)
-        out = self._map(_read_and_hold, [(task, path, doc_id, key) for key, (path, doc_id) in zip(keys, files)],
+        out = self._map(_read_and_hold, [(task, *file, key) for key, file in zip(keys, files)],
                         progress, "reading")
         return [(doc, signature, None if signature is None else key) for key, (doc, signature) in zip(keys, out)]
 
@@ -154,8 +154,8 @@ def _init(config: dict, hold: str, parent_pid: int) -> None:
 def _read_and_hold(item) -> tuple:
     """A read task in a worker: the document and its facts go to the hold directory; the
     parent gets the document and its grouping signature."""
-    task, path, doc_id, key = item
-    doc, facts, signature = task(_worker["config"], path, doc_id)
+    task, path, doc_id, declared, key = item
+    doc, facts, signature = task(_worker["config"], path, doc_id, declared)
     if facts is None:
         return doc, None
     try:
