@@ -22,6 +22,7 @@ from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
 from ..extract.text import fold, is_cased_script, phonetic_key, tokens
 from .base import GroupContext
+from .names_match import name_keys, territories, writes_territory, written
 
 
 @dataclass(frozen=True)
@@ -241,14 +242,17 @@ def glossary_hits(text: str, lang: str, glossary: dict) -> list[tuple[int, int, 
 
 
 def confirmed(view: NameView, m: Mention, views: dict[str, NameView]) -> bool:
-    """A mention is a name when a document in another script, or a cased one, names it
-    too, in a paragraph aligned with one where this document writes these same words:
-    a common word that happens to sound like a name does not meet it in an aligned place."""
+    """A mention is a name when another document names it too, in a paragraph aligned
+    with one where this document writes these same words: a common word that happens
+    to sound like a name does not meet it in an aligned place. A word of a caseless
+    script is a name only where a cased translation writes it capitalised (or the
+    glossary lists it): two caseless scripts share vocabulary (Hindi राजनीति and
+    Bengali রাজনীতি, "politics"), so their meeting is no evidence of a name."""
     if m.units[0][0].startswith("g:"):
         return True  # in the glossary: a name by definition
     here = view.surface_links.get(fold(m.surface), set())
     for o, other in views.items():
-        if other is view or (not view.cased and not other.cased and other.doc.script == view.doc.script):
+        if other is view or (not view.cased and not other.cased):
             continue
         for u in m.units:
             if other.mention_links.get(u, set()) & here:
@@ -313,46 +317,86 @@ def _name_votes(ctx: GroupContext):
 
     for link, present in ctx.confident_links():
         n = len(present)
+        if n < 3:
+            continue  # two translations cannot outvote each other, and a name's absence is weak evidence
         indices = dict(present)
         here = {d: views[d].paragraph_index(idx) for d, idx in present}
+        words_here = {d: [w for i in idx for w in views[d].words[i]] for d, idx in present}
         # words a cased translation writes here in lower case ("miljoner dollar"): where a
         # caseless script's mention carries one, it is those common words, not a name
         lowered = {k for d, idx in present if views[d].cased for i in idx
                    for _, _, t, ks in views[d].words[i] if t[:1].islower() for k in ks if len(k) >= 3}
-        named = {d: [m for i in idx for m in views[d].mentions(i) if confirmed(views[d], m, views)
+        # who gives a name: a cased translation (capitals are the evidence) or the glossary;
+        # a caseless translation's words are names only through them, so they need not give it twice
+        named = {d: [m for i in idx for m in views[d].mentions(i)
+                     if (views[d].cased or m.units[0][0].startswith("g:")) and confirmed(views[d], m, views)
                      and not any(k in lowered for u in m.units for k in u)]
                  for d, idx in present}
         done: list[tuple[str, set]] = []
-        for owner, _ in present:
+        reported: list[tuple[str, set]] = []  # (flagged doc, support spans): one omission, one finding
+        for owner, _ in sorted(present, key=lambda p: (not views[p[0]].cased, p[0])):
+            lang = views[owner].doc.language
             for m in named[owner]:
                 # the words of the name that another translation writes as a word somewhere: the
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
                 required = frozenset(k for k in keys if len(k) >= 3 and carried(owner, k))
-                # ... as each translation writes them elsewhere (Xuan may be জুয়ান there)
+                nk = name_keys(m.surface)
+                codes = territories(m.surface, lang)
+                # ... as each translation writes them elsewhere (Xuan may be জুয়ান there): the support
                 with_it = [d for d, _ in present if d == owner or here[d].has_name(
                     m.units, frozenset(k for k in required if k in views[d].key_links))]
-                if len(with_it) == n or (n > 2 and len(with_it) * 2 <= n):
+                if len(with_it) == n or len(with_it) * 2 <= n:
+                    continue
+                # a translation that writes it near enough, or a country by its own name there, has
+                # it too (it is no support: near misses must not outvote anyone)
+                near = {d for d, _ in present if d not in with_it and (
+                    written(nk, words_here[d], frozenset(k for k in required if k in views[d].key_links))
+                    or writes_territory(words_here[d], views[d].doc.language, codes))}
+                if len(with_it) + len(near) == n:
                     continue
                 for d, idx in present:
-                    if d in with_it:
-                        continue
+                    if d in with_it or d in near or views[d].doc.script in _BY_MEANING:
+                        continue  # Chinese characters write a name by its meaning or its own reading
+                    if not views[d].cased and not any(not views[s].cased for s in with_it):
+                        continue  # no caseless translation carries it: it may be one such scripts translate
                     if not views[d].words_index.has_any(m.units):
                         # this document never writes it so. A different rendering, not a drop, unless
                         # every other translation has it here and nothing here even half-matches it
                         # (a one-letter key half-matches only a word whose key is that letter: Nguyen)
-                        if n < 3 or len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
+                        if len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
                                 or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) \
                                 or {k for k in keys if len(k) >= 2} <= common:
                             continue  # a one-word or common-word title (Région, Comité Popular) is not a name
                     units = set(m.units)
                     if any(d == fd and units & fu for fd, fu in done):
                         continue
-                    done.append((d, units))
                     ordered = [owner] + [s for s in with_it if s != owner]
-                    support = tuple((s, views[s].find(indices[s], m.units) or (m.paragraph, m.start, m.end))
-                                    for s in ordered)
+                    support = tuple((s, views[s].find(indices[s], m.units) or _near(views[s], indices[s], nk)
+                                     or (indices[s][0], 0, 0)) for s in ordered)
+                    spans = {(s, span) for s, span in support if span[2] > span[1]}
+                    if any(d == fd and spans & fs for fd, fs in reported):
+                        continue  # the same omission seen through another translation's spelling
+                    done.append((d, units))
+                    reported.append((d, spans))
                     i0, s0, e0 = support[0][1]
                     name = Mention(i0, s0, e0, views[owner].doc.paragraphs[i0].text[s0:e0], m.units)
-                    repl = next((r for r in named[d] if not any(here[s].has_name(r.units) for s in with_it)), None)
+                    repl = next((r for r in named[d] if not any(
+                        here[s].has_name(r.units) or written(name_keys(r.surface), words_here[s]) for s in with_it)),
+                        None) if views[d].cased else None
                     yield NameVote("substituted" if repl else "missing", ((d, repl, idx),), support, name, owner, repl)
+
+
+# Scripts that write a foreign name by meaning or by their own reading of it (谭德塞 for Tedros):
+# phonetic keys cannot meet them, so their translations are never said to lack a name.
+_BY_MEANING = frozenset({"Hani", "Jpan", "Hira", "Kana"})
+
+
+def _near(view: NameView, indices, nk) -> tuple[int, int, int] | None:
+    """(paragraph, start, end) of the word in ``indices`` that writes the name's first long word
+    near enough (``names_match.written``), for the support a finding cites."""
+    for i in indices:
+        for w in view.words[i]:
+            if written(nk, [w]):
+                return i, w[0], w[1]
+    return None
