@@ -22,7 +22,7 @@ from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
 from ..extract.text import fold, is_cased_script, phonetic_key, tokens
 from .base import GroupContext
-from .names_match import name_keys, territories, writes_territory, written
+from .names_match import by_meaning, common_word, name_keys, territories, writes_territory, written
 
 
 @dataclass(frozen=True)
@@ -337,6 +337,8 @@ def _name_votes(ctx: GroupContext):
         for owner, _ in sorted(present, key=lambda p: (not views[p[0]].cased, p[0])):
             lang = views[owner].doc.language
             for m in named[owner]:
+                if views[owner].cased and not m.units[0][0].startswith("g:") and _word_like(m.surface, lang):
+                    continue
                 # the words of the name that another translation writes as a word somewhere: the
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
@@ -351,12 +353,13 @@ def _name_votes(ctx: GroupContext):
                 # a translation that writes it near enough, or a country by its own name there, has
                 # it too (it is no support: near misses must not outvote anyone)
                 near = {d for d, _ in present if d not in with_it and (
-                    written(nk, words_here[d], frozenset(k for k in required if k in views[d].key_links))
+                    written(nk, words_here[d], frozenset(k for k in required if k in views[d].key_links),
+                            views[d].doc.language)
                     or writes_territory(words_here[d], views[d].doc.language, codes))}
                 if len(with_it) + len(near) == n:
                     continue
                 for d, idx in present:
-                    if d in with_it or d in near or views[d].doc.script in _BY_MEANING:
+                    if d in with_it or d in near or by_meaning(views[d].doc.script):
                         continue  # Chinese characters write a name by its meaning or its own reading
                     if not views[d].cased and not any(not views[s].cased for s in with_it):
                         continue  # no caseless translation carries it: it may be one such scripts translate
@@ -382,14 +385,22 @@ def _name_votes(ctx: GroupContext):
                     i0, s0, e0 = support[0][1]
                     name = Mention(i0, s0, e0, views[owner].doc.paragraphs[i0].text[s0:e0], m.units)
                     repl = next((r for r in named[d] if not any(
-                        here[s].has_name(r.units) or written(name_keys(r.surface), words_here[s]) for s in with_it)),
+                        here[s].has_name(r.units) or written(name_keys(r.surface), words_here[s], None,
+                                                             views[s].doc.language) for s in with_it)),
                         None) if views[d].cased else None
                     yield NameVote("substituted" if repl else "missing", ((d, repl, idx),), support, name, owner, repl)
 
 
-# Scripts that write a foreign name by meaning or by their own reading of it (谭德塞 for Tedros):
-# phonetic keys cannot meet them, so their translations are never said to lack a name.
-_BY_MEANING = frozenset({"Hani", "Jpan", "Hira", "Kana"})
+def _word_like(surface: str, lang: str) -> bool:
+    """A capitalised run that translations may well translate or spell out: an acronym
+    (CDC, PCR: letter names, an expansion or the language's own), or nothing but words
+    common in the language (Perdana Menteri, Instituto, Jumaat)."""
+    words = [t for _, _, t in tokens(surface) if not any(c.isdigit() for c in t)]
+    if not words:
+        return True
+    if all(len(t) >= 2 and t.isupper() for t in words):
+        return True
+    return all(common_word(t.casefold(), lang, len(words) == 1) for t in words)
 
 
 def _near(view: NameView, indices, nk) -> tuple[int, int, int] | None:
@@ -397,6 +408,6 @@ def _near(view: NameView, indices, nk) -> tuple[int, int, int] | None:
     near enough (``names_match.written``), for the support a finding cites."""
     for i in indices:
         for w in view.words[i]:
-            if written(nk, [w]):
+            if written(nk, [w], None, view.doc.language):
                 return i, w[0], w[1]
     return None

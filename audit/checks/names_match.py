@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..extract.labels import territory_names
-from ..extract.text import phonetic_key, tokens, translit
+from ..extract.text import fold, load_data, phonetic_key, tokens, translit
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
 # after the phonetic classes: voicing of dentals, labials (b/f/p/v are one class) and
@@ -56,22 +56,68 @@ def keys_meet(k: str, w: str) -> bool:
     return False
 
 
-def _word_keys(words) -> list[set[str]]:
-    """Per word, its exact and loose keys (with and without a clitic)."""
+@lru_cache(maxsize=None)
+def _data() -> dict:
+    return load_data("names.yaml")
+
+
+@lru_cache(maxsize=None)
+def _suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in _data()["suffixes"].get(lang) or ())
+
+
+def by_meaning(script: str) -> bool:
+    """Whether ``script`` writes foreign names by meaning (Chinese characters)."""
+    return script in _data()["by_meaning_scripts"]
+
+
+@lru_cache(maxsize=200000)
+def _stems(word: str, lang: str) -> tuple[str, ...]:
+    """The word without one of the language's glued case endings, when two letters are left."""
+    f = fold(word)
+    return tuple(f[:-len(x)] for x in _suffixes(lang) if f.endswith(x) and len(f) - len(x) >= 2)
+
+
+def _word_keys(words, lang: str) -> list[tuple[set[str], set[str]]]:
+    """Per word, its exact and loose keys (with and without a clitic or a case ending)."""
     out = []
     for _s, _e, t, ks in words:
-        out.append((set(ks), {loose_key(t)}))
+        stems = _stems(t, lang)
+        out.append((set(ks) | {phonetic_key(x) for x in stems}, {loose_key(t)} | {loose_key(x) for x in stems}))
     return out
 
 
-def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | None = None) -> bool:
+@lru_cache(maxsize=200000)
+def common_word(word: str, lang: str, one_word: bool) -> bool:
+    """A word this frequent in ``lang`` (wordfreq) is a word first: a title, an institution."""
+    limits = _data()["common_zipf"]
+    if lang not in _wordfreq_languages():
+        return False
+    try:
+        from wordfreq import zipf_frequency
+
+        z = zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001 - a language wordfreq cannot tokenise has no frequencies
+        return False
+    return z >= limits["one_word" if one_word else "every_word"]
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
+def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | None = None,
+            lang: str = "") -> bool:
     """Whether ``words`` (a paragraph's ``word_keys``) write the name whose words have
     (exact key, loose key) ``name_keys``: every ``required`` word near some word here
     (without any required, any word of three or more letters), or the name's words run
     together in one word or two."""
     if not words:
         return False
-    per = _word_keys(words)
+    per = _word_keys(words, lang)
     exact = [e for e, _ in per]
     loose = [lo for _, lo in per]
     # one word split in two, two run together
