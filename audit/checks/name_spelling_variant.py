@@ -10,6 +10,7 @@ from ..extract.text import fold, phonetic_key, translit
 from ..model import Location
 from .base import Check, GroupContext
 from .names_common import name_views
+from .names_match import common_word
 
 
 _VOWELS = set("aeiouy")
@@ -35,7 +36,8 @@ def variants(a: str, b: str, strict: bool) -> bool:
 
 class NameSpellingVariant(Check):
     code = "name-spelling-variant"
-    severity = "warning"
+    # an inconsistency within one translation, not a wrong fact: worth reading after the others
+    severity = "note"
     description = "One document spells the same name two ways."
 
     def run(self, ctx: GroupContext):
@@ -65,7 +67,10 @@ class NameSpellingVariant(Check):
         by_key = defaultdict(list)
         for form in occurrences:
             by_key[phonetic_key(form)].append(form)
+        # only a cased translation's capitals can say a caseless word is a name: Urdu and
+        # Persian (Hindi and Bengali) share vocabulary, so their meeting proves nothing
         others = [v for v in views.values() if v is not view]
+        cased_others = [v for v in others if v.cased]
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
@@ -75,7 +80,9 @@ class NameSpellingVariant(Check):
                     # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
                     if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
                         continue
-                    if others and not any(self._named(o, key, phonetic_key(w)) for o in others for w in shared):
+                    if common_word(a, doc.language, "variant") and common_word(b, doc.language, "variant"):
+                        continue  # two common words, or one word's two inflections (شود / شده)
+                    if others and not any(self._named(o, key, phonetic_key(w)) for o in cased_others for w in shared):
                         continue
                     yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
 

@@ -22,7 +22,7 @@ from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
 from ..extract.text import fold, is_cased_script, phonetic_key, tokens
 from .base import GroupContext
-from .names_match import by_meaning, common_word, name_keys, territories, writes_territory, written
+from .names_match import by_meaning, common_word, name_keys, territories, writes_territory, writes_word, written
 
 
 @dataclass(frozen=True)
@@ -342,19 +342,34 @@ def _name_votes(ctx: GroupContext):
                 # the words of the name that another translation writes as a word somewhere: the
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
-                required = frozenset(k for k in keys if len(k) >= 3 and carried(owner, k))
+                # (nor need its common words: Region, Polis; Gebiet, Jabatan may stand for them)
+                ordinary = {phonetic_key(t) for _, _, t in tokens(m.surface)
+                            if views[owner].cased and common_word(t.casefold(), lang, "every_word")}
+                required = frozenset(k for k in keys if len(k) >= 3 and k not in ordinary and carried(owner, k))
                 nk = name_keys(m.surface)
                 codes = territories(m.surface, lang)
                 # ... as each translation writes them elsewhere (Xuan may be জুয়ান there): the support
-                with_it = [d for d, _ in present if d == owner or here[d].has_name(
-                    m.units, frozenset(k for k in required if k in views[d].key_links))]
+                need = {d: frozenset(k for k in required if k in views[d].key_links) for d, _ in present}
+                with_it = [d for d, _ in present if d == owner or here[d].has_name(m.units, need[d])]
+                # a word every other supporter writes here, in the same key, is needed here too, even
+                # where this translation writes it nowhere else (a name said once: Tyler Davis, 18)
+                counts = {k: sum(1 for s in with_it if k in here[s].uni
+                                 or writes_word(k, words_here[s], views[s].doc.language)) for k in required}
+                for d in with_it:
+                    others = len(with_it) - 1
+                    mine = {k for k in counts if k in here[d].uni or writes_word(k, words_here[d], views[d].doc.language)}
+                    need[d] = need[d] | {k for k, c in counts.items() if others >= 2 and c - (k in mine) >= others}
+                with_it = [d for d in with_it if d == owner or all(k in here[d].uni for k in need[d])
+                           or here[d].has_name(m.units, need[d])]
                 if len(with_it) == n or len(with_it) * 2 <= n:
                     continue
                 # a translation that writes it near enough, or a country by its own name there, has
                 # it too (it is no support: near misses must not outvote anyone)
+                for d, _ in present:
+                    if d not in with_it:
+                        need[d] = need[d] | {k for k, c in counts.items() if c >= len(with_it) >= 2}
                 near = {d for d, _ in present if d not in with_it and (
-                    written(nk, words_here[d], frozenset(k for k in required if k in views[d].key_links),
-                            views[d].doc.language)
+                    written(nk, words_here[d], need[d], views[d].doc.language)
                     or writes_territory(words_here[d], views[d].doc.language, codes))}
                 if len(with_it) + len(near) == n:
                     continue
@@ -363,11 +378,13 @@ def _name_votes(ctx: GroupContext):
                         continue  # Chinese characters write a name by its meaning or its own reading
                     if not views[d].cased and not any(not views[s].cased for s in with_it):
                         continue  # no caseless translation carries it: it may be one such scripts translate
+                    # a word three or more translations write here in one key, which this one lacks
+                    shared = len(with_it) >= 3 and any(counts[k] >= len(with_it) for k in need[d] if k in counts)
                     if not views[d].words_index.has_any(m.units):
                         # this document never writes it so. A different rendering, not a drop, unless
                         # every other translation has it here and nothing here even half-matches it
                         # (a one-letter key half-matches only a word whose key is that letter: Nguyen)
-                        if len(with_it) < n - 1 or any(k in here[d].uni for k in keys) \
+                        if len(with_it) + len(near) < n - 1 or (any(k in here[d].uni for k in keys) and not shared) \
                                 or not any(len(u) == 2 or len(u[0]) >= 4 for u in m.units) \
                                 or {k for k in keys if len(k) >= 2} <= common:
                             continue  # a one-word or common-word title (Région, Comité Popular) is not a name
@@ -400,7 +417,7 @@ def _word_like(surface: str, lang: str) -> bool:
         return True
     if all(len(t) >= 2 and t.isupper() for t in words):
         return True
-    return all(common_word(t.casefold(), lang, len(words) == 1) for t in words)
+    return all(common_word(t.casefold(), lang, "one_word" if len(words) == 1 else "every_word") for t in words)
 
 
 def _near(view: NameView, indices, nk) -> tuple[int, int, int] | None:

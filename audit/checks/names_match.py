@@ -88,8 +88,9 @@ def _word_keys(words, lang: str) -> list[tuple[set[str], set[str]]]:
 
 
 @lru_cache(maxsize=200000)
-def common_word(word: str, lang: str, one_word: bool) -> bool:
-    """A word this frequent in ``lang`` (wordfreq) is a word first: a title, an institution."""
+def common_word(word: str, lang: str, kind: str) -> bool:
+    """A word this frequent in ``lang`` (wordfreq) is a word first: a title, an institution;
+    ``kind`` names the limit in ``names.yaml``."""
     limits = _data()["common_zipf"]
     if lang not in _wordfreq_languages():
         return False
@@ -99,7 +100,7 @@ def common_word(word: str, lang: str, one_word: bool) -> bool:
         z = zipf_frequency(word, lang)
     except Exception:  # noqa: BLE001 - a language wordfreq cannot tokenise has no frequencies
         return False
-    return z >= limits["one_word" if one_word else "every_word"]
+    return z >= limits[kind]
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +142,13 @@ def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | 
         w.startswith(whole) or (len(whole) >= 4 and keys_meet(whole, w)) for w in joined + [w for ws in exact for w in ws])
 
 
+def writes_word(key: str, words, lang: str) -> bool:
+    """Whether ``words`` write the single name word of phonetic key ``key`` near enough."""
+    if len(key) < 3:
+        return any(key in ks for *_, ks in words)
+    return written([(key, key.translate(_LOOSE))], words, frozenset({key}), lang)
+
+
 def name_keys(surface: str) -> list[tuple[str, str]]:
     return [(phonetic_key(t), loose_key(t)) for _, _, t in tokens(surface) if not any(c.isdigit() for c in t)]
 
@@ -174,7 +182,7 @@ def territories(surface: str, lang: str) -> set[str]:
 def writes_territory(words, lang: str, codes: set[str]) -> bool:
     """Whether a paragraph's ``word_keys`` write one of the territories ``codes`` by its
     CLDR name in ``lang``: each word of the name a prefix of the paragraph's word keys
-    in a row (inflections after it: Германии, জার্মানীকে)."""
+    in a row (inflections after it: Германии, জার্মানীকে, Tysklands)."""
     if not codes:
         return False
     table = _territory_keys(lang)
@@ -183,7 +191,13 @@ def writes_territory(words, lang: str, codes: set[str]) -> bool:
     for keys in wanted:
         n = len(keys)
         for i in range(len(seq) - n + 1):
-            if all(any(w.startswith(k) for w in seq[i + j]) for j, k in enumerate(keys)):
+            if all(any(_inflected(w, k) for w in seq[i + j]) for j, k in enumerate(keys)):
                 return True
     return False
 
+
+
+def _inflected(w: str, k: str) -> bool:
+    """``w`` is ``k`` with at most an ending after it (one letter after a short key:
+    ألمانيا is not المنطقة)."""
+    return w.startswith(k) and len(w) - len(k) <= (1 if len(k) <= 3 else 3)
