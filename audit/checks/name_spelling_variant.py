@@ -7,6 +7,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..extract.numwords import lexicon
 from ..extract.text import fold, phonetic_key, translit
+from ..languages import dominant_script
 from ..model import Location
 from .base import Check, GroupContext
 from .names_common import name_views
@@ -80,16 +81,23 @@ class NameSpellingVariant(Check):
                     # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
                     if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
                         continue
-                    if common_word(a, doc.language, "variant") and common_word(b, doc.language, "variant"):
+                    sa, sb = occurrences[a][0][3], occurrences[b][0][3]
+                    if dominant_script(sa) != dominant_script(sb):
+                        continue  # CNN and चीन, SARS and सार्स: an acronym kept, not a spelling
+                    if common_word(sa, doc.language, "variant") and common_word(sb, doc.language, "variant"):
                         continue  # two common words, or one word's two inflections (شود / شده)
-                    if others and not any(self._named(o, key, phonetic_key(w)) for o in cased_others for w in shared):
+                    links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
+                    links.discard(-1)
+                    if others and not any(self._named(o, key, phonetic_key(w), links)
+                                          for o in cased_others for w in shared):
                         continue
                     yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
 
     @staticmethod
-    def _named(other, key, neighbour_key) -> bool:
-        ix = other.mention_index
-        return ix.has((key, neighbour_key)) or ix.has((neighbour_key, key))
+    def _named(other, key, neighbour_key, links) -> bool:
+        """A cased translation names the pair in a paragraph aligned with one of its spellings."""
+        got = other.mention_links
+        return bool((got.get((key, neighbour_key), set()) | got.get((neighbour_key, key), set())) & links)
 
     def _finding(self, ctx, doc, key, occ_a, occ_b):
         if len(occ_b) > len(occ_a):

@@ -138,6 +138,7 @@ class NameView:
 
     def link_maps(self, link_of: dict[int, int]) -> None:
         """Which links mention each unit (exactly), and which contain it (leniently)."""
+        self.link_of = link_of  # paragraph index -> link number
         self.mention_links: dict = {}
         self.surface_links: dict = {}
         self.key_links: dict = {}  # word key -> links where this document writes a word with it

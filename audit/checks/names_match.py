@@ -50,6 +50,12 @@ def keys_meet(k: str, w: str) -> bool:
         return True  # a compound or a glued clitic (Europakaptenen, وواشنطن)
     if k.startswith(w) and len(w) >= max(2, n - 1):
         return True  # a silent last letter (Chequers = चेकर)
+    if n >= 4 and len(w) >= 4:
+        shared = 0
+        while shared < min(n, len(w)) and k[shared] == w[shared]:
+            shared += 1
+        if shared >= max(4, 0.6 * min(n, len(w))):
+            return True  # a derived form (Uzbekistan = uzbekisk)
     if n >= 4:
         limit = 1 if n <= 6 else 2
         return any(Levenshtein.distance(k, t, score_cutoff=limit) <= limit for t in {w, w[:n], w[:n + 1]})
@@ -157,10 +163,32 @@ def name_keys(surface: str) -> list[tuple[str, str]]:
 def _territory_keys(lang: str) -> dict[tuple[str, ...], str]:
     """Phonetic keys of each CLDR territory name of ``lang`` -> ISO code."""
     out: dict[tuple[str, ...], str] = {}
-    for name, code in territory_names(lang).items():
+    for name, code in list(territory_names(lang).items()) + _pycountry_names(lang):
         keys = tuple(phonetic_key(t) for _, _, t in tokens(name))
         if keys and len("".join(keys)) >= 3:
             out.setdefault(keys, code)
+    return out
+
+
+def _pycountry_names(lang: str) -> list[tuple[str, str]]:
+    """Country names of ISO 3166 in ``lang`` from pycountry's translations (names CLDR
+    does not give: انگلستان, Förenade kungariket), when pycountry is installed."""
+    try:
+        import gettext
+
+        import pycountry
+
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except (ImportError, OSError):
+        return []
+    out = []
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if name:
+                local = tr.gettext(name)
+                if local != name:
+                    out.append((local, c.alpha_2))
     return out
 
 
