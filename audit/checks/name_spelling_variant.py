@@ -7,9 +7,11 @@ from rapidfuzz.distance import Levenshtein
 
 from ..extract.numwords import lexicon
 from ..extract.text import fold, phonetic_key, translit
+from ..languages import dominant_script
 from ..model import Location
 from .base import Check, GroupContext
 from .names_common import name_views
+from .names_match import common_word
 
 
 _VOWELS = set("aeiouy")
@@ -35,7 +37,8 @@ def variants(a: str, b: str, strict: bool) -> bool:
 
 class NameSpellingVariant(Check):
     code = "name-spelling-variant"
-    severity = "warning"
+    # an inconsistency within one translation, not a wrong fact: worth reading after the others
+    severity = "note"
     description = "One document spells the same name two ways."
 
     def run(self, ctx: GroupContext):
@@ -65,7 +68,10 @@ class NameSpellingVariant(Check):
         by_key = defaultdict(list)
         for form in occurrences:
             by_key[phonetic_key(form)].append(form)
+        # only a cased translation's capitals can say a caseless word is a name: Urdu and
+        # Persian (Hindi and Bengali) share vocabulary, so their meeting proves nothing
         others = [v for v in views.values() if v is not view]
+        cased_others = [v for v in others if v.cased]
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
@@ -75,14 +81,23 @@ class NameSpellingVariant(Check):
                     # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
                     if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
                         continue
-                    if others and not any(self._named(o, key, phonetic_key(w)) for o in others for w in shared):
+                    sa, sb = occurrences[a][0][3], occurrences[b][0][3]
+                    if dominant_script(sa) != dominant_script(sb):
+                        continue  # CNN and चीन, SARS and सार्स: an acronym kept, not a spelling
+                    if common_word(sa, doc.language, "variant") and common_word(sb, doc.language, "variant"):
+                        continue  # two common words, or one word's two inflections (شود / شده)
+                    links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
+                    links.discard(-1)
+                    if others and not any(self._named(o, key, phonetic_key(w), links)
+                                          for o in cased_others for w in shared):
                         continue
                     yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
 
     @staticmethod
-    def _named(other, key, neighbour_key) -> bool:
-        ix = other.mention_index
-        return ix.has((key, neighbour_key)) or ix.has((neighbour_key, key))
+    def _named(other, key, neighbour_key, links) -> bool:
+        """A cased translation names the pair in a paragraph aligned with one of its spellings."""
+        got = other.mention_links
+        return bool((got.get((key, neighbour_key), set()) | got.get((neighbour_key, key), set())) & links)
 
     def _finding(self, ctx, doc, key, occ_a, occ_b):
         if len(occ_b) > len(occ_a):
