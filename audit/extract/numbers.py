@@ -18,7 +18,12 @@ from .numwords import NumberLexicon, combine, lexicon
 from .text import fold, tokens
 
 # digits with separators; a plain space only before exactly three digits (1 000 in sv, fr)
-_DIGITS = regex.compile(r"\p{Nd}+(?:(?:[,.٫٬'\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+# (the Arabic comma only as a group separator before exactly three digits: ۷،۱۶۲)
+_DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fraction without its zero
+                        r"\p{Nd}+(?:(?:[,.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+# a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
+_TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2}):(\p{Nd}{2})(?![\p{Nd}:])")
+_CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
 _DASHES = "-–—―~〜～"
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
 
@@ -44,6 +49,10 @@ def _digit_value(raw: str, lang: str) -> float | int | None:
         return None
     if not seps:
         return int(digits_only)
+    if digits_only.startswith("."):
+        return _num("0" + digits_only) if digits_only.count(".") == 1 else None
+    if "،" in seps:
+        return int("".join(groups)) if set(seps) == {"،"} and all(len(g) == 3 for g in groups[1:]) else None
     decimal, group = _separators(lang)
     kinds = list(dict.fromkeys(seps))
     if len(kinds) == 2:  # 1,000.5 / 1.000,5: the last separator is the decimal one
@@ -91,19 +100,70 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     lex = lexicon(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
-    items = _atoms(text, toks, folded, lex, lang)
+    codes: list[Fact] = []
+    items = _atoms(text, toks, folded, lex, lang, codes)
     facts = _phrases(text, items, toks, folded, lex)
-    return _ranges(text, facts, lex)
+    facts = _ranges(text, facts, lex)
+    if codes:
+        facts = sorted(facts + codes, key=lambda f: f.start)
+    return facts
 
 
-def _atoms(text, toks, folded, lex: NumberLexicon, lang):
-    """Numbers as items (start, end, kind, value, ordinal, form) in text order."""
+def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
+    """Where the letters of an alphanumeric code start when the digits at ``s`` belong to one
+    (F125, A320, COVID-19, SARS-CoV-2, H1N1); None when the digits are a quantity.
+
+    Letters glued to the digits make a code in a cased script; in a caseless one they are
+    a clitic (و39) or a missing space (حوالي200). Letters joined by a hyphen make a code
+    for up to three digits (COVID-19, கோவிட்-19), not for a year (mid-2020).
+    """
+    if not s or _is_ordinal_prefix(text, s, lex):
+        return None
+    prev = text[s - 1]
+    if prev.isalpha() and prev < "\u2e80":
+        if prev.lower() == prev.upper():
+            return None  # a caseless script: clitic or missing space
+        k = s - 1
+    elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2] < "\u2e80":
+        m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
+        if not m:
+            return None
+        k = s - 2
+    else:
+        return None
+    low = max(0, s - _CODE_LETTERS)
+    while k > low and (text[k - 1].isalpha() or text[k - 1] in "-\u2010\u2011" or unicodedata.category(text[k - 1]) == "Mn"):
+        k -= 1
+    return k
+
+
+def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
+    """Numbers as items (start, end, kind, value, ordinal, form) in text order; alphanumeric
+    codes go to ``codes`` as facts of their own (value ``#19``), never as loose numbers."""
     items = []
     digit_spans = []
+    times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text else {}
+    time_end = 0
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
-        if s and text[s - 1].isalpha() and text[s - 1] < "\u2e80" and not _is_ordinal_prefix(text, s, lex):
-            continue  # QNR2, A320: an identifier, not a quantity
+        if s < time_end:
+            continue
+        if s in times:
+            t = times[s]
+            hours, minutes = int(_ascii(t.group(1))), int(_ascii(t.group(2)))
+            if hours <= 24 and minutes < 60:
+                time_end = t.end()
+                items.append([s, t.end(), "num", _num(f"{hours}.{minutes:02d}"), False, "digits"])
+                digit_spans.append((s, t.end()))
+                continue
+        code_at = _code_start(text, s, lex)
+        if code_at is not None:
+            digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
+            end = s + len(digits)
+            codes.append(Fact("number", f"#{int(digits)}", text[code_at:end], code_at, end, form="code",
+                              extra={"code": True}))
+            digit_spans.append((s, end))
+            continue
         value = _digit_value(m.group(), lang)
         if value is None:
             continue
@@ -136,6 +196,10 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang):
         items.append([s, e, kind, value, ordinal, "word"])
     items.sort(key=lambda it: it[0])
     return items
+
+
+def _ascii(digits: str) -> str:
+    return "".join(str(unicodedata.decimal(ch)) for ch in digits)
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -212,9 +276,9 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     while i < len(items):
         j = i
         run = [items[i]]
-        while j + 1 < len(items) and _joins(run[-1], items[j + 1]) and (
+        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
-                or (run[-1][2] == "mag" and run[-1][5] == items[j + 1][5] == "word"
+                or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
             j += 1
             run.append(items[j])
@@ -248,7 +312,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     return facts
 
 
-def _joins(prev, nxt) -> bool:
+def _joins(prev, nxt, before=None) -> bool:
     """Whether ``nxt`` continues the spelled-out number that ends with ``prev``."""
     if nxt[2] == "mag":
         return True
@@ -256,15 +320,31 @@ def _joins(prev, nxt) -> bool:
         return True  # 2万5千: East Asian myriad groups mix digits and magnitudes
     if prev[5] == "digits" or nxt[5] == "digits":
         return False
+    if prev[4] and prev[2] == "num" and not (prev[3] < 10 and nxt[2] == "num" and 20 <= nxt[3] <= 90):
+        return False  # an ordinal ends its number: पहले दस is "the first ten", not 11
     if nxt[2] == "conn":
         return prev[2] in ("num", "mag")
-    if prev[2] in ("mag", "conn"):
+    if prev[2] == "mag":
         return True
-    a, b = prev[3], nxt[3]
+    if prev[2] == "conn":
+        return nxt[2] != "num" or _after_connector(before, nxt)
+    return _continues(prev[3], nxt[3])
+
+
+def _continues(a, b) -> bool:
+    """Whether number word b continues number word a."""
     # seventy five; five and seventy (Arabic, German order); six ten = sixteen (Arabic, Malay);
     # a hundreds word then the rest (сто десять, ciento uno)
     return (a >= 20 and a % 10 == 0 and b < 10) or (a < 10 and b % 10 == 0 and 10 <= b <= 90) \
         or (a >= 100 and a % 100 == 0 and a < 1000 and b < 100) or (a >= 1000 and a % 1000 == 0 and b < 1000)
+
+
+def _after_connector(before, nxt) -> bool:
+    """Whether a number word after "and" continues the number: five and seventy (Arabic,
+    German order), hundred and five; not "between five and ten"."""
+    if before is None or before[2] == "mag":
+        return True
+    return _continues(before[3], nxt[3]) and not (before[3] < 10 and nxt[3] == 10)
 
 
 def _combine(run, lex):
@@ -299,15 +379,24 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             gap = text[a.end:b.start]
             word = fold(gap.strip(" .\u00a0"))
             is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
+            b_value = b.value
+            if is_dash and _abbreviated_year_end(a, b):
+                b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
             if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
-                    and isinstance(b.value, (int, float)) and a.value < b.value:
-                out.append(replace(a, kind="number", value=(a.value, b.value), text=text[a.start:b.end], end=b.end,
+                    and isinstance(b_value, (int, float)) and a.value < b_value:
+                out.append(replace(a, kind="number", value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
                                    approx=a.approx or b.approx, extra={**(a.extra or {}), "range": True}))
                 i += 2
                 continue
         out.append(a)
         i += 1
     return out
+
+
+def _abbreviated_year_end(a: Fact, b: Fact) -> bool:
+    """2019-20, 2010–11: a year, then the last two digits of a later year."""
+    return (isinstance(a.value, int) and isinstance(b.value, int) and 1000 <= a.value <= 2999
+            and len(b.text) == 2 and a.value % 100 < b.value and a.form == b.form == "digits")
 
 
 def number_values(fact: Fact) -> tuple:

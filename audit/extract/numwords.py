@@ -133,7 +133,8 @@ def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100
         if kind == "num":
             digit += value
         elif value in small:
-            section += (digit or 1) * value
+            # a digit as large as the magnitude is added, not multiplied: ألفان و مائة = 2100
+            section += digit + value if digit >= value else (digit or 1) * value
             digit = 0
         else:
             if last_mag is not None and value >= last_mag and not (section or digit):
