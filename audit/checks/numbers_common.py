@@ -69,6 +69,8 @@ def number_votes(ctx: GroupContext):
         for v in votes:
             if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
                 continue
+            if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
+                continue  # two of many translations each with a stray number: noise, not a dispute
             per_doc = {d: {key[0]: hit for key, hit in sorted(vals.items(), key=lambda kv: -kv[0][1])}
                        for d, vals in keyed.items()}  # first occurrences by default
             for d, key in v.flagged:  # the occurrences this vote is about

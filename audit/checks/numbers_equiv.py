@@ -41,9 +41,11 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
     if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
         return True  # 19:00 for 7 p.m.
     for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
-        if f is not None and (f.extra or {}).get("ordinal") and isinstance(small, int) and 1 <= small <= 30 \
-                and large == (small - 1) * 100:
-            return True  # the 19th century = 1800-talet
+        if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
+            if large == (small - 1) * 100 and f is not None and (f.extra or {}).get("ordinal"):
+                return True  # the 19th century = 1800-talet
+            if large // 100 + 1 == small and large % 10 == 0 and large % 100:
+                return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
     return converted(v, u, fact_u, text_u, lang_u)
 
 
@@ -99,7 +101,8 @@ def _unit_follows(text: str, end: int, lang: str, unit: str) -> bool:
 def _words_for(lang: str) -> dict:
     """value -> folded number words of the language (cardinal and ordinal), three letters or more."""
     out: dict = {}
-    for word, (value, _) in lexicon(lang).words.items():
+    lex = lexicon(lang)
+    for word, (value, _) in (*lex.words.items(), *((w, (v, False)) for w, v in lex.stems.items())):
         if len(word) >= 3:
             out.setdefault(value, set()).add(word)
     return out

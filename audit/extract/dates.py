@@ -186,7 +186,7 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
 
 def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
     gap = text[a:b]
-    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
+    return len(gap) <= 6 and gap.strip(" \u00a0,،.-") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
 
 
 def date_label(value) -> str:

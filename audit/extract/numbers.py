@@ -20,7 +20,7 @@ from .text import fold, tokens
 # digits with separators; a plain space only before exactly three digits (1 000 in sv, fr)
 # (the Arabic comma only as a group separator before exactly three digits: ۷،۱۶۲)
 _DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fraction without its zero
-                        r"\p{Nd}+(?:(?:[,.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+                        r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2}):(\p{Nd}{2})(?![\p{Nd}:])")
 _CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
@@ -114,8 +114,9 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
     (F125, A320, COVID-19, SARS-CoV-2, H1N1); None when the digits are a quantity.
 
     Letters glued to the digits make a code in a cased script; in a caseless one they are
-    a clitic (و39) or a missing space (حوالي200). Letters joined by a hyphen make a code
-    for up to three digits (COVID-19, கோவிட்-19), not for a year (mid-2020).
+    a clitic (و39) or a missing space (حوالي200). Cased letters joined by a hyphen make a
+    code for up to three digits (COVID-19), not for a year (mid-2020); caseless ones are
+    as often a month and its day (மார்ச்-26).
     """
     if not s or _is_ordinal_prefix(text, s, lex):
         return None
@@ -124,7 +125,7 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
         if prev.lower() == prev.upper():
             return None  # a caseless script: clitic or missing space
         k = s - 1
-    elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2] < "\u2e80":
+    elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
         m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
         if not m:
             return None
@@ -170,11 +171,15 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
         ordinal, e = _suffix(text, e, lex)
         items.append([s, e, "num", value, ordinal, "digits"])
         digit_spans.append((s, e))
-        # a magnitude glued to the digits: 27兆, 2万5千
-        hit = lex.lookup(text[e]) if e < len(text) and not text[e].isspace() else None
+        # a magnitude after the digits: 27兆, 2万5千, 10 万 (a space), 20多万 (an approximation between)
+        k = e + 1 if e < len(text) and text[e] == " " else e
+        if k < len(text) and (text[k],) in lex.approx:
+            k += 1
+        hit = lex.lookup(text[k]) if k < len(text) and not text[k].isspace() else None
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
-            items.append([e, e + 1, "mag", hit[1], False, "word"])
-            digit_spans.append((e, e + 1))
+            items[-1][1] = k  # the digits' evidence runs up to the magnitude
+            items.append([k, k + 1, "mag", hit[1], False, "word"])
+            digit_spans.append((k, k + 1))
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
         if k < skip_to or _covered(digit_spans, s, e):
@@ -276,7 +281,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     while i < len(items):
         j = i
         run = [items[i]]
-        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None) and (
+        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
+                not _ambiguous(text, items[j + 1], lex)) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
                 or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
@@ -312,7 +318,12 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     return facts
 
 
-def _joins(prev, nxt, before=None) -> bool:
+def _ambiguous(text, item, lex: NumberLexicon) -> bool:
+    """A word too ambiguous to count alone (ثانية: second, a second) does not continue a number either."""
+    return item[5] == "word" and item[2] == "num" and fold(text[item[0]:item[1]]) in lex.ignore
+
+
+def _joins(prev, nxt, before=None, lex: NumberLexicon | None = None) -> bool:
     """Whether ``nxt`` continues the spelled-out number that ends with ``prev``."""
     if nxt[2] == "mag":
         return True
@@ -320,8 +331,10 @@ def _joins(prev, nxt, before=None) -> bool:
         return True  # 2万5千: East Asian myriad groups mix digits and magnitudes
     if prev[5] == "digits" or nxt[5] == "digits":
         return False
-    if prev[4] and prev[2] == "num" and not (prev[3] < 10 and nxt[2] == "num" and 20 <= nxt[3] <= 90):
-        return False  # an ordinal ends its number: पहले दस is "the first ten", not 11
+    if prev[4] and prev[2] == "num" and not (prev[3] < 10 and nxt[2] == "num" and (
+            20 <= nxt[3] <= 90 or (nxt[3] == 10 and lex is not None and not lex.teen_words))):
+        return False  # an ordinal ends its number (पहले दस: the first ten), unless teens are
+        # spelled as a unit and ten (الثالثة عشرة, ketiga belas: 13th)  # an ordinal ends its number: पहले दस is "the first ten", not 11
     if nxt[2] == "conn":
         return prev[2] in ("num", "mag")
     if prev[2] == "mag":
@@ -382,6 +395,9 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             b_value = b.value
             if is_dash and _abbreviated_year_end(a, b):
                 b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
+            elif is_dash and _abbreviated_year_end(b, a):
+                a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
+                a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
             if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
                     and isinstance(b_value, (int, float)) and a.value < b_value:
                 out.append(replace(a, kind="number", value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
