@@ -19,6 +19,7 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
     """
     out: dict = {}
     seen: dict = {}
+    years: set = set()
 
     def add(v, hit):
         seen[v] = seen.get(v, 0) + 1
@@ -28,7 +29,9 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
         pf = ctx.facts[doc_id][i]
         for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.value[0]), key=lambda x: x.start):
             if f.kind == "date":
-                add(f.value[0], (i, f))
+                if f.value[0] not in years:  # "18 and 22 January 2020": one year, however many dates
+                    years.add(f.value[0])
+                    add(f.value[0], (i, f))
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
@@ -124,15 +127,14 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
     if v.support:
         (d, _), = v.flagged
         value = v.expected[0]
-        hit = keyed[v.support[0]][v.expected]
-        giver = v.support[0]
+        givers = [(g, keyed[g][v.expected]) for g in v.support]
     else:
         (giver, key), (d, _) = v.flagged
         value = key[0]
-        hit = keyed[giver][key]
-    i, fact = hit
-    if bracketed_conversion(ctx.documents[giver].paragraphs[i].text, fact):
+        givers = [(giver, keyed[giver][key])]
+    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
         return True
+    fact = givers[0][1][1]
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]

@@ -46,6 +46,11 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
                 return True  # the 19th century = 1800-talet
             if large // 100 + 1 == small and large % 10 == 0 and large % 100:
                 return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
+    if isinstance(u, int) and 0 < u < 1000 and isinstance(v, (int, float)) and v > u:
+        before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
+        scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
+        if scale and abs(u * scale - v) < 1e-6 * v:
+            return True  # vifo elfu 52: the magnitude before the number (Swahili)
     return converted(v, u, fact_u, text_u, lang_u)
 
 
@@ -99,11 +104,12 @@ def _unit_follows(text: str, end: int, lang: str, unit: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _words_for(lang: str) -> dict:
-    """value -> folded number words of the language (cardinal and ordinal), three letters or more."""
+    """value -> folded number words of the language (cardinal and ordinal): three letters or
+    more, two in a non-Latin script (Bengali নয়, folded নয)."""
     out: dict = {}
     lex = lexicon(lang)
     for word, (value, _) in (*lex.words.items(), *((w, (v, False)) for w, v in lex.stems.items())):
-        if len(word) >= 3:
+        if len(word) >= 3 or (len(word) == 2 and not word.isascii()):
             out.setdefault(value, set()).add(word)
     return out
 
@@ -142,6 +148,7 @@ def written_anyway(v, text: str, lang: str) -> bool:
     toks = [t for _, _, t in tokens(text)]
     folded = [fold(t) for t in toks]
     words = _words_for(lang)
+    lex = lexicon(lang)
 
     def given(x) -> bool:
         if x in digits or (isinstance(x, float) and any(_numeric(d) and abs(d - x) < 1e-6 for d in digits)):
@@ -150,7 +157,9 @@ def written_anyway(v, text: str, lang: str) -> bool:
             for t in folded:
                 if t.startswith(w) or t.endswith(w) or (len(w) >= 5 and t[:len(w) - 1] == w[:-1]):
                     return True
-        return any(_roman(t) == x for t in toks)
+        if any(w and any(t.startswith(w) for t in folded) for w, val in lex.magnitudes.items() if val == x and val >= 1000):
+            return True  # "le million", "до миллиона": the magnitude word is the number
+        return any(_roman(t.rstrip("abcdefghijklmnopqrstuvwxyzèéº")) == x for t in toks)  # XIXe siècle
 
     if given(v):
         return True

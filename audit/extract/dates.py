@@ -186,7 +186,9 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
 
 def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
     gap = text[a:b]
-    return len(gap) <= 6 and gap.strip(" \u00a0,،.-") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
+    if gap[:1] == "-":
+        gap = gap[1:]  # 13-மார்ச், 23- பிப்ரவரி: a dash glued to the day (not a range's " - ")
+    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
 
 
 def date_label(value) -> str:

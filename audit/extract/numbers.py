@@ -22,7 +22,7 @@ from .text import fold, tokens
 _DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fraction without its zero
                         r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
-_TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2}):(\p{Nd}{2})(?![\p{Nd}:])")
+_TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
 _CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
 _DASHES = "-–—―~〜～"
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
@@ -143,7 +143,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
     codes go to ``codes`` as facts of their own (value ``#19``), never as loose numbers."""
     items = []
     digit_spans = []
-    times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text else {}
+    times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text or "ঃ" in text else {}
     time_end = 0
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
@@ -357,7 +357,8 @@ def _after_connector(before, nxt) -> bool:
     German order), hundred and five; not "between five and ten"."""
     if before is None or before[2] == "mag":
         return True
-    return _continues(before[3], nxt[3]) and not (before[3] < 10 and nxt[3] == 10)
+    a, b = before[3], nxt[3]
+    return (_continues(a, b) and not (a < 10 and b == 10)) or (a == 10 and 0 < b < 10)  # kumi na nne: 14
 
 
 def _combine(run, lex):
@@ -398,7 +399,11 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             elif is_dash and _abbreviated_year_end(b, a):
                 a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
                 a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
-            if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
+            is_range = is_dash or (word in lex.range_words and len(gap) <= 12)
+            scale = _shared_magnitude(a, b, lex) if is_range else 0
+            if scale:
+                a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
+            if is_range and isinstance(a.value, (int, float)) \
                     and isinstance(b_value, (int, float)) and a.value < b_value:
                 out.append(replace(a, kind="number", value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
                                    approx=a.approx or b.approx, extra={**(a.extra or {}), "range": True}))
@@ -407,6 +412,16 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
         out.append(a)
         i += 1
     return out
+
+
+def _shared_magnitude(a: Fact, b: Fact, lex: NumberLexicon) -> int:
+    """The magnitude glued to the second end of an East Asian range that the first lacks (2.6 至 3.2 万)."""
+    if lex.lang not in ("ja", "zh", "ko") or not isinstance(a.value, (int, float)) or not b.text:
+        return 0
+    hit = lex.lookup(b.text[-1])
+    if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
+        return 0
+    return hit[1]
 
 
 def _abbreviated_year_end(a: Fact, b: Fact) -> bool:

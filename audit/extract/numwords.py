@@ -38,6 +38,7 @@ class NumberLexicon:
     bare: set[str] = field(default_factory=set)
     teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
+    magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
 
     def lookup(self, token: str) -> tuple[str, int, bool] | None:
@@ -174,6 +175,7 @@ def lexicon(lang: str) -> NumberLexicon:
     for source in (spec, extra if "words_file" in spec else {}):
         for v, forms in source.get("stems", {}).items():
             lex.stems.update({fold(f): int(v) for f in forms})
+        lex.magnitudes_before.update({fold(w): int(v) for w, v in source.get("magnitudes_before", {}).items()})
     for w, v in spec.get("ordinals", {}).items():
         lex.words[fold(w)] = (int(v), True)
     lex.magnitudes.update({fold(w): int(v) for w, v in spec["magnitudes"].items()})
