@@ -1,7 +1,7 @@
 """date-mismatch: a date's day or month differs between translations (years are numbers)."""
 from __future__ import annotations
 
-from ..extract.dates import date_label
+from ..extract.dates import date_label, mentions_month
 from .base import Check, GroupContext, lang_of, location
 from .vote import vote
 
@@ -36,6 +36,8 @@ class DateMismatch(Check):
             if sum(1 for v in per_doc.values() if v) < 2:
                 continue  # only one translation gives a date here: nothing to compare
             for v in vote(per_doc, _closeness, counts_for_missing=lambda *_: False):
+                if _compatible(ctx, per_doc, v):
+                    continue
                 locs = [location(ctx.documents[d], *per_doc[d][val]) for d, val in v.flagged]
                 locs += [location(ctx.documents[d], *per_doc[d][v.expected], role="support") for d in v.support]
                 values = tuple((d, _label(val)) for d, val in v.flagged)
@@ -50,6 +52,25 @@ class DateMismatch(Check):
                     kind = "the two translations disagree" if len(per_doc) == 2 else "no majority settles this date"
                     yield self.finding(ctx, f"{kind}: {said}", locs,
                                        subject="<>".join(_label(val) for _, val in v.flagged), values=values)
+
+
+def _compatible(ctx, per_doc, v) -> bool:
+    """Whether the dates a vote opposes may well be one date read two ways: a day one side
+    did not read (21শে মার্চ, 1º de dezembro, 13-மார்ச்), a pair of days read as a range
+    ("3 and 4 February"), a pair of months ("May/June") of which each side read one."""
+    sides = [(d, val) for d, val in v.flagged] + [(d, v.expected) for d in v.support[:1]]
+    if len(sides) != 2:
+        return False
+    (da, a), (db, b) = sides
+    if a[0] == b[0] and (a[1] is None or b[1] is None or (b[1] == b[2] and a[1] <= b[1] <= a[2])
+                         or (a[1] == a[2] and b[1] <= a[1] <= b[2])):
+        return True
+    for d, other in ((da, b), (db, a)):
+        i = per_doc[d][a if d == da else b][0]
+        doc = ctx.documents[d]
+        if mentions_month(doc.paragraphs[i].text, doc.language, other[0]) and (a[1] is None or b[1] is None):
+            return True
+    return False
 
 
 def _said(per_doc, d, key) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
+from .numbers_equiv import bracketed_conversion, same_number, written_anyway
 from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
@@ -18,6 +19,7 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
     """
     out: dict = {}
     seen: dict = {}
+    years: set = set()
 
     def add(v, hit):
         seen[v] = seen.get(v, 0) + 1
@@ -27,7 +29,9 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
         pf = ctx.facts[doc_id][i]
         for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.value[0]), key=lambda x: x.start):
             if f.kind == "date":
-                add(f.value[0], (i, f))
+                if f.value[0] not in years:  # "18 and 22 January 2020": one year, however many dates
+                    years.add(f.value[0])
+                    add(f.value[0], (i, f))
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
@@ -38,6 +42,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
 
 def closeness(a, b) -> float:
     """How plausibly b is a mistyped or mistranslated a; always positive, so any two numbers pair."""
+    if isinstance(a, str) != isinstance(b, str):
+        return 0.0  # a code (#19) pairs only with a code
     sa, sb = str(a), str(b)
     score = 1.0
     if sorted(sa) == sorted(sb):
@@ -60,10 +66,14 @@ def number_votes(ctx: GroupContext):
     """(link members, value -> (paragraph, fact) per document, Vote on plain values) for every
     discrepancy in the group's confident links."""
     for link, present in ctx.confident_links():
-        keyed = {d: link_numbers(ctx, d, idx) for d, idx in present}
+        keyed = _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present})
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
-                     counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]))
+                     counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         for v in votes:
+            if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
+                continue
+            if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
+                continue  # two of many translations each with a stray number: noise, not a dispute
             per_doc = {d: {key[0]: hit for key, hit in sorted(vals.items(), key=lambda kv: -kv[0][1])}
                        for d, vals in keyed.items()}  # first occurrences by default
             for d, key in v.flagged:  # the occurrences this vote is about
@@ -76,6 +86,60 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _normalise(ctx: GroupContext, keyed: dict) -> dict:
+    """Rename a value of one translation to the others' value it renders (65 km for 40 miles,
+    19:00 for 7 p.m., 20.000 for 20,000), so that the vote sees one number, not two."""
+    values = {d: {key[0] for key in vals} for d, vals in keyed.items()}
+    out = {}
+    for d, vals in keyed.items():
+        others: dict = {}
+        for x, xv in keyed.items():
+            if x != d:
+                for key, hit in xv.items():
+                    others.setdefault(key[0], hit)
+        missing = sorted((v for v in others if v not in values[d]), key=repr)
+        if not missing or all(key[0] in others for key in vals):
+            out[d] = vals
+            continue
+        doc = ctx.documents[d]
+        renamed: dict = {}
+        for key, (i, f) in vals.items():
+            u = key[0]
+            if u not in others:
+                text = doc.paragraphs[i].text
+                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language)), None)
+                if match is not None:
+                    missing.remove(match)
+                    u = match
+            n = 1
+            while (u, n) in renamed:
+                n += 1
+            renamed[(u, n)] = (i, f)
+        out[d] = renamed
+    return out
+
+
+def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bool:
+    """Whether a "missing" number is there in a form the extractor did not read, or is one
+    that translations rightly leave out (a conversion in brackets, "100 percent sure")."""
+    if v.support:
+        (d, _), = v.flagged
+        value = v.expected[0]
+        givers = [(g, keyed[g][v.expected]) for g in v.support]
+    else:
+        (giver, key), (d, _) = v.flagged
+        value = key[0]
+        givers = [(giver, keyed[giver][key])]
+    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
+        return True
+    fact = givers[0][1][1]
+    if (fact.extra or {}).get("percent") and value in (50, 100):
+        return True  # "100 percent certain" = completely sure, 50 percent = half
+    doc = ctx.documents[d]
+    text = " ".join(doc.paragraphs[j].text for j in indices[d])
+    return written_anyway(value, text, doc.language)
 
 
 def fmt(v) -> str:

@@ -62,6 +62,8 @@ def _month_at(text: str, lang: str):
             month = _month_of(lang, folded[i])
             if month is not None:
                 hit = (toks[i][0], toks[i][1], month, 1)
+        if hit and text[hit[1]:hit[1] + 1] == "\u200c":
+            hit = None  # a prefix joined to its word (Persian می‌توان), not the month می
         if hit:
             out.append(hit[:3])
             i += hit[3]
@@ -87,6 +89,14 @@ def _starts_month(lang: str, head: str) -> bool:
 def _first_words(lang: str) -> frozenset[str]:
     """First words of the language's multi-word month names."""
     return frozenset(name.split(" ", 1)[0] for name in month_names(lang) if " " in name)
+
+
+def mentions_month(text: str, lang: str, month: int) -> bool:
+    """Whether the text names ``month`` (by name, or as a number before the month unit: 6月)."""
+    if any(m == month for _, _, m in _month_at(text, lang)):
+        return True
+    unit = lexicon(lang).date_units.get("month")
+    return bool(unit) and f"{month}{unit}" in text.replace(" ", "")
 
 
 def _is_day(f: Fact) -> bool:
@@ -176,6 +186,8 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
 
 def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
     gap = text[a:b]
+    if gap[:1] == "-":
+        gap = gap[1:]  # 13-மார்ச், 23- பிப்ரவரி: a dash glued to the day (not a range's " - ")
     return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
 
 

@@ -18,7 +18,12 @@ from .numwords import NumberLexicon, combine, lexicon
 from .text import fold, tokens
 
 # digits with separators; a plain space only before exactly three digits (1 000 in sv, fr)
-_DIGITS = regex.compile(r"\p{Nd}+(?:(?:[,.٫٬'\u00a0\u202f\u2009]|\x20(?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+# (the Arabic comma only as a group separator before exactly three digits: ۷،۱۶۲)
+_DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fraction without its zero
+                        r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
+# a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
+_TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
+_CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
 _DASHES = "-–—―~〜～"
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
 
@@ -44,6 +49,10 @@ def _digit_value(raw: str, lang: str) -> float | int | None:
         return None
     if not seps:
         return int(digits_only)
+    if digits_only.startswith("."):
+        return _num("0" + digits_only) if digits_only.count(".") == 1 else None
+    if "،" in seps:
+        return int("".join(groups)) if set(seps) == {"،"} and all(len(g) == 3 for g in groups[1:]) else None
     decimal, group = _separators(lang)
     kinds = list(dict.fromkeys(seps))
     if len(kinds) == 2:  # 1,000.5 / 1.000,5: the last separator is the decimal one
@@ -91,30 +100,86 @@ def extract_numbers(text: str, lang: str) -> list[Fact]:
     lex = lexicon(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
-    items = _atoms(text, toks, folded, lex, lang)
+    codes: list[Fact] = []
+    items = _atoms(text, toks, folded, lex, lang, codes)
     facts = _phrases(text, items, toks, folded, lex)
-    return _ranges(text, facts, lex)
+    facts = _ranges(text, facts, lex)
+    if codes:
+        facts = sorted(facts + codes, key=lambda f: f.start)
+    return facts
 
 
-def _atoms(text, toks, folded, lex: NumberLexicon, lang):
-    """Numbers as items (start, end, kind, value, ordinal, form) in text order."""
+def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
+    """Where the letters of an alphanumeric code start when the digits at ``s`` belong to one
+    (F125, A320, COVID-19, SARS-CoV-2, H1N1); None when the digits are a quantity.
+
+    Letters glued to the digits make a code in a cased script; in a caseless one they are
+    a clitic (و39) or a missing space (حوالي200). Cased letters joined by a hyphen make a
+    code for up to three digits (COVID-19), not for a year (mid-2020); caseless ones are
+    as often a month and its day (மார்ச்-26).
+    """
+    if not s or _is_ordinal_prefix(text, s, lex):
+        return None
+    prev = text[s - 1]
+    if prev.isalpha() and prev < "\u2e80":
+        if prev.lower() == prev.upper():
+            return None  # a caseless script: clitic or missing space
+        k = s - 1
+    elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
+        m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
+        if not m:
+            return None
+        k = s - 2
+    else:
+        return None
+    low = max(0, s - _CODE_LETTERS)
+    while k > low and (text[k - 1].isalpha() or text[k - 1] in "-\u2010\u2011" or unicodedata.category(text[k - 1]) == "Mn"):
+        k -= 1
+    return k
+
+
+def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
+    """Numbers as items (start, end, kind, value, ordinal, form) in text order; alphanumeric
+    codes go to ``codes`` as facts of their own (value ``#19``), never as loose numbers."""
     items = []
     digit_spans = []
+    times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text or "ঃ" in text else {}
+    time_end = 0
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
-        if s and text[s - 1].isalpha() and text[s - 1] < "\u2e80" and not _is_ordinal_prefix(text, s, lex):
-            continue  # QNR2, A320: an identifier, not a quantity
+        if s < time_end:
+            continue
+        if s in times:
+            t = times[s]
+            hours, minutes = int(_ascii(t.group(1))), int(_ascii(t.group(2)))
+            if hours <= 24 and minutes < 60:
+                time_end = t.end()
+                items.append([s, t.end(), "num", _num(f"{hours}.{minutes:02d}"), False, "digits"])
+                digit_spans.append((s, t.end()))
+                continue
+        code_at = _code_start(text, s, lex)
+        if code_at is not None:
+            digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
+            end = s + len(digits)
+            codes.append(Fact("number", f"#{int(digits)}", text[code_at:end], code_at, end, form="code",
+                              extra={"code": True}))
+            digit_spans.append((s, end))
+            continue
         value = _digit_value(m.group(), lang)
         if value is None:
             continue
         ordinal, e = _suffix(text, e, lex)
         items.append([s, e, "num", value, ordinal, "digits"])
         digit_spans.append((s, e))
-        # a magnitude glued to the digits: 27兆, 2万5千
-        hit = lex.lookup(text[e]) if e < len(text) and not text[e].isspace() else None
+        # a magnitude after the digits: 27兆, 2万5千, 10 万 (a space), 20多万 (an approximation between)
+        k = e + 1 if e < len(text) and text[e] == " " else e
+        if k < len(text) and (text[k],) in lex.approx:
+            k += 1
+        hit = lex.lookup(text[k]) if k < len(text) and not text[k].isspace() else None
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
-            items.append([e, e + 1, "mag", hit[1], False, "word"])
-            digit_spans.append((e, e + 1))
+            items[-1][1] = k  # the digits' evidence runs up to the magnitude
+            items.append([k, k + 1, "mag", hit[1], False, "word"])
+            digit_spans.append((k, k + 1))
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
         if k < skip_to or _covered(digit_spans, s, e):
@@ -136,6 +201,10 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang):
         items.append([s, e, kind, value, ordinal, "word"])
     items.sort(key=lambda it: it[0])
     return items
+
+
+def _ascii(digits: str) -> str:
+    return "".join(str(unicodedata.decimal(ch)) for ch in digits)
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -212,9 +281,10 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     while i < len(items):
         j = i
         run = [items[i]]
-        while j + 1 < len(items) and _joins(run[-1], items[j + 1]) and (
+        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
+                not _ambiguous(text, items[j + 1], lex)) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
-                or (run[-1][2] == "mag" and run[-1][5] == items[j + 1][5] == "word"
+                or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
             j += 1
             run.append(items[j])
@@ -248,7 +318,12 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
     return facts
 
 
-def _joins(prev, nxt) -> bool:
+def _ambiguous(text, item, lex: NumberLexicon) -> bool:
+    """A word too ambiguous to count alone (ثانية: second, a second) does not continue a number either."""
+    return item[5] == "word" and item[2] == "num" and fold(text[item[0]:item[1]]) in lex.ignore
+
+
+def _joins(prev, nxt, before=None, lex: NumberLexicon | None = None) -> bool:
     """Whether ``nxt`` continues the spelled-out number that ends with ``prev``."""
     if nxt[2] == "mag":
         return True
@@ -256,15 +331,34 @@ def _joins(prev, nxt) -> bool:
         return True  # 2万5千: East Asian myriad groups mix digits and magnitudes
     if prev[5] == "digits" or nxt[5] == "digits":
         return False
+    if prev[4] and prev[2] == "num" and not (prev[3] < 10 and nxt[2] == "num" and (
+            20 <= nxt[3] <= 90 or (nxt[3] == 10 and lex is not None and not lex.teen_words))):
+        return False  # an ordinal ends its number (पहले दस: the first ten), unless teens are
+        # spelled as a unit and ten (الثالثة عشرة, ketiga belas: 13th)  # an ordinal ends its number: पहले दस is "the first ten", not 11
     if nxt[2] == "conn":
         return prev[2] in ("num", "mag")
-    if prev[2] in ("mag", "conn"):
+    if prev[2] == "mag":
         return True
-    a, b = prev[3], nxt[3]
+    if prev[2] == "conn":
+        return nxt[2] != "num" or _after_connector(before, nxt)
+    return _continues(prev[3], nxt[3])
+
+
+def _continues(a, b) -> bool:
+    """Whether number word b continues number word a."""
     # seventy five; five and seventy (Arabic, German order); six ten = sixteen (Arabic, Malay);
     # a hundreds word then the rest (сто десять, ciento uno)
     return (a >= 20 and a % 10 == 0 and b < 10) or (a < 10 and b % 10 == 0 and 10 <= b <= 90) \
         or (a >= 100 and a % 100 == 0 and a < 1000 and b < 100) or (a >= 1000 and a % 1000 == 0 and b < 1000)
+
+
+def _after_connector(before, nxt) -> bool:
+    """Whether a number word after "and" continues the number: five and seventy (Arabic,
+    German order), hundred and five; not "between five and ten"."""
+    if before is None or before[2] == "mag":
+        return True
+    a, b = before[3], nxt[3]
+    return (_continues(a, b) and not (a < 10 and b == 10)) or (a == 10 and 0 < b < 10)  # kumi na nne: 14
 
 
 def _combine(run, lex):
@@ -299,15 +393,41 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             gap = text[a.end:b.start]
             word = fold(gap.strip(" .\u00a0"))
             is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
-            if (is_dash or (word in lex.range_words and len(gap) <= 12)) and isinstance(a.value, (int, float)) \
-                    and isinstance(b.value, (int, float)) and a.value < b.value:
-                out.append(replace(a, kind="number", value=(a.value, b.value), text=text[a.start:b.end], end=b.end,
+            b_value = b.value
+            if is_dash and _abbreviated_year_end(a, b):
+                b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
+            elif is_dash and _abbreviated_year_end(b, a):
+                a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
+                a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
+            is_range = is_dash or (word in lex.range_words and len(gap) <= 12)
+            scale = _shared_magnitude(a, b, lex) if is_range else 0
+            if scale:
+                a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
+            if is_range and isinstance(a.value, (int, float)) \
+                    and isinstance(b_value, (int, float)) and a.value < b_value:
+                out.append(replace(a, kind="number", value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
                                    approx=a.approx or b.approx, extra={**(a.extra or {}), "range": True}))
                 i += 2
                 continue
         out.append(a)
         i += 1
     return out
+
+
+def _shared_magnitude(a: Fact, b: Fact, lex: NumberLexicon) -> int:
+    """The magnitude glued to the second end of an East Asian range that the first lacks (2.6 至 3.2 万)."""
+    if lex.lang not in ("ja", "zh", "ko") or not isinstance(a.value, (int, float)) or not b.text:
+        return 0
+    hit = lex.lookup(b.text[-1])
+    if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
+        return 0
+    return hit[1]
+
+
+def _abbreviated_year_end(a: Fact, b: Fact) -> bool:
+    """2019-20, 2010–11: a year, then the last two digits of a later year."""
+    return (isinstance(a.value, int) and isinstance(b.value, int) and 1000 <= a.value <= 2999
+            and len(b.text) == 2 and a.value % 100 < b.value and a.form == b.form == "digits")
 
 
 def number_values(fact: Fact) -> tuple:

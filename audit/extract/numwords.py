@@ -36,6 +36,9 @@ class NumberLexicon:
     max_phrase: int = 0
     phrase_heads: frozenset[str] = frozenset()  # the first words of ``phrases``
     bare: set[str] = field(default_factory=set)
+    teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
+    stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
+    magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
 
     def lookup(self, token: str) -> tuple[str, int, bool] | None:
@@ -133,7 +136,8 @@ def combine(items: list[tuple[str, int]], small: frozenset[int] = frozenset({100
         if kind == "num":
             digit += value
         elif value in small:
-            section += (digit or 1) * value
+            # a digit as large as the magnitude is added, not multiplied: ألفان و مائة = 2100
+            section += digit + value if digit >= value else (digit or 1) * value
             digit = 0
         else:
             if last_mag is not None and value >= last_mag and not (section or digit):
@@ -168,6 +172,10 @@ def lexicon(lang: str) -> NumberLexicon:
             lex.words[fold(w)] = (int(v), True)
     for w, v in spec.get("words", {}).items():
         lex.words[fold(w)] = (int(v), False)
+    for source in (spec, extra if "words_file" in spec else {}):
+        for v, forms in source.get("stems", {}).items():
+            lex.stems.update({fold(f): int(v) for f in forms})
+        lex.magnitudes_before.update({fold(w): int(v) for w, v in source.get("magnitudes_before", {}).items()})
     for w, v in spec.get("ordinals", {}).items():
         lex.words[fold(w)] = (int(v), True)
     lex.magnitudes.update({fold(w): int(v) for w, v in spec["magnitudes"].items()})
@@ -183,6 +191,7 @@ def lexicon(lang: str) -> NumberLexicon:
     elif lang in ("ja", "zh", "ko"):
         lex.small_magnitudes = frozenset({10, 100, 1000})
     lex.date_units = dict(spec.get("date_units", {}))
+    lex.teen_words = any(v == 13 for v, _ in lex.words.values())
     lex.connectors = frozenset(fold(w) for w in spec["connectors"])
     lex.prefixes = tuple(sorted((fold(p) for p in spec["prefixes"]), key=len, reverse=True))
     lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])

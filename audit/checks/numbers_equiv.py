@@ -1,0 +1,187 @@
+"""When two different-looking numbers are the same fact, and when an absent one is there after all.
+
+Translations legitimately write a number otherwise: converted to metric units (40 miles =
+65 km), on a 24-hour clock (7 p.m. = 19:00), with the other separator convention (Arabic
+20.000 for 20,000), as a century (the 1800s = the 19th century), or in a form the
+extractor does not read (a classifier or case ending glued to a number word, a
+magnitude word it does not know, digits glued to a clitic). number-mismatch and
+number-missing ask here before reporting, and abstain when the evidence says "same".
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..extract.numwords import lexicon
+from ..extract.text import fold, load_data, tokens
+from ..languages import babel_locale
+
+_RUN = regex.compile(r"\p{Nd}+(?:[.,،٬'\u00a0\u202f\u2009 ]\p{Nd}+)*")
+_GROUPED = regex.compile(r"\p{Nd}{1,3}[.,]\p{Nd}{3}")
+_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_MAGNITUDES = (3, 5, 6, 7, 9, 12)  # thousand, lakh, million, crore, billion, trillion
+
+
+def _numeric(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
+    """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others')."""
+    if not (_numeric(v) and _numeric(u)):
+        return False
+    big = max(abs(u), abs(v))
+    if abs(u - v) <= 1e-9 * big:
+        return True  # 8.3 billion computed as 8300000000.000001
+    if (u * 1000 == v and _GROUPED.fullmatch(fact_u.text.strip())) or (
+            v * 1000 == u and fact_v is not None and _GROUPED.fullmatch(fact_v.text.strip())):
+        return True  # 20.000 written for 20,000: the other convention's group separator
+    if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
+        return True  # 19:00 for 7 p.m.
+    for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
+        if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
+            if large == (small - 1) * 100 and f is not None and (f.extra or {}).get("ordinal"):
+                return True  # the 19th century = 1800-talet
+            if large // 100 + 1 == small and large % 10 == 0 and large % 100:
+                return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
+    if isinstance(u, int) and 0 < u < 1000 and isinstance(v, (int, float)) and v > u:
+        before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
+        scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
+        if scale and abs(u * scale - v) < 1e-6 * v:
+            return True  # vifo elfu 52: the magnitude before the number (Swahili)
+    return converted(v, u, fact_u, text_u, lang_u)
+
+
+def converted(v, u, fact_u, text_u: str, lang_u: str) -> bool:
+    """Whether ``u`` is ``v`` converted to a metric unit whose name follows ``u`` in the text."""
+    data = load_data("numbers/units.yaml")
+    tol = data["tolerance"]
+    for conv in data["conversions"]:
+        target = (v + conv.get("offset", 0)) * conv["factor"]
+        if abs(u - target) <= max(tol * abs(target), 0.3) and _unit_follows(text_u, fact_u.end, lang_u, conv["to"]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _unit_forms(lang: str, unit: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(first words, symbols) the language writes after a number in ``unit``, from CLDR."""
+    from babel.units import format_unit
+
+    loc = babel_locale(lang)
+    words, symbols = set(), set()
+    if loc is None:
+        return frozenset(), ()
+    for length in ("long", "short", "narrow"):
+        for n in (1, 2, 5, 21, 1.5):
+            try:
+                said = format_unit(n, unit, length, locale=loc)
+            except Exception:  # a unit CLDR lacks for this locale
+                continue
+            rest = regex.sub(r"[\p{Nd}.,\u00a0\u202f\u200f\u200e\s]+", " ", said).strip()
+            if not rest:
+                continue
+            symbols.add(rest.split(" ")[0].casefold())
+            toks = tokens(rest)
+            if toks:
+                words.add(fold(toks[0][2]))
+    return frozenset(w for w in words if len(w) >= 2), tuple(sorted(symbols))
+
+
+def _unit_follows(text: str, end: int, lang: str, unit: str) -> bool:
+    words, symbols = _unit_forms(lang, unit)
+    rest = text[end:end + 24].lstrip(" \u00a0\u202f").casefold()
+    if any(rest.startswith(s) for s in symbols):
+        return True
+    toks = tokens(rest)
+    if not toks or toks[0][0] > 2:
+        return False
+    first = fold(toks[0][2])
+    return any(first.startswith(w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _words_for(lang: str) -> dict:
+    """value -> folded number words of the language (cardinal and ordinal): three letters or
+    more, two in a non-Latin script (Bengali নয়, folded নয)."""
+    out: dict = {}
+    lex = lexicon(lang)
+    for word, (value, _) in (*lex.words.items(), *((w, (v, False)) for w, v in lex.stems.items())):
+        if len(word) >= 3 or (len(word) == 2 and not word.isascii()):
+            out.setdefault(value, set()).add(word)
+    return out
+
+
+def _roman(token: str) -> int | None:
+    if len(token) < 2 or not _ROMAN.fullmatch(token):
+        return None
+    total = 0
+    for a, b in zip(token, token[1:] + " "):
+        x = _ROMAN_VALUES[a]
+        total += -x if b != " " and _ROMAN_VALUES[b] > x else x
+    return total
+
+
+def _digit_candidates(text: str) -> set:
+    out: set = set()
+    for m in _RUN.finditer(text):
+        raw = "".join(str(int(ch)) if ch.isdigit() else ch for ch in m.group())
+        parts = regex.split(r"[^0-9]", raw)
+        out.update(int(p) for p in parts if p)
+        out.add(int("".join(parts)))
+        for sep in (".", ","):
+            if raw.count(sep) == 1 and all(c.isdigit() or c == sep for c in raw):
+                out.add(round(float(raw.replace(sep, ".")), 6))
+    return out
+
+
+def written_anyway(v, text: str, lang: str) -> bool:
+    """Whether ``text`` gives ``v`` in a form the extractor did not read: digits glued to a
+    word (و39, حوالي200), a number word with a classifier or ending (সাতজন, десятью, wanne,
+    trefaldige), the digits of a number whose magnitude word is unknown (18 மில்லியன்), the
+    decade of a year (60 年代 for 1960), a century in Roman numerals (siglo XXI)."""
+    if not _numeric(v):
+        return False
+    digits = _digit_candidates(text)
+    toks = [t for _, _, t in tokens(text)]
+    folded = [fold(t) for t in toks]
+    words = _words_for(lang)
+    lex = lexicon(lang)
+
+    def given(x) -> bool:
+        if x in digits or (isinstance(x, float) and any(_numeric(d) and abs(d - x) < 1e-6 for d in digits)):
+            return True
+        for w in words.get(x, ()):
+            for t in folded:
+                if t.startswith(w) or t.endswith(w) or (len(w) >= 5 and t[:len(w) - 1] == w[:-1]):
+                    return True
+        if any(w and any(t.startswith(w) for t in folded) for w, val in lex.magnitudes.items() if val == x and val >= 1000):
+            return True  # "le million", "до миллиона": the magnitude word is the number
+        return any(_roman(t.rstrip("abcdefghijklmnopqrstuvwxyzèéº")) == x for t in toks)  # XIXe siècle
+
+    if given(v):
+        return True
+    if v >= 1000:
+        for k in _MAGNITUDES:
+            m = v / 10**k
+            m = int(m) if float(m).is_integer() else round(m, 6)
+            if m >= 1 and given(m):
+                return True
+        if isinstance(v, int) and 1000 <= v <= 2999:
+            if v % 100 == 0:
+                return given(v // 100 + 1)  # 2000s: the 21st century
+            if v % 10 == 0:
+                return given(v % 100)  # the 1960s: 60 年代, ثمانينيات
+    return False
+
+
+def bracketed_conversion(text: str, fact) -> bool:
+    """Whether the number stands alone in brackets right after another number: "30 meters
+    (100 feet)", "$200 billion (£150 billion)", a conversion a translation may drop."""
+    before = text[:fact.start].rstrip(" \u00a0£$€¥")
+    after = text[fact.end:fact.end + 20]
+    if not before.endswith(("(", "（")) or not regex.match(r"[^()（）\p{Nd}]{0,16}[)）]", after):
+        return False
+    return bool(regex.search(r"\p{Nd}", before[-30:-1]))
