@@ -1,13 +1,22 @@
-"""list-duplicate: an enumeration names the same member twice."""
+"""list-duplicate: an enumeration names the same member twice.
+
+Repetition is often the source's ("Lies, lies and more lies", "Quebec City,
+Quebec", "fever, signs of a fever"): a repeated member is reported only when it
+is a name (capitalised at every occurrence in a cased script; in a caseless one,
+written with capitals by a cased translation of the same paragraph) and no other
+translation of the paragraph repeats it.
+"""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 
 from ..extract.names import strip_clitic
-from ..extract.text import fold
+from ..extract.text import fold, is_cased_script, tokens
 from ..model import Fact
 from .base import Check, GroupContext, location
+from .list_mismatch import _word_meets
+from .names_common import word_keys
 
 # One finding per repeated member, whatever the count: a paragraph that names one
 # member 15,000 times is one finding with its first few occurrences (issue 18).
@@ -42,7 +51,9 @@ class ListDuplicate(Check):
     description = "A list names the same member twice (one member was probably meant to be another)."
 
     def run(self, ctx: GroupContext):
+        linked = _linked(ctx)
         for doc, i, pf in ctx.paragraph_facts():
+            cased = is_cased_script(doc.paragraphs[i].text)
             for f in pf.lists:
                 if f.extra["short"]:
                     continue  # "A, A" is a repetition, not a list read wrong
@@ -51,6 +62,10 @@ class ListDuplicate(Check):
                     if c < 2 or len(key.replace(" ", "")) < 2:
                         continue
                     member = f.extra["members"][keys.index(key)]
+                    others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
+                    said = [m for m, k in zip(f.extra["members"], keys) if k == key]
+                    if not _a_name(said, doc.language, cased, others) or _repeated_elsewhere(member, doc.language, others):
+                        continue
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
                     locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
                     listed = ", ".join(shown(f.extra["members"]))
@@ -61,3 +76,46 @@ class ListDuplicate(Check):
                         expected=None, found=f"{member} ({c} times)",
                         values=((doc.id, shown(f.extra["members"], 50)),),
                     )
+
+
+def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """(document, paragraph) -> the paragraphs of other documents linked to it."""
+    out: dict = {}
+    for link in ctx.alignment.links:
+        for d, idx in link.members:
+            for i in idx:
+                out.setdefault((d, i), []).extend((e, j) for e, jdx in link.members if e != d for j in jdx)
+    return out
+
+
+def _a_name(occurrences, lang, cased, others) -> bool:
+    if cased:
+        return all(_capitalised(m) for m in occurrences)
+    words = [keys for *_, keys in word_keys(occurrences[0], lang)]
+    for doc, j in others:
+        text = doc.paragraphs[j].text
+        if not is_cased_script(text):
+            continue
+        caps = [keys for s, e, t, keys in word_keys(text, doc.language) if t[:1].isupper()]
+        if words and all(any(_word_meets(w, c) for c in caps) for w in words):
+            return True
+    return False
+
+
+def _capitalised(member: str) -> bool:
+    letters = [t for _, _, t in tokens(member) if t[:1].isalpha()]
+    return bool(letters) and letters[0][:1].isupper() and sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
+
+
+def _repeated_elsewhere(member, lang, others) -> bool:
+    """Another translation writes the member twice in its paragraph: the source repeats it."""
+    want = [keys for *_, keys in word_keys(member, lang)]
+    if not want:
+        return False
+    for doc, j in others:
+        words = [keys for *_, keys in word_keys(doc.paragraphs[j].text, doc.language)]
+        found = sum(1 for s in range(len(words) - len(want) + 1)
+                    if all(_word_meets(w, words[s + n]) for n, w in enumerate(want)))
+        if found >= 2:
+            return True
+    return False
