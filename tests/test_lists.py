@@ -67,7 +67,10 @@ def test_list_extraction_is_linear_in_paragraph_length(shape, lang):
     make = SHAPES[shape]
     small, large = make(20_000), make(40_000)
     extract_lists(make(1000), lang)  # data files loaded
-    t1, t2 = timed(extract_lists, small, lang), timed(extract_lists, large, lang)
+    for _ in range(3):  # another process may slow one measurement down; a quadratic step fails every time
+        t1, t2 = timed(extract_lists, small, lang), timed(extract_lists, large, lang)
+        if t2 <= 2.5 * t1 + 0.03:
+            break
     assert t2 <= 2.5 * t1 + 0.03, (shape, lang, t1, t2)
 
 
@@ -168,9 +171,33 @@ def test_a_common_word_repeated_in_a_caseless_list_is_not_a_duplicate():
 def test_a_name_listed_twice_where_the_other_translation_lists_another_is_a_duplicate():
     docs = {"ar": ("ar", ["زار الوفد كوانج نينه، لانج سون، كاو بانج، لانج سون في عام 2025."]),
             "ms": ("ms", ["Delegasi melawat Quang Ninh, Lang Son, Cao Bang dan Ha Giang pada 2025."]),
-            "sv": ("sv", ["Delegationen besökte Quang Ninh, Lang Son, Ha Giang och Ha Giang under 2025."])}
-    got = sorted((f.locations[0].document, f.found) for f in run(ListDuplicate(), docs))
-    assert got == [("ar", "لانج سون (2 times)"), ("sv", "Ha Giang (2 times)")]
+            "sv": ("sv", ["Delegationen besökte Quang Ninh, Lang Son, Cao Bang och Ha Giang under 2025."])}
+    got = [(f.locations[0].document, f.found) for f in run(ListDuplicate(), docs)]
+    assert got == [("ar", "لانج سون (2 times)")]
+    docs["sv"] = ("sv", ["Delegationen besökte Quang Ninh, Lang Son, Lang Son och Ha Giang under 2025."])
+    got = [(f.locations[0].document, f.found) for f in run(ListDuplicate(), docs)]
+    assert got == [], "both repeat: the source's repetition"
+
+
+SYMPTOMS = {"fr": ("fr", ["Les symptômes sont la fièvre, la toux sèche, la fatigue et les maux de tête."]),
+            "es": ("es", ["Los síntomas son fiebre, tos seca, cansancio y dolor de cabeza."]),
+            "bn": ("bn", ["উপসর্গগুলি হল জ্বর, শুকনো কাশি, ক্লান্তি এবং মাথাব্যথা।"])}
+
+
+@pytest.mark.parametrize("lang, old, new", [("es", "tos seca, ", "fiebre, "), ("bn", "শুকনো কাশি, ", "জ্বর, ")])
+def test_a_common_word_listed_twice_in_place_of_another_is_a_duplicate(lang, old, new):
+    docs = dict(SYMPTOMS)
+    docs[lang] = (lang, [docs[lang][1][0].replace(old, new)])
+    assert run(ListDuplicate(), SYMPTOMS) == []
+    got = run(ListDuplicate(), docs)
+    assert [(f.locations[0].document, len(f.locations)) for f in got] == [(lang, 2)]
+
+
+def test_a_common_word_that_only_looks_repeated_where_a_member_was_cut_is_not_a_duplicate():
+    # "fever, fever signs and ...": the second member is longer than what was read
+    docs = dict(SYMPTOMS)
+    docs["es"] = ("es", ["Quédese en casa sin fiebre, tos seca, fiebre alta persistente y otros síntomas durante 24 horas."])
+    assert run(ListDuplicate(), docs) == []
 
 
 def test_a_hyphenated_name_is_not_its_prefix():

@@ -1,10 +1,14 @@
 """list-duplicate: an enumeration names the same member twice.
 
-Repetition is often the source's ("Lies, lies and more lies", "Quebec City,
-Quebec", "fever, signs of a fever"): a repeated member is reported only when it
-is a name (capitalised at every occurrence in a cased script; in a caseless one,
-written with capitals by a cased translation of the same paragraph) and no other
-translation of the paragraph repeats it.
+Repetition is often the source's ("Lies, lies and more lies", "No, no, no",
+"Quebec City, Quebec"), and a list read at a wrong boundary makes one of its own
+(", fever, fever signs" cut to "fever, fever"). A repeated member is reported
+when no other translation of the paragraph repeats anything (a repetition every
+translation has is the source's), and either it is a name (capitalised at every
+occurrence in a cased script; in a caseless one, written with capitals by a cased
+translation) or, a common word, every occurrence of it is a whole member,
+closed by a separator or a conjunction, and another translation is there to
+show the source does not repeat.
 """
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import hashlib
 from collections import Counter
 
 from ..extract.names import strip_clitic
-from ..extract.text import fold, is_cased_script, tokens
+from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
+from ..extract.text import fold, is_cased_script, load_data, tokens
 from ..model import Fact
 from .base import Check, GroupContext, location
 from .list_mismatch import _word_meets
@@ -64,7 +69,8 @@ class ListDuplicate(Check):
                     member = f.extra["members"][keys.index(key)]
                     others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
                     said = [m for m, k in zip(f.extra["members"], keys) if k == key]
-                    if not _a_name(said, doc.language, cased, others) or _repeated_elsewhere(member, doc.language, others):
+                    spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
+                    if not reported(doc, i, said, spans, others, ctx):
                         continue
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
                     locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
@@ -76,6 +82,42 @@ class ListDuplicate(Check):
                         expected=None, found=f"{member} ({c} times)",
                         values=((doc.id, shown(f.extra["members"], 50)),),
                     )
+
+
+def reported(doc, i, said, spans, others, ctx) -> bool:
+    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding."""
+    lang, text = doc.language, doc.paragraphs[i].text
+    cased = is_cased_script(text)
+    if any(_repeats(ctx, o, j) for o, j in others) or _repeated_elsewhere(said[0], lang, others):
+        return False
+    if _a_name(said, lang, cased, others):
+        return True
+    return bool(others) and all(_whole(text, e, lang) for _, e in spans)
+
+
+def _repeats(ctx, doc, j) -> bool:
+    """The paragraph repeats a member of one of its lists, or writes one piece twice
+    between separators ("No, no, no")."""
+    for f in ctx.facts[doc.id][j].lists:
+        keys = [member_key(m, doc.language) for m in f.extra["members"]]
+        if len(set(keys)) < len(keys):
+            return True
+    pieces = [fold(p.strip(" \"'“”«»")) for p in _separators().split(doc.paragraphs[j].text)]
+    return any(a and a == b and len(a.split()) <= _MAX_ITEM_WORDS for a, b in zip(pieces, pieces[1:]))
+
+
+def _whole(text: str, end: int, lang: str) -> bool:
+    """The member ends its piece: a separator or a conjunction follows it."""
+    rest = text[end:].lstrip()
+    if not rest or _separators().match(rest):
+        return True
+    word = next(iter(tokens(rest)), None)
+    if word is None or word[0] != 0:
+        return False
+    w = fold(word[2])
+    conj = _conjunctions(lang)
+    return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
+                            lang in load_data("lists.yaml")["glued_conjunctions"])
 
 
 def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:

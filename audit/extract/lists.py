@@ -194,6 +194,18 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
     return (s + toks[0][0], s + toks[-1][1], _key(toks), closes)
 
 
+def _trim_first(text, offset, first, inner):
+    """The first member as wide as the widest inner one: the words before a list's
+    first member belong to the sentence ("Los síntomas son fiebre, tos, ...")."""
+    s, e, key = first
+    toks = tokens(text[offset + s:offset + e])
+    width = max(len(tokens(text[offset + m[0]:offset + m[1]])) for m in inner)
+    if len(toks) <= width:
+        return first
+    toks = toks[-width:]
+    return (s + toks[0][0], s + toks[-1][1], _key(toks))
+
+
 def _whole(text, offset, member):
     """The member to the end of its hyphenated word: "SARS-CoV-2" is not "SARS-CoV"."""
     s, e, key = member
@@ -251,6 +263,8 @@ def _emit(text, offset, run, cased) -> list[Fact]:
         members.append(_whole(text, offset, it[:3]))
     if len(members) < _MIN_SHORT:
         return []
+    if len(members) >= _MIN_ITEMS:
+        members[0] = _trim_first(text, offset, members[0], members[1:-1])
     short = len(members) < _MIN_ITEMS
     names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
     if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
