@@ -139,19 +139,30 @@ def _entities(members: list[Member]) -> list[list[Member]]:
 
 
 def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bool) -> bool:
-    """The member's words are written here one after another: in the same script as
-    themselves (folded, an inflection after the last: Debenhams, Debenhamsin), in
-    another by their keys. Not one word alone: Quang is not Guangxi."""
+    """The member is written here: in its own script, its words one after another
+    (folded, an inflection after the last: Debenhams, Debenhamsin; not one word
+    alone: Quang is not Guangxi); in another script, its most distinctive word by
+    its key (keys are coarse, and a false absence is a false alarm)."""
     if not m.words:
         return False
     n = len(m.words)
     if same_script:
         want = m.folded
-        return any(all(words[s + k][0] == want[k] for k in range(n - 1)) and
-                   words[s + n - 1][0].startswith(want[-1]) and len(words[s + n - 1][0]) - len(want[-1]) <= 3
+        return any(all(_spelt(want[k], words[s + k][0], last=k == n - 1) for k in range(n))
                    for s in range(len(words) - n + 1))
+    longest = max(m.words, key=lambda w: max(map(len, w)))
+    if max(map(len, longest)) >= 3:  # across scripts, the name's most distinctive word
+        return any(_word_written(longest, keys) for _, keys in words)
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
+
+
+def _spelt(want: str, word: str, last: bool) -> bool:
+    """One word as written in the same script: the same, one letter apart (a typo is
+    a spelling finding, not a dropped member), or the last with an inflection."""
+    if word == want or (last and word.startswith(want) and len(word) - len(want) <= 3):
+        return True
+    return len(want) >= 5 and Levenshtein.distance(want, word, score_cutoff=1) <= 1
 
 
 def _word_written(want: frozenset[str], keys: frozenset[str]) -> bool:
@@ -176,8 +187,15 @@ def _writes(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
         text = ctx.documents[doc].paragraphs[i].text
         if code:
             folded = fold(text)
-            if any(name in folded for name in _territory_names(lang, code)):
+            names = _territory_names(lang, code)
+            if any(name in folded for name in names):
                 return True
+            # the territory's name spelt another way (சுவிட்சர்லாந்து, ஸ்விட்சர்லாந்து)
+            words = [keys for *_, keys in word_keys(text, lang)]
+            for name in names:
+                want = [w for *_, w in word_keys(name, lang)]
+                if want and any(_word_written(max(want, key=lambda w: max(map(len, w))), keys) for keys in words):
+                    return True
             toks = [_elided(t) for _, _, t in tokens(text)]
             for n in range(1, _MAX_TERRITORY_WORDS + 1):
                 if any(_territory(" ".join(toks[s:s + n]), lang) == code for s in range(len(toks) - n + 1)):
