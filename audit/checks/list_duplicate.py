@@ -18,6 +18,7 @@ from collections import Counter
 from ..extract.names import strip_clitic
 from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
 from ..extract.text import fold, is_cased_script, load_data, tokens
+from ..languages import language_script
 from ..model import Fact
 from .base import Check, GroupContext, location
 from .list_mismatch import _word_meets
@@ -150,14 +151,23 @@ def _capitalised(member: str) -> bool:
 
 
 def _repeated_elsewhere(member, lang, others) -> bool:
-    """Another translation writes the member twice in its paragraph: the source repeats it."""
-    want = [keys for *_, keys in word_keys(member, lang)]
-    if not want:
+    """Another translation writes the member twice in its paragraph (the source
+    repeats it): word by word, folded in the same script, by key across scripts."""
+    own = word_keys(member, lang)
+    if not own:
         return False
+    script = language_script(lang)
     for doc, j in others:
-        words = [keys for *_, keys in word_keys(doc.paragraphs[j].text, doc.language)]
+        got = word_keys(doc.paragraphs[j].text, doc.language)
+        if language_script(doc.language) == script:
+            want = [fold(strip_clitic(t, lang)) for _, _, t, _ in own]
+            words = [fold(strip_clitic(t, doc.language)) for _, _, t, _ in got]
+            same = lambda a, b: a == b  # noqa: E731
+        else:
+            want, words = [k for *_, k in own], [k for *_, k in got]
+            same = lambda a, b: bool(a & b)  # noqa: E731
         found = sum(1 for s in range(len(words) - len(want) + 1)
-                    if all(_word_meets(w, words[s + n]) for n, w in enumerate(want)))
+                    if all(same(w, words[s + n]) for n, w in enumerate(want)))
         if found >= 2:
             return True
     return False
