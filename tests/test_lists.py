@@ -154,8 +154,10 @@ def test_common_words_translated_alike_in_one_script_are_not_names():
 
 
 def test_rhetorical_repetition_that_other_translations_repeat_is_not_a_duplicate():
+    # each is checked against the others: any one other translation repeating is enough
     docs = {"sv": ("sv", ["\u201dLögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
             "bn": ("bn", ["\"মিথ্যা, মিথ্যা এবং আরও ঘৃণ্য মিথ্যা,\" ওয়াটার্স বলেছেন।"]),
+            "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."]),
             "hi": ("hi", ["वाटर्स ने बताया, \"झूठ, झूठ और बहुत ज़्यादा घिनौना झूठ।\""]),
             "es": ("es", ["Medicago, una empresa en la ciudad de Quebec, Quebec, Ontario y Manitoba, informó."]),
             "fr": ("fr", ["Medicago, une entreprise de la ville de Québec, Québec, Ontario et Manitoba, a annoncé."])}
@@ -204,3 +206,11 @@ def test_a_hyphenated_name_is_not_its_prefix():
     got = extract_lists("Evidence shows that SARS-CoV, MERS-CoV and SARS-CoV-2 have a bat origin.", "en")
     assert [f.extra["members"] for f in got] == [("SARS-CoV", "MERS-CoV", "SARS-CoV-2")]
     assert run(ListDuplicate(), {"id": ("id", ["Bukti menunjukkan bahwa SARS-CoV, MERS-CoV, dan SARS-CoV-2 berasal."])}) == []
+
+
+def test_a_repetition_is_the_sources_when_one_other_translation_repeats_a_word_after_a_separator():
+    docs = {"sv": ("sv", ["\u201dLögner, lögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
+            "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."])}
+    assert run(ListDuplicate(), docs) == []
+    docs["ms"] = ("ms", ["\"Penipuan, pembohongan dan lebih banyak penipuan yang teruk,\" kata Waters."])
+    assert [f.locations[0].document for f in run(ListDuplicate(), docs)] == ["sv"]

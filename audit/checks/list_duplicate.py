@@ -98,13 +98,14 @@ def reported(doc, i, said, spans, others, ctx) -> bool:
 
 def _repeats(ctx, doc, j) -> bool:
     """The paragraph repeats a member of one of its lists, or writes one piece twice
-    between separators ("No, no, no")."""
+    between separators ("No, no, no"; "Penipuan, penipuan dan ...")."""
     for f in ctx.facts[doc.id][j].lists:
         keys = [member_key(m, doc.language) for m in f.extra["members"]]
         if len(set(keys)) < len(keys):
             return True
     pieces = [fold(p.strip(" \"'“”«»")) for p in _separators().split(doc.paragraphs[j].text)]
-    return any(a and a == b and len(a.split()) <= _MAX_ITEM_WORDS for a, b in zip(pieces, pieces[1:]))
+    return any(a and (a == b or b.startswith(a + " ")) and len(a.split()) <= _MAX_ITEM_WORDS
+               for a, b in zip(pieces, pieces[1:]))
 
 
 def _whole(text: str, end: int, lang: str) -> bool:
