@@ -58,9 +58,12 @@ def test_country_label_conflict_minority_is_flagged(tmp_path, config):
 
 
 def test_list_duplicate(tmp_path, config):
+    # a caseless list's repeated member is a name when a cased translation capitalises it
     text = "وقع أمناء اللجان في كوانج نينه، لانج سون، كاو بانج، لانج سون على المحاضر في عام 2025.\n"
-    got = findings(tmp_path, config, {"ar.txt": text}, "list-duplicate")
+    ms = "Setiausaha jawatankuasa di Quang Ninh, Lang Son, Cao Bang dan Ha Giang menandatangani minit pada 2025.\n"
+    got = findings(tmp_path, config, {"ar.txt": text, "ms.txt": ms}, "list-duplicate")
     assert len(got) == 1 and [loc.evidence for loc in got[0].locations] == ["لانج سون", "لانج سون"]
+    assert got[0].found == "لانج سون (2 times)"
 
 
 def test_list_of_distinct_words_is_not_a_duplicate(tmp_path, config):
@@ -113,8 +116,6 @@ def test_clean_translations_give_no_findings(tmp_path, wide_config):
     (("de", "Volkskomitees von Lang Son", "Volkskomitees der Provinz"), "name-missing", 4, "", "Lang Son", None),
     (("fr", "comité populaire de Lang Son", "comité populaire de Cao Bang"), "name-substituted", 4, "Cao Bang",
      "Lang Son", "Cao Bang"),
-    (("es", "Lang Son, Quang Ninh y Cao Bang", "Lang Son, Quang Ninh y Lang Son"), "list-mismatch", 2, "Lang Son",
-     "Cao Bang", "Lang Son"),
     # a list of three that loses a member is a pair of names, still compared with the others' lists
     (("en", "Lang Son, Quang Ninh and Cao Bang", "Lang Son and Cao Bang"), "list-mismatch", 2,
      "Lang Son and Cao Bang", "Quang Ninh", None),
@@ -133,16 +134,21 @@ def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edi
     assert (f.expected, f.found) == (expected, found)
 
 
-def test_two_translations_flag_both_sides_of_a_dropped_list_member(tmp_path, wide_config):
+def test_a_list_member_repeated_in_place_of_another_is_one_list_duplicate(tmp_path, wide_config):
+    report = run([article(tmp_path, edit=("es", "Lang Son, Quang Ninh y Cao Bang", "Lang Son, Quang Ninh y Lang Son"))],
+                 wide_config)
+    got = [f for f in report.findings if f.check.startswith("list-")]
+    assert [(f.check, f.found) for f in got] == [("list-duplicate", "Lang Son (2 times)")]
+    assert [(loc.document, loc.line, loc.evidence) for loc in got[0].locations] == [("trade.es", 2, "Lang Son")] * 2
+
+
+def test_two_translations_never_outvote_each_other_on_a_list(tmp_path, wide_config):
+    # either list may be the one read at a wrong boundary: with one witness, abstain
     texts = {"a.en.txt": "Officials from Lang Son, Quang Ninh, Cao Bang and Ha Giang met in Hanoi on 3 March 2025.\n"
                          "The delegation from Quang Ninh signed 12 agreements.",
              "b.de.txt": "Vertreter aus Lang Son, Cao Bang und Ha Giang trafen sich am 3. März 2025 in Hanoi.\n"
                          "Die Delegation aus Quang Ninh unterzeichnete 12 Abkommen."}
-    got = findings(tmp_path, wide_config, texts, "list-mismatch")
-    assert len(got) == 1 and got[0].found == "Quang Ninh"
-    assert "en lists 'Quang Ninh', de's list does not" in got[0].message
-    assert sorted((loc.document, loc.line, loc.role, loc.evidence) for loc in got[0].locations) == \
-        [("a.en", 1, "flagged", "Quang Ninh"), ("b.de", 1, "flagged", "Lang Son, Cao Bang und Ha Giang")]
+    assert findings(tmp_path, wide_config, texts, "list-mismatch") == []
 
 
 def test_list_member_read_at_another_boundary_or_translated_is_not_dropped(tmp_path, wide_config):

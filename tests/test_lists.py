@@ -1,5 +1,6 @@
 """List extraction (audit/extract/lists.py) and the list checks, run on facts and
 links given directly: paragraphs line by line, no disk and no grouping."""
+import gc
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from audit.checks.list_duplicate import ListDuplicate
 from audit.checks.list_mismatch import ListMismatch
 from audit.extract import extract_facts
 from audit.extract.lists import extract_lists
+from audit.languages import language_script
 from audit.model import Alignment, Document, Group, Link, Paragraph
 
 
@@ -17,7 +19,7 @@ def context(docs: dict[str, tuple[str, list[str]]]) -> GroupContext:
     documents, facts = {}, {}
     for d, (lang, paras) in docs.items():
         ps = tuple(Paragraph(i, i + 1, i + 1, t) for i, t in enumerate(paras))
-        documents[d] = Document(d, f"{d}.txt", lang, 1.0, "Zyyy", ps)
+        documents[d] = Document(d, f"{d}.txt", lang, 1.0, language_script(lang), ps)
         facts[d] = [extract_facts(t, lang) for t in paras]
     n = max(len(p) for _, p in docs.values())
     links = tuple(Link(tuple((d, (i,) if i < len(docs[d][1]) else ()) for d in sorted(docs)), 1.0) for i in range(n))
@@ -29,12 +31,21 @@ def run(check, docs):
     return list(check.run(context(docs)))
 
 
-def timed(fn, *args) -> float:
+def timed(fn, text, *args) -> float:
+    """The best of five runs (a loaded machine only ever slows a run down), each on a
+    text no cache has seen, with the garbage collector (whose passes grow with the
+    heap, not with the input) held off."""
     best = float("inf")
-    for _ in range(3):  # the best of three: a loaded machine only ever slows a run down
-        start = time.perf_counter()
-        fn(*args)
-        best = min(best, time.perf_counter() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for n in range(5):
+            fresh = f"{n} {text}"
+            start = time.perf_counter()
+            fn(fresh, *args)
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
     return best
 
 
@@ -54,10 +65,13 @@ SHAPES = {
 @pytest.mark.parametrize("lang", ["sv", "ar"])
 def test_list_extraction_is_linear_in_paragraph_length(shape, lang):
     make = SHAPES[shape]
-    small, large = make(40_000), make(80_000)
-    extract_lists(small, lang)  # warm caches
-    t1, t2 = timed(extract_lists, small, lang), timed(extract_lists, large, lang)
-    assert t2 <= 2.5 * t1 + 0.02, (shape, lang, t1, t2)
+    small, large = make(20_000), make(40_000)
+    extract_lists(make(1000), lang)  # data files loaded
+    for _ in range(3):  # another process may slow one measurement down; a quadratic step fails every time
+        t1, t2 = timed(extract_lists, small, lang), timed(extract_lists, large, lang)
+        if t2 <= 2.5 * t1 + 0.03:
+            break
+    assert t2 <= 2.5 * t1 + 0.03, (shape, lang, t1, t2)
 
 
 def test_a_paragraph_of_150000_spaces_between_commas_takes_well_under_a_second():
@@ -79,3 +93,124 @@ def test_a_member_listed_15000_times_is_one_finding_with_a_count_and_few_locatio
     assert "15000 times" in f.message and len(f.message) < 400
     assert 1 <= len(f.locations) <= 3 and {loc.evidence for loc in f.locations} == {"Lang Son"}
     assert len(f.subject) < 300
+
+
+# --- list-mismatch ----------------------------------------------------------------------
+
+def test_a_dropped_name_is_one_finding_against_three_translations():
+    docs = {"sv": ("sv", ["Sainsbury's tar sig an Boots, Superdrug och Debenhams med nya gångar."]),
+            "ms": ("ms", ["Sainsbury mengambil Boots, Superdrug dan Debenhams dari ruang baru."]),
+            "hi": ("hi", ["Sainsbury's डिपार्टमेंट स्टोर स्टाइल वाले Boots, Superdrug और Debenhams को शामिल करेगा।"]),
+            "bn": ("bn", ["সেন্সবারিস বুটস, সুপারড্রাগ এবং ডিপার্টমেন্ট স্টোরের প্রতিযোগী হতে চলেছে।"])}
+    got = run(ListMismatch(), docs)
+    assert len(got) == 1, [f.message for f in got]
+    f = got[0]
+    assert f.expected == "Debenhams" and "bn's list lacks 'Debenhams', which 3 of the other 3" in f.message
+    assert [(loc.document, loc.role) for loc in f.locations][0] == ("bn", "flagged")
+    assert {(loc.document, loc.evidence) for loc in f.locations if loc.role == "support"} == \
+        {("sv", "Debenhams"), ("ms", "Debenhams"), ("hi", "Debenhams")}
+
+
+GOLFERS = {"sv": ("sv", ["Thomas möter Rory McIlroy, medan Paul Casey, Justin Rose, Jon Rahm, Tommy Fleetwood och Ian Poulter möter de andra."]),
+           "ms": ("ms", ["Thomas bertembung dengan Rory McIlroy, bersama Paul Casey, Justin Rose, Jon Rahm, Tommy Fleetwood dan Ian Poulter."]),
+           "ar": ("ar", ["ويواجه توماس روري ماكلروي، مع بول كيسي، وجوستين روز، وجون راهم، وتومي فليتوود، وإيان بولتر مع الأوروبيين."]),
+           "bn": ("bn", ["পল কেসি, জাস্টিন রোজ, জন র‍্যাম, টমি ফ্লিটউড ও ইয়ান পোউল্টারকে নিয়ে থমাসকে দায়িত্ব দেওয়া হয়েছে। সে রোরি ম্যাকলরয় এর মুখোমুখি হবে।"])}
+
+
+def test_a_member_written_with_a_case_suffix_or_a_glued_conjunction_is_not_dropped():
+    assert run(ListMismatch(), GOLFERS) == []
+
+
+def test_a_dropped_golfer_is_found_in_a_cased_and_in_a_caseless_translation():
+    for d, old, new in (("sv", "Jon Rahm, ", ""), ("bn", "জন র‍্যাম, ", "")):
+        docs = dict(GOLFERS)
+        docs[d] = (docs[d][0], [docs[d][1][0].replace(old, new)])
+        got = run(ListMismatch(), docs)
+        assert [(f.locations[0].document, f.expected) for f in got] == [(d, "Jon Rahm")], [f.message for f in got]
+
+
+def test_translated_country_names_are_one_member_whatever_the_language():
+    docs = {"fr": ("fr", ["Le Canada, les États-Unis, le Japon, l’Inde, l’Australie, la France, l’Allemagne et la Thaïlande ont été parmi les premiers."]),
+            "es": ("es", ["Canadá, los Estados Unidos, Japón, India, Australia, Francia, Alemania y Tailandia estuvieron entre los primeros."]),
+            "ru": ("ru", ["Канада, США, Япония, Индия, Австралия, Франция, Германия и Таиланд были среди первых."]),
+            "mr": ("mr", ["कॅनडा, युनायटेड स्टेट्स, जपान, भारत, ऑस्ट्रेलिया, फ्रान्स, जर्मनी आणि थायलंडचा समावेश होता."])}
+    assert run(ListMismatch(), docs) == []
+    docs["es"] = ("es", ["Canadá, los Estados Unidos, India, Australia, Francia, Alemania y Tailandia estuvieron entre los primeros."])
+    got = run(ListMismatch(), docs)
+    assert [(f.locations[0].document, f.subject) for f in got] == [("es", "JP")]
+
+
+def test_two_translations_never_outvote_each_other():
+    docs = {d: GOLFERS[d] for d in ("sv", "ms")}
+    docs["ms"] = ("ms", [docs["ms"][1][0].replace("Jon Rahm, ", "")])
+    assert run(ListMismatch(), docs) == []
+
+
+def test_common_words_translated_alike_in_one_script_are_not_names():
+    docs = {"id": ("id", ["Gejala meliputi kelelahan, Sakit Kepala, Sesak Napas, dan Diare."]),
+            "ms": ("ms", ["Simptom termasuklah letih, Sakit Kepala, Sesak Nafas, dan Diare."]),
+            "fr": ("fr", ["Les symptômes incluent la fatigue, des maux de tête, l'essoufflement et la diarrhée."])}
+    assert run(ListMismatch(), docs) == []
+
+
+def test_rhetorical_repetition_that_other_translations_repeat_is_not_a_duplicate():
+    # each is checked against the others: any one other translation repeating is enough
+    docs = {"sv": ("sv", ["\u201dLögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
+            "bn": ("bn", ["\"মিথ্যা, মিথ্যা এবং আরও ঘৃণ্য মিথ্যা,\" ওয়াটার্স বলেছেন।"]),
+            "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."]),
+            "hi": ("hi", ["वाटर्स ने बताया, \"झूठ, झूठ और बहुत ज़्यादा घिनौना झूठ।\""]),
+            "es": ("es", ["Medicago, una empresa en la ciudad de Quebec, Quebec, Ontario y Manitoba, informó."]),
+            "fr": ("fr", ["Medicago, une entreprise de la ville de Québec, Québec, Ontario et Manitoba, a annoncé."])}
+    assert run(ListDuplicate(), docs) == []
+
+
+def test_a_common_word_repeated_in_a_caseless_list_is_not_a_duplicate():
+    docs = {"ar": ("ar", ["مثل إلغاء الرحلات الميدانية، والتجمعات، والتجمعات الكبيرة الأخرى مثل الوجبات."]),
+            "ms": ("ms", ["seperti membatalkan lawatan, perhimpunan, dan himpunan besar lain seperti makan."])}
+    assert run(ListDuplicate(), docs) == []
+
+
+def test_a_name_listed_twice_where_the_other_translation_lists_another_is_a_duplicate():
+    docs = {"ar": ("ar", ["زار الوفد كوانج نينه، لانج سون، كاو بانج، لانج سون في عام 2025."]),
+            "ms": ("ms", ["Delegasi melawat Quang Ninh, Lang Son, Cao Bang dan Ha Giang pada 2025."]),
+            "sv": ("sv", ["Delegationen besökte Quang Ninh, Lang Son, Cao Bang och Ha Giang under 2025."])}
+    got = [(f.locations[0].document, f.found) for f in run(ListDuplicate(), docs)]
+    assert got == [("ar", "لانج سون (2 times)")]
+    docs["sv"] = ("sv", ["Delegationen besökte Quang Ninh, Lang Son, Lang Son och Ha Giang under 2025."])
+    got = [(f.locations[0].document, f.found) for f in run(ListDuplicate(), docs)]
+    assert got == [], "both repeat: the source's repetition"
+
+
+SYMPTOMS = {"fr": ("fr", ["Les symptômes sont la fièvre, la toux sèche, la fatigue et les maux de tête."]),
+            "es": ("es", ["Los síntomas son fiebre, tos seca, cansancio y dolor de cabeza."]),
+            "bn": ("bn", ["উপসর্গগুলি হল জ্বর, শুকনো কাশি, ক্লান্তি এবং মাথাব্যথা।"])}
+
+
+@pytest.mark.parametrize("lang, old, new", [("es", "tos seca, ", "fiebre, "), ("bn", "শুকনো কাশি, ", "জ্বর, ")])
+def test_a_common_word_listed_twice_in_place_of_another_is_a_duplicate(lang, old, new):
+    docs = dict(SYMPTOMS)
+    docs[lang] = (lang, [docs[lang][1][0].replace(old, new)])
+    assert run(ListDuplicate(), SYMPTOMS) == []
+    got = run(ListDuplicate(), docs)
+    assert [(f.locations[0].document, len(f.locations)) for f in got] == [(lang, 2)]
+
+
+def test_a_common_word_that_only_looks_repeated_where_a_member_was_cut_is_not_a_duplicate():
+    # "fever, fever signs and ...": the second member is longer than what was read
+    docs = dict(SYMPTOMS)
+    docs["es"] = ("es", ["Quédese en casa sin fiebre, tos seca, fiebre alta persistente y otros síntomas durante 24 horas."])
+    assert run(ListDuplicate(), docs) == []
+
+
+def test_a_hyphenated_name_is_not_its_prefix():
+    got = extract_lists("Evidence shows that SARS-CoV, MERS-CoV and SARS-CoV-2 have a bat origin.", "en")
+    assert [f.extra["members"] for f in got] == [("SARS-CoV", "MERS-CoV", "SARS-CoV-2")]
+    assert run(ListDuplicate(), {"id": ("id", ["Bukti menunjukkan bahwa SARS-CoV, MERS-CoV, dan SARS-CoV-2 berasal."])}) == []
+
+
+def test_a_repetition_is_the_sources_when_one_other_translation_repeats_a_word_after_a_separator():
+    docs = {"sv": ("sv", ["\u201dLögner, lögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
+            "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."])}
+    assert run(ListDuplicate(), docs) == []
+    docs["ms"] = ("ms", ["\"Penipuan, pembohongan dan lebih banyak penipuan yang teruk,\" kata Waters."])
+    assert [f.locations[0].document for f in run(ListDuplicate(), docs)] == ["sv"]

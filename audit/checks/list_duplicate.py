@@ -1,13 +1,28 @@
-"""list-duplicate: an enumeration names the same member twice."""
+"""list-duplicate: an enumeration names the same member twice.
+
+Repetition is often the source's ("Lies, lies and more lies", "No, no, no",
+"Quebec City, Quebec"), and a list read at a wrong boundary makes one of its own
+(", fever, fever signs" cut to "fever, fever"). A repeated member is reported
+when no other translation of the paragraph repeats anything (a repetition every
+translation has is the source's), and either it is a name (capitalised at every
+occurrence in a cased script; in a caseless one, written with capitals by a cased
+translation) or, a common word, every occurrence of it is a whole member,
+closed by a separator or a conjunction, and another translation is there to
+show the source does not repeat.
+"""
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
 
 from ..extract.names import strip_clitic
-from ..extract.text import fold
+from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
+from ..extract.text import fold, is_cased_script, load_data, tokens
+from ..languages import language_script
 from ..model import Fact
 from .base import Check, GroupContext, location
+from .list_mismatch import _word_meets
+from .names_common import word_keys
 
 # One finding per repeated member, whatever the count: a paragraph that names one
 # member 15,000 times is one finding with its first few occurrences (issue 18).
@@ -42,7 +57,9 @@ class ListDuplicate(Check):
     description = "A list names the same member twice (one member was probably meant to be another)."
 
     def run(self, ctx: GroupContext):
+        linked = _linked(ctx)
         for doc, i, pf in ctx.paragraph_facts():
+            cased = is_cased_script(doc.paragraphs[i].text)
             for f in pf.lists:
                 if f.extra["short"]:
                     continue  # "A, A" is a repetition, not a list read wrong
@@ -51,6 +68,11 @@ class ListDuplicate(Check):
                     if c < 2 or len(key.replace(" ", "")) < 2:
                         continue
                     member = f.extra["members"][keys.index(key)]
+                    others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
+                    said = [m for m, k in zip(f.extra["members"], keys) if k == key]
+                    spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
+                    if not reported(doc, i, said, spans, others, ctx):
+                        continue
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
                     locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
                     listed = ", ".join(shown(f.extra["members"]))
@@ -61,3 +83,92 @@ class ListDuplicate(Check):
                         expected=None, found=f"{member} ({c} times)",
                         values=((doc.id, shown(f.extra["members"], 50)),),
                     )
+
+
+def reported(doc, i, said, spans, others, ctx) -> bool:
+    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding."""
+    lang, text = doc.language, doc.paragraphs[i].text
+    cased = is_cased_script(text)
+    if any(_repeats(ctx, o, j) for o, j in others) or _repeated_elsewhere(said[0], lang, others):
+        return False
+    if _a_name(said, lang, cased, others):
+        return True
+    return bool(others) and all(_whole(text, e, lang) for _, e in spans)
+
+
+def _repeats(ctx, doc, j) -> bool:
+    """The paragraph repeats a member of one of its lists, or writes one piece twice
+    between separators ("No, no, no"; "Penipuan, penipuan dan ...")."""
+    for f in ctx.facts[doc.id][j].lists:
+        keys = [member_key(m, doc.language) for m in f.extra["members"]]
+        if len(set(keys)) < len(keys):
+            return True
+    pieces = [fold(p.strip(" \"'“”«»")) for p in _separators().split(doc.paragraphs[j].text)]
+    return any(a and (a == b or b.startswith(a + " ")) and len(a.split()) <= _MAX_ITEM_WORDS
+               for a, b in zip(pieces, pieces[1:]))
+
+
+def _whole(text: str, end: int, lang: str) -> bool:
+    """The member ends its piece: a separator or a conjunction follows it."""
+    rest = text[end:].lstrip()
+    if not rest or _separators().match(rest):
+        return True
+    word = next(iter(tokens(rest)), None)
+    if word is None or word[0] != 0:
+        return False
+    w = fold(word[2])
+    conj = _conjunctions(lang)
+    return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
+                            lang in load_data("lists.yaml")["glued_conjunctions"])
+
+
+def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """(document, paragraph) -> the paragraphs of other documents linked to it."""
+    out: dict = {}
+    for link in ctx.alignment.links:
+        for d, idx in link.members:
+            for i in idx:
+                out.setdefault((d, i), []).extend((e, j) for e, jdx in link.members if e != d for j in jdx)
+    return out
+
+
+def _a_name(occurrences, lang, cased, others) -> bool:
+    if cased:
+        return all(_capitalised(m) for m in occurrences)
+    words = [keys for *_, keys in word_keys(occurrences[0], lang)]
+    for doc, j in others:
+        text = doc.paragraphs[j].text
+        if not is_cased_script(text):
+            continue
+        caps = [keys for s, e, t, keys in word_keys(text, doc.language) if t[:1].isupper()]
+        if words and all(any(_word_meets(w, c) for c in caps) for w in words):
+            return True
+    return False
+
+
+def _capitalised(member: str) -> bool:
+    letters = [t for _, _, t in tokens(member) if t[:1].isalpha()]
+    return bool(letters) and letters[0][:1].isupper() and sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
+
+
+def _repeated_elsewhere(member, lang, others) -> bool:
+    """Another translation writes the member twice in its paragraph (the source
+    repeats it): word by word, folded in the same script, by key across scripts."""
+    own = word_keys(member, lang)
+    if not own:
+        return False
+    script = language_script(lang)
+    for doc, j in others:
+        got = word_keys(doc.paragraphs[j].text, doc.language)
+        if language_script(doc.language) == script:
+            want = [fold(strip_clitic(t, lang)) for _, _, t, _ in own]
+            words = [fold(strip_clitic(t, doc.language)) for _, _, t, _ in got]
+            same = lambda a, b: a == b  # noqa: E731
+        else:
+            want, words = [k for *_, k in own], [k for *_, k in got]
+            same = lambda a, b: bool(a & b)  # noqa: E731
+        found = sum(1 for s in range(len(words) - len(want) + 1)
+                    if all(same(w, words[s + n]) for n, w in enumerate(want)))
+        if found >= 2:
+            return True
+    return False

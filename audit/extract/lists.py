@@ -7,6 +7,7 @@ translation's list of the same names it is that list with a member dropped.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -18,18 +19,21 @@ from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 # A separator is a run of commas and spaces holding at least one comma (", ," is one).
 # Matched from its first comma, then widened over the spaces before it: a pattern that
 # may start with spaces retries at every space of a long run (quadratic, issue 18).
-_SEPARATORS = regex.compile(r"[,،、][\s,،、]*")
+@lru_cache(maxsize=1)
+def _separators():
+    chars = regex.escape(load_data("lists.yaml")["separators"])
+    return regex.compile(f"[{chars}][\\s{chars}]*")
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
 _MIN_SHORT = 2
-_CLITIC_LANGS = ("ar", "fa", "ur", "he")  # a one-letter conjunction is written glued to the next word
 
 
 def extract_lists(text: str, lang: str) -> list[Fact]:
     """Lists of short items; value is the tuple of member keys."""
     stops = boundary_words(lang)
     conj = _conjunctions(lang) or stops
-    clitics = tuple(w for w in stops if len(w) == 1) if lang in _CLITIC_LANGS else ()
+    clitics = tuple(w for w in stops if len(w) == 1) if lang in load_data("lists.yaml")["glued_conjunctions"] else ()
+    articles = _articles(lang)
     cased = is_cased_script(text)
     facts = []
     # clauses: a list never crosses these
@@ -38,7 +42,7 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
         pieces = []
         pos = 0
         body = clause.group()
-        for sep in _SEPARATORS.finditer(body):
+        for sep in _separators().finditer(body):
             start = sep.start()
             while start > pos and body[start - 1].isspace():
                 start -= 1
@@ -49,9 +53,9 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
             if cased:
                 facts += _conjoined(text, c_start, body, conj)
             continue
-        items = [_item(body, s, e, stops, conj, clitics, first=(k == 0), last=(k == len(pieces) - 1))
+        items = [_item(body, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1))
                  for k, (s, e) in enumerate(pieces)]
-        items, starts = _boundaries(body, pieces, items, stops, conj, clitics, cased)
+        items, starts = _boundaries(body, pieces, items, stops, conj, clitics, articles, cased)
         run: list = []
         for it, start in zip(items + [None], starts + [False]):
             if start:
@@ -69,7 +73,7 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
     return facts
 
 
-def _boundaries(body, pieces, items, stops, conj, clitics, cased):
+def _boundaries(body, pieces, items, stops, conj, clitics, articles, cased):
     """Where lists open and close when a piece is more than one member: (items, starts),
     ``starts`` marking the items that open a new list."""
     starts = [False] * len(items)
@@ -90,7 +94,7 @@ def _boundaries(body, pieces, items, stops, conj, clitics, cased):
             if before and not items[k - 1][3]:
                 # the list's last member runs on into the sentence ("..., and Ha Giang
                 # kerana ..."); before the clause's last piece only after a conjunction
-                closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics,
+                closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics, articles,
                                   need_conj=k < len(items) - 1)
         elif not closing:
             continue
@@ -98,7 +102,7 @@ def _boundaries(body, pieces, items, stops, conj, clitics, cased):
             # "..., Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, ...": a long piece
             # before a member may end with the first member of a new list, as a clause's
             # first piece does, after the member that closed the list before it
-            again = _item(body, *pieces[k], stops, conj, clitics, first=True, last=False)
+            again = _item(body, *pieces[k], stops, conj, clitics, articles, first=True, last=False)
             if again[2] is not None and not (closing and again[0] < closing[1]):
                 if closing:
                     extra[k] = again
@@ -112,7 +116,7 @@ def _boundaries(body, pieces, items, stops, conj, clitics, cased):
     return items, starts
 
 
-def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, need_conj):
+def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, need_conj):
     """The member at the head of a piece that runs on into the sentence: as many words
     as the member before it, and in a cased script no more than its capitalised words
     (two members in all: only a cased script shows where a name ends)."""
@@ -137,7 +141,7 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, need_conj):
     return (s + toks[0][0], s + toks[-1][1], _key(toks), True)
 
 
-def _item(body, s, e, stops, conj, clitics, first, last):
+def _item(body, s, e, stops, conj, clitics, articles, first, last):
     """(start, end, key, closes) for a short item; the last may start with 'and'."""
     toks = tokens(body[s:e])
     closes = False
@@ -179,7 +183,9 @@ def _item(body, s, e, stops, conj, clitics, first, last):
         while toks and toks[0][2][:1].islower():
             toks = toks[1:]  # "wilayah Quang Ninh": the member is the name
     if toks and fold(toks[0][2]) in stops and len(toks) > 1:
-        toks, closes = toks[1:], not first  # "... and Ha Giang" closes; "in Quang Ninh, ..." opens
+        # "... and Ha Giang" closes; "in Quang Ninh, ..." opens; "..., le Japon, ..." goes on
+        closes = not first and fold(toks[0][2]) not in articles
+        toks = toks[1:]
     if last and toks and toks[0][2][:1].isupper():
         while toks[-1][2][:1].islower():
             toks = toks[:-1]  # "und Cao Bang trafen": the member ends where its capitals end
@@ -188,8 +194,38 @@ def _item(body, s, e, stops, conj, clitics, first, last):
     return (s + toks[0][0], s + toks[-1][1], _key(toks), closes)
 
 
+def _trim_first(text, offset, first, inner):
+    """The first member as wide as the widest inner one: the words before a list's
+    first member belong to the sentence ("Los síntomas son fiebre, tos, ...")."""
+    s, e, key = first
+    toks = tokens(text[offset + s:offset + e])
+    width = max(len(tokens(text[offset + m[0]:offset + m[1]])) for m in inner)
+    if len(toks) <= width:
+        return first
+    toks = toks[-width:]
+    return (s + toks[0][0], s + toks[-1][1], _key(toks))
+
+
+def _whole(text, offset, member):
+    """The member to the end of its hyphenated word: "SARS-CoV-2" is not "SARS-CoV"."""
+    s, e, key = member
+    end = offset + e
+    while end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalnum():
+        end += 1
+        while end < len(text) and (text[end].isalnum() or unicodedata.category(text[end])[0] == "M"):
+            end += 1
+    if end == offset + e:
+        return member
+    return (s, end - offset, _key(tokens(text[offset + s:end])))
+
+
 def _key(toks) -> str:
     return " ".join(phonetic_key(t) for _, _, t in toks)
+
+
+@lru_cache(maxsize=None)
+def _articles(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_data("lists.yaml")["articles"].get(lang, []))
 
 
 @lru_cache(maxsize=None)
@@ -223,10 +259,12 @@ def _emit(text, offset, run, cased) -> list[Fact]:
     members = []
     for it in run:
         if len(it) == 5:  # "A and B" as one piece: both are members
-            members.append(it[4])
-        members.append(it[:3])
+            members.append(_whole(text, offset, it[4]))
+        members.append(_whole(text, offset, it[:3]))
     if len(members) < _MIN_SHORT:
         return []
+    if len(members) >= _MIN_ITEMS:
+        members[0] = _trim_first(text, offset, members[0], members[1:-1])
     short = len(members) < _MIN_ITEMS
     names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
     if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
