@@ -83,10 +83,11 @@ def _chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _browse(page, tmp_path, *args):
+def _browse(page, tmp_path, *args, fragment=""):
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'chr'}"]
-    return subprocess.run([_chromium(), *flags, *args, page.as_uri()], check=True, capture_output=True, text=True,
+    url = page.as_uri() + (f"#{fragment}" if fragment else "")
+    return subprocess.run([_chromium(), *flags, *args, url], check=True, capture_output=True, text=True,
                           timeout=120, cwd=tmp_path)
 
 
@@ -162,6 +163,13 @@ def test_integration_chromium_renders_every_finding_with_its_evidence_and_arabic
     arabic = dom.xpath("//td[@lang='ar']")
     assert arabic and all(td.get("dir") == "rtl" for td in arabic)
     assert all(td.get("dir") == "ltr" for td in dom.xpath("//td[@lang='sv' or @lang='bn' or @lang='hi']"))
+    # a filtered view from the address: exactly the findings that ask the Swedish editor for a fix
+    sv = [f for f in report["findings"] if any(loc["role"] == "flagged" and loc["document"].startswith("002")
+                                               for loc in f["locations"])]
+    filtered = lxml_html.fromstring(_browse(page, tmp_path, "--dump-dom", fragment="fix=sv").stdout)
+    shown = [li.get("data-f") for li in filtered.xpath("//li[contains(@class, 'finding')]") if li.get("hidden") is None]
+    assert sorted(shown) == sorted(f["fingerprint"] for f in sv) and sv
+    assert filtered.get_element_by_id("flt-count").text_content() == f"{len(sv)} of {len(report['findings'])} findings shown"
     shot = tmp_path / "shot.png"
     _browse(page, tmp_path, f"--screenshot={shot}", "--window-size=1280,900")
     assert _ink(shot.read_bytes()) > 0.02  # text on the page, not a blank screen

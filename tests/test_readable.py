@@ -39,3 +39,15 @@ def test_a_value_the_others_give_in_another_script_is_quoted_beside_the_latin_sc
     f = Finding("name-missing", "warning", "G1", "hi drops 'السيناتور', which 3 translations name here", locs, "x")
     assert finding_message(f, docs) == (f"hi drops '{FSI}السيناتور{PDI}' (ms 'Senator', sv 'senatorn'), "
                                         "which 3 translations name here")
+
+
+def test_isolates_are_added_after_the_output_is_cleaned_and_those_of_the_input_are_not_kept():
+    from audit.model import Document, Finding, Location
+    from audit.report.readable import finding_message
+
+    docs = {"a": Document("a", "a.txt", "ar", 1.0, "Arab", ())}
+    hostile = "\u202eمينه"  # a right-to-left override carried by the input
+    f = Finding("name-spelling-variant", "warning", "G1", f"a writes '{hostile}' 1 time(s)",
+                (Location("a", 1, "", hostile, 0, 5),), "x")
+    visible = finding_message(f, docs, clean=lambda s: s.replace("\u202e", "\\u202e"))
+    assert visible == f"a writes '{FSI}\\u202eمينه{PDI}' [\\u202emynh] 1 time(s)"

@@ -5,7 +5,8 @@ column per document ordered by language, right to left where CLDR says the
 language is written so. Every finding is marked on its paragraphs (evidence
 highlighted, the message beside the paragraph) and has a stable anchor,
 ``#f-<fingerprint>``, that the workbook's rows link to. Filters by language to
-fix, severity and check are plain JavaScript inside the file; there is no
+fix, severity and check are plain JavaScript inside the file, kept in the address
+(``audit.html#fix=sv&severity=error``) so that a filtered view can be sent; there is no
 server, no network access, no external font or script (a Content-Security-Policy
 forbids loading anything). File names and texts are untrusted: everything is
 written through ``html.escape``.
@@ -82,8 +83,26 @@ _JS = """
     groups.forEach(function (g) { g.hidden = filtering && !g.querySelector('li.finding:not([hidden])'); });
     $('flt-count').textContent = n + ' of ' + items.length + ' findings shown';
   }
-  ['flt-lang', 'flt-sev', 'flt-check'].forEach(function (id) { $(id).addEventListener('change', apply); });
+  var keys = {fix: 'flt-lang', severity: 'flt-sev', check: 'flt-check'};
+  function fromHash() {  // #fix=sv&severity=error: a filter an editor can bookmark or send
+    var h = location.hash.slice(1);
+    if (h.indexOf('=') < 0) { return false; }
+    h.split('&').forEach(function (kv) {
+      var p = kv.split('='), sel = keys[p[0]] && $(keys[p[0]]), v = decodeURIComponent(p[1] || '');
+      if (sel && Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) { sel.value = v; }
+    });
+    return true;
+  }
+  function toHash() {
+    var parts = [];
+    Object.keys(keys).forEach(function (k) { var v = $(keys[k]).value; if (v) { parts.push(k + '=' + encodeURIComponent(v)); } });
+    try { history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname); } catch (e) {}
+  }
+  ['flt-lang', 'flt-sev', 'flt-check'].forEach(function (id) {
+    $(id).addEventListener('change', function () { apply(); toHash(); });
+  });
   function reveal() {
+    if (fromHash()) { apply(); return; }
     var t = location.hash && document.getElementById(location.hash.slice(1));
     if (t && t.hidden) { $('flt-lang').value = $('flt-sev').value = $('flt-check').value = ''; apply(); t.scrollIntoView(); }
     var d = t && t.closest('details');

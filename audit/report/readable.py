@@ -12,6 +12,7 @@ quotes are left as they are.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..languages import FSI, quoted
 from ..model import Finding
@@ -32,20 +33,25 @@ def readable(message: str, latin: dict[str, str] | None = None) -> str:
     return _QUOTE.sub(one, message)
 
 
-def finding_message(f: Finding, docs: dict) -> str:
+def finding_message(f: Finding, docs: dict, clean: Callable[[str], str] | None = None) -> str:
     """The finding's message made readable, a value the other translations give in another
-    script quoted beside the forms the Latin-script ones give (at most three)."""
+    script quoted beside the forms the Latin-script ones give (at most three).
+
+    ``clean`` (e.g. the terminal's escaping of control characters) is applied to the
+    message and the quoted forms first, so that the isolates added here survive it
+    while any the input carried do not."""
+    clean = clean or (lambda text: text)
     forms, others = [], set()
     for loc in f.locations:
         if loc.role != "support" or not loc.evidence or loc.document not in docs:
             continue
         doc = docs[loc.document]
         if doc.script == "Latn":
-            if (doc.language, loc.evidence) not in forms:
-                forms.append((doc.language, loc.evidence))
+            if (doc.language, clean(loc.evidence)) not in forms:
+                forms.append((doc.language, clean(loc.evidence)))
         else:
-            others.add(loc.evidence)
+            others.add(clean(loc.evidence))
     if not forms or not others:
-        return readable(f.message)
+        return readable(clean(f.message))
     beside = ", ".join(f"{lang} '{text}'" for lang, text in forms[:3])
-    return readable(f.message, {text: beside for text in others})
+    return readable(clean(f.message), {text: beside for text in others})

@@ -36,9 +36,9 @@ def fix_targets(f: Finding) -> list[str]:
 
 
 def sort_key(f: Finding) -> tuple:
-    first = flagged(f)[0]
-    return (SEVERITY_ORDER.get(f.severity, 3), natural_key(f.group), first.document, first.line, f.check,
-            f.fingerprint)
+    first = (flagged(f) or [None])[0]
+    return (SEVERITY_ORDER.get(f.severity, 3), natural_key(f.group), first.document if first else "",
+            first.line if first else 0, f.check, f.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,14 @@ class Row:
     """One row an editor acts on: a finding and the one translation it asks to fix."""
 
     finding: Finding
-    fix: str  # document id
+    fix: str | None  # document id; None for a finding that cites no document
 
 
 def rows(report: Report) -> list[Row]:
     """Findings in reading order, one row per flagged translation."""
     out = []
     for f in sorted(report.findings, key=sort_key):
-        for d in fix_targets(f):
+        for d in fix_targets(f) or [None]:
             out.append(Row(f, d))
     return out
 

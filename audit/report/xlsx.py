@@ -298,8 +298,9 @@ def _findings(book: _Book, report: Report, docs, langs, link_rows) -> None:
         if r >= _ROWS_MAX:
             book.put(ws, r, 1, f"… {len(rows) - (r - 2):,} more rows: Excel's row limit; see audit.json")
             break
-        f, fix = row.finding, docs[row.fix]
-        values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language, Path(fix.path).name,
+        f, fix = row.finding, docs.get(row.fix)
+        values = [f.fingerprint, f.status, f.severity, f.check, f.group, fix.language if fix else "",
+                  Path(fix.path).name if fix else "",
                   ", ".join(sorted({docs[loc.document].language for loc in f.locations})),
                   _str(f.expected), _str(f.found), finding_message(f, docs)]
         for c, v in enumerate(values, start=1):
@@ -421,8 +422,8 @@ def _lines(f: Finding, docs) -> str:
 
 def _link_row(f: Finding, link_rows, fix: str | None = None) -> int | None:
     loc = next((x for x in f.locations if x.role == "flagged" and (fix is None or x.document == fix)),
-               f.locations[0])
-    return link_rows.get((loc.document, loc.line))
+               f.locations[0] if f.locations else None)
+    return link_rows.get((loc.document, loc.line)) if loc else None
 
 
 def _link_rows(report: Report, docs) -> dict:
