@@ -225,11 +225,10 @@ def _print_findings(findings, report, fmt: str) -> None:
 
     docs = {d.id: d for d in report.documents}
     for f in findings:
-        message = finding_message(f, docs)
         flagged = [x for x in f.locations if x.role == "flagged"] or [f.locations[0]]
         if fmt == "github":  # one annotation on each file the finding flags
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-            msg = github_data(f"{message} ({f.fingerprint})")
+            msg = finding_message(f, docs, github_data) + github_data(f" ({f.fingerprint})")
             title = github_property(f.check)
             for loc in dict.fromkeys((x.document, x.line) for x in flagged):
                 print(f"::{level} file={github_property(_rel(docs[loc[0]].path))},line={int(loc[1])},"
@@ -237,7 +236,9 @@ def _print_findings(findings, report, fmt: str) -> None:
         else:
             first, *rest = dict.fromkeys(f"{_rel(docs[x.document].path)}:{x.line}" for x in flagged)
             also = f" [also {', '.join(rest)}]" if rest else ""
-            print(line_start(terminal(f"{first}: {f.check} [{f.severity}] {message} ({f.fingerprint}){also}")))
+            message = finding_message(f, docs, terminal)  # isolates added after the escaping
+            print(line_start(terminal(f"{first}: {f.check} [{f.severity}] ") + message
+                             + terminal(f" ({f.fingerprint}){also}")))
 
 
 def _rel(path: str) -> str:

@@ -522,7 +522,7 @@ def read_only_fs(monkeypatch) -> None:
 
 def reports_of_one_run(project: Path, out: str, err: str) -> None:
     assert sorted(p.name for p in (project / "reports").iterdir() if not p.name.startswith(".")) == \
-        ["audit.json", "audit.sarif", "audit.xlsx"]
+        ["audit.html", "audit.json", "audit.sarif", "audit.xlsx"]
 
 
 WRITES = {
@@ -534,7 +534,7 @@ WRITES = {
                                                               (p / "reports" / "audit.json").mkdir()),
                                                    RUN, 2, "audit.json: cannot write here (is a directory"),
     "disk-full-on-the-first-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(0)),
-    "disk-full-on-the-last-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(2),
+    "disk-full-on-the-last-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(3),
                                          check=reports_of_one_run),
     "read-only-file-system": Case(nothing, RUN, 2, "read-only file system", patch=read_only_fs),
     "baseline-out-is-a-directory": Case(nothing, ["baseline", "in", "--out", "reports"], 2, "is a directory"),
@@ -660,7 +660,7 @@ def test_reports_get_the_permissions_of_the_users_umask(project, mask, mode):
         assert main(RUN) == 0
     finally:
         os.umask(old)
-    for name in ("audit.json", "audit.sarif", "audit.xlsx"):
+    for name in ("audit.json", "audit.sarif", "audit.xlsx", "audit.html"):
         assert stat.S_IMODE(os.stat(project / "reports" / name).st_mode) == mode, name
 
 
@@ -690,4 +690,4 @@ def test_reports_are_replaced_together_under_a_lock(project, monkeypatch):
     monkeypatch.setattr(atomic, "_prepare", lambda p, d: (events.append(("temp", p.name)), real_prepare(p, d))[1])
     assert main(RUN) == 0
     kinds = [e[0] for e in events]
-    assert kinds == ["lock", "temp", "temp", "temp", "rename", "rename", "rename"], events
+    assert kinds == ["lock", "temp", "temp", "temp", "temp", "rename", "rename", "rename", "rename"], events
