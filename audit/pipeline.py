@@ -34,7 +34,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     from .layout import plan
     from .review import apply
 
-    if engine is not None and engine.config != config:
+    if engine is not None and config_hash(engine.config) != config_hash(config):  # where work runs may differ
         raise ValueError("the engine was opened with another config than this run's")
     clock = _Clock(timings)
     clock("read+extract")
