@@ -106,9 +106,12 @@ class _Worker:
     hold: str = ""
 
 
-def _worker_init(config: dict, hold: str) -> None:
+def _worker_init(config: dict, hold: str, parent: int | None = None) -> None:
     import gc
 
+    from .lifeline import worker_lifeline
+
+    worker_lifeline(hold, parent)  # SIGKILL of the parent: the worker stops and the hold directory goes
     gc.set_threshold(100_000, 50, 100)
     _Worker.config, _Worker.hold = config, hold
 
@@ -331,11 +334,17 @@ def _map(fn, items: list, jobs: int, progress, stage: str, initargs: tuple) -> l
     total = len(items)
     out = []
     chunk = max(1, min(64, total // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=initargs) as pool:
-        for k, result in enumerate(pool.map(fn, items, chunksize=chunk)):
-            out.append(result)
-            if progress:
-                progress(stage, k + 1, total)
+    from .lifeline import stop_pool
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(*initargs, os.getpid())) as pool:
+        try:
+            for k, result in enumerate(pool.map(fn, items, chunksize=chunk)):
+                out.append(result)
+                if progress:
+                    progress(stage, k + 1, total)
+        except BaseException:
+            stop_pool(pool)  # an interrupt or an error: the workers stop now, not after their tasks
+            raise
     return out
 
 
