@@ -22,6 +22,7 @@ import socket
 import stat
 import sys
 import tempfile
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ SV = ("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater från 12 provinser.\n
       "Nästa möte planeras till den 14 oktober 2025 i Hue.\n")
 SECRET = "token ghp_SECRETSECRETSECRET in a file outside the inputs"
 NOBODY = 65534
+LAST_CPU = [0.0]  # CPU seconds of the last case's command (in-process cases)
 
 
 @dataclass
@@ -146,7 +148,9 @@ def run_case(project: Path, case: Case, monkeypatch=None) -> tuple[str, str]:
         case.patch(monkeypatch)
     before = {name: _files(project / name) for name in case.unchanged}
     reports = _files(project / "reports")
+    cpu = time.process_time()
     code, out, err = _invoke(case.argv, project, case.nobody)
+    LAST_CPU[0] = time.process_time() - cpu
     assert "Traceback" not in err and "Traceback" not in out, err
     assert code == case.code, (code, out, err)
     if code == 2:
@@ -598,7 +602,65 @@ CONFIG_VALUES.update({
 })
 
 
-CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS, **WRITES, **CONFIG_VALUES}
+# --- 7, 8. shapes of text that once took minutes or gigabytes ----------------------------------------------
+
+HEAD = "Mötet i Hanoi den 3 mars 2025 samlade 40 delegater från 12 provinser.\n"
+NAME = "Setiausaha Parti Wilayah"
+
+
+def cpu_under(seconds: float):
+    def check(project: Path, out: str, err: str) -> None:
+        assert LAST_CPU[0] < seconds, f"took {LAST_CPU[0]:.1f} s of CPU"
+    return check
+
+
+def read_as(name: str, *texts: str):
+    """The document ``name`` was read and holds each of ``texts``."""
+    def check(project: Path, out: str, err: str) -> None:
+        assert name in _docs(project), (_docs(project), err)
+        report = _report(project)
+        doc = next(d for d in report["documents"] if Path(d["path"]).name == name)
+        assert doc["paragraphs"] >= len(texts), doc
+    return check
+
+
+def bounded_list_finding(project: Path, out: str, err: str) -> None:
+    size = (project / "reports" / "audit.json").stat().st_size
+    assert size < 2_000_000, size
+    dup = [f for f in _report(project)["findings"] if f["check"] == "list-duplicate"]
+    assert dup, _report(project)["findings"]
+    for f in dup:
+        assert len(f["locations"]) <= 20 and len(f["message"]) <= 700
+        assert all(len(loc["text"]) <= 1000 for loc in f["locations"])
+        for loc in f["locations"]:
+            assert loc["text"][loc["start"]:loc["end"]] == loc["evidence"], loc
+    assert any(f.get("more_locations") and "more locations" in f["message"] for f in dup)
+
+
+SHAPES = {
+    "markdown-150000-brackets": Case(write("in/x.md", HEAD + "[" * 150_000 + "\n"), RUN, 0,
+                                     check=both_checks(read_as("x.md"), cpu_under(10))),
+    "markdown-150000-link-starts": Case(write("in/x.md", HEAD + "![a](" * 30_000 + "\n"), RUN, 0,
+                                        check=both_checks(read_as("x.md"), cpu_under(10))),
+    "html-40000-inline-tags": Case(write("in/x.html", "<p>" + HEAD + "</p><p>" + "<b>x</b> " * 40_000 + "</p>"),
+                                   RUN, 0, check=both_checks(read_as("x.html"), cpu_under(10))),
+    "html5-without-head-end": Case(write("in/x.html", "<!doctype html><html><head><title>T</title><meta charset=utf-8>"
+                                         "<p>" + HEAD + "</p><p>Nästa möte den 14 oktober 2025.</p>"), RUN, 0,
+                                   check=read_as("x.html", "", "")),
+    "html-unclosed-svg": Case(write("in/x.html", "<body><svg><path d='M0'/><text>logo</text><p>" + HEAD +
+                                    "</p><p>Nästa möte den 14 oktober 2025.</p></body>"), RUN, 0,
+                              check=read_as("x.html", "", "")),
+    "html-only-a-head": Case(write("in/x.html", "<html><head><title>Hanoi</title></head></html>"), RUN, 0,
+                             "no text", "x.html"),
+    "150000-letters": Case(write("in/x.txt", HEAD + "ha" * 75_000 + "\n"), RUN, 0,
+                           check=both_checks(read_as("x.txt"), cpu_under(10))),
+    "150000-spaces": Case(write("in/x.txt", HEAD + "A" + " " * 150_000 + "B, C\n"), RUN, 0,
+                          check=both_checks(read_as("x.txt"), cpu_under(10))),
+    "150-kb-list-of-one-name": Case(write("in/x.txt", HEAD + "Deltagare: " + ", ".join([NAME] * 6000) + " och Hue.\n"),
+                                    RUN, 0, check=both_checks(bounded_list_finding, cpu_under(10))),
+}
+
+CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS, **WRITES, **CONFIG_VALUES, **SHAPES}
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
@@ -691,3 +753,125 @@ def test_reports_are_replaced_together_under_a_lock(project, monkeypatch):
     assert main(RUN) == 0
     kinds = [e[0] for e in events]
     assert kinds == ["lock", "temp", "temp", "temp", "temp", "rename", "rename", "rename", "rename"], events
+
+
+# --- growth: twice the text, at most 2.5 times the time ----------------------------------------------------
+
+def _cpu(fn, *args) -> float:
+    start = time.process_time()
+    fn(*args)
+    return time.process_time() - start
+
+
+def _growth(make, n: int, run) -> tuple[float, float]:
+    """CPU seconds for inputs of n and 2n characters, the best of three fresh texts each (caches see new text)."""
+    t1 = min(_cpu(run, make(n, salt)) for salt in range(3))
+    t2 = min(_cpu(run, make(2 * n, salt)) for salt in range(3, 6))
+    return t1, t2
+
+
+def _letters(n, salt):
+    import random
+
+    rng = random.Random(salt)
+    return "".join(rng.choice("ah") for _ in range(n))
+
+
+def _extract(text):
+    from audit.extract import extract_facts
+
+    pf = extract_facts(text, "sv", budget=60)
+    assert not pf.note
+
+
+GROWTH = {
+    "letters": (_letters, 1000, ()),
+    "spaces": (lambda n, salt: "A" + " " * n + f"B{salt}, C", 4000, ()),
+    "list-of-one-name": (lambda n, salt: ", ".join([f"{NAME}{salt}"] * (n // 26)), 20_000, ()),
+}
+
+
+@pytest.mark.parametrize("shape", [pytest.param(k, marks=v[2]) for k, v in GROWTH.items()])
+def test_extraction_grows_linearly(shape):
+    make, n, _ = GROWTH[shape]
+    t1, t2 = _growth(make, n, _extract)
+    assert t2 <= 2.5 * t1 + 0.03, f"{n} characters: {t1:.3f} s; {2 * n}: {t2:.3f} s"
+
+
+@pytest.mark.parametrize("shape, make, n", [
+    ("markdown-brackets", lambda n, salt: "x" * salt + "[" * n, 75_000),
+    ("markdown-link-starts", lambda n, salt: "x" * salt + "![a](" * (n // 5), 75_000),
+])
+def test_markdown_reader_grows_linearly(shape, make, n):
+    from audit.ingest.paragraphs import paragraphs_from_text
+
+    t1, t2 = _growth(make, n, lambda text: paragraphs_from_text(text, markdown=True))
+    assert t2 <= 2.5 * t1 + 0.03, (t1, t2)
+
+
+def test_html_reader_grows_linearly():
+    from audit.ingest.paragraphs import paragraphs_from_html
+
+    t1, t2 = _growth(lambda n, salt: "<p>" + "<b>x</b> " * n + f"{salt}</p>", 10_000, paragraphs_from_html)
+    assert t2 <= 2.5 * t1 + 0.03, (t1, t2)
+
+
+@pytest.mark.parametrize("shape, text", [
+    ("150000-letters", "ha" * 75_000),
+    ("150000-spaces", "A" + " " * 150_000 + "B, C"),
+])
+def test_pathological_paragraph_extracted_within_the_budget(shape, text):
+    """Linear extractors fit the budget: the guard is for what nobody foresaw."""
+    from audit.extract import extract_facts
+
+    assert not extract_facts(text, "sv").note
+
+
+def test_budget_guard_skips_a_paragraph_with_a_note(monkeypatch):
+    from audit import extract
+
+    def slow(text, lang, vocab):
+        while True:
+            pass
+
+    monkeypatch.setattr(extract, "_extract", slow)
+    start = time.perf_counter()
+    pf = extract.extract_facts("Mötet i Hanoi 2025.", "sv", budget=0.3)
+    assert time.perf_counter() - start < 5
+    assert pf.numbers == () and "extraction budget of 0.3 s" in pf.note
+
+
+def test_a_paragraph_past_the_budget_is_noted_in_the_report(project, monkeypatch):
+    from audit import extract
+
+    real = extract._extract
+
+    def stall_on_long(text, lang, vocab):
+        if "hahaha" in text:
+            while True:
+                pass
+        return real(text, lang, vocab)
+
+    monkeypatch.setattr(extract, "_extract", stall_on_long)
+    monkeypatch.setattr(extract, "BUDGET_SECONDS", 0.3)
+    (project / "in" / "x.txt").write_text(HEAD + "hahaha hahaha\n")
+    code, out, err = _invoke(RUN[:-1] + ["--jobs", "1"], project, False)
+    assert code == 0
+    doc = next(d for d in _report(project)["documents"] if d["id"] == "x")
+    assert doc["notes"] == ["line 2: facts not extracted: the paragraph (13 characters) took more than the "
+                            "extraction budget of 0.3 s"]
+    assert "x.txt: line 2: facts not extracted" in err
+
+
+def test_long_paragraph_windows_keep_offsets():
+    from audit.checks.bounds import bound_locations
+    from audit.model import Location
+
+    para = "x" * 5000 + " Hanoi " + "y" * 5000
+    locs = [Location("d", 1, para, "Hanoi", 5001, 5006)] * 30 + [Location("e", 2, "short Hue", "Hue", 6, 9, "support")]
+    kept, more = bound_locations(locs)
+    assert len(kept) == 20 and more == 11 and {x.document for x in kept} == {"d", "e"}
+    loc = kept[0]
+    assert loc.text.startswith("…") and loc.text.endswith("…") and len(loc.text) < 500
+    assert loc.text[loc.start:loc.end] == "Hanoi" and para[loc.offset + loc.start:loc.offset + loc.end] == "Hanoi"
+    assert kept[-1].text == "short Hue" and kept[-1].offset == 0

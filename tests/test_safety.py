@@ -1,4 +1,5 @@
 """Atomic writes under SIGKILL, extractors under random Unicode, deterministic output."""
+import contextlib
 import json
 import os
 import signal
@@ -6,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -131,3 +133,50 @@ def test_output_is_the_same_whatever_the_file_order_and_jobs(tmp_path, monkeypat
         blobs = {(o / name).read_bytes() for o in outs}
         assert len(blobs) == 1, name
     assert not list(scratch.iterdir())  # the hold directory is removed after each run
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            out |= {int(c) for c in (task / "children").read_text().split()}
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_killing_the_parent_stops_the_workers_and_removes_the_hold_directory(tmp_path, how):
+    inputs, hold_root = tmp_path / "in", tmp_path / "tmp"
+    inputs.mkdir(), hold_root.mkdir()
+    for k, src in enumerate(sorted(INPUTS.iterdir()) * 3):  # 15 files: enough for the process pool
+        (inputs / f"{k}_{src.name}").write_text(src.read_text("utf-8") + f"\nExtra {k}.\n", "utf-8")
+    env = {**os.environ, "TMPDIR": str(hold_root), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "audit", "run", str(inputs), "--out", str(tmp_path / "out"),
+                             "--jobs", "2", "-q"], env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        if len(workers) >= 2 and any(hold_root.glob("audit-hold-*")):
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)  # past the forks: an interrupt inside fork's handlers is ignored by Python itself
+    if proc.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted (a fast machine)")
+    os.kill(proc.pid, how)
+    code = proc.wait(timeout=30)
+    assert code == (-9 if how == signal.SIGKILL else 130)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (any(_alive(w) for w in workers) or any(hold_root.glob("audit-hold-*"))):
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "workers outlived their parent"
+    assert not list(hold_root.glob("audit-hold-*")), "the hold directory was left behind"
+    assert b"Traceback" not in proc.stderr.read()

@@ -10,6 +10,7 @@ from ..model import Paragraph
 _COUNT = re.compile(r"^(?P<word>.+?)\s*[(\[]\s*\d+\s*[)\]]$")
 _ATTRIBUTION = re.compile(r"^(?P<word>[^:：]{1,30})\s*[:：]\s*(?P<rest>.{0,60})$")
 _TERMINAL = tuple(".!?।॥؟۔…")
+_MARKER_CHARS = 120  # a marker line is a word or two and a count or short attribution; longer lines are text
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +23,8 @@ def markers() -> frozenset[str]:
 
 def is_marker(text: str) -> bool:
     t = text.strip().casefold()
+    if len(t) > _MARKER_CHARS:  # also keeps the patterns below off long lines (_COUNT backtracks on spaces)
+        return False
     if t in markers():
         return True
     m = _COUNT.match(t)

@@ -56,11 +56,14 @@ def render(report: Report) -> bytes:
 
 def _uri(path: str) -> str:
     """The input as a URI reference: relative to the working directory when inside it."""
+    import os
     from urllib.parse import quote
 
-    p = Path(path)
+    from ..ingest.files import fs_path
+
+    p = Path(fs_path(path))  # the file's own bytes, percent-encoded, even when its name is not UTF-8
     try:
         p = p.resolve().relative_to(Path.cwd().resolve())
     except ValueError:
         return p.resolve().as_uri()
-    return quote(p.as_posix())
+    return quote(os.fsencode(p.as_posix()))
