@@ -60,20 +60,22 @@ def signature(doc_facts) -> dict[str, list[float]]:
 
 
 def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
-    """Occurrences of one anchor that sit at about the same place in both documents."""
+    """Occurrences of one anchor that sit at about the same place in both documents
+    (positions ascending: paired off in one merge pass)."""
     if len(pa) == 1 and len(pb) == 1:  # most anchors occur once
         return max(0.0, 1 - abs(pa[0] - pb[0]) / tolerance)
-    used = [False] * len(pb)
+    i = j = 0
     score = 0.0
-    for x in pa:
-        best, best_j = 0.0, -1
-        for j, y in enumerate(pb):
-            closeness = 1 - abs(x - y) / tolerance
-            if not used[j] and closeness > best:
-                best, best_j = closeness, j
-        if best_j >= 0:
-            used[best_j] = True
-            score += best
+    while i < len(pa) and j < len(pb):
+        gap = pa[i] - pb[j]
+        if -tolerance < gap < tolerance:
+            score += 1 - abs(gap) / tolerance
+            i += 1
+            j += 1
+        elif gap < 0:
+            i += 1
+        else:
+            j += 1
     return score
 
 
@@ -261,6 +263,9 @@ class _Scorer:
             mine += [f"{x}|{y}" for x, y in combinations(common[:_PAIR_ANCHORS], 2)]
             self.keys[doc_id] = mine
         self.weight = weight = {f: v * v for f, v in idf.items()}
+        # what scoring reads: the anchors that count, each with its channel beside its weight
+        self.sigs = sigs = {d: {f: p for f, p in sig.items() if f in weight} for d, sig in sigs.items()}
+        self.channel = {f: _channel(f) for f in weight}
         languages = sorted(set(lang.values()))
         self.prefix: dict[tuple[str, str], list[float]] = {}
         self.norms: dict[tuple[str, str, int], float] = {}
@@ -283,17 +288,19 @@ class _Scorer:
         """The norm of ``d`` towards language ``other`` counting paragraphs 0..i only, per i."""
         key = (d, other, channel)
         if key not in self.prefix:
-            per = [0.0] * self.sizes[d]
-            weight, langs_of = self.weight, self.langs_of
+            per = [[0.0] * self.sizes[d] for _ in range(_CHANNELS)]
+            weight, langs_of, last = self.weight, self.langs_of, self.sizes[d] - 1
             for f, p in self.sigs[d].items():
-                if f in weight and other in langs_of[f] and _channel(f) == channel:
+                if f in weight and other in langs_of[f]:
+                    row, w = per[_channel(f)], weight[f]
                     for x in p:
-                        per[min(int(x), len(per) - 1)] += weight[f]
-            total = 0.0
-            for i, v in enumerate(per):
-                total += v
-                per[i] = total
-            self.prefix[key] = per
+                        row[min(int(x), last)] += w
+            for ch, row in enumerate(per):
+                total = 0.0
+                for i, v in enumerate(row):
+                    total += v
+                    row[i] = total
+                self.prefix[(d, other, ch)] = row
         return self.prefix[key]
 
     def score(self, a: str, b: str) -> float:
@@ -303,10 +310,9 @@ class _Scorer:
         na, nb = self.sizes[a], self.sizes[b]
         tolerance = max(_MIN_TOLERANCE, _TOLERANCE * max(na, nb))
         shared = [0.0] * _CHANNELS
-        for f in sa.keys() & sb.keys():
-            w = self.weight.get(f)
-            if w is not None:
-                shared[_channel(f)] += w * _matched(sa[f], sb[f], tolerance)
+        weight, channel = self.weight, self.channel
+        for f in (sa.keys() & sb.keys() if len(sa) < len(sb) else sb.keys() & sa.keys()):
+            shared[channel[f]] += weight[f] * _matched(sa[f], sb[f], tolerance)
         short = min(na, nb)
         span = short + tolerance if short < 0.8 * max(na, nb) else None
         logs = mass = 0.0
