@@ -119,7 +119,7 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
     return sorted(groups, key=lambda g: g.id)
 
 
-_SECOND_PASS = 0.5  # a leftover joins a group lacking its languages at this fraction of the threshold
+_SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
 
 
@@ -239,8 +239,10 @@ class _Scorer:
                 df[f] += 1
                 langs_of[f].add(lang[doc_id])
         n = max(len(summaries), 2)
-        # an anchor counts when documents of two languages share it
-        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
+        # a name counts when documents of two languages share it (a spelling no other language
+        # meets is no evidence either way); a figure always does: every language can write it,
+        # so one that no other document has speaks against a pairing
+        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2 or _channel(f) == 0}
         self.langs_of = langs_of
         self.cap = cap = settings["max_anchor_df"]
         self.keys = {}
@@ -248,7 +250,7 @@ class _Scorer:
             common = []
             mine = []
             for f in sig:
-                if f not in idf:
+                if f not in idf or len(langs_of[f]) < 2:
                     continue
                 if df[f] <= cap:
                     mine.append(f)
@@ -273,7 +275,7 @@ class _Scorer:
             for other in languages:
                 per = [0.0] * _CHANNELS
                 for f, p in sig.items():
-                    if f in weight and other in langs_of[f]:
+                    if f in weight and (other in langs_of[f] or _channel(f) == 0):
                         per[_channel(f)] += weight[f] * len(p)
                 for ch, v in enumerate(per):
                     self.norms[(d, other, ch)] = v
@@ -291,7 +293,7 @@ class _Scorer:
             per = [[0.0] * self.sizes[d] for _ in range(_CHANNELS)]
             weight, langs_of, last = self.weight, self.langs_of, self.sizes[d] - 1
             for f, p in self.sigs[d].items():
-                if f in weight and other in langs_of[f]:
+                if f in weight and (other in langs_of[f] or _channel(f) == 0):
                     row, w = per[_channel(f)], weight[f]
                     for x in p:
                         row[min(int(x), last)] += w
