@@ -31,7 +31,7 @@ SCHEMA: dict[str, Any] = {
         "max_words": (int, 3),
     },
     "group": {
-        "threshold": ((int, float), 0.3),
+        "threshold": ((int, float), 0.4),
         "max_per_language": (int, 1),
         "max_anchor_df": (int, 50),
         "by": (str, "auto"),

@@ -18,41 +18,64 @@ from .model import Document, Group
 
 
 _PAIR_ANCHORS = 6  # a document's rarest common anchors that are paired into blocking keys
-_TOLERANCE = 0.12  # how far (as a fraction of the document) a shared anchor may move
+_TOLERANCE = 0.12  # how far (as a fraction of the longer document) a shared anchor may move
+_MIN_TOLERANCE = 1.5  # ... and at least this many paragraphs
+_WORD_KEY = 3  # a name word's phonetic key this long at least is an anchor (shorter ones say little)
+_WORD_REPEATS = 6  # a word more frequent than this in one document is vocabulary, not a name
+_POSITIONS = 12  # occurrences of one anchor kept per document
+_BLOCK_KEYS = 48  # a document's rarest anchors that are blocking keys
 
 
 def signature(doc_facts) -> dict[str, list[float]]:
-    """Anchor features of a document, each with the relative positions where it occurs."""
+    """Anchor features of a document, each with the paragraph indices where it occurs.
+
+    Numbers and dates (``n:``, ``d:``), cased multi-word names (``k:``), the phonetic
+    key of every word of a cased name (``w:``) and, in caseless scripts, of every word
+    (``u:``: a candidate name, an anchor only where some cased translation in the batch
+    writes it as a name). No single feature decides: each is weighted by its rarity in
+    the batch when documents are compared.
+    """
     feats: dict[str, list[float]] = defaultdict(list)
-    n = max(len(doc_facts), 1)
+    words: dict[str, list[float]] = defaultdict(list)
     for i, pf in enumerate(doc_facts):
-        pos = (i + 0.5) / n
         here = quantity_anchors(pf)
+        previous = None
         for f in pf.names:
-            # caseless scripts make every word a candidate name: related languages
-            # (Bengali, Hindi) share too much vocabulary for those to be anchors
-            if f.form == "cased" and len(f.value) >= 2:
-                here.add("k:" + " ".join(f.value))
+            if f.form == "cased":
+                for key in f.value:
+                    if len(key) >= _WORD_KEY:
+                        words["w:" + key].append(float(i))
+                here.update("k:" + " ".join(f.value[j:j + 2]) for j in range(len(f.value) - 1))
+            elif previous is not None and previous.end + 1 >= f.start:
+                # a caseless script's two adjacent words may be a two-word name another script writes cased
+                here.add("u:" + " ".join(previous.value + f.value))
+            previous = f if f.form != "cased" else None
         for f in here:
-            feats[f].append(pos)
+            if len(feats[f]) < _POSITIONS:
+                feats[f].append(float(i))
+    for f, where in words.items():
+        if len(where) <= _WORD_REPEATS:
+            feats[f] = where
     return feats
 
 
-def _matched(pa: list[float], pb: list[float]) -> float:
-    """Occurrences of one anchor that sit at about the same place in both documents."""
+def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
+    """Occurrences of one anchor that sit at about the same place in both documents
+    (positions ascending: paired off in one merge pass)."""
     if len(pa) == 1 and len(pb) == 1:  # most anchors occur once
-        return max(0.0, 1 - abs(pa[0] - pb[0]) / _TOLERANCE)
-    used = [False] * len(pb)
+        return max(0.0, 1 - abs(pa[0] - pb[0]) / tolerance)
+    i = j = 0
     score = 0.0
-    for x in pa:
-        best, best_j = 0.0, -1
-        for j, y in enumerate(pb):
-            closeness = 1 - abs(x - y) / _TOLERANCE
-            if not used[j] and closeness > best:
-                best, best_j = closeness, j
-        if best_j >= 0:
-            used[best_j] = True
-            score += best
+    while i < len(pa) and j < len(pb):
+        gap = pa[i] - pb[j]
+        if -tolerance < gap < tolerance:
+            score += 1 - abs(gap) / tolerance
+            i += 1
+            j += 1
+        elif gap < 0:
+            i += 1
+        else:
+            j += 1
     return score
 
 
@@ -90,9 +113,71 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
         candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings["max_per_language"])
         scores = {(a, b): scorer.score(a, b) for a, b in candidates}
         taken = set(members)
-        for docs, score, pairs in _cluster(rest, scores, scorer.lang, settings):
+        clusters = _cluster(rest, scores, scorer.lang, settings)
+        for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings):
             groups.append(Group(_derived_id(docs, taken), docs, score, pairs))
     return sorted(groups, key=lambda g: g.id)
+
+
+_SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
+_MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
+
+
+def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
+    """The second pass: each cluster smaller than the largest (a lone document first) is offered
+    to the clusters it has a candidate pair with that lack all of its languages, and joins
+    the one it scores best with on average over all their pairs, if well enough."""
+    bar = settings["threshold"] * _SECOND_PASS
+    cap = settings["max_per_language"]
+    clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
+    where = {d: k for k, c in enumerate(clusters) for d in c[0]}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for (a, b), s in scores.items():
+        if s > 0:
+            partners[a].add(b)
+            partners[b].add(a)
+    biggest = max((len(c[0]) for c in clusters), default=0)
+    for k in sorted(range(len(clusters)), key=lambda k: (len(clusters[k][0]), min(clusters[k][0]))):
+        docs = clusters[k][0]
+        if not docs or len(docs) >= biggest:
+            continue
+        langs = Counter(scorer.lang[d] for d in docs)
+        offers = []
+        for t in sorted({where[p] for d in docs for p in partners[d]} - {k}):
+            target = clusters[t][0]
+            if len(target) < len(docs):
+                continue
+            cross = {}
+            for a in docs:
+                for b in target:
+                    pair = (min(a, b), max(a, b))
+                    cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
+            both = langs + Counter(scorer.lang[d] for d in target)
+            offers.append((sum(cross.values()) / len(cross), max(both.values()) <= cap, t, cross))
+        offers.sort(key=lambda o: (-o[0], o[2]))
+        best_t = None
+        if offers and offers[0][1] and offers[0][0] >= bar:
+            # another fragment of the same article is no rival: a lone document or two may trail it
+            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
+            if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
+                _, _, best_t, best_pairs = offers[0]
+        if best_t is None:
+            continue
+        target = clusters[best_t]
+        target[0] += docs
+        target[1] = min(target[1] if len(target[0]) > len(docs) + 1 else 1.0, clusters[k][1] if len(docs) > 1 else 1.0,
+                        max(best_pairs.values()))
+        target[2].update((p, s) for p, s in best_pairs.items() if s > 0)
+        target[2].update(clusters[k][2])
+        for d in docs:
+            where[d] = best_t
+        clusters[k] = [[], 1.0, {}]
+    out = []
+    for docs, score, pairs in clusters:
+        if docs:
+            docs = tuple(sorted(docs))
+            out.append((docs, score if len(docs) > 1 else 1.0, tuple((a, b, s) for (a, b), s in sorted(pairs.items()))))
+    return out
 
 
 def _derived_id(docs: tuple[str, ...], taken: set[str]) -> str:
@@ -117,14 +202,36 @@ def _declared_group(article: str, docs: list[str], scorer: "_Scorer") -> Group:
     return Group(article, tuple(docs), min(best.values()) if len(docs) > 1 else 1.0, pairs)
 
 
+def _attested(sigs: dict[str, dict]) -> dict[str, dict]:
+    """Caseless documents' word keys (``u:``) kept where a cased document has the key as
+    a name word (``w:``), then as that name; the rest is vocabulary (Bengali and Hindi
+    share many words, none of them evidence of one article)."""
+    names = {f for sig in sigs.values() for f in sig if f.startswith("k:")}
+    out = {}
+    for d, sig in sigs.items():
+        if any(f.startswith("u:") for f in sig):
+            sig = {("k:" + f[2:] if f.startswith("u:") else f): p for f, p in sig.items()
+                   if not f.startswith("u:") or "k:" + f[2:] in names}
+        out[d] = sig
+    return out
+
+
 class _Scorer:
-    """How alike two documents' signatures are, weighted by each anchor's rarity in the batch."""
+    """How alike two documents' signatures are, weighted by each anchor's rarity in the batch.
+
+    The score is a cosine of rarity-weighted anchor counts where an anchor counts as
+    shared when both documents have it at about the same paragraph. Each side's norm
+    holds only the anchors the other side's language can show at all (anchors some
+    document of that language has) and, when one document is much shorter (a partial
+    translation), only those within the shorter one's span: what one translation cannot
+    say is no evidence against it.
+    """
 
     def __init__(self, summaries, config: dict):
         settings = config["group"]
-        self.sigs = sigs = {d: sig for d, _, _, sig in summaries}
+        self.sigs = sigs = _attested({d: sig for d, _, _, sig in summaries})
         self.lang = lang = {d: language for d, language, _, _ in summaries}
-        self.sizes = {d: size for d, _, size, _ in summaries}
+        self.sizes = {d: max(size, 1) for d, _, size, _ in summaries}
         df: Counter = Counter()
         langs_of: dict[str, set[str]] = defaultdict(set)
         for doc_id, sig in sigs.items():
@@ -132,40 +239,103 @@ class _Scorer:
                 df[f] += 1
                 langs_of[f].add(lang[doc_id])
         n = max(len(summaries), 2)
-        # an anchor counts when documents of two languages share it
-        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2}
+        # a name counts when documents of two languages share it (a spelling no other language
+        # meets is no evidence either way); a figure always does: every language can write it,
+        # so one that no other document has speaks against a pairing
+        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2 or _channel(f) == 0}
+        self.langs_of = langs_of
         self.cap = cap = settings["max_anchor_df"]
         self.keys = {}
         for doc_id, sig in sigs.items():
             common = []
             mine = []
             for f in sig:
-                if f not in idf:
+                if f not in idf or len(langs_of[f]) < 2:
                     continue
                 if df[f] <= cap:
                     mine.append(f)
                 else:
                     common.append(f)
+            # a document blocks on its rarest anchors only: the candidates stay few per document
+            mine.sort(key=lambda f: (df[f], f))
+            del mine[_BLOCK_KEYS:]
             # anchors too common to block on alone (a date in a big batch) still block in pairs:
             # two of them together are rare
             common.sort(key=lambda f: (df[f], f))
             mine += [f"{x}|{y}" for x, y in combinations(common[:_PAIR_ANCHORS], 2)]
             self.keys[doc_id] = mine
-        self.norms = {d: math.sqrt(sum(idf.get(f, 0) ** 2 * len(p) for f, p in s.items())) or 1.0
-                      for d, s in sigs.items()}
-        self.weight = {f: v * v for f, v in idf.items()}
+        self.weight = weight = {f: v * v for f, v in idf.items()}
+        # what scoring reads: the anchors that count, each with its channel beside its weight
+        self.sigs = sigs = {d: {f: p for f, p in sig.items() if f in weight} for d, sig in sigs.items()}
+        self.channel = {f: _channel(f) for f in weight}
+        languages = sorted(set(lang.values()))
+        self.prefix: dict[tuple[str, str], list[float]] = {}
+        self.norms: dict[tuple[str, str, int], float] = {}
+        for d, sig in sigs.items():
+            for other in languages:
+                per = [0.0] * _CHANNELS
+                for f, p in sig.items():
+                    if f in weight and (other in langs_of[f] or _channel(f) == 0):
+                        per[_channel(f)] += weight[f] * len(p)
+                for ch, v in enumerate(per):
+                    self.norms[(d, other, ch)] = v
+
+    def _norm(self, d: str, other: str, channel: int, span: float | None) -> float:
+        if span is None:
+            return self.norms[(d, other, channel)]
+        upto = self._prefix_norms(d, other, channel)
+        return upto[min(len(upto) - 1, max(0, math.ceil(span) - 1))]
+
+    def _prefix_norms(self, d: str, other: str, channel: int) -> list[float]:
+        """The norm of ``d`` towards language ``other`` counting paragraphs 0..i only, per i."""
+        key = (d, other, channel)
+        if key not in self.prefix:
+            per = [[0.0] * self.sizes[d] for _ in range(_CHANNELS)]
+            weight, langs_of, last = self.weight, self.langs_of, self.sizes[d] - 1
+            for f, p in self.sigs[d].items():
+                if f in weight and (other in langs_of[f] or _channel(f) == 0):
+                    row, w = per[_channel(f)], weight[f]
+                    for x in p:
+                        row[min(int(x), last)] += w
+            for ch, row in enumerate(per):
+                total = 0.0
+                for i, v in enumerate(row):
+                    total += v
+                    row[i] = total
+                self.prefix[(d, other, ch)] = row
+        return self.prefix[key]
 
     def score(self, a: str, b: str) -> float:
+        """Each channel's cosine (figures; names), combined as independent evidence:
+        agreeing facts of either kind raise the score, a few differing ones lower it a little."""
         sa, sb = self.sigs[a], self.sigs[b]
-        shared = 0.0
-        for f in sa.keys() & sb.keys():
-            w = self.weight.get(f)
-            if w is not None:
-                shared += w * _matched(sa[f], sb[f])
-        anchor = shared / (self.norms[a] * self.norms[b])
-        sizes = self.sizes
-        shape = min(sizes[a], sizes[b]) / max(sizes[a], sizes[b])
-        return round(anchor * (0.7 + 0.3 * shape), 4)
+        na, nb = self.sizes[a], self.sizes[b]
+        tolerance = max(_MIN_TOLERANCE, _TOLERANCE * max(na, nb))
+        shared = [0.0] * _CHANNELS
+        weight, channel = self.weight, self.channel
+        for f in (sa.keys() & sb.keys() if len(sa) < len(sb) else sb.keys() & sa.keys()):
+            shared[channel[f]] += weight[f] * _matched(sa[f], sb[f], tolerance)
+        short = min(na, nb)
+        span = short + tolerance if short < 0.8 * max(na, nb) else None
+        logs = mass = 0.0
+        for ch, got in enumerate(shared):
+            norm_a = self._norm(a, self.lang[b], ch, span if na > nb else None)
+            norm_b = self._norm(b, self.lang[a], ch, span if nb > na else None)
+            if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
+                m = _CHANNEL_WEIGHT[ch] * math.sqrt(norm_a * norm_b)
+                logs += m * math.log(max(_FLOOR, min(1.0, got / math.sqrt(norm_a * norm_b))))
+                mass += m
+        return round(math.exp(logs / mass), 4) if mass else 0.0
+
+
+def _channel(feature: str) -> int:
+    """0: figures (numbers, dates); 1: names."""
+    return 0 if feature[:2] in ("n:", "d:") else 1
+
+
+_CHANNELS = 2
+_CHANNEL_WEIGHT = [2.0, 1.0]
+_FLOOR = 0.05
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:

@@ -78,3 +78,57 @@ def test_a_lone_document_is_a_group_of_one_and_still_checked(tmp_path, config):
     (group,) = report.groups
     assert group.documents == ("hi",) and group.score == 1.0
     assert [f.check for f in report.findings] == ["name-spelling-variant"]
+
+
+def _mixed(tmp_path, edit=None):
+    """The sample and the test articles under opaque names; ``edit(name, text)`` may change a file.
+    Returns the report and opaque id -> original name."""
+    from audit import run
+    import yaml
+
+    files = sorted(ARTICLES.glob("*.txt")) + sorted(INPUTS.glob("*.txt"))
+    names = {}
+    for k, f in enumerate(files):
+        opaque = f"{(k * 7) % len(files):02d}"
+        text = f.read_text("utf-8")
+        (tmp_path / f"{opaque}.txt").write_text(edit(f.name, text) if edit else text, "utf-8")
+        names[opaque] = f.name
+    return names
+
+
+def test_a_number_changed_in_one_translation_keeps_the_group_and_is_found(tmp_path, wide_config):
+    from audit import run
+
+    names = _mixed(tmp_path, lambda name, text: text.replace("4,2", "4,7") if name == "trade.fr.txt" else text)
+    report = run([tmp_path], wide_config)
+    got = sorted(sorted(names[d] for d in g.documents) for g in report.groups)
+    assert ["trade.de.txt", "trade.en.txt", "trade.es.txt", "trade.fr.txt"] in got
+    fr = next(d for d, n in names.items() if n == "trade.fr.txt")
+    found = [f for f in report.findings if f.check == "number-mismatch" and f.documents == (fr,)]
+    assert [(f.expected, f.found) for f in found] == [(4_200_000_000, 4_700_000_000)]
+
+
+def test_a_translation_cut_to_its_first_third_joins_its_article(tmp_path, wide_config):
+    def cut(name, text):
+        lines = text.splitlines()
+        return "\n".join(lines[:max(1, len(lines) // 3)]) + "\n" if name == "library.es.txt" else text
+
+    names = _mixed(tmp_path, cut)
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    got = sorted(sorted(names[d] for d in g.documents) for g in group_documents(docs, facts, wide_config))
+    assert ["library.de.txt", "library.en.txt", "library.es.txt", "library.fr.txt"] in got
+
+
+def test_templated_articles_differing_in_their_figures_stay_apart(tmp_path, wide_config):
+    import re
+
+    for f in ARTICLES.glob("trade.*.txt"):
+        text = f.read_text("utf-8")
+        if f.name == "trade.es.txt":  # the same report of another day: every figure different
+            text = re.sub(r"\d+", lambda m: str(int(m.group()) + 3), text)
+        (tmp_path / f"{hash(f.name) % 1000:03d}-{f.name[6:8]}.txt").write_text(text, "utf-8")
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    got = sorted(sorted(d.language for d in docs if d.id in g.documents) for g in group_documents(docs, facts, wide_config))
+    assert got == [["de", "en", "fr"], ["es"]]
