@@ -57,7 +57,8 @@ def keys_meet(k: str, w: str) -> bool:
         if shared >= max(4, 0.6 * min(n, len(w))):
             return True  # a derived form (Uzbekistan = uzbekisk)
     if n >= 4:
-        limit = 1 if n <= 6 else 2
+        # two edits in a longer name that starts alike (Consumer = कन्ज़्यूमर्स), else one
+        limit = 2 if n >= 7 or (n >= 5 and k[0] == w[0]) else 1
         return any(Levenshtein.distance(k, t, score_cutoff=limit) <= limit for t in {w, w[:n], w[:n + 1]})
     return False
 
