@@ -20,9 +20,9 @@ from functools import cached_property, lru_cache
 
 from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
-from ..extract.text import fold, is_cased_script, phonetic_key, tokens
+from ..extract.text import fold, phonetic_key, tokens
 from .base import GroupContext
-from .names_match import by_meaning, common_word, name_keys, territories, writes_territory, writes_word, written
+from .names_match import by_meaning, cased_script, common_word, name_keys, territories, writes_territory, writes_word, written
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class NameView:
         self.doc = ctx.documents[doc_id]
         self.facts = ctx.facts[doc_id]
         self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
-        self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
+        # by the document's script, not its first letters (an Urdu text may open with "COVID-19")
+        self.cased = cased_script(self.doc.script)
         self.stops = boundary_words(self.doc.language)
         self.glossary = [glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
         self._mentions: dict[int, list[Mention]] = {}
