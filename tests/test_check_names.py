@@ -33,6 +33,7 @@ NAME_CHECKS = ("name-missing", "name-substituted")
 
 
 def name_findings(tmp_path, config, article, codes=NAME_CHECKS):
+    config["checks"]["select"] = list(codes)  # name-missing and name-substituted are off by default
     for lang, lines in article.items():
         write(tmp_path, f"news.{lang}.txt", "\n".join(lines) + "\n")
     return [f for f in run([tmp_path], config).findings if f.check in codes]
@@ -105,3 +106,13 @@ def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, co
     from audit.checks import REGISTRY
 
     assert next(c for c in REGISTRY if c.code == "name-spelling-variant").severity == "note"
+
+
+def test_name_missing_and_substituted_are_off_unless_selected(tmp_path, config):
+    from audit.checks import selected_checks
+
+    codes = {c.code for c in selected_checks(config)}
+    assert "name-missing" not in codes and "name-substituted" not in codes
+    assert "name-spelling-variant" in codes
+    config["checks"]["select"] = ["name-missing"]
+    assert [c.code for c in selected_checks(config)] == ["name-missing"]
