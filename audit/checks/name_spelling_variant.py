@@ -73,10 +73,10 @@ class NameSpellingVariant(Check):
         others = [v for v in views.values() if v is not view]
         cased_others = [v for v in others if v.cased]
         # keys of words a cased translation writes in lower case: terms (syndrome, université),
-        # whatever capitals they have in a title; keys of three letters or more, shorter ones
-        # meet by chance
+        # whatever capitals they have in a title; long keys only (measured: from three letters
+        # on, Jixian and Adhanom meet some lower-case word by chance)
         lowered = {k for o in cased_others for words in o.words for _, _, t, ks in words
-                   if t[:1].islower() for k in ks if len(k) >= 3}
+                   if t[:1].islower() for k in ks if len(k) >= 4}
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
