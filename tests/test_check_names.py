@@ -33,6 +33,7 @@ NAME_CHECKS = ("name-missing", "name-substituted")
 
 
 def name_findings(tmp_path, config, article, codes=NAME_CHECKS):
+    config["checks"]["select"] = list(codes)  # name-missing and name-substituted are off by default
     for lang, lines in article.items():
         write(tmp_path, f"news.{lang}.txt", "\n".join(lines) + "\n")
     return [f for f in run([tmp_path], config).findings if f.check in codes]
@@ -105,3 +106,45 @@ def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, co
     from audit.checks import REGISTRY
 
     assert next(c for c in REGISTRY if c.code == "name-spelling-variant").severity == "note"
+
+
+def test_name_missing_and_substituted_are_off_unless_selected(tmp_path, config):
+    from audit.checks import selected_checks
+
+    codes = {c.code for c in selected_checks(config)}
+    assert "name-missing" not in codes and "name-substituted" not in codes
+    assert "name-spelling-variant" in codes
+    config["checks"]["select"] = ["name-missing"]
+    assert [c.code for c in selected_checks(config)] == ["name-missing"]
+
+
+@pytest.mark.parametrize("name, word, meets", [
+    ("Washington", "वाशिंगटन", True),  # the first letter written another way
+    ("Ballesteros", "بايستيروس", True),  # Arabic drops a vowel-borne letter
+    ("Rosenstein", "रोसेंटीन", True),
+    ("captain", "Europakaptenen", True),  # a Swedish compound
+    ("Uzbekistan", "uzbekisk", True),  # a derived form
+    ("Kavanaugh", "ক্যাভানার", True),  # loose key, Bengali genitive
+    ("Tyler", "Davis", False),
+    ("Donggala", "যোগাযোগব্যবস্থা", False),
+    ("Kremlin", "hävdar", False),
+])
+def test_near_spellings_meet_and_other_words_do_not(name, word, meets):
+    from audit.checks.names_common import word_keys
+    from audit.checks.names_match import name_keys, written
+
+    lang = {"ক": "bn", "ب": "ar", "व": "hi", "र": "hi", "য": "bn"}.get(word[0], "sv")
+    assert written(name_keys(name), word_keys(word, lang), None, lang) is meets
+
+
+@pytest.mark.parametrize("text, lang, present", [
+    ("أرسلت ألمانيا 300 طبيب إلى المنطقة", "ar", True),
+    ("أرسلت فرنسا 300 طبيب إلى المنطقة", "ar", False),  # المنطقة ("the region") is not ألمانيا
+    ("জার্মানীকে বার করে আনার চেষ্টা", "bn", True),  # with a case ending
+    ("Tysklands regering", "sv", True),
+])
+def test_a_country_by_its_cldr_name(text, lang, present):
+    from audit.checks.names_common import word_keys
+    from audit.checks.names_match import writes_territory
+
+    assert writes_territory(word_keys(text, lang), lang, {"DE"}) is present

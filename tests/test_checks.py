@@ -99,6 +99,7 @@ def article(tmp_path, stem="trade", edit=None):
 
 
 def test_clean_translations_give_no_findings(tmp_path, wide_config):
+    wide_config["checks"]["select"] = [c.code for c in REGISTRY]
     for src in ARTICLES.glob("*.txt"):
         (tmp_path / src.name).write_text(src.read_text("utf-8"), "utf-8")
     report = run([tmp_path], wide_config)
@@ -123,6 +124,7 @@ def test_clean_translations_give_no_findings(tmp_path, wide_config):
      "Lang Son, Cao Bang", "Quang Ninh", None),
 ])
 def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edit, code, line, evidence, expected, found):
+    wide_config["checks"]["select"] = [c.code for c in REGISTRY]  # the name checks are off by default
     report = run([article(tmp_path, edit=edit)], wide_config)
     got = [f for f in report.findings if f.check == code]
     assert len(got) == 1, [(f.check, f.message) for f in report.findings]
@@ -224,6 +226,7 @@ def test_glossary_aliases_meet_across_scripts_where_phonetic_keys_do_not(tmp_pat
     ms = ["Pada tahun 2025, Nguyen Xuan Thang mengumumkan 12 perjanjian di persidangan itu.",
           "Nguyen Xuan Thang mengucapkan terima kasih kepada perwakilan 30 wilayah."]
     config["glossary"] = GLOSSARY
+    config["checks"]["select"] = ["name-missing"]
     texts = {"a_bn.txt": "\n".join(bn), "b_sv.txt": "\n".join(sv), "c_ms.txt": "\n".join(ms)}
     got = findings(tmp_path, config, texts, "name-missing")
     assert [(loc.document, loc.line) for f in got for loc in f.locations if loc.role == "flagged"] == [("b_sv", 2)]

@@ -72,6 +72,11 @@ class NameSpellingVariant(Check):
         # Persian (Hindi and Bengali) share vocabulary, so their meeting proves nothing
         others = [v for v in views.values() if v is not view]
         cased_others = [v for v in others if v.cased]
+        # keys of words a cased translation writes in lower case: terms (syndrome, université),
+        # whatever capitals they have in a title; long keys only (measured: from three letters
+        # on, Jixian and Adhanom meet some lower-case word by chance)
+        lowered = {k for o in cased_others for words in o.words for _, _, t, ks in words
+                   if t[:1].islower() for k in ks if len(k) >= 4}
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
@@ -80,6 +85,8 @@ class NameSpellingVariant(Check):
                     shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
                     # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
                     if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
+                        continue
+                    if key in lowered:
                         continue
                     sa, sb = occurrences[a][0][3], occurrences[b][0][3]
                     if dominant_script(sa) != dominant_script(sb):

@@ -20,9 +20,9 @@ from functools import cached_property, lru_cache
 
 from ..extract.names import boundary_words
 from ..extract.numwords import lexicon
-from ..extract.text import fold, is_cased_script, phonetic_key, tokens
+from ..extract.text import fold, phonetic_key, tokens
 from .base import GroupContext
-from .names_match import by_meaning, common_word, name_keys, territories, writes_territory, writes_word, written
+from .names_match import by_meaning, cased_script, common_word, name_keys, territories, writes_territory, writes_word, written
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ class NameView:
         self.doc = ctx.documents[doc_id]
         self.facts = ctx.facts[doc_id]
         self.words = [word_keys(p.text, self.doc.language) for p in self.doc.paragraphs]
-        self.cased = is_cased_script(" ".join(p.text for p in self.doc.paragraphs[:3]))
+        # by the document's script, not its first letters (an Urdu text may open with "COVID-19")
+        self.cased = cased_script(self.doc.script)
         self.stops = boundary_words(self.doc.language)
         self.glossary = [glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
         self._mentions: dict[int, list[Mention]] = {}
@@ -338,8 +339,10 @@ def _name_votes(ctx: GroupContext):
         for owner, _ in sorted(present, key=lambda p: (not views[p[0]].cased, p[0])):
             lang = views[owner].doc.language
             for m in named[owner]:
-                if views[owner].cased and not m.units[0][0].startswith("g:") and _word_like(m.surface, lang):
-                    continue
+                codes = territories(m.surface, lang)
+                if views[owner].cased and not m.units[0][0].startswith("g:") and not codes \
+                        and _word_like(m.surface, lang):
+                    continue  # (a country is a name, however common its name: Jerman, Tyskland)
                 # the words of the name that another translation writes as a word somewhere: the
                 # transliterated ones, which must all be here (translated ones, "Party", need not)
                 keys = {k for u in m.units for k in u if not k.startswith("g:")}
@@ -348,7 +351,6 @@ def _name_votes(ctx: GroupContext):
                             if views[owner].cased and common_word(t.casefold(), lang, "every_word")}
                 required = frozenset(k for k in keys if len(k) >= 3 and k not in ordinary and carried(owner, k))
                 nk = name_keys(m.surface)
-                codes = territories(m.surface, lang)
                 # ... as each translation writes them elsewhere (Xuan may be জুয়ান there): the support
                 need = {d: frozenset(k for k in required if k in views[d].key_links) for d, _ in present}
                 with_it = [d for d, _ in present if d == owner or here[d].has_name(m.units, need[d])]

@@ -57,7 +57,8 @@ def keys_meet(k: str, w: str) -> bool:
         if shared >= max(4, 0.6 * min(n, len(w))):
             return True  # a derived form (Uzbekistan = uzbekisk)
     if n >= 4:
-        limit = 1 if n <= 6 else 2
+        # two edits in a longer name that starts alike (Consumer = कन्ज़्यूमर्स), else one
+        limit = 2 if n >= 7 or (n >= 5 and k[0] == w[0]) else 1
         return any(Levenshtein.distance(k, t, score_cutoff=limit) <= limit for t in {w, w[:n], w[:n + 1]})
     return False
 
@@ -70,6 +71,11 @@ def _data() -> dict:
 @lru_cache(maxsize=None)
 def _suffixes(lang: str) -> tuple[str, ...]:
     return tuple(fold(x) for x in _data()["suffixes"].get(lang) or ())
+
+
+def cased_script(script: str) -> bool:
+    """Whether ``script`` (ISO 15924) distinguishes capitals: capitals are a name's evidence there."""
+    return script in _data()["cased_scripts"]
 
 
 def by_meaning(script: str) -> bool:

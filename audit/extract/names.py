@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..model import Fact
 from .numwords import lexicon
-from .text import fold, is_cased_script, load_data, phonetic_key, tokens
+from .text import fold, load_data, phonetic_key, tokens
 
 
 @lru_cache(maxsize=None)
@@ -39,7 +39,7 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
     if not toks:
         return []
     facts: list[Fact] = []
-    if is_cased_script(text):
+    if _mostly_cased(text):
         run: list[tuple[int, int, str]] = []
         for k, tok in enumerate(toks + [(len(text) + 1, len(text) + 1, "x")]):
             s, e, t = tok
@@ -57,6 +57,19 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
                 continue
             facts.append(Fact("name", (phonetic_key(t),), t, s, e, form="word"))
     return facts
+
+
+def _mostly_cased(text: str) -> bool:
+    """Whether most letters of ``text`` have case: an Urdu line that opens with "COVID-19" is
+    still written in a caseless script."""
+    cased = caseless = 0
+    for ch in text:
+        if ch.isalpha():
+            if ch.lower() != ch.upper():
+                cased += 1
+            else:
+                caseless += 1
+    return cased > caseless
 
 
 def _cased_name(text, run, vocab) -> list[Fact]:
