@@ -1,6 +1,7 @@
 """What number-mismatch and number-missing share: a link's numbers per document, and the vote."""
 from __future__ import annotations
 
+from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
 from .numbers_equiv import bracketed_conversion, same_number, written_anyway
@@ -132,13 +133,16 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
         (giver, key), (d, _) = v.flagged
         value = key[0]
         givers = [(giver, keyed[giver][key])]
-    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
+    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f, ctx.documents[g].language)
+           for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
     text = " ".join(doc.paragraphs[j].text for j in indices[d])
+    if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
+        return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)
 
 

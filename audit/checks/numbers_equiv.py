@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from ..extract.numwords import lexicon
+from ..extract.numwords import combine, lexicon
 from ..extract.text import fold, load_data, tokens
 from ..languages import babel_locale
 
@@ -124,6 +124,26 @@ def _roman(token: str) -> int | None:
     return total
 
 
+def _cjk_candidates(text: str, lang: str) -> set:
+    """Values of East Asian numeral runs, magnitudes alone included (十年: ten years, 百万: a
+    million), which extraction leaves out as too often part of a word (十分, 百姓)."""
+    lex = lexicon(lang)
+    if lang not in ("ja", "zh", "ko"):
+        return set()
+    out, run = set(), []
+    for ch in text + " ":
+        hit = lex.lookup(ch) if not ch.isspace() else None
+        if hit and hit[0] in ("num", "mag"):
+            run.append((hit[0], hit[1]))
+            continue
+        if run:
+            value = combine(run, lex.small_magnitudes)
+            if value is not None:
+                out.add(value)
+            run = []
+    return out
+
+
 def _digit_candidates(text: str) -> set:
     out: set = set()
     for m in _RUN.finditer(text):
@@ -144,7 +164,7 @@ def written_anyway(v, text: str, lang: str) -> bool:
     decade of a year (60 年代 for 1960), a century in Roman numerals (siglo XXI)."""
     if not _numeric(v):
         return False
-    digits = _digit_candidates(text)
+    digits = _digit_candidates(text) | _cjk_candidates(text, lang)
     toks = [t for _, _, t in tokens(text)]
     folded = [fold(t) for t in toks]
     words = _words_for(lang)
@@ -177,11 +197,14 @@ def written_anyway(v, text: str, lang: str) -> bool:
     return False
 
 
-def bracketed_conversion(text: str, fact) -> bool:
+def bracketed_conversion(text: str, fact, lang: str) -> bool:
     """Whether the number stands alone in brackets right after another number: "30 meters
-    (100 feet)", "$200 billion (£150 billion)", a conversion a translation may drop."""
+    (100 feet)", "six meters (18 feet)", "$200 billion (£150 billion)", a conversion a
+    translation may drop."""
     before = text[:fact.start].rstrip(" \u00a0£$€¥")
     after = text[fact.end:fact.end + 20]
     if not before.endswith(("(", "（")) or not regex.match(r"[^()（）\p{Nd}]{0,16}[)）]", after):
         return False
-    return bool(regex.search(r"\p{Nd}", before[-30:-1]))
+    from ..extract.numbers import extract_numbers
+
+    return bool(regex.search(r"\p{Nd}", before[-30:-1]) or extract_numbers(before[-30:-1], lang))

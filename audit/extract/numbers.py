@@ -262,10 +262,22 @@ def _cjk_numerals(tok: str, lex: NumberLexicon):
             parts.append((hit[0], hit[1]))
             j += 1
         if j > i and any(k == "num" for k, _ in parts) and not (j - i == 1 and fold(tok[i]) in lex.ignore):
-            value = combine(parts, lex.small_magnitudes)
+            value = combine(_merge_large(parts, lex), lex.small_magnitudes)
             if value is not None:
                 yield i, j, value
         i = max(j, i + 1)
+
+
+def _merge_large(parts, lex: NumberLexicon):
+    """万亿 is one magnitude (10**12): consecutive large magnitudes multiply."""
+    out = []
+    for kind, value in parts:
+        if kind == "mag" and out and out[-1][0] == "mag" and out[-1][1] not in lex.small_magnitudes \
+                and value not in lex.small_magnitudes:
+            out[-1] = ("mag", out[-1][1] * value)
+        else:
+            out.append((kind, value))
+    return out
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
