@@ -155,3 +155,14 @@ def test_a_changed_month_is_still_a_date_mismatch():
 
 def test_a_persian_prefix_is_not_the_month_may():
     assert extract_facts("کووید-19 می‌توان", "fa").dates == ()
+
+
+def test_a_dropped_range_is_one_finding():
+    others = {"ar": "يتوقع هطول 3 إلى 6 بوصات من الأمطار", "hi": "3 से 6 इंच बारिश की उम्मीद है", "ms": "hujan 3 hingga 6 inci dijangka"}
+    got = run_check("number-missing", {**others, "bn": "বৃষ্টিপাতের সম্ভাবনা রয়েছে"})
+    assert len(got) == 1 and got[0].documents == ("bn",)
+
+
+@pytest.mark.parametrize("text, lang", [("کوروناوائرس دوباره پھیلنے", "ur"), ("وأول عشر عينات", "ar")])
+def test_words_that_only_look_like_numerals_are_not_summed(text, lang):
+    assert all(f.value not in (14, 11) for f in extract_facts(text, lang).numbers)

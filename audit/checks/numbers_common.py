@@ -70,7 +70,12 @@ def number_votes(ctx: GroupContext):
         keyed = _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present})
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
+        reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
         for v in votes:
+            facts = _facts_of(keyed, v)
+            if facts & reported:
+                continue
+            reported |= facts
             if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
                 continue
             if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
@@ -87,6 +92,24 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _facts_of(keyed: dict, v) -> set:
+    """The (document, paragraph, offset) of the facts a vote is about: the flagged ones, or for
+    a number one translation lacks, that translation and the fact the others give."""
+    out = set()
+    for d, key in v.flagged:
+        if key is not None:
+            i, f = keyed[d][key]
+            out.add((d, i, f.start))
+        elif v.support:
+            i, f = keyed[v.support[0]][v.expected]
+            out.add((d, "absent", v.support[0], i, f.start))
+    if v.kind == "missing" and not v.support:
+        (giver, key), (d, _) = v.flagged
+        i, f = keyed[giver][key]
+        out = {(d, "absent", giver, i, f.start)}
+    return out
 
 
 def _normalise(ctx: GroupContext, keyed: dict) -> dict:
