@@ -1,6 +1,7 @@
 """What number-mismatch and number-missing share: a link's numbers per document, and the vote."""
 from __future__ import annotations
 
+from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
 from .numbers_equiv import bracketed_conversion, same_number, written_anyway
@@ -69,7 +70,12 @@ def number_votes(ctx: GroupContext):
         keyed = _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present})
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
+        reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
         for v in votes:
+            facts = _facts_of(keyed, v)
+            if facts & reported:
+                continue
+            reported |= facts
             if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
                 continue
             if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
@@ -86,6 +92,24 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _facts_of(keyed: dict, v) -> set:
+    """The (document, paragraph, offset) of the facts a vote is about: the flagged ones, or for
+    a number one translation lacks, that translation and the fact the others give."""
+    out = set()
+    for d, key in v.flagged:
+        if key is not None:
+            i, f = keyed[d][key]
+            out.add((d, i, f.start))
+        elif v.support:
+            i, f = keyed[v.support[0]][v.expected]
+            out.add((d, "absent", v.support[0], i, f.start))
+    if v.kind == "missing" and not v.support:
+        (giver, key), (d, _) = v.flagged
+        i, f = keyed[giver][key]
+        out = {(d, "absent", giver, i, f.start)}
+    return out
 
 
 def _normalise(ctx: GroupContext, keyed: dict) -> dict:
@@ -132,13 +156,16 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
         (giver, key), (d, _) = v.flagged
         value = key[0]
         givers = [(giver, keyed[giver][key])]
-    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
+    if any(bracketed_conversion(ctx.documents[g].paragraphs[i].text, f, ctx.documents[g].language)
+           for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
     text = " ".join(doc.paragraphs[j].text for j in indices[d])
+    if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
+        return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from ..extract.numwords import lexicon
+from ..extract.numwords import combine, lexicon
 from ..extract.text import fold, load_data, tokens
 from ..languages import babel_locale
 
@@ -46,6 +46,9 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
                 return True  # the 19th century = 1800-talet
             if large // 100 + 1 == small and large % 10 == 0 and large % 100:
                 return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
+        if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and large % 10 == 0 \
+                and 10 <= small == large % 100:
+            return True  # ... and its decade (60 年代: the 1960s)
     if isinstance(u, int) and 0 < u < 1000 and isinstance(v, (int, float)) and v > u:
         before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
         scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
@@ -124,6 +127,26 @@ def _roman(token: str) -> int | None:
     return total
 
 
+def _cjk_candidates(text: str, lang: str) -> set:
+    """Values of East Asian numeral runs, magnitudes alone included (十年: ten years, 百万: a
+    million), which extraction leaves out as too often part of a word (十分, 百姓)."""
+    lex = lexicon(lang)
+    if lang not in ("ja", "zh", "ko"):
+        return set()
+    out, run = set(), []
+    for ch in text + " ":
+        hit = lex.lookup(ch) if not ch.isspace() else None
+        if hit and hit[0] in ("num", "mag"):
+            run.append((hit[0], hit[1]))
+            continue
+        if run:
+            value = combine(run, lex.small_magnitudes)
+            if value is not None:
+                out.add(value)
+            run = []
+    return out
+
+
 def _digit_candidates(text: str) -> set:
     out: set = set()
     for m in _RUN.finditer(text):
@@ -144,7 +167,7 @@ def written_anyway(v, text: str, lang: str) -> bool:
     decade of a year (60 年代 for 1960), a century in Roman numerals (siglo XXI)."""
     if not _numeric(v):
         return False
-    digits = _digit_candidates(text)
+    digits = _digit_candidates(text) | _cjk_candidates(text, lang)
     toks = [t for _, _, t in tokens(text)]
     folded = [fold(t) for t in toks]
     words = _words_for(lang)
@@ -177,11 +200,14 @@ def written_anyway(v, text: str, lang: str) -> bool:
     return False
 
 
-def bracketed_conversion(text: str, fact) -> bool:
+def bracketed_conversion(text: str, fact, lang: str) -> bool:
     """Whether the number stands alone in brackets right after another number: "30 meters
-    (100 feet)", "$200 billion (£150 billion)", a conversion a translation may drop."""
+    (100 feet)", "six meters (18 feet)", "$200 billion (£150 billion)", a conversion a
+    translation may drop."""
     before = text[:fact.start].rstrip(" \u00a0£$€¥")
     after = text[fact.end:fact.end + 20]
     if not before.endswith(("(", "（")) or not regex.match(r"[^()（）\p{Nd}]{0,16}[)）]", after):
         return False
-    return bool(regex.search(r"\p{Nd}", before[-30:-1]))
+    from ..extract.numbers import extract_numbers
+
+    return bool(regex.search(r"\p{Nd}", before[-30:-1]) or extract_numbers(before[-30:-1], lang))

@@ -122,9 +122,14 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
         return None
     prev = text[s - 1]
     if prev.isalpha() and prev < "\u2e80":
-        if prev.lower() == prev.upper():
-            return None  # a caseless script: clitic or missing space
         k = s - 1
+        if prev.lower() == prev.upper():
+            while k > max(0, s - _CODE_LETTERS) and (text[k - 1].isalpha() or unicodedata.category(text[k - 1])[0] == "M"):
+                k -= 1
+            if fold(text[k:s]) in lex.prefixes:
+                return None  # a clitic: و39
+            return k  # a word glued to digits (الجدول33, حوالي200): a reference or a missing space,
+            # kept apart from loose numbers; number-missing still sees the digits
     elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
         m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
         if not m:
@@ -262,10 +267,22 @@ def _cjk_numerals(tok: str, lex: NumberLexicon):
             parts.append((hit[0], hit[1]))
             j += 1
         if j > i and any(k == "num" for k, _ in parts) and not (j - i == 1 and fold(tok[i]) in lex.ignore):
-            value = combine(parts, lex.small_magnitudes)
+            value = combine(_merge_large(parts, lex), lex.small_magnitudes)
             if value is not None:
                 yield i, j, value
         i = max(j, i + 1)
+
+
+def _merge_large(parts, lex: NumberLexicon):
+    """万亿 is one magnitude (10**12): consecutive large magnitudes multiply."""
+    out = []
+    for kind, value in parts:
+        if kind == "mag" and out and out[-1][0] == "mag" and out[-1][1] not in lex.small_magnitudes \
+                and value not in lex.small_magnitudes:
+            out[-1] = ("mag", out[-1][1] * value)
+        else:
+            out.append((kind, value))
+    return out
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
@@ -282,7 +299,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
         j = i
         run = [items[i]]
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
-                not _ambiguous(text, items[j + 1], lex)) and (
+                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
                 or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
@@ -320,7 +337,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
 
 def _ambiguous(text, item, lex: NumberLexicon) -> bool:
     """A word too ambiguous to count alone (ثانية: second, a second) does not continue a number either."""
-    return item[5] == "word" and item[2] == "num" and fold(text[item[0]:item[1]]) in lex.ignore
+    return item[5] == "word" and item[2] == "num" and any(
+        w in lex.ignore for w in lex._unclitic(fold(text[item[0]:item[1]])))
 
 
 def _joins(prev, nxt, before=None, lex: NumberLexicon | None = None) -> bool:

@@ -36,6 +36,7 @@ class NumberLexicon:
     max_phrase: int = 0
     phrase_heads: frozenset[str] = frozenset()  # the first words of ``phrases``
     bare: set[str] = field(default_factory=set)
+    glued: bool = False  # numerals are written as one word (tvåhundrafemtio); elsewhere دوباره is "again", not 2+12
     teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
     magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
@@ -51,7 +52,7 @@ class NumberLexicon:
             hit = self._direct(candidate)
             if hit:
                 return hit
-        if len(word) >= 6 and not any(ch.isdigit() for ch in word):
+        if self.glued and len(word) >= 6 and not any(ch.isdigit() for ch in word):
             return self._compound(word)
         return None
 
@@ -192,6 +193,12 @@ def lexicon(lang: str) -> NumberLexicon:
         lex.small_magnitudes = frozenset({10, 100, 1000})
     lex.date_units = dict(spec.get("date_units", {}))
     lex.teen_words = any(v == 13 for v, _ in lex.words.values())
+    lex.glued = bool(spec.get("glued_numerals", False))
+    for ending, forms in spec.get("ordinal_forms", {}).items():  # cuarta, terceira: feminine and plural ordinals
+        for word, (value, ordinal) in list(lex.words.items()):
+            if ordinal and word.endswith(ending):
+                for form in forms:
+                    lex.words.setdefault(word[: -len(ending)] + form, (value, True))
     lex.connectors = frozenset(fold(w) for w in spec["connectors"])
     lex.prefixes = tuple(sorted((fold(p) for p in spec["prefixes"]), key=len, reverse=True))
     lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])

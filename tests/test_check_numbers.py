@@ -1,0 +1,168 @@
+"""number-mismatch, number-missing, date-mismatch on facts and links given directly.
+
+Each case is one linked paragraph per language (no disk, no grouping, no alignment):
+legitimate renderings real translations use must give nothing, a clear-cut edit must
+still be found.
+"""
+import pytest
+
+from audit.checks import REGISTRY
+from audit.checks.base import GroupContext
+from audit.extract import extract_facts
+from audit.model import Alignment, Document, Group, Link, Paragraph
+
+CHECKS = {c.code: c() for c in REGISTRY}
+
+
+def run_check(code: str, texts: dict[str, str]):
+    """Findings of ``code`` when each language's text translates the others' (one link)."""
+    docs = {lang: Document(lang, f"{lang}.txt", lang, 1.0, "", (Paragraph(0, 1, 1, text),)) for lang, text in texts.items()}
+    ids = tuple(sorted(docs))
+    ctx = GroupContext(Group("g", ids, 1.0), docs, Alignment("g", ids[0], (Link(tuple((d, (0,)) for d in ids), 1.0),)),
+                       {d: [extract_facts(docs[d].paragraphs[0].text, d)] for d in ids}, 0.5)
+    return list(CHECKS[code].run(ctx))
+
+
+def flagged(findings):
+    return sorted((loc.document, loc.evidence) for f in findings for loc in f.locations if loc.role == "flagged")
+
+
+MILES = {"bn": "ঝড়টি সীমান্ত থেকে 40 মাইল দূরে ছিল।", "hi": "तूफ़ान सीमा से 40 मील दूर था।",
+         "ms": "Ribut itu 40 batu dari sempadan."}
+
+
+@pytest.mark.parametrize("sv", ["Stormen var 65 km från gränsen.", "Stormen var 64 kilometer från gränsen."])
+def test_a_converted_unit_is_the_same_number(sv):
+    assert run_check("number-mismatch", {**MILES, "sv": sv}) == []
+    assert run_check("number-missing", {**MILES, "sv": sv}) == []
+
+
+def test_a_changed_number_with_a_metric_unit_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**MILES, "sv": "Stormen var 95 km från gränsen."})
+    assert [(f.expected, f.found) for f in got] == [(40, 95)] and flagged(got) == [("sv", "95")]
+
+
+@pytest.mark.parametrize("lang, text", [("sv", "Mötet är planerat till 19:00 på lördag."),
+                                        ("ar", "الاجتماع مقرر في الساعة 19:00 يوم السبت")])
+def test_a_24_hour_clock_time_is_the_same_hour(lang, text):
+    others = {"bn": "সভাটি শনিবার সন্ধ্যা 7 টায় হবে।", "hi": "बैठक शनिवार शाम 7 बजे होगी।", "ms": "Mesyuarat pada pukul 7 malam Sabtu."}
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_a_clock_time_is_one_number_not_two():
+    assert [f.value for f in extract_facts("هو 5:30 مساءً يوم السبت", "ar").numbers] == [5.3]
+
+
+PUPILS = {"bn": "20,000 জন শিক্ষার্থীর জরিপ", "hi": "20,000 विद्यार्थियों का सर्वेक्षण", "sv": "en undersökning av 20 000 elever"}
+
+
+def test_the_other_separator_convention_is_the_same_number():
+    assert run_check("number-mismatch", {**PUPILS, "ar": "استطلاع شمل 20.000 تلميذ"}) == []
+
+
+def test_a_changed_number_in_the_other_convention_is_a_mismatch():
+    got = run_check("number-mismatch", {**PUPILS, "ar": "استطلاع شمل 30.000 تلميذ"})
+    assert flagged(got) == [("ar", "30.000")]
+
+
+def test_codes_are_facts_of_their_own():
+    base = {"sv": "Namnen COVID-19 och SARS-CoV-2 gavs i februari.", "fr": "Les noms COVID-19 et SARS-CoV-2 ont été donnés.",
+            "ms": "Nama COVID-19 dan SARS-CoV-2 diberikan pada Februari."}
+    assert [f.value for f in extract_facts(base["sv"], "sv").numbers] == ["#19", "#2"]
+    assert run_check("number-missing", {**base, "fa": "نام‌های کووید و سارس در فوریه داده شد."}) == []
+    got = run_check("number-mismatch", {**base, "sw": "Majina rasmi COVID-19 na SARS-CoV-12 yalitolewa."})
+    assert [(f.expected, f.found) for f in got] == [("#2", "#12")]
+
+
+EIGHT = {"ar": "قتل ثمانية أشخاص في الهجوم", "hi": "हमले में आठ लोग मारे गए", "sv": "Åtta personer dödades i attacken"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ms", "Serangan itu membunuh lapan orang"),  # the Malay word, not the Indonesian delapan
+    ("bn", "হামলায় আটজনকে হত্যা করা হয়েছে"),  # classifier and case ending glued to the word
+    ("ru", "Нападение унесло жизни восьми человек"),  # a declined number word
+    ("ta", "தாக்குதலில் எட்டு பேர் கொல்லப்பட்டனர்"),
+    ("sw", "Watu wanane waliuawa katika shambulio hilo"),  # the agreement prefix
+])
+def test_a_number_written_in_a_form_of_its_own_is_not_missing(lang, text):
+    assert run_check("number-missing", {**EIGHT, lang: text}) == []
+
+
+def test_a_dropped_age_is_still_missing():
+    ages = {"ar": "قال جوسي تانيفسكي، 62 عاما، وهو ناخب", "hi": "62 वर्षीय मतदाता जोसे तनेव्स्की ने कहा",
+            "sv": "sa Gjose Tanevski, 62, en väljare", "bn": "একজন ভোটার জোসে তেনেভস্কি বলেছেন।"}
+    got = run_check("number-missing", ages)
+    assert [(f.expected, f.documents) for f in got] == [(62, ("bn",))]
+    assert got[0].severity == "warning"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "وحصل على 18 فوزًا و20 خسارة"),  # a clitic glued to the digits
+    ("sv", "De hade en sexpoängsledning och 18 segrar och 20 förluster"),  # digits, and a compound
+])
+def test_digits_glued_to_a_clitic_are_not_missing(lang, text):
+    others = {"hi": "उनकी 18 जीत और 20 हार हैं", "ms": "Dia ada 18 kemenangan dan 20 kekalahan", "bn": "তার 18টি জয় ও 20টি হার"}
+    assert run_check("number-missing", {**others, lang: text}) == []
+
+
+def test_a_dropped_conversion_in_brackets_is_not_missing():
+    others = {"bn": "বিমানটি 30 মিটার (100 ফুট) জলে ডুবে যায়", "hi": "विमान 30 मीटर (100 फ़ीट) पानी में डूब गया",
+              "ar": "غرقت الطائرة في 30 مترًا (100 قدم) من الماء"}
+    assert run_check("number-missing", {**others, "sv": "planet sjönk i det 30 meter djupa vattnet"}) == []
+
+
+def test_100_percent_certain_rendered_as_completely_sure_is_not_missing():
+    others = {"ar": "إنها متأكدة 100 بالمائة", "ms": "dia 100 peratus pasti", "bn": "তিনি 100 শতাংশ নিশ্চিত"}
+    assert run_check("number-missing", {**others, "hi": "वह पूरी तरह से सुनिश्चित है"}) == []
+
+
+def test_an_abbreviated_year_range_is_the_full_range():
+    assert [f.value for f in extract_facts("pandemi 2019-20", "id").numbers] == [(2019, 2020)]
+    assert [f.value for f in extract_facts("پاندمی 20-2019", "fa").numbers] == [(2019, 2020)]
+    others = {"ar": "جائحة 2019-20", "ru": "пандемия 2019–20", "sw": "janga la 2019-20"}
+    assert run_check("number-missing", {**others, "id": "pandemi 2019-2020"}) == []
+
+
+def test_billion_written_as_million_is_an_error():
+    others = {"ar": "بلغ حجم المبيعات أكثر من 9 مليارات جنيه", "hi": "कुल कारोबार 9 बिलियन पाउंड है", "ms": "jumlah jualan 9 bilion paun"}
+    got = run_check("number-mismatch", {**others, "bn": "যার যৌথ টার্নওভার 9 মিলিয়ন পাউন্ড"})
+    assert [(f.expected, f.found, f.severity) for f in got] == [(9 * 10**9, 9 * 10**6, "error")]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("mellan fem och tio procent", [(5, 10)]),  # a range, not 15
+    ("पहले दस नमूने", [10]),  # "the first ten", not 11
+    ("في سن الثالثة عشرة", [13]),  # an Arabic teen ordinal
+    ("每 10 万名患者", [100000]),  # a Chinese magnitude after a space
+    ("含 2.6 至 3.2 万个碱基", [(26000, 32000)]),
+])
+def test_spelled_numbers_are_read_as_one_value(text, values):
+    lang = {"m": "sv", "प": "hi", "ف": "ar", "每": "zh", "含": "zh"}[text[0]]
+    assert [f.value for f in extract_facts(text, lang).numbers] == values
+
+
+DEC = {"ar": "أول حالة في 1 ديسمبر 2019", "ru": "первый случай 1 декабря 2019 года", "sw": "kisa cha kwanza tarehe 1 Desemba 2019"}
+
+
+def test_a_date_one_side_read_without_its_day_is_not_a_mismatch():
+    assert run_check("date-mismatch", {**DEC, "pt": "o primeiro caso em 1º de dezembro de 2019"}) == []
+
+
+def test_a_changed_month_is_still_a_date_mismatch():
+    got = run_check("date-mismatch", {**DEC, "ur": "پہلا کیس 1 جون 2019 کو"})
+    assert flagged(got) == [("ur", "1 جون 2019")]
+
+
+def test_a_persian_prefix_is_not_the_month_may():
+    assert extract_facts("کووید-19 می‌توان", "fa").dates == ()
+
+
+def test_a_dropped_range_is_one_finding():
+    others = {"ar": "يتوقع هطول 3 إلى 6 بوصات من الأمطار", "hi": "3 से 6 इंच बारिश की उम्मीद है", "ms": "hujan 3 hingga 6 inci dijangka"}
+    got = run_check("number-missing", {**others, "bn": "বৃষ্টিপাতের সম্ভাবনা রয়েছে"})
+    assert len(got) == 1 and got[0].documents == ("bn",)
+
+
+@pytest.mark.parametrize("text, lang", [("کوروناوائرس دوباره پھیلنے", "ur"), ("وأول عشر عينات", "ar")])
+def test_words_that_only_look_like_numerals_are_not_summed(text, lang):
+    assert all(f.value not in (14, 11) for f in extract_facts(text, lang).numbers)
