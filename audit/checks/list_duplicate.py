@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from ..extract.names import strip_clitic
+from ..extract.names import boundary_words, strip_clitic
 from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
 from ..extract.text import fold, is_cased_script, load_data, tokens
 from ..languages import language_script
@@ -71,7 +71,7 @@ class ListDuplicate(Check):
                     others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
                     said = [m for m, k in zip(f.extra["members"], keys) if k == key]
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
-                    if not reported(doc, i, said, spans, others, ctx):
+                    if not reported(doc, i, said, spans, f.extra["spans"][0], others, ctx):
                         continue
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
                     locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
@@ -85,15 +85,17 @@ class ListDuplicate(Check):
                     )
 
 
-def reported(doc, i, said, spans, others, ctx) -> bool:
-    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding."""
+def reported(doc, i, said, spans, first, others, ctx) -> bool:
+    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding (``first``:
+    the span of the list's first member, which may have been cut from a longer one)."""
     lang, text = doc.language, doc.paragraphs[i].text
     cased = is_cased_script(text)
     if any(_repeats(ctx, o, j) for o, j in others) or _repeated_elsewhere(said[0], lang, others):
         return False
     if _a_name(said, lang, cased, others):
         return True
-    return bool(others) and all(_whole(text, e, lang) for _, e in spans)
+    return bool(others) and all(_whole(text, e, lang) for _, e in spans) and \
+        (spans[0] != first or _opens(text, spans[0][0], lang))
 
 
 def _repeats(ctx, doc, j) -> bool:
@@ -120,6 +122,16 @@ def _whole(text: str, end: int, lang: str) -> bool:
     conj = _conjunctions(lang)
     return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
                             lang in load_data("lists.yaml")["glued_conjunctions"])
+
+
+def _opens(text: str, start: int, lang: str) -> bool:
+    """The member starts its piece: a separator, a clause's start or a boundary word
+    ("between", "and") is before it ("летучие мыши, мыши" is bats and mice)."""
+    head = text[:start].rstrip()
+    if not head or head[-1] in load_data("lists.yaml")["separators"] or not head[-1].isalnum():
+        return True
+    toks = tokens(head[-40:])
+    return bool(toks) and fold(toks[-1][2]) in boundary_words(lang)
 
 
 def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:
