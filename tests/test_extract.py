@@ -89,13 +89,14 @@ def test_short_lists_and_list_boundaries(text, lang, lists):
 def test_arabic_conjunction_glued_to_a_member():
     # "Nanning and Ha Giang": و glued to the last member closes the list
     got = [f.extra["members"] for f in extract_facts("شاركت مقاطعات لانغ سون، كوانغ نينه، نانينغ وها جيانغ في البرنامج.", "ar").lists]
-    assert got == [("مقاطعات لانغ سون", "كوانغ نينه", "نانينغ", "ها جيانغ")]
+    # the first member is as wide as the inner ones: "the provinces of" is the sentence's
+    assert got == [("لانغ سون", "كوانغ نينه", "نانينغ", "ها جيانغ")]
     # from the sample: "... and welcomed Guangxi and the provinces of Quang Ninh, and Lang Son, ...":
     # after a clause that closed, the phrase after و opens the list the next pieces continue
     text = ("مدير أكاديمية هو تشي منه الوطنية للسياسة، البرنامج وألقى كلمة، ورحب بمقاطعة قوانغشي ومقاطعات "
             "كوانغ نينه، ولانغ سون، وكاو بانغ، وها جيانغ لمواصلة الحفاظ على آلية اجتماع الربيع")
     got = [f.extra["members"] for f in extract_facts(text, "ar").lists]
-    assert ("مقاطعات كوانغ نينه", "ولانغ سون", "وكاو بانغ", "وها جيانغ") in got
+    assert ("كوانغ نينه", "ولانغ سون", "وكاو بانغ", "وها جيانغ") in got
 
 
 # --- beyond the sample's five languages: digits, words, months and territories from the libraries ---

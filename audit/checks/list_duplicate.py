@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import replace
 
-from ..extract.names import strip_clitic
+import regex
+
+from ..extract.names import boundary_words, strip_clitic
 from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
-from ..extract.text import fold, is_cased_script, load_data, tokens
+from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
 from ..languages import language_script
 from ..model import Fact
 from .base import Check, GroupContext, location
@@ -71,29 +74,37 @@ class ListDuplicate(Check):
                     others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
                     said = [m for m, k in zip(f.extra["members"], keys) if k == key]
                     spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
-                    if not reported(doc, i, said, spans, others, ctx):
+                    why = reported(doc, i, said, spans, f.extra["spans"][0], others, ctx)
+                    if why is None:
                         continue
-                    spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
                     locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
                     listed = ", ".join(shown(f.extra["members"]))
                     more = f", {c - _MAX_LOCATIONS} more not marked" if c > _MAX_LOCATIONS else ""
-                    yield self.finding(
+                    finding = self.finding(
                         ctx, f"the list '{listed}' names '{member}' {c} times{more}",
                         locs, subject=f"{doc.id}|{_list_subject(f.value)}|{key}",
                         expected=None, found=f"{member} ({c} times)",
                         values=((doc.id, shown(f.extra["members"], 50)),),
                     )
+                    if why == "word" and self.severity == type(self).severity:
+                        finding = replace(finding, severity="warning")  # a common word: read it second
+                    yield finding
 
 
-def reported(doc, i, said, spans, others, ctx) -> bool:
-    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding."""
+def reported(doc, i, said, spans, first, others, ctx) -> str | None:
+    """Whether a member repeated at ``spans`` of paragraph ``i`` is a finding, and why:
+    "name", "word" (a common word, less sure) or None (``first``: the span of the
+    list's first member, which may have been cut from a longer one)."""
     lang, text = doc.language, doc.paragraphs[i].text
     cased = is_cased_script(text)
     if any(_repeats(ctx, o, j) for o, j in others) or _repeated_elsewhere(said[0], lang, others):
-        return False
+        return None
     if _a_name(said, lang, cased, others):
-        return True
-    return bool(others) and all(_whole(text, e, lang) for _, e in spans)
+        return "name"
+    if others and all(_whole(text, e, lang) for _, e in spans) and \
+            (spans[0] != first or _opens(text, spans[0][0], lang)):
+        return "word"
+    return None
 
 
 def _repeats(ctx, doc, j) -> bool:
@@ -109,17 +120,32 @@ def _repeats(ctx, doc, j) -> bool:
 
 
 def _whole(text: str, end: int, lang: str) -> bool:
-    """The member ends its piece: a separator or a conjunction follows it."""
-    rest = text[end:].lstrip()
-    if not rest or _separators().match(rest):
+    """The member ends its piece: punctuation or a conjunction follows it (read in
+    place, without copying the rest of the paragraph: a list may repeat a word
+    thousands of times)."""
+    pos = _SPACE.match(text, end).end()
+    if pos == len(text) or not text[pos].isalnum():  # a separator or the clause's end
         return True
-    word = next(iter(tokens(rest)), None)
-    if word is None or word[0] != 0:
+    word = TOKEN.match(text, pos)
+    if word is None:
         return False
-    w = fold(word[2])
+    w = fold(word.group())
     conj = _conjunctions(lang)
     return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
                             lang in load_data("lists.yaml")["glued_conjunctions"])
+
+
+_SPACE = regex.compile(r"\s*")
+
+
+def _opens(text: str, start: int, lang: str) -> bool:
+    """The member starts its piece: a separator, a clause's start or a boundary word
+    ("between", "and") is before it ("летучие мыши, мыши" is bats and mice)."""
+    head = text[:start].rstrip()
+    if not head or head[-1] in load_data("lists.yaml")["separators"] or not head[-1].isalnum():
+        return True
+    toks = tokens(head[-40:])
+    return bool(toks) and fold(toks[-1][2]) in boundary_words(lang)
 
 
 def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import Levenshtein
 
@@ -153,6 +154,10 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     longest = max(m.words, key=lambda w: max(map(len, w)))
     if max(map(len, longest)) >= 3:  # across scripts, the name's most distinctive word
         return any(_word_written(longest, keys) for _, keys in words)
+    if n > 1:  # or its words written as one (Hong Kong, হংকং)
+        joined = frozenset("".join(parts) for parts in product(*m.words))
+        if max(map(len, joined)) >= 3 and any(_word_written(joined, keys) for _, keys in words):
+            return True
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
 

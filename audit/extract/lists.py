@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -26,6 +27,30 @@ def _separators():
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
 _MIN_SHORT = 2
+
+
+class Member(NamedTuple):
+    """A member as read in the clause: offsets in the clause, phonetic key."""
+
+    start: int
+    end: int
+    key: str
+
+
+class Item(NamedTuple):
+    """What one piece between separators holds: a member (``key`` None when the piece
+    is not one), whether it closes the list (a conjunction before it), and, for "A and
+    B" in one piece, the member ``before`` the conjunction."""
+
+    start: int
+    end: int
+    key: str | None
+    closes: bool
+    before: Member | None = None
+
+    @property
+    def member(self) -> bool:
+        return self.key is not None
 
 
 def extract_lists(text: str, lang: str) -> list[Fact]:
@@ -62,58 +87,69 @@ def extract_lists(text: str, lang: str) -> list[Fact]:
                 facts += _emit(text, c_start, run, cased)
                 run = [it]
                 continue
-            if it is not None and it[2] is not None and (not run or not run[-1][3]):
+            if it is not None and it.member and (not run or not run[-1].closes):
                 run.append(it)
-                if it[3]:  # a conjunction closed the list
+                if it.closes:  # a conjunction closed the list
                     facts += _emit(text, c_start, run, cased)
                     run = []
                 continue
             facts += _emit(text, c_start, run, cased)
-            run = [it] if it is not None and it[2] is not None else []
+            run = [it] if it is not None and it.member else []
     return facts
 
 
 def _boundaries(body, pieces, items, stops, conj, clitics, articles, cased):
-    """Where lists open and close when a piece is more than one member: (items, starts),
-    ``starts`` marking the items that open a new list."""
+    """Where lists open and close around pieces that are not one member each:
+    (items, starts), ``starts`` marking the items that open a new list.
+
+    Two general rules, for any language the data files describe:
+
+    - *after no list, a conjunction opens one*: a piece "X and B" where no list is
+      open before it (the piece before is no member, or closed a list) and a member
+      follows is not the end of a list but its start, B its first member;
+    - *a piece that is no member may close the list before it and open the next*:
+      its head is the last member of an open list run on into the sentence (as
+      many words as the member before it, or its capitals), and, when a member
+      follows, its tail is the first member of a new list (its last words, as a
+      clause's first piece gives them), after the head when it has one.
+    """
     starts = [False] * len(items)
-    extra = {}  # piece -> a member that opens a new list at its end, after one closing the last
     for k in range(1, len(items) - 1):
-        prev = items[k - 1]
-        if len(items[k]) == 5 and (prev[2] is None or prev[3]) and len(items[k + 1]) == 4 \
-                and items[k + 1][2] is not None:
-            # "..., ورحب بمقاطعة قوانغشي ومقاطعات كوانغ نينه، ولانغ سون، ...": no list is open
-            # before the conjunction, and members follow: what comes after it opens one
-            items[k], starts[k] = items[k][:3] + (False,), True
+        prev, nxt = items[k - 1], items[k + 1]
+        if items[k].before is not None and (not prev.member or prev.closes) and nxt.member and nxt.before is None:
+            items[k], starts[k] = Item(items[k].start, items[k].end, items[k].key, False), True
+    tails = {}  # piece -> the member that opens a new list at its end, after its head closed the last
     for k in range(1, len(items)):
-        closing = items[k] if items[k][2] is not None and items[k][3] else None
-        if items[k][2] is None:
-            before = 0
-            while before < k and items[k - 1 - before][2] is not None and not (before and items[k - 1 - before][3]):
-                before += 1
-            if before and not items[k - 1][3]:
-                # the list's last member runs on into the sentence ("..., and Ha Giang
-                # kerana ..."); before the clause's last piece only after a conjunction
-                closing = _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics, articles,
-                                  need_conj=k < len(items) - 1)
-        elif not closing:
+        head = items[k] if items[k].member and items[k].closes else None
+        if not items[k].member:
+            head = _head(body, pieces, items, k, cased, stops, conj, clitics, articles)
+        elif not head:
             continue
-        if k < len(items) - 1 and items[k + 1][2] is not None:
-            # "..., Setiausaha Parti bagi wilayah Quang Ninh, Ha Giang, ...": a long piece
-            # before a member may end with the first member of a new list, as a clause's
-            # first piece does, after the member that closed the list before it
-            again = _item(body, *pieces[k], stops, conj, clitics, articles, first=True, last=False)
-            if again[2] is not None and not (closing and again[0] < closing[1]):
-                if closing:
-                    extra[k] = again
+        if k < len(items) - 1 and items[k + 1].member:
+            tail = _item(body, *pieces[k], stops, conj, clitics, articles, first=True, last=False)
+            if tail.member and not (head and tail.start < head.end):
+                if head:
+                    tails[k] = tail
                 else:
-                    items[k], starts[k] = again, True
-        if closing:
-            items[k] = closing
-    for k in sorted(extra, reverse=True):
-        items.insert(k + 1, extra[k])
+                    items[k], starts[k] = tail, True
+        if head:
+            items[k] = head
+    for k in sorted(tails, reverse=True):
+        items.insert(k + 1, tails[k])
         starts.insert(k + 1, True)
     return items, starts
+
+
+def _head(body, pieces, items, k, cased, stops, conj, clitics, articles):
+    """The member at the head of piece ``k`` that closes the open list before it, if any:
+    before the clause's last piece only after a conjunction."""
+    before = 0  # the open list's members before the piece
+    while before < k and items[k - 1 - before].member and not (before and items[k - 1 - before].closes):
+        before += 1
+    if not before or items[k - 1].closes:
+        return None
+    return _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics, articles,
+                   need_conj=k < len(items) - 1)
 
 
 def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, need_conj):
@@ -138,7 +174,7 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
         toks = toks[:caps]
     if not toks or any(ch.isdigit() for _, _, t in toks for ch in t):
         return None
-    return (s + toks[0][0], s + toks[-1][1], _key(toks), True)
+    return Item(s + toks[0][0], s + toks[-1][1], _key(toks), True)
 
 
 def _item(body, s, e, stops, conj, clitics, articles, first, last):
@@ -156,7 +192,8 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
                 right = right[:caps]
             if right and len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS \
                     and not any(ch.isdigit() for _, _, w in left + right for ch in w):
-                return (s + right[0][0], s + right[-1][1], _key(right), True, (s + left[0][0], s + left[-1][1], _key(left)))
+                return Item(s + right[0][0], s + right[-1][1], _key(right), True,
+                            Member(s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
         glued = next((c for c in clitics if fold(t).startswith(c) and len(t) > len(c) + 1), None)
         if not first and k and k <= _MAX_ITEM_WORDS and glued:
@@ -166,8 +203,8 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
             cut = next((n for n, (_, _, w) in enumerate(right) if n and fold(w) in stops), len(right))
             right = right[:cut]
             if len(right) <= _MAX_ITEM_WORDS and not any(ch.isdigit() for _, _, w in toks[:k] + right for ch in w):
-                return (s + right[0][0], s + right[-1][1], _key(right), True,
-                        (s + toks[0][0], s + toks[k - 1][1], _key(toks[:k])))
+                return Item(s + right[0][0], s + right[-1][1], _key(right), True,
+                            Member(s + toks[0][0], s + toks[k - 1][1], _key(toks[:k])))
             toks, closes = toks[:k], True
             break
     if last and len(toks) > _MAX_ITEM_WORDS:
@@ -190,8 +227,8 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
         while toks[-1][2][:1].islower():
             toks = toks[:-1]  # "und Cao Bang trafen": the member ends where its capitals end
     if not toks or len(toks) > _MAX_ITEM_WORDS or any(ch.isdigit() for _, _, t in toks for ch in t):
-        return (s, e, None, False)
-    return (s + toks[0][0], s + toks[-1][1], _key(toks), closes)
+        return Item(s, e, None, False)
+    return Item(s + toks[0][0], s + toks[-1][1], _key(toks), closes)
 
 
 def _trim_first(text, offset, first, inner):
@@ -203,7 +240,7 @@ def _trim_first(text, offset, first, inner):
     if len(toks) <= width:
         return first
     toks = toks[-width:]
-    return (s + toks[0][0], s + toks[-1][1], _key(toks))
+    return Member(s + toks[0][0], s + toks[-1][1], _key(toks))
 
 
 def _whole(text, offset, member):
@@ -216,7 +253,7 @@ def _whole(text, offset, member):
             end += 1
     if end == offset + e:
         return member
-    return (s, end - offset, _key(tokens(text[offset + s:end])))
+    return Member(s, end - offset, _key(tokens(text[offset + s:end])))
 
 
 def _key(toks) -> str:
@@ -251,16 +288,17 @@ def _conjoined(text, offset, body, conjunctions) -> list[Fact]:
         a, b = toks[left:k], toks[k + 1:right]
         if not a or not b or left == 0 or any(ch.isdigit() for _, _, w in a + b for ch in w):
             continue  # the clause's first word is capitalised whatever it is
-        facts += _emit(text, offset, [(a[0][0], a[-1][1], _key(a)), (b[0][0], b[-1][1], _key(b))], True)
+        facts += _emit(text, offset, [Item(a[0][0], a[-1][1], _key(a), False),
+                                      Item(b[0][0], b[-1][1], _key(b), True)], True)
     return facts
 
 
 def _emit(text, offset, run, cased) -> list[Fact]:
     members = []
     for it in run:
-        if len(it) == 5:  # "A and B" as one piece: both are members
-            members.append(_whole(text, offset, it[4]))
-        members.append(_whole(text, offset, it[:3]))
+        if it.before is not None:  # "A and B" as one piece: both are members
+            members.append(_whole(text, offset, it.before))
+        members.append(_whole(text, offset, Member(it.start, it.end, it.key)))
     if len(members) < _MIN_SHORT:
         return []
     if len(members) >= _MIN_ITEMS:
@@ -270,6 +308,6 @@ def _emit(text, offset, run, cased) -> list[Fact]:
     if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
         return []  # two members in a cased script: names only
     start, end = offset + members[0][0], offset + members[-1][1]
-    keys = tuple(m[2] for m in members)
+    keys = tuple(m.key for m in members)
     return [Fact("list", keys, text[start:end], start, end, extra={
         "members": names, "spans": tuple((offset + m[0], offset + m[1]) for m in members), "short": short})]
