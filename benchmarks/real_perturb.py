@@ -174,8 +174,9 @@ def _value(text: str) -> int:
 
 
 # consonant classes of a romanisation: what survives Arabic's dropped vowels, Indic
-# inherent vowels and Latin spelling (Liverpool ~ ليفربول ~ লিভারপুল: lfrbl)
-_SKELETON = str.maketrans({"p": "b", "v": "f", "w": "", "c": "k", "q": "k", "g": "k", "d": "t",
+# inherent vowels and Latin spelling (Liverpool ~ ليفربول ~ লিভারপুল: lbrbl; Arabic has
+# no p or v, Bengali writes v as bh)
+_SKELETON = str.maketrans({"p": "b", "v": "b", "f": "b", "w": "", "c": "k", "q": "k", "g": "k", "d": "t",
                            "z": "s", "x": "s", "h": "", "y": "", "a": "", "e": "", "i": "", "o": "", "u": ""})
 
 
