@@ -7,8 +7,9 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import real_perturb as rp  # noqa: E402
+import _edits as rp  # noqa: E402
 from corpus import shift_numbers  # noqa: E402
+from real_perturb import schedule  # noqa: E402
 
 
 def _doc(lang, line, en):
@@ -86,7 +87,7 @@ def test_edits_of_one_document_or_one_line_go_to_different_runs():
     def edit(file, line):
         return rp.Edit("number-digits", file[:2], file, line, "a", "b", "")
 
-    runs = rp.schedule([edit("bn/a.txt", 3), edit("bn/a.txt", 9), edit("sv/a.txt", 3), edit("sv/a.txt", 20),
+    runs = schedule([edit("bn/a.txt", 3), edit("bn/a.txt", 9), edit("sv/a.txt", 3), edit("sv/a.txt", 20),
                         edit("hi/b.txt", 3)])
     assert [[(e.file, e.line) for e in run] for run in runs] == [
         [("bn/a.txt", 3), ("sv/a.txt", 20), ("hi/b.txt", 3)], [("bn/a.txt", 9), ("sv/a.txt", 3)]]
