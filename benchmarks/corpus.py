@@ -9,6 +9,10 @@ a date's day, a country label) is injected and recorded as gold. Seeded and
 deterministic.
 
     .venv/bin/python benchmarks/corpus.py OUT_DIR --articles 200 [--seed 1]
+    .venv/bin/python benchmarks/corpus.py OUT_DIR --real-size 1000 [--source corpora|sample]
+
+``--real-size`` writes articles as long as real news instead (10-25 KB, 15-30
+paragraphs): see ``generate_real_size``.
 """
 from __future__ import annotations
 
@@ -198,12 +202,140 @@ def generate(out: Path, articles: int, seed: int = 1, langs=LANGS, error_rate: f
     return gold
 
 
+# ---------------------------------------------------------------- real-size articles
+#
+# Real articles are 10-25 KB (the sample's files are 11-27 KB, 15-30 paragraphs of two to
+# five sentences). These are assembled from real translations: runs of consecutive lines
+# of ntrex-dev (five professional translations of the same English news, line i of each
+# translating line i), made into paragraphs of two to four sentences, with every number
+# shifted by the article's own offset so that each article is distinct. Or, as issue 16
+# measured, variants of the sample batch with every number shifted.
+
+GROUPED = r"\p{Nd}{1,3}(?:[,.\u066c\u00a0\u202f ]\p{Nd}{2,3})+|\p{Nd}+"
+
+
+def shift_numbers(text: str, offset: int) -> str:
+    """Every number of ``text`` plus ``offset``, in its own digits and grouping (২৬,৭৫০ -> ২৬,৭৬১)."""
+    import unicodedata
+
+    import regex
+
+    def shifted(m) -> str:
+        s = m.group()
+        digits = [c for c in s if unicodedata.category(c) == "Nd"]
+        zero = ord(digits[0]) - unicodedata.digit(digits[0])
+        new = str(int("".join(str(unicodedata.digit(c)) for c in digits)) + offset).zfill(len(digits))
+        if len(new) > len(digits):  # 99 -> 110: no grouping to keep
+            return "".join(chr(zero + int(d)) for d in new)
+        out, k = [], len(new)
+        for c in reversed(s):
+            if unicodedata.category(c) == "Nd":
+                k -= 1
+                out.append(chr(zero + int(new[k])))
+            else:
+                out.append(c)
+        return "".join(reversed(out))
+
+    return regex.sub(GROUPED, shifted, text)
+
+
+def _parallel_lines(corpora: Path, corpus: str, langs) -> list[dict[str, str]]:
+    """Line i of every language's file, for every file of the corpus: [{lang: line}]."""
+    rows = []
+    for f in sorted((corpora / corpus / langs[0]).glob("*.txt")):
+        per = {lang: (corpora / corpus / lang / f.name).read_text("utf-8").splitlines() for lang in langs}
+        n = min(len(v) for v in per.values())
+        rows += [{lang: per[lang][i].strip() for lang in langs} for i in range(n)
+                 if all(per[lang][i].strip() for lang in langs)]
+    return rows
+
+
+def generate_real_size(out: Path, documents: int, seed: int = 1, source: str = "corpora",
+                       corpora: Path | None = None, langs=LANGS) -> dict:
+    """``documents`` real-size documents (articles x languages) under ``out``; the gold is
+    the grouping. ``source``: ``corpora`` (assembled from ntrex-dev) or ``sample``
+    (variants of ``inputs/``, every number shifted)."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    gold = {"groups": [], "discrepancies": [], "source": source}
+    root = Path(__file__).resolve().parent.parent
+    if source == "sample":
+        files = sorted((root / "inputs").glob("*.txt"))
+        texts = {f: f.read_text("utf-8") for f in files}
+        variants = -(-documents // len(files))
+        written = 0
+        for v in range(variants):
+            members = []
+            for f in files:
+                if written == documents:
+                    break
+                name = f"v{v:05d}_{f.stem}"
+                (out / f"{name}.txt").write_text(shift_numbers(texts[f], v + 1), "utf-8")
+                members.append(name)
+                written += 1
+            # the sample's own articles: 000+002, 003+004, 001 alone
+            by_prefix = {m.split("_")[1]: m for m in members}
+            for g in (("000", "002"), ("003", "004"), ("001",)):
+                if all(p in by_prefix for p in g):
+                    gold["groups"].append(sorted(by_prefix[p] for p in g))
+        (out / "gold.json").write_text(json.dumps(gold, indent=1))
+        return gold
+    if corpora is None:
+        import os
+
+        corpora = Path(os.environ.get("AUDIT_CORPORA") or root.parent / "shared" / "corpora")
+    rows = _parallel_lines(corpora, "ntrex-dev", list(langs))
+    articles = -(-documents // len(langs))
+    written = 0
+    for a in range(articles):
+        offset = a % 997 + 1
+        target = rng.uniform(14_000, 22_000)  # mean bytes per translation: the sample's 11-27 KB
+        start = rng.randrange(len(rows))
+        paragraphs: list[dict[str, str]] = []
+        size = 0.0
+        i = start
+        while size < target:
+            k = rng.randint(2, 4)
+            para = {lang: " ".join(rows[(i + j) % len(rows)][lang] for j in range(k)) for lang in langs}
+            i += k
+            if rng.random() < 0.15:  # a cut, as an editor shortens a story: the next lines come from elsewhere
+                i = rng.randrange(len(rows))
+            paragraphs.append(para)
+            size += sum(len(p.encode("utf-8")) + 1 for p in para.values()) / len(langs)
+        members = []
+        for lang in langs:
+            if written == documents:
+                break
+            lines = [shift_numbers(p[lang], offset) for p in paragraphs]
+            if rng.random() < 0.2 and len(lines) > 2:  # this language joins two paragraphs
+                m = rng.randrange(len(lines) - 1)
+                lines[m: m + 2] = [lines[m] + " " + lines[m + 1]]
+            name = hashlib.sha1(f"real-{seed}-{a}-{lang}".encode()).hexdigest()[:12]
+            (out / f"{name}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+            members.append(name)
+            written += 1
+        gold["groups"].append(sorted(members))
+    (out / "gold.json").write_text(json.dumps(gold, indent=1))
+    return gold
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out")
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--real-size", type=int, metavar="DOCUMENTS",
+                    help="write this many real-size documents (10-25 KB) instead")
+    ap.add_argument("--source", choices=("corpora", "sample"), default="corpora",
+                    help="real-size articles from ntrex-dev's translations, or variants of inputs/")
     args = ap.parse_args(argv)
+    if args.real_size:
+        gold = generate_real_size(Path(args.out), args.real_size, args.seed, args.source)
+        files = list(Path(args.out).glob("*.txt"))
+        size = sum(f.stat().st_size for f in files)
+        print(f"{len(files)} real-size documents ({args.source}), {size / 2**20:.1f} MB, "
+              f"{size / max(len(files), 1) / 1024:.1f} KB each on average, {len(gold['groups'])} articles")
+        return
     gold = generate(Path(args.out), args.articles, args.seed)
     print(f"{args.articles} articles x {len(LANGS)} languages written to {args.out}; "
           f"{len(gold['discrepancies'])} injected discrepancies in gold.json")

@@ -99,13 +99,15 @@ def supported_languages(langs: list[str]) -> list[str]:
     return ok
 
 
-def audit_corpus(corpus: str, out: Path, extra_config: str = "") -> dict:
-    """Run ``audit run`` on the corpus's translations; return audit.json."""
-    langs = supported_languages(CORPUS_LANGUAGES[corpus])
+def audit_corpus(corpus: str, out: Path, extra_config: str = "", root: Path | None = None,
+                 langs: list[str] | None = None) -> dict:
+    """Run ``audit run`` on the corpus's translations (under ``root``, default the corpus
+    itself: a copy with the same layout, say); return audit.json."""
+    langs = langs or supported_languages(CORPUS_LANGUAGES[corpus])
     out.mkdir(parents=True, exist_ok=True)
     cfg = out / "config.yaml"
     cfg.write_text(f"languages: [{', '.join(langs)}]\n{extra_config}", "utf-8")
-    paths = [str(CORPORA / corpus / lang) for lang in langs]
+    paths = [str((root or CORPORA / corpus) / lang) for lang in langs]
     cmd = [sys.executable, "-m", "audit", "run", *paths, "--config", str(cfg), "--out", str(out), "-q"]
     subprocess.run(cmd, check=True, cwd=ROOT)
     return json.loads((out / "audit.json").read_text("utf-8"))

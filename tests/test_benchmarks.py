@@ -1,0 +1,99 @@
+"""The benchmarks' own machinery: an injected error really changes the fact it names, in
+the way the language writes it, and the real-size corpus keeps each variant distinct."""
+import random
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import _edits as rp  # noqa: E402
+from corpus import shift_numbers  # noqa: E402
+from real_perturb import schedule  # noqa: E402
+
+
+def _doc(lang, line, en):
+    return rp.Doc(lang, f"{lang}/a.txt", [line], [en])
+
+
+def _edited(cands, line):
+    return [rp._apply(line, s, e, new) for s, e, new, _ in cands]
+
+
+def test_digits_change_in_the_texts_own_digit_system_and_never_in_a_code():
+    line = "চোরেরা ২৬,৭৫০ ডলার চুরি করে নিয়ে যায়।"
+    assert _edited(rp.cand_number_digits(_doc("bn", line, "Thieves stole $26,750."), 0, random.Random(1)), line) == [
+        "চোরেরা ৩৬,৭৫০ ডলার চুরি করে নিয়ে যায়।"]
+    # a year keeps its century; COVID-19 is a name, not the number 19
+    line = "I mars 2020 spreds covid-19 till 19 länder."
+    got = _edited(rp.cand_number_digits(_doc("sv", line, "In March 2020 COVID-19 spread to 19 countries."), 0,
+                                        random.Random(1)), line)
+    assert got == ["I mars 2021 spreds covid-19 till 19 länder.", "I mars 2020 spreds covid-19 till 29 länder."]
+
+
+def test_a_number_the_english_line_lacks_is_not_an_edit_target():
+    line = "Hon köpte 12 äpplen."
+    assert rp.cand_number_digits(_doc("sv", line, "She bought apples."), 0, random.Random(1)) == []
+
+
+def test_number_words_and_magnitudes_change_to_other_words_of_the_language():
+    line = "Sju personer dog och skadorna kostade 5 miljoner kronor."
+    en = "Seven people died and the damage cost 5 million kronor."
+    words = _edited(rp.cand_number_word(_doc("sv", line, en), 0, random.Random(3)), line)
+    assert len(words) == 1 and not words[0].startswith("Sju ")
+    new = words[0].split()[0].lower()
+    assert rp._lexicon("sv").words[rp._fold(new)][0] != 7
+    assert _edited(rp.cand_million_billion(_doc("sv", line, en), 0, random.Random(1)), line) == [
+        "Sju personer dog och skadorna kostade 5 miljarder kronor."]
+    line = "ক্ষতির পরিমাণ ৫ মিলিয়ন ডলার।"
+    assert _edited(rp.cand_million_billion(_doc("bn", line, "The damage was $5 million."), 0, random.Random(1)),
+                   line) == ["ক্ষতির পরিমাণ ৫ বিলিয়ন ডলার।"]
+
+
+def test_a_dates_month_takes_the_next_cldr_name_and_its_day_another_day():
+    line = "Folkomröstningen hölls den 30 september 2018."
+    en = "The referendum was held on September 30, 2018."
+    assert _edited(rp.cand_date_month(_doc("sv", line, en), 0, random.Random(1)), line) == [
+        "Folkomröstningen hölls den 30 oktober 2018."]
+    assert _edited(rp.cand_date_day(_doc("sv", line, en), 0, random.Random(1)), line) == [
+        "Folkomröstningen hölls den 29 september 2018."]
+    line = "Pengundian itu diadakan pada 30 September 2018."
+    assert _edited(rp.cand_date_month(_doc("ms", line, en), 0, random.Random(1)), line) == [
+        "Pengundian itu diadakan pada 30 Oktober 2018."]
+
+
+def test_a_name_is_found_across_scripts_by_its_consonant_skeleton():
+    keys = {rp.skeleton(w) for w in ("Liverpool", "ليفربول", "লিভারপুল", "लिवरपूल")}
+    assert keys == {"lbrbl"}
+    assert rp._matches_name("জনসনের", rp.skeleton("Johnson"))  # the Bengali genitive
+    assert not rp._matches_name("জানুয়ারি", rp.skeleton("Johnson"))
+
+
+def test_a_list_member_is_dropped_or_repeated_only_in_a_list_as_long_as_the_englishs():
+    line = "Sömn hjälper mot stress, utmattning och ångest, sade han."
+    en = "Sleep helps against stress, exhaustion and anxiety, he said."
+    assert _edited(rp.cand_list("list-dropped", _doc("sv", line, en), 0, random.Random(1)), line) == [
+        "Sömn hjälper mot stress och ångest, sade han."]
+    line = "Delegater från Hanoi, Hue, Da Nang och Saigon kom."
+    en = "Delegates from Hanoi, Hue, Da Nang and Saigon came."
+    assert _edited(rp.cand_list("list-repeated", _doc("sv", line, en), 0, random.Random(1)), line) == [
+        "Delegater från Hanoi, Da Nang, Da Nang och Saigon kom.", "Delegater från Hanoi, Hue, Hue och Saigon kom."]
+    # a clause after a comma is not a member: the English line has no list of that size
+    line = "Han kom hem, åt middag och sov."
+    assert rp.cand_list("list-dropped", _doc("sv", line, "He came home and slept."), 0, random.Random(1)) == []
+
+
+def test_edits_of_one_document_or_one_line_go_to_different_runs():
+    def edit(file, line):
+        return rp.Edit("number-digits", file[:2], file, line, "a", "b", "")
+
+    runs = schedule([edit("bn/a.txt", 3), edit("bn/a.txt", 9), edit("sv/a.txt", 3), edit("sv/a.txt", 20),
+                        edit("hi/b.txt", 3)])
+    assert [[(e.file, e.line) for e in run] for run in runs] == [
+        [("bn/a.txt", 3), ("sv/a.txt", 20), ("hi/b.txt", 3)], [("bn/a.txt", 9), ("sv/a.txt", 3)]]
+
+
+def test_real_size_variants_shift_every_number_in_its_own_digits_and_grouping():
+    assert shift_numbers("২৬,৭৫০ ডলার, ১৯ জন", 11) == "২৬,৭৬১ ডলার, ৩০ জন"
+    assert shift_numbers("360.000 شخص و٢٩ حالة", 2) == "360.002 شخص و٣١ حالة"
+    assert shift_numbers("99 kali", 11) == "110 kali"
