@@ -32,7 +32,13 @@ def variants(a: str, b: str, strict: bool) -> bool:
         return False
     if ta[-1:] != tb[-1:] and (ta[-1:] in _VOWELS or tb[-1:] in _VOWELS):
         return False  # a vowel ending changed: करना / करने is grammar, not spelling
+    if abs(_letters(a) - _letters(b)) > 1:
+        return False  # two letters more is another word (کووید / خود), not another spelling
     return Levenshtein.distance(ta, tb) <= 2
+
+
+def _letters(word: str) -> int:
+    return sum(1 for ch in word if ch.isalpha())
 
 
 class NameSpellingVariant(Check):
