@@ -23,7 +23,7 @@ _MIN_TOLERANCE = 1.5  # ... and at least this many paragraphs
 _WORD_KEY = 3  # a name word's phonetic key this long at least is an anchor (shorter ones say little)
 _WORD_REPEATS = 6  # a word more frequent than this in one document is vocabulary, not a name
 _POSITIONS = 12  # occurrences of one anchor kept per document
-_BLOCK_KEYS = 48  # a document's rarest anchors that are blocking keys
+_BLOCK_KEYS = 24  # a document's rarest anchors that are blocking keys
 
 
 def signature(doc_facts) -> dict[str, list[float]]:
@@ -254,7 +254,7 @@ class _Scorer:
                     continue
                 if df[f] <= cap:
                     mine.append(f)
-                else:
+                elif not f.startswith("w:"):  # a single name word as common as this says little
                     common.append(f)
             # a document blocks on its rarest anchors only: the candidates stay few per document
             mine.sort(key=lambda f: (df[f], f))
@@ -306,24 +306,38 @@ class _Scorer:
         return self.prefix[key]
 
     def score(self, a: str, b: str) -> float:
-        """Each channel's cosine (figures; names), combined as independent evidence:
-        agreeing facts of either kind raise the score, a few differing ones lower it a little."""
+        """Each channel's cosine (figures; names), combined as a geometric mean weighted by
+        how much of each the two documents hold: agreeing facts of either kind raise the
+        score, a few differing ones lower it a little, figures that all differ sink it."""
         sa, sb = self.sigs[a], self.sigs[b]
         na, nb = self.sizes[a], self.sizes[b]
-        tolerance = max(_MIN_TOLERANCE, _TOLERANCE * max(na, nb))
+        longer = max(na, nb)
+        tolerance = max(_MIN_TOLERANCE, _TOLERANCE * longer)
         shared = [0.0] * _CHANNELS
         weight, channel = self.weight, self.channel
         for f in (sa.keys() & sb.keys() if len(sa) < len(sb) else sb.keys() & sa.keys()):
-            shared[channel[f]] += weight[f] * _matched(sa[f], sb[f], tolerance)
+            pa, pb = sa[f], sb[f]
+            if len(pa) == 1 and len(pb) == 1:
+                gap = abs(pa[0] - pb[0])
+                if gap < tolerance:
+                    shared[channel[f]] += weight[f] * (1 - gap / tolerance)
+            else:
+                shared[channel[f]] += weight[f] * _matched(pa, pb, tolerance)
+        la, lb = self.lang[a], self.lang[b]
         short = min(na, nb)
-        span = short + tolerance if short < 0.8 * max(na, nb) else None
+        if short < _PARTIAL * longer:  # a partial translation: the longer one's prefix only
+            span = short + tolerance
+            norms = [(self._norm(a, lb, ch, span if na > nb else None), self._norm(b, la, ch, span if nb > na else None))
+                     for ch in range(_CHANNELS)]
+        else:
+            norms = [(self.norms[(a, lb, ch)], self.norms[(b, la, ch)]) for ch in range(_CHANNELS)]
         logs = mass = 0.0
         for ch, got in enumerate(shared):
-            norm_a = self._norm(a, self.lang[b], ch, span if na > nb else None)
-            norm_b = self._norm(b, self.lang[a], ch, span if nb > na else None)
+            norm_a, norm_b = norms[ch]
             if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
-                m = _CHANNEL_WEIGHT[ch] * math.sqrt(norm_a * norm_b)
-                logs += m * math.log(max(_FLOOR, min(1.0, got / math.sqrt(norm_a * norm_b))))
+                root = math.sqrt(norm_a * norm_b)
+                m = _CHANNEL_WEIGHT[ch] * root
+                logs += m * math.log(max(_FLOOR, min(1.0, got / root)))
                 mass += m
         return round(math.exp(logs / mass), 4) if mass else 0.0
 
@@ -335,7 +349,8 @@ def _channel(feature: str) -> int:
 
 _CHANNELS = 2
 _CHANNEL_WEIGHT = [2.0, 1.0]
-_FLOOR = 0.05
+_FLOOR = 0.05  # a channel's cosine counts as this at least: one changed figure never zeroes a pair
+_PARTIAL = 0.6  # a document shorter than this fraction of the other is compared with its prefix
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
