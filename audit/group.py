@@ -268,6 +268,10 @@ class _Scorer:
         # what scoring reads: the anchors that count, each with its channel beside its weight
         self.sigs = sigs = {d: {f: p for f, p in sig.items() if f in weight} for d, sig in sigs.items()}
         self.channel = {f: _channel(f) for f in weight}
+        # how many facts of each channel a document has: a channel of one or two facts is
+        # thin evidence, weighed less (one edited figure of a document's only two is no verdict)
+        self.counts = {d: [sum(1 for f in sig if self.channel[f] == ch) for ch in range(_CHANNELS)]
+                       for d, sig in sigs.items()}
         languages = sorted(set(lang.values()))
         self.prefix: dict[tuple[str, str], list[float]] = {}
         self.norms: dict[tuple[str, str, int], float] = {}
@@ -332,11 +336,12 @@ class _Scorer:
         else:
             norms = [(self.norms[(a, lb, ch)], self.norms[(b, la, ch)]) for ch in range(_CHANNELS)]
         logs = mass = 0.0
+        ca, cb = self.counts[a], self.counts[b]
         for ch, got in enumerate(shared):
             norm_a, norm_b = norms[ch]
             if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
                 root = math.sqrt(norm_a * norm_b)
-                m = _CHANNEL_WEIGHT[ch] * root
+                m = _CHANNEL_WEIGHT[ch] * root * min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
                 logs += m * math.log(max(_FLOOR, min(1.0, got / root)))
                 mass += m
         return round(math.exp(logs / mass), 4) if mass else 0.0
@@ -349,6 +354,7 @@ def _channel(feature: str) -> int:
 
 _CHANNELS = 2
 _CHANNEL_WEIGHT = [2.0, 1.0]
+_EVIDENCE = 4  # facts of one channel (in the document with fewer) it takes for the channel's full weight
 _FLOOR = 0.05  # a channel's cosine counts as this at least: one changed figure never zeroes a pair
 _PARTIAL = 0.6  # a document shorter than this fraction of the other is compared with its prefix
 
