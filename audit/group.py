@@ -120,13 +120,16 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
 
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
+_SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
 
 
 def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
     """The second pass: each cluster smaller than the largest (a lone document first) is offered
-    to the clusters it has a candidate pair with that lack all of its languages, and joins
-    the one it scores best with on average over all their pairs, if well enough."""
+    to the clusters it has a candidate pair with; it joins the one it scores best with on
+    average over all their pairs when that one lacks its languages, the average reaches
+    ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
+    of two or more comes within ``_MARGIN``."""
     bar = settings["threshold"] * _SECOND_PASS
     cap = settings["max_per_language"]
     clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
@@ -156,7 +159,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
             offers.append((sum(cross.values()) / len(cross), max(both.values()) <= cap, t, cross))
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
-        if offers and offers[0][1] and offers[0][0] >= bar:
+        # the best home on average, with one member at least it nearly would be grouped with outright
+        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings["threshold"] * _SECOND_PAIR:
             # another fragment of the same article is no rival: a lone document or two may trail it
             runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
