@@ -23,7 +23,7 @@ _MIN_TOLERANCE = 1.5  # ... and at least this many paragraphs
 _WORD_KEY = 3  # a name word's phonetic key this long at least is an anchor (shorter ones say little)
 _WORD_REPEATS = 6  # a word more frequent than this in one document is vocabulary, not a name
 _POSITIONS = 12  # occurrences of one anchor kept per document
-_BLOCK_KEYS = 48  # a document's rarest anchors that are blocking keys
+_BLOCK_KEYS = 24  # a document's rarest anchors that are blocking keys
 
 
 def signature(doc_facts) -> dict[str, list[float]]:
@@ -120,13 +120,16 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
 
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
+_SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
 
 
 def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
     """The second pass: each cluster smaller than the largest (a lone document first) is offered
-    to the clusters it has a candidate pair with that lack all of its languages, and joins
-    the one it scores best with on average over all their pairs, if well enough."""
+    to the clusters it has a candidate pair with; it joins the one it scores best with on
+    average over all their pairs when that one lacks its languages, the average reaches
+    ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
+    of two or more comes within ``_MARGIN``."""
     bar = settings["threshold"] * _SECOND_PASS
     cap = settings["max_per_language"]
     clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
@@ -156,7 +159,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
             offers.append((sum(cross.values()) / len(cross), max(both.values()) <= cap, t, cross))
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
-        if offers and offers[0][1] and offers[0][0] >= bar:
+        # the best home on average, with one member at least it nearly would be grouped with outright
+        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings["threshold"] * _SECOND_PAIR:
             # another fragment of the same article is no rival: a lone document or two may trail it
             runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
@@ -254,7 +258,7 @@ class _Scorer:
                     continue
                 if df[f] <= cap:
                     mine.append(f)
-                else:
+                elif not f.startswith("w:"):  # a single name word as common as this says little
                     common.append(f)
             # a document blocks on its rarest anchors only: the candidates stay few per document
             mine.sort(key=lambda f: (df[f], f))
@@ -268,6 +272,10 @@ class _Scorer:
         # what scoring reads: the anchors that count, each with its channel beside its weight
         self.sigs = sigs = {d: {f: p for f, p in sig.items() if f in weight} for d, sig in sigs.items()}
         self.channel = {f: _channel(f) for f in weight}
+        # how many facts of each channel a document has: a channel of one or two facts is
+        # thin evidence, weighed less (one edited figure of a document's only two is no verdict)
+        self.counts = {d: [sum(1 for f in sig if self.channel[f] == ch) for ch in range(_CHANNELS)]
+                       for d, sig in sigs.items()}
         languages = sorted(set(lang.values()))
         self.prefix: dict[tuple[str, str], list[float]] = {}
         self.norms: dict[tuple[str, str, int], float] = {}
@@ -306,24 +314,39 @@ class _Scorer:
         return self.prefix[key]
 
     def score(self, a: str, b: str) -> float:
-        """Each channel's cosine (figures; names), combined as independent evidence:
-        agreeing facts of either kind raise the score, a few differing ones lower it a little."""
+        """Each channel's cosine (figures; names), combined as a geometric mean weighted by
+        how much of each the two documents hold: agreeing facts of either kind raise the
+        score, a few differing ones lower it a little, figures that all differ sink it."""
         sa, sb = self.sigs[a], self.sigs[b]
         na, nb = self.sizes[a], self.sizes[b]
-        tolerance = max(_MIN_TOLERANCE, _TOLERANCE * max(na, nb))
+        longer = max(na, nb)
+        tolerance = max(_MIN_TOLERANCE, _TOLERANCE * longer)
         shared = [0.0] * _CHANNELS
         weight, channel = self.weight, self.channel
         for f in (sa.keys() & sb.keys() if len(sa) < len(sb) else sb.keys() & sa.keys()):
-            shared[channel[f]] += weight[f] * _matched(sa[f], sb[f], tolerance)
+            pa, pb = sa[f], sb[f]
+            if len(pa) == 1 and len(pb) == 1:
+                gap = abs(pa[0] - pb[0])
+                if gap < tolerance:
+                    shared[channel[f]] += weight[f] * (1 - gap / tolerance)
+            else:
+                shared[channel[f]] += weight[f] * _matched(pa, pb, tolerance)
+        la, lb = self.lang[a], self.lang[b]
         short = min(na, nb)
-        span = short + tolerance if short < 0.8 * max(na, nb) else None
+        if short < _PARTIAL * longer:  # a partial translation: the longer one's prefix only
+            span = short + tolerance
+            norms = [(self._norm(a, lb, ch, span if na > nb else None), self._norm(b, la, ch, span if nb > na else None))
+                     for ch in range(_CHANNELS)]
+        else:
+            norms = [(self.norms[(a, lb, ch)], self.norms[(b, la, ch)]) for ch in range(_CHANNELS)]
         logs = mass = 0.0
+        ca, cb = self.counts[a], self.counts[b]
         for ch, got in enumerate(shared):
-            norm_a = self._norm(a, self.lang[b], ch, span if na > nb else None)
-            norm_b = self._norm(b, self.lang[a], ch, span if nb > na else None)
+            norm_a, norm_b = norms[ch]
             if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
-                m = _CHANNEL_WEIGHT[ch] * math.sqrt(norm_a * norm_b)
-                logs += m * math.log(max(_FLOOR, min(1.0, got / math.sqrt(norm_a * norm_b))))
+                root = math.sqrt(norm_a * norm_b)
+                m = _CHANNEL_WEIGHT[ch] * root * min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
+                logs += m * math.log(max(_FLOOR, min(1.0, got / root)))
                 mass += m
         return round(math.exp(logs / mass), 4) if mass else 0.0
 
@@ -335,7 +358,9 @@ def _channel(feature: str) -> int:
 
 _CHANNELS = 2
 _CHANNEL_WEIGHT = [2.0, 1.0]
-_FLOOR = 0.05
+_EVIDENCE = 4  # facts of one channel (in the document with fewer) it takes for the channel's full weight
+_FLOOR = 0.05  # a channel's cosine counts as this at least: one changed figure never zeroes a pair
+_PARTIAL = 0.6  # a document shorter than this fraction of the other is compared with its prefix
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:

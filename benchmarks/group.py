@@ -11,6 +11,10 @@ content alone. Prints, per corpus:
   and how many of the edits change any group (target: none);
 - partial translations: one translation cut to its first third, and how often
   it still joins exactly its article (target: 95% or more);
+- misfiled files: the corpus in its declared structure (one article per file
+  name), then one translation moved into another article in place of that
+  article's translation of the same language: how often ``misfiled-translation``
+  flags it, and how many files it flags in the clean structure;
 - the grouping stage's time.
 
     .venv/bin/python benchmarks/group.py [--edits 100] [--partials 100] [--seed 7] [--corpus ntrex-dev]
@@ -172,6 +176,39 @@ def measure(corpus: Path, args) -> None:
         tried += 1
         joined += mine == mates[gold[d][0]] or (len(mine) > 1 and mine <= mates[gold[d][0]])
     print(f"  partial translations (first third): {joined} of {tried} join their article ({joined / tried:.0%})")
+    articles = {d: a for d, (a, _) in gold.items()}
+    clean = _misfiled(sums, docs, articles, cfg)
+    caught, tried = 0, 0
+    names = sorted(mates)
+    for _ in range(args.misfiled):
+        d = rng.choice(sorted(by_id))
+        lang, home = gold[d][1], gold[d][0]
+        away = rng.choice([a for a in names if a != home])
+        victim = next((x for x in mates[away] if gold[x][1] == lang), None)
+        if victim is None:
+            continue
+        moved = dict(articles)
+        moved[d] = away
+        del moved[victim]
+        tried += 1
+        caught += d in _misfiled({k: v for k, v in sums.items() if k != victim}, [x for x in docs if x.id != victim],
+                                 moved, cfg)
+    print(f"  misfiled files: {caught} of {tried} moved files flagged; {len(clean)} of {len(docs)} files flagged "
+          f"in the clean structure")
+
+
+def _misfiled(sums, docs, articles, cfg) -> set[str]:
+    """Documents misfiled-translation flags when ``articles`` declares the structure."""
+    from audit.checks.base import GroupContext
+    from audit.checks.misfiled_translation import MisfiledTranslation
+
+    by_id = {d.id: d for d in docs}
+    groups = group_signatures([sums[d.id] for d in docs], {**cfg, "_articles": articles})
+    out = set()
+    for g in groups:
+        ctx = GroupContext(g, {d: by_id[d] for d in g.documents}, None, {}, 0.5)
+        out |= {d for f in MisfiledTranslation().run(ctx) for d in f.documents}
+    return out
 
 
 def main() -> None:
@@ -180,6 +217,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", help="ntrex-dev, tico19 (default: both)")
     parser.add_argument("--edits", type=int, default=100)
     parser.add_argument("--partials", type=int, default=100)
+    parser.add_argument("--misfiled", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     for name in args.corpus or ["ntrex-dev", "tico19"]:

@@ -292,3 +292,5 @@ def test_misfiled_translation_flags_the_file_that_matches_none_of_its_article():
     # a weak but real resemblance is not a stranger; nor is anyone when no majority agrees
     assert _misfiled([("a/bn", "a/ms", 0.15), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.71)], langs) == []
     assert _misfiled([("a/bn", "a/ms", 0.0), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.1)], langs) == []
+    # nothing comparable at all (a score of 0: no figures, no name both write) is no evidence
+    assert _misfiled([("a/bn", "a/ms", 0.0), ("a/bn", "a/sv", 0.0), ("a/ms", "a/sv", 0.71)], langs) == []

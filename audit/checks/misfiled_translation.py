@@ -13,7 +13,8 @@ class MisfiledTranslation(Check):
     rationale = ("Grouping scores every pair of an article's files by content (numbers, dates, names, "
                  "transliterated text, weighted by rarity) even when the structure is declared: when the others "
                  "agree with each other and one file agrees with none of them, it is most likely another "
-                 "article's translation filed here. With two files alone there is no telling which one is wrong.")
+                 "article's translation filed here. With two files alone there is no telling which one is wrong, and a file "
+                 "with nothing comparable (no figures, no name the others write) is no evidence either way.")
     agreeing = 0.3  # the others translate one another: a score grouping would join them on
     unrelated = 0.08  # the file's best score with any of them: what two different articles score
 
@@ -31,8 +32,8 @@ class MisfiledTranslation(Check):
             if d in core:
                 continue
             best = max((scores[d].get(o, 0.0) for o in core), default=0.0)
-            if best >= self.unrelated:
-                continue
+            if best >= self.unrelated or best == 0.0:
+                continue  # some resemblance; or nothing comparable at all (no figures, no names met): no evidence
             among = max(s for o in core for p, s in scores[o].items() if p in core)
             doc = ctx.documents[d]
             support = sorted(core, key=lambda o: (-scores[d].get(o, 0.0), o))[:2]
