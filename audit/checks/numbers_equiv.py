@@ -49,7 +49,7 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and large % 10 == 0 \
                 and 10 <= small == large % 100:
             return True  # ... and its decade (60 年代: the 1960s)
-    if isinstance(u, int) and 0 < u < 1000 and isinstance(v, (int, float)) and v > u:
+    if 0 < u < 1000 and v > u:
         before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
         scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
         if scale and abs(u * scale - v) < 1e-6 * v:

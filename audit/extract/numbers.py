@@ -128,8 +128,8 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
                 k -= 1
             if fold(text[k:s]) in lex.prefixes:
                 return None  # a clitic: و39
-            return k  # a word glued to digits (الجدول33, حوالي200): a reference or a missing space,
-            # kept apart from loose numbers; number-missing still sees the digits
+            return -1  # a word glued to digits (الجدول33, تمام۳۰): a reference or a missing space;
+            # neither a loose number nor a code (number-missing still sees the digits)
     elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
         m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
         if not m:
@@ -163,6 +163,8 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
                 digit_spans.append((s, t.end()))
                 continue
         code_at = _code_start(text, s, lex)
+        if code_at == -1:
+            continue
         if code_at is not None:
             digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
             end = s + len(digits)
@@ -299,7 +301,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
         j = i
         run = [items[i]]
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
-                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and _ambiguous(text, run[-1], lex)) and (
+                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and run[-1][3] == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
                 or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
