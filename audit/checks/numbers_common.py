@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import bracketed_conversion, same_number, written_anyway
+from .numbers_equiv import bracketed_conversion, converted_to_one as _converted_to_one, same_number, written_anyway
 from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
@@ -164,6 +164,8 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
     text = " ".join(doc.paragraphs[j].text for j in indices[d])
+    if _converted_to_one(value, text, doc.language):
+        return True  # "three feet" as "a metre"
     if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
         return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)

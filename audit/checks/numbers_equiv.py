@@ -68,6 +68,20 @@ def converted(v, u, fact_u, text_u: str, lang_u: str) -> bool:
     return False
 
 
+def converted_to_one(v, text: str, lang: str) -> bool:
+    """Whether ``v`` converts to about one of a metric unit the text names without a number
+    (three feet: "a metre", "около метра")."""
+    if not _numeric(v):
+        return False
+    folded = [fold(t) for _, _, t in tokens(text)]
+    for conv in load_data("numbers/units.yaml")["conversions"]:
+        if 0.75 <= (v + conv.get("offset", 0)) * conv["factor"] <= 1.3:
+            words, _ = _unit_forms(lang, conv["to"])
+            if any(len(w) >= 4 and t.startswith(w[:-1]) for t in folded for w in words):
+                return True
+    return False
+
+
 @lru_cache(maxsize=None)
 def _unit_forms(lang: str, unit: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """(first words, symbols) the language writes after a number in ``unit``, from CLDR."""
