@@ -160,6 +160,13 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
            for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
+    if all((f.extra or {}).get("ordinal") for _, (_, f) in givers):
+        return True  # an ordinal is weak evidence: "third parties", "Third, ...", "a third state"
+    if any(_slash_pair(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
+        return True  # 24/7: an idiom (round the clock), not two numbers
+    if isinstance(value, int) and 1000 <= value <= 2999 and any(
+            key[0] == f"#{value % 100}" for key in keyed[d]):
+        return True  # "coronavirus disease 2019 (COVID-19)" shortened to the name it expands
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
@@ -169,6 +176,21 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
     if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
         return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)
+
+
+def _slash_pair(text: str, fact) -> bool:
+    """Whether the number is one side of a slash pair of small numbers (24/7, 9/11)."""
+    import regex
+
+    return bool(regex.fullmatch(r"\p{Nd}{1,2}/\p{Nd}{1,2}", _around(text, fact.start, fact.end)))
+
+
+def _around(text: str, start: int, end: int) -> str:
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "/"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == "/"):
+        end += 1
+    return text[start:end]
 
 
 def fmt(v) -> str:

@@ -42,8 +42,8 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         return True  # 19:00 for 7 p.m.
     for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
         if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
-            if large == (small - 1) * 100 and f is not None and (f.extra or {}).get("ordinal"):
-                return True  # the 19th century = 1800-talet
+            if large == (small - 1) * 100:
+                return True  # the 19th century = 1800-talet, the 21st century = the 2000s
             if large // 100 + 1 == small and large % 10 == 0 and large % 100:
                 return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
         if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and large % 10 == 0 \

@@ -121,6 +121,8 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
     if not s or _is_ordinal_prefix(text, s, lex):
         return None
     prev = text[s - 1]
+    if prev == "." and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
+        prev, s = text[s - 2], s - 1  # Fig.55, Table1.1: a reference glued to its abbreviation
     if prev.isalpha() and prev < "\u2e80":
         k = s - 1
         if prev.lower() == prev.upper():
@@ -386,6 +388,8 @@ def _combine(run, lex):
         value = run[0][3]
         for it in run[1:]:
             value *= it[3]
+        if isinstance(value, float) and abs(value - round(value)) <= 1e-9 * abs(value):
+            return int(round(value))  # 8.3 billion, not 8300000000.000001
         return _num(str(value)) if isinstance(value, float) else value
     if any(isinstance(it[3], float) for it in run):
         return None
@@ -414,6 +418,8 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             word = fold(gap.strip(" .\u00a0"))
             is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
             b_value = b.value
+            if gap == "/" and _abbreviated_year_end(a, b):
+                is_dash = True  # 1968/69: a season or a pair of years
             if is_dash and _abbreviated_year_end(a, b):
                 b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
             elif is_dash and _abbreviated_year_end(b, a):
