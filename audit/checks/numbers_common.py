@@ -160,12 +160,14 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
            for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
-    if all((f.extra or {}).get("ordinal") for _, (_, f) in givers):
+    if any((f.extra or {}).get("ordinal") for _, (_, f) in givers):
         return True  # an ordinal is weak evidence: "third parties", "Third, ...", "a third state"
+    if 2 * sum(f.form != "word" for _, (_, f) in givers) <= len(givers):
+        return True  # spelled out by most: "triple", "under-fives", "these four" are rendered, not dropped
     if any(_slash_pair(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
         return True  # 24/7: an idiom (round the clock), not two numbers
     if isinstance(value, int) and 1000 <= value <= 2999 and any(
-            key[0] == f"#{value % 100}" for key in keyed[d]):
+            key[0] in (f"#{value % 100}", value % 100) for key in keyed[d]):
         return True  # "coronavirus disease 2019 (COVID-19)" shortened to the name it expands
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
