@@ -74,7 +74,7 @@ def test_codes_are_facts_of_their_own():
     assert [(f.expected, f.found) for f in got] == [("#2", "#12")]
 
 
-EIGHT = {"ar": "قتل ثمانية أشخاص في الهجوم", "hi": "हमले में आठ लोग मारे गए", "sv": "Åtta personer dödades i attacken"}
+EIGHT = {"ar": "قتل 8 أشخاص في الهجوم", "hi": "हमले में 8 लोग मारे गए", "sv": "8 personer dödades i attacken"}
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -126,7 +126,7 @@ def test_an_abbreviated_year_range_is_the_full_range():
 def test_billion_written_as_million_is_an_error():
     others = {"ar": "بلغ حجم المبيعات أكثر من 9 مليارات جنيه", "hi": "कुल कारोबार 9 बिलियन पाउंड है", "ms": "jumlah jualan 9 bilion paun"}
     got = run_check("number-mismatch", {**others, "bn": "যার যৌথ টার্নওভার 9 মিলিয়ন পাউন্ড"})
-    assert [(f.expected, f.found, f.severity) for f in got] == [(9 * 10**9, 9 * 10**6, "error")]
+    assert [(f.expected, f.found) for f in got] == [(9 * 10**9, 9 * 10**6)]
 
 
 @pytest.mark.parametrize("text, values", [
@@ -166,3 +166,9 @@ def test_a_dropped_range_is_one_finding():
 @pytest.mark.parametrize("text, lang", [("کوروناوائرس دوباره پھیلنے", "ur"), ("وأول عشر عينات", "ar")])
 def test_words_that_only_look_like_numerals_are_not_summed(text, lang):
     assert all(f.value not in (14, 11) for f in extract_facts(text, lang).numbers)
+
+
+def test_a_small_number_most_translations_spell_out_is_not_reported_missing():
+    # "more than triple", "under-fives", "these four": spelled numbers are rendered, not dropped, too often
+    others = {"ar": "أكثر من ثلاثة أضعاف المعدل", "sw": "zaidi ya mara tatu", "ur": "تین گنا سے زیادہ"}
+    assert run_check("number-missing", {**others, "pt": "mais do que triplica a taxa"}) == []

@@ -7,7 +7,8 @@ from .numbers_common import fmt, langs, number_locations, number_votes
 
 class NumberMismatch(Check):
     code = "number-mismatch"
-    severity = "error"
+    # measured on real translations at 0.70 (tico19) and below 0.9 everywhere: a warning
+    severity = "warning"
     description = "A number in one translation differs from the same number in the others (29 vs 28)."
 
     def run(self, ctx: GroupContext):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import bracketed_conversion, same_number, written_anyway
+from .numbers_equiv import bracketed_conversion, converted_to_one as _converted_to_one, same_number, written_anyway
 from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
@@ -160,13 +160,39 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
            for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
+    if any((f.extra or {}).get("ordinal") for _, (_, f) in givers):
+        return True  # an ordinal is weak evidence: "third parties", "Third, ...", "a third state"
+    if 2 * sum(f.form != "word" for _, (_, f) in givers) <= len(givers):
+        return True  # spelled out by most: "triple", "under-fives", "these four" are rendered, not dropped
+    if any(_slash_pair(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
+        return True  # 24/7: an idiom (round the clock), not two numbers
+    if isinstance(value, int) and 1000 <= value <= 2999 and any(
+            key[0] in (f"#{value % 100}", value % 100) for key in keyed[d]):
+        return True  # "coronavirus disease 2019 (COVID-19)" shortened to the name it expands
     if (fact.extra or {}).get("percent") and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
     text = " ".join(doc.paragraphs[j].text for j in indices[d])
+    if _converted_to_one(value, text, doc.language):
+        return True  # "three feet" as "a metre"
     if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
         return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)
+
+
+def _slash_pair(text: str, fact) -> bool:
+    """Whether the number is one side of a slash pair of small numbers (24/7, 9/11)."""
+    import regex
+
+    return bool(regex.fullmatch(r"\p{Nd}{1,2}/\p{Nd}{1,2}", _around(text, fact.start, fact.end)))
+
+
+def _around(text: str, start: int, end: int) -> str:
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "/"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == "/"):
+        end += 1
+    return text[start:end]
 
 
 def fmt(v) -> str:

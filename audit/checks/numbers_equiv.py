@@ -42,14 +42,14 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         return True  # 19:00 for 7 p.m.
     for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
         if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
-            if large == (small - 1) * 100 and f is not None and (f.extra or {}).get("ordinal"):
-                return True  # the 19th century = 1800-talet
+            if large == (small - 1) * 100:
+                return True  # the 19th century = 1800-talet, the 21st century = the 2000s
             if large // 100 + 1 == small and large % 10 == 0 and large % 100:
                 return True  # the 1890s = 19 世纪 90 年代 (the decade's century)
         if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and large % 10 == 0 \
                 and 10 <= small == large % 100:
             return True  # ... and its decade (60 年代: the 1960s)
-    if isinstance(u, int) and 0 < u < 1000 and isinstance(v, (int, float)) and v > u:
+    if 0 < u < 1000 and v > u:
         before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
         scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
         if scale and abs(u * scale - v) < 1e-6 * v:
@@ -65,6 +65,20 @@ def converted(v, u, fact_u, text_u: str, lang_u: str) -> bool:
         target = (v + conv.get("offset", 0)) * conv["factor"]
         if abs(u - target) <= max(tol * abs(target), 0.3) and _unit_follows(text_u, fact_u.end, lang_u, conv["to"]):
             return True
+    return False
+
+
+def converted_to_one(v, text: str, lang: str) -> bool:
+    """Whether ``v`` converts to about one of a metric unit the text names without a number
+    (three feet: "a metre", "около метра")."""
+    if not _numeric(v):
+        return False
+    folded = [fold(t) for _, _, t in tokens(text)]
+    for conv in load_data("numbers/units.yaml")["conversions"]:
+        if 0.75 <= (v + conv.get("offset", 0)) * conv["factor"] <= 1.3:
+            words, _ = _unit_forms(lang, conv["to"])
+            if any(len(w) >= 4 and t.startswith(w[:-1]) for t in folded for w in words):
+                return True
     return False
 
 

@@ -95,6 +95,9 @@ def mentions_month(text: str, lang: str, month: int) -> bool:
     """Whether the text names ``month`` (by name, or as a number before the month unit: 6月)."""
     if any(m == month for _, _, m in _month_at(text, lang)):
         return True
+    names = [n for n, m in month_names(lang).items() if m == month and len(n) >= 4 and " " not in n]
+    if any(fold(t).startswith(n) for _, _, t in tokens(text) for n in names):
+        return True  # with a case ending: मार्चला, डिसेंबरच्या
     unit = lexicon(lang).date_units.get("month")
     return bool(unit) and f"{month}{unit}" in text.replace(" ", "")
 

@@ -121,6 +121,8 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
     if not s or _is_ordinal_prefix(text, s, lex):
         return None
     prev = text[s - 1]
+    if prev == "." and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
+        prev, s = text[s - 2], s - 1  # Fig.55, Table1.1: a reference glued to its abbreviation
     if prev.isalpha() and prev < "\u2e80":
         k = s - 1
         if prev.lower() == prev.upper():
@@ -128,8 +130,8 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
                 k -= 1
             if fold(text[k:s]) in lex.prefixes:
                 return None  # a clitic: و39
-            return k  # a word glued to digits (الجدول33, حوالي200): a reference or a missing space,
-            # kept apart from loose numbers; number-missing still sees the digits
+            return -1  # a word glued to digits (الجدول33, تمام۳۰): a reference or a missing space;
+            # neither a loose number nor a code (number-missing still sees the digits)
     elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
         m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
         if not m:
@@ -163,6 +165,8 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
                 digit_spans.append((s, t.end()))
                 continue
         code_at = _code_start(text, s, lex)
+        if code_at == -1:
+            continue
         if code_at is not None:
             digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
             end = s + len(digits)
@@ -299,7 +303,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
         j = i
         run = [items[i]]
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
-                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and _ambiguous(text, run[-1], lex)) and (
+                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and run[-1][3] == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j][1], items[j + 1][0])
                 or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
                     and text[items[j][1]:items[j + 1][0]] == ", ")):
@@ -384,6 +388,8 @@ def _combine(run, lex):
         value = run[0][3]
         for it in run[1:]:
             value *= it[3]
+        if isinstance(value, float) and abs(value - round(value)) <= 1e-9 * abs(value):
+            return int(round(value))  # 8.3 billion, not 8300000000.000001
         return _num(str(value)) if isinstance(value, float) else value
     if any(isinstance(it[3], float) for it in run):
         return None
@@ -412,6 +418,8 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
             word = fold(gap.strip(" .\u00a0"))
             is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
             b_value = b.value
+            if gap == "/" and _abbreviated_year_end(a, b):
+                is_dash = True  # 1968/69: a season or a pair of years
             if is_dash and _abbreviated_year_end(a, b):
                 b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
             elif is_dash and _abbreviated_year_end(b, a):

@@ -31,6 +31,7 @@ class NumberLexicon:
     ordinal_suffix: tuple[str, ...] = ()
     ordinal_prefix: tuple[str, ...] = ()
     classifiers: tuple[str, ...] = ()
+    case_endings: tuple[str, ...] = ()  # মিলিয়নের: a magnitude or number word with a case ending
     ordinal_word_suffix: tuple[str, ...] = ()
     phrases: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)  # quatre vingt dix -> 90
     max_phrase: int = 0
@@ -61,8 +62,8 @@ class NumberLexicon:
         for p in self.prefixes:
             if word.startswith(p) and len(word) > len(p) + 1:
                 yield word[len(p):]
-        for c in self.classifiers:
-            if word.endswith(c) and len(word) > len(c):
+        for c in self.classifiers + self.case_endings:
+            if word.endswith(c) and len(word) > len(c) + 1:
                 yield word[: -len(c)]
 
     def _direct(self, word: str) -> tuple[str, int, bool] | None:
@@ -209,6 +210,7 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.ordinal_suffix = tuple(sorted((fold(s) for s in spec["ordinal_suffix"]), key=len, reverse=True))
     lex.ordinal_prefix = tuple(sorted((fold(s) for s in spec["ordinal_prefix"]), key=len, reverse=True))
     lex.classifiers = tuple(fold(s) for s in spec.get("classifiers", []))
+    lex.case_endings = tuple(sorted((fold(s) for s in spec.get("case_endings", [])), key=len, reverse=True))
     lex.ordinal_word_suffix = tuple(fold(s) for s in spec.get("ordinal_word_suffix", []))
     return lex
 
