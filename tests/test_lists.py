@@ -238,3 +238,13 @@ def test_a_repetition_is_the_sources_when_one_other_translation_repeats_a_word_a
     assert run(ListDuplicate(), docs) == []
     docs["ms"] = ("ms", ["\"Penipuan, pembohongan dan lebih banyak penipuan yang teruk,\" kata Waters."])
     assert [f.locations[0].document for f in run(ListDuplicate(), docs)] == ["sv"]
+
+
+def test_a_lowercase_phrase_before_a_list_of_names_is_not_its_first_member():
+    got = extract_lists("Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network.", "sv")
+    assert [(f.extra["members"], f.extra["short"]) for f in got] == [(("C-SPAN", "Fox Business Network"), True)]
+    docs = {"sv": ("sv", ["Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network."]),
+            "ms": ("ms", ["Angka tidak tersedia untuk rangkaian yang menunjukkan PBS, C-SPAN dan Fox Business Network."]),
+            "hi": ("hi", ["PBS, C-SPAN और Fox Business Network के लिए आंकड़े मौजूद नहीं थे।"]),
+            "bn": ("bn", ["যার মধ্যে PBS, C-SPAN এবং Fox Business Network অন্তর্ভুক্ত।"])}
+    assert [(f.locations[0].document, f.expected) for f in run(ListMismatch(), docs)] == [("sv", "PBS")]

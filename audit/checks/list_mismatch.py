@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.labels import country_code, territory_names
 from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script, tokens
+from ..languages import dominant_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 from .names_common import _prefixes, word_keys
@@ -87,9 +88,15 @@ def _territory_names(lang: str, code: str) -> tuple[str, ...]:
     return tuple(name for name, c in territory_names(lang).items() if c == code and len(name) >= 3)
 
 
+def _joined(text: str) -> str:
+    """Zero-width joiners and non-joiners shape letters inside a word (র‍্যাম); they do not
+    end it."""
+    return text.replace("\u200d", "").replace("\u200c", "")
+
+
 def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> Member:
     surface = fact.extra["members"][j]
-    got = word_keys(surface, lang)
+    got = word_keys(_joined(surface), lang)
     words = tuple(keys for *_, keys in got)
     folded = tuple(fold(strip_clitic(t, lang)) for _, _, t, _ in got)
     letters = [_elided(t) for _, _, t in tokens(surface) if t[:1].isalpha()]
@@ -113,10 +120,21 @@ def meets(x: Member, y: Member) -> bool:
         return x.territory == y.territory
     if not x.words or not y.words:
         return False
-    hit_x = sum(any(_word_meets(a, b) for b in y.words) for a in x.words)
-    hit_y = sum(any(_word_meets(b, a) for a in x.words) for b in y.words)
+    # word pairs that meet: the same word as written, or by keys; and whether the pair is
+    # strong evidence (two-letter keys alone are weak: PBS and Fox are both "bs")
+    pairs = {}
+    for i, (a, fa) in enumerate(zip(x.words, x.folded)):
+        for k, (b, fb) in enumerate(zip(y.words, y.folded)):
+            if fa == fb or _word_meets(a, b):
+                pairs[i, k] = (fa == fb and len(fa) >= 3) or (max(map(len, a)) >= 3 and max(map(len, b)) >= 3)
+    hit_x, hit_y = len({i for i, _ in pairs}), len({k for _, k in pairs})
     need = max(1, (min(len(x.words), len(y.words)) + 1) // 2)
-    return hit_x >= need and hit_y >= need
+    if hit_x < need or hit_y < need:
+        return False
+    # or the last words meet (a name ends a member read with words before it: "Sainsbury's
+    # Boots" is Boots), or two words or more, every word of the shorter member
+    return any(pairs.values()) or (len(x.words) - 1, len(y.words) - 1) in pairs or \
+        min(hit_x, hit_y) >= 2 and (hit_x == len(x.words) or hit_y == len(y.words))
 
 
 def _entities(members: list[Member]) -> list[list[Member]]:
@@ -162,6 +180,12 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
                for s in range(len(words) - n + 1))
 
 
+@lru_cache(maxsize=100000)
+def _script(text: str) -> str:
+    """The member's own script: a Hindi translation writes Fox Business Network in Latin."""
+    return dominant_script(text)
+
+
 def _spelt(want: str, word: str, last: bool) -> bool:
     """One word as written in the same script: the same, one letter apart (a typo is
     a spelling finding, not a dropped member), or the last with an inflection."""
@@ -205,9 +229,9 @@ def _writes(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
             for n in range(1, _MAX_TERRITORY_WORDS + 1):
                 if any(_territory(" ".join(toks[s:s + n]), lang) == code for s in range(len(toks) - n + 1)):
                     return True
-        words = [(fold(strip_clitic(t, lang)), keys) for _, _, t, keys in word_keys(text, lang)]
+        words = [(fold(strip_clitic(t, lang)), keys) for _, _, t, keys in word_keys(_joined(text), lang)]
         script = ctx.documents[doc].script
-        if any(_present(m, words, ctx.documents[m.doc].script == script) for m in entity):
+        if any(_present(m, words, _script(m.surface) == script) for m in entity):
             return True
     return False
 
