@@ -157,7 +157,7 @@ def _entities(members: list[Member]) -> list[list[Member]]:
     return list(out.values())
 
 
-def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bool) -> bool:
+def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bool, words_text: str) -> bool:
     """The member is written here: in its own script, its words one after another
     (folded, an inflection after the last: Debenhams, Debenhamsin; not one word
     alone: Quang is not Guangxi); in another script, its most distinctive word by
@@ -165,6 +165,8 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     if not m.words:
         return False
     n = len(m.words)
+    if len(m.surface) >= 3 and fold(_joined(m.surface)) in words_text:
+        return True  # as written, glued to a word of another script too (和Toby N)
     if same_script:
         want = m.folded
         return any(all(_spelt(want[k], words[s + k][0], last=k == n - 1) for k in range(n))
@@ -231,7 +233,8 @@ def _writes(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
                     return True
         words = [(fold(strip_clitic(t, lang)), keys) for _, _, t, keys in word_keys(_joined(text), lang)]
         script = ctx.documents[doc].script
-        if any(_present(m, words, _script(m.surface) == script) for m in entity):
+        folded_text = fold(_joined(text))
+        if any(_present(m, words, _script(m.surface) == script, folded_text) for m in entity):
             return True
     return False
 
@@ -285,6 +288,9 @@ class ListMismatch(Check):
                 continue  # a member of its list meets no other translation's
             if any(len(set(f.value)) < len(f.value) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
+            mine = [e for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e if m.doc == d)]
+            if any(sum(m.doc == d for m in e) > 1 for e in mine):
+                continue  # two of its members meet one of the others': the keys cannot tell them apart
             dropped = []
             for e in entities:
                 docs = {m.doc for m in e}
@@ -293,6 +299,8 @@ class ListMismatch(Check):
                 witnesses = docs & peers
                 if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
                     continue
+                if any(not ({m.doc for m in e2} & witnesses) for e2 in mine):
+                    continue  # a member the witnesses do not list may be how it writes this one (VIH, HIV)
                 if not _writes(ctx, d, present[d], e):
                     dropped.append(e)
             # many members "dropped" at once: the keys miss how this translation writes them
