@@ -238,3 +238,22 @@ def test_a_repetition_is_the_sources_when_one_other_translation_repeats_a_word_a
     assert run(ListDuplicate(), docs) == []
     docs["ms"] = ("ms", ["\"Penipuan, pembohongan dan lebih banyak penipuan yang teruk,\" kata Waters."])
     assert [f.locations[0].document for f in run(ListDuplicate(), docs)] == ["sv"]
+
+
+def test_a_lowercase_phrase_before_a_list_of_names_is_not_its_first_member():
+    got = extract_lists("Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network.", "sv")
+    assert [(f.extra["members"], f.extra["short"]) for f in got] == [(("C-SPAN", "Fox Business Network"), True)]
+    docs = {"sv": ("sv", ["Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network."]),
+            "ms": ("ms", ["Angka tidak tersedia untuk rangkaian yang menunjukkan PBS, C-SPAN dan Fox Business Network."]),
+            "hi": ("hi", ["PBS, C-SPAN और Fox Business Network के लिए आंकड़े मौजूद नहीं थे।"]),
+            "bn": ("bn", ["যার মধ্যে PBS, C-SPAN এবং Fox Business Network অন্তর্ভুক্ত।"])}
+    assert [(f.locations[0].document, f.expected) for f in run(ListMismatch(), docs)] == [("sv", "PBS")]
+
+
+def test_a_name_glued_to_a_cjk_conjunction_or_translated_as_another_acronym_is_not_dropped():
+    docs = {"pt": ("pt", ["doenças como Ebola, HIV, influenza e SARS afetam homens e mulheres."]),
+            "ur": ("ur", ["بیماریاں جیسے ایبولا، HIV، انفلوئنزا اور SARS مردوں پر اثر انداز ہوتی ہیں۔"]),
+            "ms": ("ms", ["penyakit seperti Ebola, HIV, influenza dan SARS menjejaskan lelaki."]),
+            "fr": ("fr", ["des maladies comme l’Ebola, le VIH, l’influenza et le SRAS touchent les hommes."]),
+            "zh": ("zh", ["埃博拉、HIV、流感和SARS对男性和女性的影响不同。"])}
+    assert run(ListMismatch(), docs) == []

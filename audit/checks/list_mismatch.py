@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.labels import country_code, territory_names
 from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script, tokens
+from ..languages import dominant_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 from .names_common import _prefixes, word_keys
@@ -87,9 +88,15 @@ def _territory_names(lang: str, code: str) -> tuple[str, ...]:
     return tuple(name for name, c in territory_names(lang).items() if c == code and len(name) >= 3)
 
 
+def _joined(text: str) -> str:
+    """Zero-width joiners and non-joiners shape letters inside a word (র‍্যাম); they do not
+    end it."""
+    return text.replace("\u200d", "").replace("\u200c", "")
+
+
 def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> Member:
     surface = fact.extra["members"][j]
-    got = word_keys(surface, lang)
+    got = word_keys(_joined(surface), lang)
     words = tuple(keys for *_, keys in got)
     folded = tuple(fold(strip_clitic(t, lang)) for _, _, t, _ in got)
     letters = [_elided(t) for _, _, t in tokens(surface) if t[:1].isalpha()]
@@ -113,10 +120,21 @@ def meets(x: Member, y: Member) -> bool:
         return x.territory == y.territory
     if not x.words or not y.words:
         return False
-    hit_x = sum(any(_word_meets(a, b) for b in y.words) for a in x.words)
-    hit_y = sum(any(_word_meets(b, a) for a in x.words) for b in y.words)
+    # word pairs that meet: the same word as written, or by keys; and whether the pair is
+    # strong evidence (two-letter keys alone are weak: PBS and Fox are both "bs")
+    pairs = {}
+    for i, (a, fa) in enumerate(zip(x.words, x.folded)):
+        for k, (b, fb) in enumerate(zip(y.words, y.folded)):
+            if fa == fb or _word_meets(a, b):
+                pairs[i, k] = (fa == fb and len(fa) >= 3) or (max(map(len, a)) >= 3 and max(map(len, b)) >= 3)
+    hit_x, hit_y = len({i for i, _ in pairs}), len({k for _, k in pairs})
     need = max(1, (min(len(x.words), len(y.words)) + 1) // 2)
-    return hit_x >= need and hit_y >= need
+    if hit_x < need or hit_y < need:
+        return False
+    # or the last words meet (a name ends a member read with words before it: "Sainsbury's
+    # Boots" is Boots), or two words or more, every word of the shorter member
+    return any(pairs.values()) or (len(x.words) - 1, len(y.words) - 1) in pairs or \
+        min(hit_x, hit_y) >= 2 and (hit_x == len(x.words) or hit_y == len(y.words))
 
 
 def _entities(members: list[Member]) -> list[list[Member]]:
@@ -139,7 +157,7 @@ def _entities(members: list[Member]) -> list[list[Member]]:
     return list(out.values())
 
 
-def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bool) -> bool:
+def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bool, words_text: str) -> bool:
     """The member is written here: in its own script, its words one after another
     (folded, an inflection after the last: Debenhams, Debenhamsin; not one word
     alone: Quang is not Guangxi); in another script, its most distinctive word by
@@ -147,6 +165,8 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     if not m.words:
         return False
     n = len(m.words)
+    if len(m.surface) >= 3 and fold(_joined(m.surface)) in words_text:
+        return True  # as written, glued to a word of another script too (和Toby N)
     if same_script:
         want = m.folded
         return any(all(_spelt(want[k], words[s + k][0], last=k == n - 1) for k in range(n))
@@ -160,6 +180,12 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
             return True
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
+
+
+@lru_cache(maxsize=100000)
+def _script(text: str) -> str:
+    """The member's own script: a Hindi translation writes Fox Business Network in Latin."""
+    return dominant_script(text)
 
 
 def _spelt(want: str, word: str, last: bool) -> bool:
@@ -205,9 +231,10 @@ def _writes(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
             for n in range(1, _MAX_TERRITORY_WORDS + 1):
                 if any(_territory(" ".join(toks[s:s + n]), lang) == code for s in range(len(toks) - n + 1)):
                     return True
-        words = [(fold(strip_clitic(t, lang)), keys) for _, _, t, keys in word_keys(text, lang)]
+        words = [(fold(strip_clitic(t, lang)), keys) for _, _, t, keys in word_keys(_joined(text), lang)]
         script = ctx.documents[doc].script
-        if any(_present(m, words, ctx.documents[m.doc].script == script) for m in entity):
+        folded_text = fold(_joined(text))
+        if any(_present(m, words, _script(m.surface) == script, folded_text) for m in entity):
             return True
     return False
 
@@ -261,6 +288,9 @@ class ListMismatch(Check):
                 continue  # a member of its list meets no other translation's
             if any(len(set(f.value)) < len(f.value) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
+            mine = [e for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e if m.doc == d)]
+            if any(sum(m.doc == d for m in e) > 1 for e in mine):
+                continue  # two of its members meet one of the others': the keys cannot tell them apart
             dropped = []
             for e in entities:
                 docs = {m.doc for m in e}
@@ -269,6 +299,8 @@ class ListMismatch(Check):
                 witnesses = docs & peers
                 if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
                     continue
+                if any(not ({m.doc for m in e2} & witnesses) for e2 in mine):
+                    continue  # a member the witnesses do not list may be how it writes this one (VIH, HIV)
                 if not _writes(ctx, d, present[d], e):
                     dropped.append(e)
             # many members "dropped" at once: the keys miss how this translation writes them

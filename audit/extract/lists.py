@@ -231,6 +231,11 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
     return Item(s + toks[0][0], s + toks[-1][1], _key(toks), closes)
 
 
+def _capitalised(text, offset, members) -> bool:
+    """Every member starts with a capital letter."""
+    return all(text[offset + m[0]:offset + m[1]][:1].isupper() for m in members)
+
+
 def _trim_first(text, offset, first, inner):
     """The first member as wide as the widest inner one: the words before a list's
     first member belong to the sentence ("Los síntomas son fiebre, tos, ...")."""
@@ -303,6 +308,8 @@ def _emit(text, offset, run, cased) -> list[Fact]:
         return []
     if len(members) >= _MIN_ITEMS:
         members[0] = _trim_first(text, offset, members[0], members[1:-1])
+        if cased and _capitalised(text, offset, members[1:]) and not _capitalised(text, offset, members[:1]):
+            members = members[1:]  # "... som visade förhöret, C-SPAN och Fox": a list of names
     short = len(members) < _MIN_ITEMS
     names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
     if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
