@@ -216,7 +216,10 @@ def _written(lang: str) -> list[str]:
     try:
         from num2words import num2words
 
-        for v in list(range(2, 13)) + [10**6, 2 * 10**6, 10**9, 2 * 10**9]:
+        for v in range(2, 13):  # one word each: a word of a compound (اثنا of اثنا عشر) is no number alone
+            words = WORD.findall(num2words(v, lang=code))
+            out += words if len(words) == 1 else []
+        for v in (10**6, 2 * 10**6, 10**9, 2 * 10**9):  # the magnitude words among them
             out += WORD.findall(num2words(v, lang=code))
     except (NotImplementedError, OverflowError, ValueError, KeyError, TypeError, AttributeError):
         pass
