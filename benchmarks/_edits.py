@@ -216,7 +216,10 @@ def _written(lang: str) -> list[str]:
     try:
         from num2words import num2words
 
-        for v in list(range(2, 13)) + [10**6, 2 * 10**6, 10**9, 2 * 10**9]:
+        for v in range(2, 13):  # one word each: a word of a compound (اثنا of اثنا عشر) is no number alone
+            words = WORD.findall(num2words(v, lang=code))
+            out += words if len(words) == 1 else []
+        for v in (10**6, 2 * 10**6, 10**9, 2 * 10**9):  # the magnitude words among them
             out += WORD.findall(num2words(v, lang=code))
     except (NotImplementedError, OverflowError, ValueError, KeyError, TypeError, AttributeError):
         pass
@@ -348,23 +351,55 @@ def cand_date_day(doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]:
 def _english_names(en: str, lowered: set[str]) -> list[tuple[str, str]]:
     """(name, skeleton) of the capitalised words of an English line that are names: not its
     first word, not written in lower case anywhere in the English document, not a month,
-    a weekday or a country (those are other kinds)."""
+    a weekday or a country (those are other kinds). A word of a longer proper noun is not
+    one: a run of capitalised words with a common word in it ("National Emergencies Act"),
+    or one that a function word other than a list's conjunction ties to the next
+    ("Centers for Disease Control") names an institution, and one word of it is no name."""
     months = _months("en")
     days = {_fold(d) for w in ("wide", "abbreviated") for d in _locale("en").days["format"][w].values()}
     countries = {_fold(w) for n in _countries("en") for w in WORD.findall(n)}
+    conj = {c.strip() for c in _list_marks("en")[1]}
     words = list(WORD.finditer(en))
+    caps = [bool(NAME.fullmatch(w.group())) for w in words]
+    runs, k = [], 0
+    while k < len(words):
+        if caps[k]:
+            j = k
+            while j + 1 < len(words) and caps[j + 1] and not en[words[j].end():words[j + 1].start()].strip(" -"):
+                j += 1
+            runs.append((k, j))
+            k = j + 1
+        else:
+            k += 1
     out = []
-    for k, w in enumerate(words):
-        t = w.group()
-        if k == 0 or not NAME.fullmatch(t) or len(t) < 3 or t.lower() in lowered:
+    for r, (k, j) in enumerate(runs):
+        run = [w.group() for w in words[k: j + 1]]
+        if any(_common_english(t.lower()) for t in run):
             continue
-        f = _fold(t)
-        if f in months or f in days or f in countries or _common_english(t.lower()):
+        tied = [(runs[r - 1][1], k)] if r else []
+        tied += [(j, runs[r + 1][0])] if r + 1 < len(runs) else []
+        if any(b - a == 2 and _function_word(words[a + 1].group()) and words[a + 1].group() not in conj
+               for a, b in tied):
             continue
-        key = skeleton(t)
-        if len(key) >= 3:
-            out.append((t, key))
+        for m in range(k, j + 1):
+            t = words[m].group()
+            if m == 0 or len(t) < 3 or t.lower() in lowered:
+                continue
+            f = _fold(t)
+            if f in months or f in days or f in countries:
+                continue
+            key = skeleton(t)
+            if len(key) >= 3:
+                out.append((t, key))
     return out
+
+
+@lru_cache(maxsize=None)
+def _function_word(word: str) -> bool:
+    """of, for, the: short, lower case and among English's most frequent words (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return word.islower() and len(word) <= 3 and zipf_frequency(word, "en") >= 6.5
 
 
 @lru_cache(maxsize=None)

@@ -142,8 +142,10 @@ def profile(documents: int, source: str) -> None:
     print(f"{len(files)} real-size documents ({source}), {megabytes:.1f} MB, one process: {total:.1f} s "
           f"({len(files) / total:.1f} documents/s, {megabytes / total:.2f} MB/s; profiled), "
           f"load average {os.getloadavg()[0]:.1f} (2 cores)")
+    cpu_total = sum(cpu for _, cpu in timings.values())
     for stage, (wall, cpu) in timings.items():
-        print(f"  {stage:20} wall {wall:7.2f} s  {100 * wall / total:5.1f} %")
+        print(f"  {stage:20} wall {wall:7.2f} s  {100 * wall / total:5.1f} %   cpu {cpu:6.2f} s  "
+              f"{100 * cpu / max(cpu_total, 1e-9):5.1f} %")
     print(profiler.output_text(unicode=False, color=False, show_all=False))
 
 

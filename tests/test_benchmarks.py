@@ -97,3 +97,12 @@ def test_real_size_variants_shift_every_number_in_its_own_digits_and_grouping():
     assert shift_numbers("২৬,৭৫০ ডলার, ১৯ জন", 11) == "২৬,৭৬১ ডলার, ৩০ জন"
     assert shift_numbers("360.000 شخص و٢٩ حالة", 2) == "360.002 شخص و٣١ حالة"
     assert shift_numbers("99 kali", 11) == "110 kali"
+
+
+def test_names_to_edit_are_peoples_and_places_not_words_of_an_institutions_name():
+    assert rp._english_names("Yesterday Liverpool beat Chelsea, said Jurgen Klopp.", set()) == [
+        ("Liverpool", "lbrbl"), ("Chelsea", "kls"), ("Jurgen", "jrkn"), ("Klopp", "klb")]
+    assert rp._english_names("He acted under the National Emergencies Act.", set()) == []
+    assert [n for n, _ in rp._english_names("The Centers for Disease Control said so.", set())] == []
+    # a capitalised word the document also writes in lower case is a common word
+    assert rp._english_names("Yesterday the Storm hit Chittagong.", {"storm"}) == [("Chittagong", "ktknk")]
