@@ -660,7 +660,32 @@ SHAPES = {
                                     RUN, 0, check=both_checks(bounded_list_finding, cpu_under(10))),
 }
 
-CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS, **WRITES, **CONFIG_VALUES, **SHAPES}
+def baseline_written(project: Path, out: str, err: str) -> None:
+    data = json.loads((project / "b2.json").read_text("utf-8"))
+    assert data["version"] == 1 and data["findings"]
+
+
+OTHER_COMMANDS = {
+    "baseline-with-a-non-utf8-name": Case(rename_sv(LATIN1_NAME), ["baseline", "in", "--out", "b2.json", "-q"], 0,
+                                          check=baseline_written),
+    "baseline-with-a-fifo-in-the-tree": Case(fifo("in/x.txt"), ["baseline", "in", "--out", "b2.json", "-q"], 0,
+                                             check=baseline_written),
+    "glossary-suggest-with-a-fifo": Case(fifo("in/x.txt"), ["glossary", "suggest", "in", "--out", "g.yaml", "-q"], 0),
+    "glossary-suggest-with-a-symlink-outside": Case(symlink("leak.txt", "../secret.txt"),
+                                                    ["glossary", "suggest", "in", "--out", "g.yaml", "-q"], 0),
+    "baseline-symlink-to-dev-zero": Case(lambda p: os.symlink("/dev/zero", p / "zero.json"),
+                                         ["check", "in", "--baseline", "zero.json"], 2, "a device"),
+    "workbook-with-a-non-utf8-name-missing": Case(nothing, ["review", "import", os.fsdecode(b"wb\xe9.xlsx")], 2,
+                                                  "wb\\udce9.xlsx: workbook not found"),
+    "workbook-not-a-zip": Case(write("wb.xlsx", "just text"), ["review", "import", "wb.xlsx"], 2,
+                               "not an Excel workbook"),
+    "check-format-github-with-a-fifo": Case(fifo("in/x.txt"), CHECK + ["--format", "github"], 2, "FIFO",
+                                            check=no_control_characters),
+    "run-verbose-prints-escaped-findings": Case(rename_sv("\x1b[2Jsv.txt"), ["run", "in", "--out", "reports", "-v"], 0,
+                                                check=no_control_characters),
+}
+
+CATALOGUE = {**CONFINED, **UNREAD, **ESCAPED, **LOADERS, **WRITES, **CONFIG_VALUES, **SHAPES, **OTHER_COMMANDS}
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
