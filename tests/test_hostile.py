@@ -541,6 +541,8 @@ WRITES = {
     "disk-full-on-the-last-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(2),
                                          check=reports_of_one_run),
     "read-only-file-system": Case(nothing, RUN, 2, "read-only file system", patch=read_only_fs),
+    "lock-file-of-another-user": Case(chmod("reports/.audit.lock", 0o644), RUN, 0, nobody=True,
+                                      check=reports_of_one_run),
     "baseline-out-is-a-directory": Case(nothing, ["baseline", "in", "--out", "reports"], 2, "is a directory"),
     "baseline-out-disk-full": Case(nothing, ["baseline", "in", "--out", "base.json"], 2, "no space left",
                                    patch=disk_full(0)),
