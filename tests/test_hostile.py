@@ -650,6 +650,10 @@ SHAPES = {
                                         check=both_checks(read_as("x.md"), cpu_under(10))),
     "html-40000-inline-tags": Case(write("in/x.html", "<p>" + HEAD + "</p><p>" + "<b>x</b> " * 40_000 + "</p>"),
                                    RUN, 0, check=both_checks(read_as("x.html"), cpu_under(10))),
+    "html-30000-unclosed-tags": Case(write("in/x.html", "<p>" + HEAD + "</p><p>Nästa möte.</p>" + "<a " * 30_000),
+                                     RUN, 0, check=both_checks(read_as("x.html"), cpu_under(10))),
+    "html-unclosed-quoted-attributes": Case(write("in/x.html", "<p>" + HEAD + "</p>" + '<a "' * 25_000), RUN, 0,
+                                            check=both_checks(read_as("x.html"), cpu_under(10))),
     "html5-without-head-end": Case(write("in/x.html", "<!doctype html><html><head><title>T</title><meta charset=utf-8>"
                                          "<p>" + HEAD + "</p><p>Nästa möte den 14 oktober 2025.</p>"), RUN, 0,
                                    check=read_as("x.html", "", "")),
@@ -841,11 +845,23 @@ def test_markdown_reader_grows_linearly(shape, make, n):
     assert t2 <= 2.5 * t1 + 0.03, (t1, t2)
 
 
-def test_html_reader_grows_linearly():
+@pytest.mark.parametrize("shape, make, n", [
+    ("inline-tags", lambda n, salt: "<p>" + "<b>x</b> " * (n // 9) + f"{salt}</p>", 90_000),
+    ("unclosed-tags", lambda n, salt: f"<p>{salt}</p>" + "<a " * (n // 3), 30_000),
+    ("unclosed-quotes", lambda n, salt: f"<p>{salt}</p>" + '<a "' * (n // 4), 30_000),
+])
+def test_html_reader_grows_linearly(shape, make, n):
     from audit.ingest.paragraphs import paragraphs_from_html
 
-    t1, t2 = _growth(lambda n, salt: "<p>" + "<b>x</b> " * n + f"{salt}</p>", 10_000, paragraphs_from_html)
+    t1, t2 = _growth(make, n, paragraphs_from_html)
     assert t2 <= 2.5 * t1 + 0.03, (t1, t2)
+
+
+def test_html_text_after_the_last_tag_keeps_its_angle_brackets():
+    from audit.ingest.paragraphs import paragraphs_from_html
+
+    ps = paragraphs_from_html("<p>One</p>\n<p>Two</p>\nif a < b and c <d")
+    assert [(p.line, p.text) for p in ps] == [(1, "One"), (2, "Two"), (3, "if a < b and c <d")]
 
 
 @pytest.mark.parametrize("shape, text", [
