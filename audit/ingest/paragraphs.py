@@ -170,6 +170,11 @@ class _HTMLText(HTMLParser):
 
 
 def paragraphs_from_html(text: str) -> list[Paragraph]:
+    # no tag can start after the last '>': its '<'s are text. HTMLParser would otherwise rescan
+    # from each of them to the end ('<a ' x 30,000 took 90 s); escaped, they keep their lines
+    last = text.rfind(">")
+    if "<" in text[last + 1:]:
+        text = text[: last + 1] + text[last + 1:].replace("<", "&lt;")
     parser = _HTMLText()
     parser.feed(text)
     parser.close()

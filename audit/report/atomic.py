@@ -137,14 +137,22 @@ def _locked(directory: Path, path: Path):
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _error(exc, directory) from None
+    lock = directory / LOCK_NAME
+    cloexec = getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), _mode())
-    except OSError as exc:
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | cloexec, _mode())
+    except PermissionError:
+        try:  # another user's lock file in a shared directory: a read-only descriptor locks as well
+            fd = os.open(lock, os.O_RDONLY | cloexec)
+        except OSError as exc:
             raise _error(exc, path) from None
-        raise _error(exc, directory / LOCK_NAME) from None
+    except OSError as exc:
+        raise _error(exc, path if exc.errno == errno.EROFS else lock) from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks (some NFS): the renames stay atomic one by one
+            pass
         yield
     finally:
         os.close(fd)
