@@ -147,7 +147,7 @@ def _exit_on_sigterm():
 def _init(config: dict, hold: str, parent_pid: int) -> None:
     from .processes import prepare_worker
 
-    prepare_worker(parent_pid)
+    prepare_worker(parent_pid, hold)
     _worker.update(config=config, hold=hold)
 
 
