@@ -172,3 +172,8 @@ def test_a_small_number_most_translations_spell_out_is_not_reported_missing():
     # "more than triple", "under-fives", "these four": spelled numbers are rendered, not dropped, too often
     others = {"ar": "أكثر من ثلاثة أضعاف المعدل", "sw": "zaidi ya mara tatu", "ur": "تین گنا سے زیادہ"}
     assert run_check("number-missing", {**others, "pt": "mais do que triplica a taxa"}) == []
+
+
+def test_a_chinese_pair_of_days_is_not_a_date_mismatch():
+    others = {"fr": "les 3 et 4 février", "ru": "3 и 4 февраля", "sw": "tarehe 3 na 4 Februari"}
+    assert run_check("date-mismatch", {**others, "zh": "于 2 月 3 日和 4 日撤回"}) == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..extract.dates import date_label, mentions_month
+from ..extract.numwords import lexicon
 from .base import Check, GroupContext, lang_of, location
 from .vote import vote
 
@@ -68,8 +69,12 @@ def _compatible(ctx, per_doc, v) -> bool:
     for d, other in ((da, b), (db, a)):
         i = per_doc[d][a if d == da else b][0]
         doc = ctx.documents[d]
-        if mentions_month(doc.paragraphs[i].text, doc.language, other[0]) and (a[1] is None or b[1] is None):
+        text = doc.paragraphs[i].text
+        if mentions_month(text, doc.language, other[0]) and (a[1] is None or b[1] is None):
             return True
+        unit = lexicon(doc.language).date_units.get("day")
+        if a[0] == b[0] and unit and other[1] is not None and f"{other[1]}{unit}" in text.replace(" ", ""):
+            return True  # 2 月 3 日和 4 日: the other day is there, after the day unit
     return False
 
 
