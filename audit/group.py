@@ -246,7 +246,8 @@ class _Scorer:
         # a name counts when documents of two languages share it (a spelling no other language
         # meets is no evidence either way); a figure always does: every language can write it,
         # so one that no other document has speaks against a pairing
-        idf = {f: math.log(1 + n / c) for f, c in df.items() if len(langs_of[f]) >= 2 or _channel(f) == 0}
+        # (weighed as one two documents share, not as the rarest of all)
+        idf = {f: math.log(1 + n / max(c, 2)) for f, c in df.items() if len(langs_of[f]) >= 2 or _channel(f) == 0}
         self.langs_of = langs_of
         self.cap = cap = settings["max_anchor_df"]
         self.keys = {}
