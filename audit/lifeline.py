@@ -42,10 +42,26 @@ def worker_lifeline(hold: str, parent: int | None = None) -> None:
 
 def stop_pool(pool) -> None:
     """Terminate a ProcessPoolExecutor's workers now (an interrupt must not wait for their tasks)."""
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in processes:
-        if p.is_alive():
-            p.terminate()
-    for p in processes:
-        p.join(timeout=5)
+    import threading
+    from concurrent.futures import InvalidStateError
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    previous = threading.excepthook
+
+    def quiet(args):
+        # the manager thread then fails futures the interrupted map already cancelled (CPython 3.11)
+        if not issubclass(args.exc_type, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = quiet
+    try:
+        for p in processes:
+            if p.is_alive():
+                p.terminate()
+        for p in processes:
+            p.join(timeout=5)
+        # with its workers gone the manager thread sees a broken pool and ends: wait for it here,
+        # or it writes to a closed wake-up pipe at interpreter exit
+        pool.shutdown(wait=True)
+    finally:
+        threading.excepthook = previous
