@@ -53,7 +53,7 @@ def test_blocking_by_dataframe_shuffle_gives_the_local_candidates(tmp_path):
         summaries.append(summary(doc, [extract_facts(p.text, doc.language) for p in doc.paragraphs]))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        for cap in (config["group"]["max_anchor_df"], 3):
+        for cap in (config["group"]["max_anchor_df"], 5):  # 5: one article's anchors, not two articles'
             config["group"]["max_anchor_df"] = cap
             seen = {}
 
