@@ -80,7 +80,7 @@ def test_integration_blocking_by_dataframe_shuffle_gives_the_local_candidates(tm
         doc = ingest_file(path, config, path.stem)
         summaries.append(summary(doc, [extract_facts(p.text, doc.language) for p in doc.paragraphs]))
     with distributed.Client(cluster) as client:
-        for cap in (config["group"]["max_anchor_df"], 3):
+        for cap in (config["group"]["max_anchor_df"], 5):  # 5: one article's anchors, not two articles'
             config["group"]["max_anchor_df"] = cap
             seen = {}
 
