@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="audit", description="Find facts that drift between translations of one article.")
     parser.add_argument("--version", action="version", version=f"audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("run", help="audit and write audit.xlsx, audit.json, audit.sarif")
+    p = sub.add_parser("run", help="audit and write audit.xlsx, audit.json, audit.sarif, audit.html")
     _common(p)
     p.add_argument("--out", default="reports", help="directory for the reports (default: reports)")
     p = sub.add_parser("check", help="exit 1 when there are findings neither in the baseline nor dismissed")
