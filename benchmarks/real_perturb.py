@@ -242,7 +242,7 @@ def print_table(m: dict, verbose: bool) -> dict:
     print(f"\n{m['corpus']}: recall per error kind and language (found/tried), {m['runs']} runs in {m['seconds']:.0f} s")
     print(f"{'kind':18}" + "".join(f"{lang:>7}" for lang in langs) + f"{'all':>9}{'recall':>8}  elsewhere")
     worst, figures = 1.0, {}
-    for kind in ACCEPT:
+    for kind in (k for k in ACCEPT if any(e.kind == k for e, _, _ in results)):
         row, total = [], [0, 0]
         for lang in langs:
             f, t = hits.get((kind, lang), (0, 0))
