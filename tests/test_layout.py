@@ -104,6 +104,12 @@ def test_a_declared_language_overrides_detection_and_a_contradiction_is_a_warnin
     assert docs["border/ms"]["language_warning"] is None
     err = capsys.readouterr().err
     assert "warning: " in err and "spring/ms.txt: declared ms, but the text reads as sv" in err
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "out" / "audit.xlsx", read_only=True)["Documents"]
+    status = {row[1]: row[10] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert status["spring/ar"] == "audited; language to check: declared ar, but written in Bengali script"
+    assert status["border/ms"] == "audited"
 
 
 def test_a_file_moved_into_the_wrong_article_folder_is_misfiled(tmp_path, wide_config):

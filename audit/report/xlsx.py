@@ -468,6 +468,18 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
     book.finish(ws, r, len(header))
 
 
+def _status(d) -> str:
+    """What an editor should know of a document: audited, and anything to check."""
+    parts = ["audited"]
+    if d.language_warning:  # a declared language the script or the detector contradicts
+        parts.append(f"language to check: {d.language_warning}")
+    elif d.language_confidence < LOW_CONFIDENCE:
+        parts.append(f"language uncertain ({d.language} at {d.language_confidence:.2f}): check it, "
+                     "or set it in language_overrides")
+    parts += d.notes  # paragraphs whose facts were skipped (past the extraction budget)
+    return "; ".join(parts)
+
+
 def _documents(book: _Book, report: Report) -> None:
     group_of = report.group_index()
     header = ["File", "Document", "Language", "Confidence", "Script", "Encoding", "Paragraph style", "Paragraphs",
@@ -475,9 +487,7 @@ def _documents(book: _Book, report: Report) -> None:
     ws = book.sheet("Documents", header, [40, 26, 10, 11, 8, 10, 12, 11, 36, 8, 40])
     rows = [[d.path, d.id, d.language, d.language_confidence, d.script, d.encoding, d.paragraph_style,
              len(d.paragraphs), "\n".join(f"[{p.line}] {p.text}" for p in d.boilerplate),
-             group_of.get(d.id, ""), "audited" if d.language_confidence >= LOW_CONFIDENCE else
-             f"audited; language uncertain ({d.language} at {d.language_confidence:.2f}): check it, "
-             "or set it in language_overrides"] for d in report.documents]
+             group_of.get(d.id, ""), _status(d)] for d in report.documents]
     rtl = [is_rtl(d.language) for d in report.documents]
     r = 1
     for k, row in enumerate(rows + [None] * len(report.skipped)):
@@ -491,7 +501,7 @@ def _documents(book: _Book, report: Report) -> None:
             book.put(ws, r, 1, s.path)
             book.put(ws, r, 11, f"skipped: {s.reason}", bg_color=_SEVERITY_FILL["error"], pattern=1)
             continue
-        uncertain = row[3] < LOW_CONFIDENCE
+        uncertain = row[3] < LOW_CONFIDENCE or bool(report.documents[k].language_warning)
         for c, v in enumerate(row, start=1):
             if uncertain and c in (3, 4, 11):
                 book.put(ws, r, c, v, bg_color=_SEVERITY_FILL["warning"], pattern=1)
