@@ -148,3 +148,47 @@ def test_a_country_by_its_cldr_name(text, lang, present):
     from audit.checks.names_match import writes_territory
 
     assert writes_territory(word_keys(text, lang), lang, {"DE"}) is present
+
+
+# One name spelt two ways in a caseless translation (त्रान / ट्रान, لانغ / لانج), and the
+# cased translations of the same two paragraphs.
+VARIANT = {
+    "hi": ["त्रान कुओंग ने 2025 में 40 स्कूल खोले।", "ट्रान कुओंग ने 2026 में 75 स्कूल खोले।"],
+    "ar": ["افتتح لانغ سون 40 مدرسة في عام 2025.", "افتتح لانج سون 75 مدرسة في عام 2026."],
+}
+NAMED = {"hi": "Tran Cuong", "ar": "Lang Son"}
+CASED = {"sv": "{} öppnade {} skolor {}.", "ms": "{} membuka {} sekolah pada {}.", "es": "{} abrió {} escuelas en {}."}
+TRANSLATED = {"sv": "Rektorn", "ms": "Pengetua", "es": "El director"}
+
+
+def variant_article(lang, keep):
+    """``lang``'s two spellings, and the cased translations: those in ``keep`` write the
+    name capitalised, the others translate it by a common word."""
+    article = {lang: VARIANT[lang]}
+    for c, pattern in CASED.items():
+        who = NAMED[lang] if c in keep else TRANSLATED[c]
+        article[c] = [pattern.format(who, 40, 2025), pattern.format(who, 75, 2026)]
+    return article
+
+
+@pytest.mark.parametrize("lang", ["hi", "ar"])
+def test_a_name_two_cased_translations_write_spelt_two_ways_is_a_variant(tmp_path, config, lang):
+    config["languages"] = [lang, *CASED]
+    got = name_findings(tmp_path, config, variant_article(lang, ("sv", "ms")), ("name-spelling-variant",))
+    assert [sorted(flagged(f)) for f in got] == [[(f"news.{lang}", 1), (f"news.{lang}", 2)]]
+
+
+@pytest.mark.parametrize("lang", ["hi", "ar"])
+def test_a_word_only_one_of_several_cased_translations_keeps_capitalised_is_no_name(tmp_path, config, lang):
+    # one translation left the term in English (University, Bovine); the others translated it
+    config["languages"] = [lang, *CASED]
+    got = name_findings(tmp_path, config, variant_article(lang, ("ms",)), ("name-spelling-variant",))
+    assert got == []
+
+
+@pytest.mark.parametrize("lang", ["hi", "ar"])
+def test_the_only_cased_translation_confirms_a_variant_alone(tmp_path, config, lang):
+    config["languages"] = [lang, "sv"]
+    article = {k: v for k, v in variant_article(lang, ("sv",)).items() if k in (lang, "sv")}
+    got = name_findings(tmp_path, config, article, ("name-spelling-variant",))
+    assert [len(flagged(f)) for f in got] == [2]

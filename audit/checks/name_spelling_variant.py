@@ -6,12 +6,12 @@ from collections import defaultdict
 from rapidfuzz.distance import Levenshtein
 
 from ..extract.numwords import lexicon
-from ..extract.text import fold, phonetic_key, translit
+from ..extract.text import fold, phonetic_key, tokens, translit
 from ..languages import dominant_script
 from ..model import Location
 from .base import Check, GroupContext
 from .names_common import name_views
-from .names_match import common_word
+from .names_match import common_word, territories
 
 
 _VOWELS = set("aeiouy")
@@ -101,10 +101,62 @@ class NameSpellingVariant(Check):
                         continue  # two common words, or one word's two inflections (شود / شده)
                     links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
                     links.discard(-1)
-                    if others and not any(self._named(o, key, phonetic_key(w), links)
-                                          for o in cased_others for w in shared):
+                    if others and not self._confirmed(cased_others, key, [phonetic_key(w) for w in shared], links):
                         continue
                     yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
+
+    @classmethod
+    def _confirmed(cls, cased_others, key, neighbour_keys, links) -> bool:
+        """A name, by the cased translations' capitals. One of them names the pair in a
+        paragraph aligned with one of the spellings, and, when there are several, a second
+        writes the pair or the word (Piala Ryder) capitalised there too, not as a common word
+        of its language (Université): a single cased translation among several that keeps a
+        word capitalised is weak evidence, the others translated it as a term (University,
+        Bovine Coronavirus left in English); unless what it writes is a territory's CLDR name
+        (United Kingdom). And the cased translations name it in at least half of the
+        paragraphs that carry the spellings: a word written in thirty paragraphs that meets a
+        name in one (जुन, Zhong) is a word."""
+        pair = [o for o in cased_others if any(cls._named(o, key, nk, links) for nk in neighbour_keys)]
+        if not pair:
+            return False
+        named = set()
+        for o in cased_others:
+            for u, got in o.mention_links.items():
+                if key in u:
+                    named |= got & links
+        if 2 * len(named) < len(links):
+            return False
+        if len(cased_others) == 1:
+            return True
+        word = [o for o in cased_others if o not in pair and cls._writes_word(o, key, links)]
+        if len(pair) + len(word) >= 2:
+            return True
+        return any(territories(m.surface, o.doc.language) or territories(m.surface, "en")
+                   for o in pair for m in cls._mentions_of(o, key, neighbour_keys, links))
+
+    @staticmethod
+    def _writes_word(other, key, links) -> bool:
+        """A capitalised word with ``key`` in one of a cased translation's mentions in
+        ``links``, not a common word of its language."""
+        for i in range(len(other.words)):
+            if other.link_of.get(i, -1) not in links:
+                continue
+            for m in other.mentions(i):
+                if (key,) not in m.units:
+                    continue
+                for _, _, t in tokens(m.surface):
+                    if phonetic_key(t) == key and t[:1].isupper() and not common_word(t, other.doc.language, "variant"):
+                        return True
+        return False
+
+    @staticmethod
+    def _mentions_of(other, key, neighbour_keys, links):
+        for i in range(len(other.words)):
+            if other.link_of.get(i, -1) not in links:
+                continue
+            for m in other.mentions(i):
+                if any((key, nk) in m.units or (nk, key) in m.units for nk in neighbour_keys):
+                    yield m
 
     @staticmethod
     def _named(other, key, neighbour_key, links) -> bool:
