@@ -113,6 +113,14 @@ def audit_corpus(corpus: str, out: Path, extra_config: str = "", root: Path | No
     return json.loads((out / "audit.json").read_text("utf-8"))
 
 
+def _select_all() -> str:
+    """Config lines that turn on every registered check."""
+    sys.path.insert(0, str(ROOT))
+    from audit.checks import REGISTRY  # noqa: PLC0415
+
+    return f"checks:\n  select: [{', '.join(c.code for c in REGISTRY)}]\n"
+
+
 def rows(corpus: str, report: dict) -> list[dict]:
     """One row per finding: its judge key, language and what a judge needs to read."""
     root = (CORPORA / corpus).resolve()
@@ -184,6 +192,8 @@ def main(argv=None) -> int:
     ap.add_argument("--reuse", type=Path, help="directory of earlier runs (<dir>/<corpus>/audit.json) to read instead of auditing")
     ap.add_argument("--keep", type=Path, help="write the runs' reports under this directory")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--all-checks", action="store_true",
+                    help="run every check, those off by default too (to measure them)")
     args = ap.parse_args(argv)
 
     judged = load_judged()
@@ -194,7 +204,7 @@ def main(argv=None) -> int:
             report = json.loads((args.reuse / corpus / "audit.json").read_text("utf-8"))
         else:
             base = args.keep or Path(tempfile.mkdtemp(prefix="audit-real-"))
-            report = audit_corpus(corpus, base / corpus)
+            report = audit_corpus(corpus, base / corpus, _select_all() if args.all_checks else "")
         found = rows(corpus, report)
         figures[corpus] = summarise(corpus, found, paragraphs_by_language(report), judged, args.check)
         unjudged += [r for r in found if r["key"] not in judged and (not args.check or r["check"] == args.check)]
