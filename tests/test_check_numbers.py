@@ -177,3 +177,32 @@ def test_a_small_number_most_translations_spell_out_is_not_reported_missing():
 def test_a_chinese_pair_of_days_is_not_a_date_mismatch():
     others = {"fr": "les 3 et 4 février", "ru": "3 и 4 февраля", "sw": "tarehe 3 na 4 Februari"}
     assert run_check("date-mismatch", {**others, "zh": "于 2 月 3 日和 4 日撤回"}) == []
+
+
+@pytest.mark.parametrize("lang, text", [("bn", "রবিবার সকাল সাড়ে ৯টার দিকে বিশৃঙ্খলা ছড়িয়ে পড়ে।"),
+                                        ("de", "Die Unruhen brachen am Sonntag gegen halb 10 Uhr aus."),
+                                        ("sv", "Oroligheterna bröt ut vid halv 10 på söndagen.")])
+def test_a_clock_time_said_around_its_hour_is_not_a_mismatch(lang, text):
+    others = {"ar": "اندلعت الفوضى حوالي الساعة 09:30 يوم الأحد", "hi": "रविवार को करीब 09:30 बजे गड़बड़ी हुई",
+              "ms": "Gangguan berlaku kira-kira pukul 09:30 hari Ahad."}
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_a_changed_clock_time_is_still_a_mismatch():
+    others = {"ar": "اندلعت الفوضى حوالي الساعة 09:30 يوم الأحد", "hi": "रविवार को करीब 09:30 बजे गड़बड़ी हुई",
+              "ms": "Gangguan berlaku kira-kira pukul 09:30 hari Ahad."}
+    got = run_check("number-mismatch", {**others, "sv": "Oroligheterna bröt ut vid 07:30 på söndagen."})
+    assert flagged(got) == [("sv", "07:30")]
+
+
+TARIFFS = {"ar": "بنود بقيمة 200 مليار دولار", "bn": "যার পরিমাণ প্রায় 200 বিলিয়ন ডলার", "ms": "kesan kepada $200 billion nilai item"}
+
+
+@pytest.mark.parametrize("lang, text", [("hi", "200 डॉलर बिलियन तक के आइटम"), ("sv", "varor för 200 dollar miljarder")])
+def test_a_magnitude_word_after_the_currency_word_is_the_same_number(lang, text):
+    assert run_check("number-mismatch", {**TARIFFS, lang: text}) == []
+
+
+def test_a_magnitude_word_after_the_currency_word_still_compares_the_value():
+    got = run_check("number-mismatch", {**TARIFFS, "hi": "200 डॉलर मिलियन तक के आइटम"})
+    assert [f.expected for f in got] == [200_000_000_000] and flagged(got) == [("hi", "200")]

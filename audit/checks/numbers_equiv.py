@@ -40,6 +40,10 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         return True  # 20.000 written for 20,000: the other convention's group separator
     if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
         return True  # 19:00 for 7 p.m.
+    if _clock(fact_v) and isinstance(u, int) and u in (int(v), int(v) - 12, int(v) + 1, int(v) - 11):
+        return True  # 09:30 said around its hour in words: "half past nine", সাড়ে ৯টা, "halb zehn"
+    if 0 < u < 1000 and v > u and _magnitude_after(u, v, fact_u, text_u, lang_u):
+        return True  # "200 डॉलर बिलियन": the magnitude word after a currency word
     for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
         if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
             if large == (small - 1) * 100:
@@ -55,6 +59,19 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         if scale and abs(u * scale - v) < 1e-6 * v:
             return True  # vifo elfu 52: the magnitude before the number (Swahili)
     return converted(v, u, fact_u, text_u, lang_u)
+
+
+def _clock(fact) -> bool:
+    """Whether a number fact is a clock time (09:30, ১৯ঃ৩০)."""
+    return fact is not None and bool(regex.search(r"\p{Nd}[:ঃ]\p{Nd}", fact.text))
+
+
+def _magnitude_after(u, v, fact_u, text_u: str, lang_u: str) -> bool:
+    """Whether a magnitude word of the language stands within two words after ``u`` and makes
+    it ``v`` (a currency word or a unit between the number and its magnitude)."""
+    after = tokens(text_u[fact_u.end:fact_u.end + 40])[:2]
+    mags = lexicon(lang_u).magnitudes
+    return any(abs(u * mags[w] - v) < 1e-6 * v for w in (fold(t) for _, _, t in after) if w in mags)
 
 
 def converted(v, u, fact_u, text_u: str, lang_u: str) -> bool:
