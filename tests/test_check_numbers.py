@@ -206,3 +206,16 @@ def test_a_magnitude_word_after_the_currency_word_is_the_same_number(lang, text)
 def test_a_magnitude_word_after_the_currency_word_still_compares_the_value():
     got = run_check("number-mismatch", {**TARIFFS, "hi": "200 डॉलर मिलियन तक के आइटम"})
     assert [f.expected for f in got] == [200_000_000_000] and flagged(got) == [("hi", "200")]
+
+
+KITS = {"ar": "أرسل 1.1 مليون مجموعة اختبار و6 ملايين قناع", "bn": "1.1 মিলিয়ন পরীক্ষার কিট, 6 মিলিয়ন ফেস মাস্ক",
+        "hi": "11 लाख परीक्षण किट और 60 लाख मास्क भेजे"}
+
+
+def test_nepali_lakh_is_a_magnitude():
+    assert run_check("number-mismatch", {**KITS, "ne": "ज्याक मा ले 11 लाख परीक्षण किट, 60 लाख अनुहारको मास्क पठाए"}) == []
+
+
+def test_a_changed_nepali_lakh_count_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**KITS, "ne": "ज्याक मा ले 11 लाख परीक्षण किट, 90 लाख अनुहारको मास्क पठाए"})
+    assert [(f.expected, f.found) for f in got] == [(6_000_000, 9_000_000)] and flagged(got) == [("ne", "90 लाख")]
