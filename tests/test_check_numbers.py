@@ -219,3 +219,19 @@ def test_nepali_lakh_is_a_magnitude():
 def test_a_changed_nepali_lakh_count_is_still_a_mismatch():
     got = run_check("number-mismatch", {**KITS, "ne": "ज्याक मा ले 11 लाख परीक्षण किट, 90 लाख अनुहारको मास्क पठाए"})
     assert [(f.expected, f.found) for f in got] == [(6_000_000, 9_000_000)] and flagged(got) == [("ne", "90 लाख")]
+
+
+AGES = {"ar": "كانت حالتان فوق 60 عامًا، وحالتان بين 51 و60 عامًا، وحالة بين 41 و50 عامًا.",
+        "bn": "দুজনের বয়স 60 বছরের বেশি, দুজন 51 এবং 60 বছর বয়সের মধ্যে এবং একজন 41-50 বছর বয়সী।",
+        "es": "dos casos tenían más de 60 años, dos entre 51 y 60 años y uno entre 41 y 50 años."}
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "Le transport de biens essentiels était toujours autorisé."),
+                                        ("sv", "Transporten av nödvändiga varor var fortfarande tillåten.")])
+def test_a_linked_paragraph_sharing_none_of_the_numbers_is_another_sentence(lang, text):
+    assert run_check("number-missing", {**AGES, lang: text}) == []
+
+
+def test_one_dropped_number_beside_shared_ones_is_still_missing():
+    got = run_check("number-missing", {**AGES, "fr": "deux cas avaient plus de 60 ans, deux entre 51 et 60 ans et un autre."})
+    assert [f.expected for f in got] == [41]

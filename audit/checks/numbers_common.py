@@ -71,7 +71,10 @@ def number_votes(ctx: GroupContext):
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
+        strangers = _strangers(keyed)
         for v in votes:
+            if any(d in strangers for d, _ in v.flagged):
+                continue
             facts = _facts_of(keyed, v)
             if facts & reported:
                 continue
@@ -92,6 +95,27 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _strangers(keyed: dict) -> set:
+    """Translations whose linked paragraph shares none of the numbers most others agree on,
+    when those are two facts or more (both ends of one range are one fact): the link pairs
+    another sentence (a shifted or merged paragraph), and every number of it would be
+    reported; abstain for them."""
+    values = {d: {key[0] for key in vals} for d, vals in keyed.items()}
+    where: dict = {}  # value -> the fact that gives it in some translation
+    for vals in keyed.values():
+        for key, (i, f) in vals.items():
+            where.setdefault(key[0], (i, f.start))
+    out = set()
+    for d, mine in values.items():
+        others = [v for x, v in values.items() if x != d]
+        if len(others) < 2:
+            continue
+        common = {v for v in set().union(*others) if 2 * sum(v in o for o in others) >= len(others)}
+        if len({where[v] for v in common}) >= 2 and not (mine & common):
+            out.add(d)
+    return out
 
 
 def _facts_of(keyed: dict, v) -> set:
