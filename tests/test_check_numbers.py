@@ -235,3 +235,19 @@ def test_a_linked_paragraph_sharing_none_of_the_numbers_is_another_sentence(lang
 def test_one_dropped_number_beside_shared_ones_is_still_missing():
     got = run_check("number-missing", {**AGES, "fr": "deux cas avaient plus de 60 ans, deux entre 51 et 60 ans et un autre."})
     assert [f.expected for f in got] == [41]
+
+
+FIG = {"ar": "ننتظر نتائج قاطعة بالدليل الملموس بنسبة 1% (الشكل 3).", "hi": "1% का अंतर अभी भी बड़ा है (चित्र 3)।",
+       "fr": "un écart de 1 % reste important (Fig. 3).", "ru": "разница в 1 % все же велика (рис. 3)."}
+
+
+@pytest.mark.parametrize("lang, text", [("id", "perbedaan 1% masih besar (Gambar 33)."), ("zh", "1% 的差异仍然是巨大的区别（图 33）。"),
+                                        ("sw", "utofauti wa 1% bado ni tofauti kubwa (Fig.33)."), ("es", "una diferencia del 1 % es grande.")])
+def test_a_figure_or_table_reference_is_not_a_fact(lang, text):
+    assert run_check("number-mismatch", {**FIG, lang: text}) == []
+    assert run_check("number-missing", {**FIG, lang: text}) == []
+
+
+def test_a_changed_number_beside_a_figure_reference_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**FIG, "id": "perbedaan 7% masih besar (Gambar 3)."})
+    assert [(f.expected, f.found) for f in got] == [(1, 7)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import bracketed_conversion, converted_to_one as _converted_to_one, same_number, written_anyway
+from .numbers_equiv import (bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
+                            written_anyway)
 from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
@@ -36,6 +37,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
+            if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
+                continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
             for v in number_values(f):
                 add(v, (i, f))
     return out

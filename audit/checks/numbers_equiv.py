@@ -242,3 +242,29 @@ def bracketed_conversion(text: str, fact, lang: str) -> bool:
     from ..extract.numbers import extract_numbers
 
     return bool(regex.search(r"\p{Nd}", before[-30:-1]) or extract_numbers(before[-30:-1], lang))
+
+
+_REF_SKIP = regex.compile(r"[\p{Nd}\s.,;:()\[\]\-–—‐\u200b\u200c\u200d]*$")
+
+
+@lru_cache(maxsize=None)
+def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, single characters) that make the number after them a cross-reference."""
+    data = load_data("numbers/references.yaml")
+    words = {fold(w) for w in (*data.get("default", ()), *data.get(lang, ()))}
+    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+def cross_reference(text: str, fact, lang: str) -> bool:
+    """Whether the number points at a figure, table or equation (Fig. 3, (表 1-3), الجدول 2):
+    the word before it, past other numbers and punctuation of the same reference."""
+    before = text[max(0, fact.start - 48):fact.start]
+    before = before[:_REF_SKIP.search(before).start()]
+    toks = tokens(before)
+    if not toks:
+        return False
+    word = fold(toks[-1][2])
+    stems, chars = _reference_words(lang)
+    if word in chars:
+        return True
+    return any(word.startswith(s) or (len(s) >= 3 and not s.isascii() and s in word) for s in stems)
