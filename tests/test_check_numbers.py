@@ -251,3 +251,23 @@ def test_a_figure_or_table_reference_is_not_a_fact(lang, text):
 def test_a_changed_number_beside_a_figure_reference_is_still_a_mismatch():
     got = run_check("number-mismatch", {**FIG, "id": "perbedaan 7% masih besar (Gambar 3)."})
     assert [(f.expected, f.found) for f in got] == [(1, 7)]
+
+
+GENOME = {"ar": "أكبر جينوم يبلغ من 26 إلى 32 كيلو قاعدة", "bn": "26 থেকে 32 কিলোবেসের বৃহত্তম জিনোম",
+          "es": "el genoma más grande, de 26 a 32 kilobases"}
+
+
+def test_kilobases_given_as_bases_are_the_same_number():
+    assert run_check("number-mismatch", {**GENOME, "zh": "最大的基因组为 2.6 至 3.2 万个碱基"}) == []
+
+
+def test_kilobases_given_as_a_thousand_times_too_many_kilobases_is_a_mismatch():
+    got = run_check("number-mismatch", {**GENOME, "zh": "最大的基因组为 2.6 至 3.9 万个碱基"})
+    assert len(got) == 1 and flagged(got)[0][0] == "zh"
+
+
+@pytest.mark.parametrize("lang, text", [("sw", "jumla ya 2,240.191 walioambukizwa"), ("fa", "با دقت ۹۹/۹۸ درصد")])
+def test_a_separator_slip_is_the_same_number(lang, text):
+    others = {"sw": {"ar": "إجمالي 2,240,191 مصابًا", "bn": "মোট 2,240,191 জন আক্রান্ত", "fr": "au total 2 240 191 personnes infectées"},
+              "fa": {"ar": "بدقة 99.98%", "bn": "99.98% নির্ভুলতার সাথে", "fr": "avec une précision de 99,98 %"}}[lang]
+    assert run_check("number-mismatch", {**others, lang: text}) == []

@@ -146,10 +146,13 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
     out = {}
     for d, vals in keyed.items():
         others: dict = {}
+        others_text: dict = {}
         for x, xv in keyed.items():
             if x != d:
                 for key, hit in xv.items():
-                    others.setdefault(key[0], hit)
+                    if key[0] not in others:
+                        others[key[0]] = hit
+                        others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
         missing = sorted((v for v in others if v not in values[d]), key=repr)
         if not missing or all(key[0] in others for key in vals):
             out[d] = vals
@@ -160,7 +163,7 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
             u = key[0]
             if u not in others:
                 text = doc.paragraphs[i].text
-                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language)), None)
+                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
                 if match is not None:
                     missing.remove(match)
                     u = match

@@ -28,10 +28,17 @@ def _numeric(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
-    """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others')."""
+def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | None = None) -> bool:
+    """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others',
+    given in ``text_v`` when known)."""
     if not (_numeric(v) and _numeric(u)):
         return False
+    if fact_v is not None and _same_digits(fact_v.text, fact_u.text):
+        return True  # 2,240.191 for 2 240 191: the same digits, a separator slipped
+    if _slash_decimal(text_u, fact_u, v):
+        return True  # Persian 99/98: the slash typed for the decimal mark (٫)
+    if text_v is not None and fact_v is not None and _unit_multiple(u, v, text_v, fact_v):
+        return True  # 26 kilobases = 2.6 万 bases
     big = max(abs(u), abs(v))
     if abs(u - v) <= 1e-9 * big:
         return True  # 8.3 billion computed as 8300000000.000001
@@ -59,6 +66,47 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         if scale and abs(u * scale - v) < 1e-6 * v:
             return True  # vifo elfu 52: the magnitude before the number (Swahili)
     return converted(v, u, fact_u, text_u, lang_u)
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(int(ch)) for ch in text if ch.isdigit())
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """Whether two written numbers of four digits or more are the same digits with other separators."""
+    da, db = _ascii_digits(a), _ascii_digits(b)
+    return len(da) >= 4 and da == db and regex.sub(r"\p{Nd}", "", a) != regex.sub(r"\p{Nd}", "", b)
+
+
+def _slash_decimal(text: str, fact, v) -> bool:
+    m = regex.fullmatch(r"(\p{Nd}+)/(\p{Nd}+)", _around(text, fact.start, fact.end))
+    if not m or not isinstance(v, float):
+        return False
+    return abs(float(f"{_ascii_digits(m.group(1))}.{_ascii_digits(m.group(2))}") - v) < 1e-9
+
+
+def _around(text: str, start: int, end: int) -> str:
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "/"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == "/"):
+        end += 1
+    return text[start:end]
+
+
+def _unit_multiple(u, v, text_v: str, fact_v) -> bool:
+    """Whether ``u`` is ``v`` times the multiple of a prefixed unit written after ``v``
+    (26 kilobases, 26 kb, 26 كيلو قاعدة: 26,000 of the unit); data: numbers/units.yaml."""
+    after = tokens(text_v[fact_v.end:fact_v.end + 24])[:1]
+    if not after or not v or after[0][0] > 2:
+        return False
+    word = fold(after[0][2])
+    data = load_data("numbers/units.yaml")
+    for forms, exact in ((data.get("prefixes", {}), False), (data.get("prefixed_symbols", {}), True)):
+        for prefix, factor in forms.items():
+            p = fold(prefix)
+            if (word == p if exact else word.startswith(p)) and abs(u - v * factor) < 1e-6 * abs(u):
+                return True
+    return False
 
 
 def _clock(fact) -> bool:
