@@ -271,3 +271,8 @@ def test_a_separator_slip_is_the_same_number(lang, text):
     others = {"sw": {"ar": "إجمالي 2,240,191 مصابًا", "bn": "মোট 2,240,191 জন আক্রান্ত", "fr": "au total 2 240 191 personnes infectées"},
               "fa": {"ar": "بدقة 99.98%", "bn": "99.98% নির্ভুলতার সাথে", "fr": "avec une précision de 99,98 %"}}[lang]
     assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_the_nepali_verb_is_not_the_number_six():
+    others = {"ar": "الوباء منتشر في 40 دولة", "hi": "महामारी 40 देशों में फैली है", "fr": "l'épidémie touche 40 pays"}
+    assert run_check("number-mismatch", {**others, "ne": "महामारी 40 देशमा फैलिएको छ"}) == []
