@@ -274,5 +274,5 @@ def test_a_separator_slip_is_the_same_number(lang, text):
 
 
 def test_the_nepali_verb_is_not_the_number_six():
-    others = {"ar": "الوباء منتشر في 40 دولة", "hi": "महामारी 40 देशों में फैली है", "fr": "l'épidémie touche 40 pays"}
-    assert run_check("number-mismatch", {**others, "ne": "महामारी 40 देशमा फैलिएको छ"}) == []
+    others = {"ar": "الوباء منتشر في 15 دولة", "hi": "महामारी 15 देशों में फैली है", "fr": "l'épidémie touche 15 pays"}
+    assert run_check("number-mismatch", {**others, "ne": "महामारी पन्ध्र देशमा फैलिएको छ"}) == []
