@@ -276,3 +276,23 @@ def test_a_separator_slip_is_the_same_number(lang, text):
 def test_the_nepali_verb_is_not_the_number_six():
     others = {"ar": "الوباء منتشر في 15 دولة", "hi": "महामारी 15 देशों में फैली है", "fr": "l'épidémie touche 15 pays"}
     assert run_check("number-mismatch", {**others, "ne": "महामारी पन्ध्र देशमा फैलिएको छ"}) == []
+
+
+def test_a_moved_decimal_point_is_still_a_mismatch():
+    others = {"ar": "تأثر قرابة 1.716 مليار طالب", "fr": "environ 1,716 milliard d’apprenants", "sw": "takriban wanafunzi bilioni 1.716"}
+    got = run_check("number-mismatch", {**others, "ru": "затронуло примерно 1716 миллиардов учеников"})
+    assert [(f.expected, f.found) for f in got] == [(1_716_000_000, 1_716_000_000_000)]
+
+
+def test_a_dropped_percentage_beside_a_code_is_still_missing():
+    others = {"ar": "سارس-كوف وسارس كوف-2 متشابهان بنسبة 82%", "bn": "82% হোমোলজির কারণে SARS-CoV এবং SARS-CoV-2",
+              "sw": "SARS-CoV na SARS-CoV-2 hufanana wa 82%"}
+    got = run_check("number-missing", {**others, "mr": "सार्स-सीओव्ही आणि सार्स-सीओव्ही-२ खूपच समान आहे"})
+    assert [f.expected for f in got] == [82]
+
+
+def test_a_dropped_number_beside_one_in_the_other_separator_convention_is_still_missing():
+    others = {"ar": "هاكاثون لمدة 48 ساعة شارك فيه أكثر من 42000 شخص", "fr": "un hackathon de 48 heures avec plus de 42 000 participants",
+              "ru": "48-часовой марафон, в котором участвовали более 42 000 участников"}
+    got = run_check("number-missing", {**others, "sw": "tukio la kutengeneza programu na washiriki zaidi ya 42.000."})
+    assert [f.expected for f in got] == [48]

@@ -115,7 +115,8 @@ def _strangers(keyed: dict) -> set:
         others = [v for x, v in values.items() if x != d]
         if len(others) < 2:
             continue
-        common = {v for v in set().union(*others) if 2 * sum(v in o for o in others) >= len(others)}
+        common = {v for v in set().union(*others)
+                  if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
         if len({where[v] for v in common}) >= 2 and not (mine & common):
             out.add(d)
     return out

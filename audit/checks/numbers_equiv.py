@@ -18,7 +18,7 @@ from ..extract.text import fold, load_data, tokens
 from ..languages import babel_locale
 
 _RUN = regex.compile(r"\p{Nd}+(?:[.,،٬'\u00a0\u202f\u2009 ]\p{Nd}+)*")
-_GROUPED = regex.compile(r"\p{Nd}{1,3}[.,]\p{Nd}{3}")
+_GROUPED = regex.compile(r"(?<![\p{Nd}.,])\p{Nd}{1,3}[.,]\p{Nd}{3}$")  # the number last: no magnitude word after it
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _MAGNITUDES = (3, 5, 6, 7, 9, 12)  # thousand, lakh, million, crore, billion, trillion
@@ -42,8 +42,8 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | No
     big = max(abs(u), abs(v))
     if abs(u - v) <= 1e-9 * big:
         return True  # 8.3 billion computed as 8300000000.000001
-    if (u * 1000 == v and _GROUPED.fullmatch(fact_u.text.strip())) or (
-            v * 1000 == u and fact_v is not None and _GROUPED.fullmatch(fact_v.text.strip())):
+    if (u * 1000 == v and _GROUPED.search(fact_u.text)) or (
+            v * 1000 == u and fact_v is not None and _GROUPED.search(fact_v.text)):
         return True  # 20.000 written for 20,000: the other convention's group separator
     if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
         return True  # 19:00 for 7 p.m.
@@ -73,9 +73,11 @@ def _ascii_digits(text: str) -> str:
 
 
 def _same_digits(a: str, b: str) -> bool:
-    """Whether two written numbers of four digits or more are the same digits with other separators."""
+    """Whether two written numbers are the same three groups of digits or more, only with other
+    separators (2,240.191 / 2 240 191; not 1716 / 1.716: a decimal point moved is a change)."""
     da, db = _ascii_digits(a), _ascii_digits(b)
-    return len(da) >= 4 and da == db and regex.sub(r"\p{Nd}", "", a) != regex.sub(r"\p{Nd}", "", b)
+    groups = [[len(g) for g in regex.findall(r"\p{Nd}+", x)] for x in (a, b)]
+    return len(da) >= 4 and da == db and groups[0] == groups[1] and len(groups[0]) >= 3
 
 
 def _slash_decimal(text: str, fact, v) -> bool:
