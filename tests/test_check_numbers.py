@@ -296,3 +296,10 @@ def test_a_dropped_number_beside_one_in_the_other_separator_convention_is_still_
               "ru": "48-часовой марафон, в котором участвовали более 42 000 участников"}
     got = run_check("number-missing", {**others, "sw": "tukio la kutengeneza programu na washiriki zaidi ya 42.000."})
     assert [f.expected for f in got] == [48]
+
+
+def test_a_translation_sharing_a_number_with_a_minority_is_still_compared():
+    others = {"ar": "هاكاثون لمدة 48 ساعة شارك فيه أكثر من 42000 شخص", "fr": "un hackathon de 48 heures avec plus de 42 000 participants",
+              "ru": "48-часовой марафон, в котором участвовали более 42 000 участников", "bn": "42.000-এর বেশি অংশগ্রহণকারী সহ 48 ঘন্টার হ্যাকাথন"}
+    got = run_check("number-missing", {**others, "sw": "tukio la kutengeneza programu na washiriki 42.000 hivi."})
+    assert [f.expected for f in got] == [48]

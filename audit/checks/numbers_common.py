@@ -101,10 +101,10 @@ def number_votes(ctx: GroupContext):
 
 
 def _strangers(keyed: dict) -> set:
-    """Translations whose linked paragraph shares none of the numbers most others agree on,
-    when those are two facts or more (both ends of one range are one fact): the link pairs
-    another sentence (a shifted or merged paragraph), and every number of it would be
-    reported; abstain for them."""
+    """Translations whose linked paragraph shares no number with any other, while most others
+    agree on two facts or more (both ends of one range are one fact; codes are names): the
+    link pairs another sentence (a shifted or merged paragraph), and every number of it would
+    be reported; abstain for them."""
     values = {d: {key[0] for key in vals} for d, vals in keyed.items()}
     where: dict = {}  # value -> the fact that gives it in some translation
     for vals in keyed.values():
@@ -117,7 +117,7 @@ def _strangers(keyed: dict) -> set:
             continue
         common = {v for v in set().union(*others)
                   if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
-        if len({where[v] for v in common}) >= 2 and not (mine & common):
+        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)):
             out.add(d)
     return out
 
