@@ -306,5 +306,5 @@ def test_a_translation_sharing_a_number_with_a_minority_is_still_compared():
 
 
 def test_a_nepali_magnitude_with_a_postposition_glued_is_read():
-    others = {"ar": "أكثر من 50 مليون شخص و1.3 مليار", "bn": "50 মিলিয়নেরও বেশি মানুষ এবং 1.3 বিলিয়ন", "fr": "plus de 50 millions de personnes et 1,3 milliard"}
+    others = {"ar": "أكثر من 50 مليون شخص و1.3 مليار", "bn": "50 মিলিয়নের বেশি মানুষ এবং 1.3 বিলিয়ন", "fr": "plus de 50 millions de personnes et 1,3 milliard"}
     assert run_check("number-mismatch", {**others, "ne": "500 लाखभन्दा बढी मानिस र 1.3 अरब मानिस"}) == []
