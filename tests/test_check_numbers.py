@@ -308,3 +308,16 @@ def test_a_translation_sharing_a_number_with_a_minority_is_still_compared():
 def test_a_nepali_magnitude_with_a_postposition_glued_is_read():
     others = {"ar": "أكثر من 50 مليون شخص و1.3 مليار", "bn": "50 মিলিয়নের বেশি মানুষ এবং 1.3 বিলিয়ন", "fr": "plus de 50 millions de personnes et 1,3 milliard"}
     assert run_check("number-mismatch", {**others, "ne": "500 लाखभन्दा बढी मानिस र 1.3 अरब मानिस"}) == []
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "la recombinaison a pu avoir lieu au sein d’une troisième espèce"),
+                                        ("es", "la recombinación pudo ocurrir en una tercera especie")])
+def test_an_ordinal_word_against_another_count_is_not_a_mismatch(lang, text):
+    others = {"ar": "حدث التأشيب في 82 نوعًا", "bn": "82টি প্রজাতির মধ্যে পুনর্মিলন", "ru": "рекомбинация произошла у 82 видов"}
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_a_changed_cardinal_word_is_still_a_mismatch():
+    others = {"ar": "هناك 7 سلالات معروفة", "fr": "7 souches sont connues", "ru": "известно 7 штаммов"}
+    got = run_check("number-mismatch", {**others, "sw": "Aina sita za virusi zinajulikana"})
+    assert [(f.expected, f.found) for f in got] == [(7, 6)]

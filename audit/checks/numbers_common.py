@@ -78,6 +78,8 @@ def number_votes(ctx: GroupContext):
         for v in votes:
             if any(d in strangers for d, _ in v.flagged):
                 continue
+            if v.kind == "mismatch" and v.support and _spelled_ordinal(keyed, v):
+                continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
             facts = _facts_of(keyed, v)
             if facts & reported:
                 continue
@@ -98,6 +100,13 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _spelled_ordinal(keyed: dict, v) -> bool:
+    """Whether the flagged value of a mismatch is an ordinal written as a word."""
+    (d, key), = v.flagged
+    f = keyed[d][key][1]
+    return f.form == "word" and bool((f.extra or {}).get("ordinal"))
 
 
 def _strangers(keyed: dict) -> set:
