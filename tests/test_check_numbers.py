@@ -321,3 +321,32 @@ def test_a_changed_cardinal_word_is_still_a_mismatch():
     others = {"ar": "هناك 7 سلالات معروفة", "fr": "7 souches sont connues", "ru": "известно 7 штаммов"}
     got = run_check("number-mismatch", {**others, "sw": "Aina sita za virusi zinajulikana"})
     assert [(f.expected, f.found) for f in got] == [(7, 6)]
+
+
+def run_check_links(code: str, texts: dict[str, list[str]]):
+    """Findings of ``code`` when line i of each language's paragraphs is linked to line i of the others."""
+    docs = {lang: Document(lang, f"{lang}.txt", lang, 1.0, "", tuple(Paragraph(i, i + 1, i + 1, t) for i, t in enumerate(lines)))
+            for lang, lines in texts.items()}
+    ids = tuple(sorted(docs))
+    n = len(next(iter(texts.values())))
+    links = tuple(Link(tuple((d, (i,)) for d in ids), 1.0) for i in range(n))
+    ctx = GroupContext(Group("g", ids, 1.0), docs, Alignment("g", ids[0], links),
+                       {d: [extract_facts(p.text, d) for p in docs[d].paragraphs] for d in ids}, 0.5)
+    return list(CHECKS[code].run(ctx))
+
+
+ARTICLE = {"ar": ["توفي 62 شخصًا في 2019.", "أصيب 15 شخصًا.", "أغلقت 80 مدرسة.", "وصل 40 طبيبًا."],
+           "bn": ["2019 সালে 62 জন মারা যান।", "15 জন আহত হন।", "80টি স্কুল বন্ধ হয়।", "40 জন চিকিৎসক আসেন।"],
+           "ru": ["В 2019 году погибли 62 человека.", "Пострадали 15 человек.", "Закрыты 80 школ.", "Прибыли 40 врачей."]}
+
+
+def test_a_translation_of_another_article_under_the_same_name_gives_no_number_findings():
+    other = ["Le lavage des mains protège.", "Les chauves-souris sont des hôtes.", "Le pangolin est suspect.", "Il faut 3 mesures."]
+    assert run_check_links("number-missing", {**ARTICLE, "fr": other}) == []
+    assert run_check_links("number-mismatch", {**ARTICLE, "fr": other}) == []
+
+
+def test_one_dropped_number_in_a_translation_of_the_article_is_still_missing():
+    fr = ["En 2019, 62 personnes sont mortes.", "Des personnes ont été blessées.", "80 écoles ont fermé.", "40 médecins sont arrivés."]
+    got = run_check_links("number-missing", {**ARTICLE, "fr": fr})
+    assert [(f.expected, f.locations[0].line) for f in got] == [(15, 2)]

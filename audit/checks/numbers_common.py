@@ -69,14 +69,16 @@ def _small(v) -> bool:
 def number_votes(ctx: GroupContext):
     """(link members, value -> (paragraph, fact) per document, Vote on plain values) for every
     discrepancy in the group's confident links."""
-    for link, present in ctx.confident_links():
-        keyed = _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present})
+    links = [(present, _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present}))
+             for _, present in ctx.confident_links()]
+    foreign = _foreign(links)
+    for present, keyed in links:
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
         strangers = _strangers(keyed)
         for v in votes:
-            if any(d in strangers for d, _ in v.flagged):
+            if any(d in strangers or d in foreign for d, _ in v.flagged):
                 continue
             if v.kind == "mismatch" and v.support and _spelled_ordinal(keyed, v):
                 continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
@@ -100,6 +102,25 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _foreign(links) -> set:
+    """Translations that share no number with the others in at least half of the links (three
+    or more) where the others agree on one: another article filed under this one's name, or
+    one whose paragraphs are in another order; the number checks abstain for them."""
+    agreed: dict = {}
+    unshared: dict = {}
+    for _, keyed in links:
+        values = {d: {key[0] for key in vals if not isinstance(key[0], str)} for d, vals in keyed.items()}
+        for d, mine in values.items():
+            others = [v for x, v in values.items() if x != d]
+            if len(others) < 2:
+                continue
+            if any(2 * sum(v in o for o in others) >= len(others) for v in set().union(*others)):
+                agreed[d] = agreed.get(d, 0) + 1
+                if not mine & set().union(*others):
+                    unshared[d] = unshared.get(d, 0) + 1
+    return {d for d, n in agreed.items() if n >= 3 and 2 * unshared.get(d, 0) >= n}
 
 
 def _spelled_ordinal(keyed: dict, v) -> bool:
