@@ -350,3 +350,17 @@ def test_one_dropped_number_in_a_translation_of_the_article_is_still_missing():
     fr = ["En 2019, 62 personnes sont mortes.", "Des personnes ont été blessées.", "80 écoles ont fermé.", "40 médecins sont arrivés."]
     got = run_check_links("number-missing", {**ARTICLE, "fr": fr})
     assert [(f.expected, f.locations[0].line) for f in got] == [(15, 2)]
+
+
+CLOCK = {"ar": "دقيقة صمت في الساعة 10:00 يوم 4 أبريل", "fr": "une minute de silence à 10:00 le 4 avril",
+         "ru": "минута молчания в 10:00 4 апреля"}
+
+
+def test_a_swahili_clock_time_is_the_same_time():
+    assert run_check("number-missing", {**CLOCK, "sw": "muda wa ukimya saa 4:00 4 Aprili"}) == []
+    assert run_check("number-mismatch", {**CLOCK, "sw": "muda wa ukimya saa 4:00 4 Aprili"}) == []
+
+
+def test_a_swahili_clock_time_changed_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**CLOCK, "sw": "muda wa ukimya saa 7:00 4 Aprili"})
+    assert flagged(got) == [("sw", "7:00")]

@@ -47,6 +47,9 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | No
         return True  # 20.000 written for 20,000: the other convention's group separator
     if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
         return True  # 19:00 for 7 p.m.
+    offset = (load_data("numbers.yaml").get(lang_u) or {}).get("clock_offset")
+    if offset and _clock(fact_v) and _clock(fact_u) and abs((u - v) % 12 - (-offset) % 12) < 1e-9:
+        return True  # Swahili time: saa 4:00 is 10:00, the hours counted from sunrise
     if _clock(fact_v) and isinstance(u, int) and u in (int(v), int(v) - 12, int(v) + 1, int(v) - 11):
         return True  # 09:30 said around its hour in words: "half past nine", সাড়ে ৯টা, "halb zehn"
     if 0 < u < 1000 and v > u and _magnitude_after(u, v, fact_u, text_u, lang_u):
