@@ -364,3 +364,8 @@ def test_a_swahili_clock_time_is_the_same_time():
 def test_a_swahili_clock_time_changed_is_still_a_mismatch():
     got = run_check("number-mismatch", {**CLOCK, "sw": "muda wa ukimya saa 7:00 4 Aprili"})
     assert flagged(got) == [("sw", "7:00")]
+
+
+def test_a_swahili_clock_time_beside_the_same_count_is_the_same_time():
+    others = {"ar": "صمت في الساعة 10:00 لمدة 4 دقائق", "fr": "silence à 10:00 pendant 4 minutes", "ru": "молчание в 10:00 на 4 минуты"}
+    assert run_check("number-missing", {**others, "sw": "ukimya saa 4:00 kwa dakika 4"}) == []

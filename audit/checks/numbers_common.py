@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import (bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
+from .numbers_equiv import (_clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
                             written_anyway)
 from .vote import Vote, vote
 
@@ -185,14 +185,18 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
                         others[key[0]] = hit
                         others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
         missing = sorted((v for v in others if v not in values[d]), key=repr)
-        if not missing or all(key[0] in others for key in vals):
+
+        def unmatched(u, f) -> bool:  # a clock time matches only a clock time (4:00 is not "4 April")
+            return u not in others or (_clock(f) and not _clock(others[u][1]))
+
+        if not missing or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
             out[d] = vals
             continue
         doc = ctx.documents[d]
         renamed: dict = {}
         for key, (i, f) in vals.items():
             u = key[0]
-            if u not in others:
+            if unmatched(u, f):
                 text = doc.paragraphs[i].text
                 match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
                 if match is not None:
