@@ -369,3 +369,9 @@ def test_a_swahili_clock_time_changed_is_still_a_mismatch():
 def test_a_swahili_clock_time_beside_the_same_count_is_the_same_time():
     others = {"ar": "صمت في الساعة 10:00 لمدة 4 دقائق", "fr": "silence à 10:00 pendant 4 minutes", "ru": "молчание в 10:00 на 4 минуты"}
     assert run_check("number-missing", {**others, "sw": "ukimya saa 4:00 kwa dakika 4"}) == []
+
+
+def test_a_clock_time_written_with_a_dot_elsewhere_is_the_same_time():
+    others = {"bn": "শনিবার বিকেল 5.30 হলো আদর্শ", "hi": "शनिवार शाम 5.30 बजे है", "ms": "pukul 5.30pm pada hari Sabtu",
+              "sv": "klockan 17.30 på en lördag"}
+    assert run_check("number-mismatch", {**others, "ar": "الوقت المثالي هو 5:30 مساءً يوم السبت"}) == []

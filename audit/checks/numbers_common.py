@@ -186,8 +186,8 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
                         others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
         missing = sorted((v for v in others if v not in values[d]), key=repr)
 
-        def unmatched(u, f) -> bool:  # a clock time matches only a clock time (4:00 is not "4 April")
-            return u not in others or (_clock(f) and not _clock(others[u][1]))
+        def unmatched(u, f) -> bool:  # a whole-hour clock time matches only a clock time (4:00 is not "4 April")
+            return u not in others or (_clock(f) and float(u).is_integer() and not _clock(others[u][1]))
 
         if not missing or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
             out[d] = vals
