@@ -177,3 +177,201 @@ def test_a_small_number_most_translations_spell_out_is_not_reported_missing():
 def test_a_chinese_pair_of_days_is_not_a_date_mismatch():
     others = {"fr": "les 3 et 4 février", "ru": "3 и 4 февраля", "sw": "tarehe 3 na 4 Februari"}
     assert run_check("date-mismatch", {**others, "zh": "于 2 月 3 日和 4 日撤回"}) == []
+
+
+@pytest.mark.parametrize("lang, text", [("bn", "রবিবার সকাল সাড়ে ৯টার দিকে বিশৃঙ্খলা ছড়িয়ে পড়ে।"),
+                                        ("de", "Die Unruhen brachen am Sonntag gegen halb 10 Uhr aus."),
+                                        ("sv", "Oroligheterna bröt ut vid halv 10 på söndagen.")])
+def test_a_clock_time_said_around_its_hour_is_not_a_mismatch(lang, text):
+    others = {"ar": "اندلعت الفوضى حوالي الساعة 09:30 يوم الأحد", "hi": "रविवार को करीब 09:30 बजे गड़बड़ी हुई",
+              "ms": "Gangguan berlaku kira-kira pukul 09:30 hari Ahad."}
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_a_changed_clock_time_is_still_a_mismatch():
+    others = {"ar": "اندلعت الفوضى حوالي الساعة 09:30 يوم الأحد", "hi": "रविवार को करीब 09:30 बजे गड़बड़ी हुई",
+              "ms": "Gangguan berlaku kira-kira pukul 09:30 hari Ahad."}
+    got = run_check("number-mismatch", {**others, "sv": "Oroligheterna bröt ut vid 07:30 på söndagen."})
+    assert flagged(got) == [("sv", "07:30")]
+
+
+TARIFFS = {"ar": "بنود بقيمة 200 مليار دولار", "bn": "যার পরিমাণ প্রায় 200 বিলিয়ন ডলার", "ms": "kesan kepada $200 billion nilai item"}
+
+
+@pytest.mark.parametrize("lang, text", [("hi", "200 डॉलर बिलियन तक के आइटम"), ("sv", "varor för 200 dollar miljarder")])
+def test_a_magnitude_word_after_the_currency_word_is_the_same_number(lang, text):
+    assert run_check("number-mismatch", {**TARIFFS, lang: text}) == []
+
+
+def test_a_magnitude_word_after_the_currency_word_still_compares_the_value():
+    got = run_check("number-mismatch", {**TARIFFS, "hi": "200 डॉलर मिलियन तक के आइटम"})
+    assert [f.expected for f in got] == [200_000_000_000] and flagged(got) == [("hi", "200")]
+
+
+KITS = {"ar": "أرسل 1.1 مليون مجموعة اختبار و6 ملايين قناع", "bn": "1.1 মিলিয়ন পরীক্ষার কিট, 6 মিলিয়ন ফেস মাস্ক",
+        "hi": "11 लाख परीक्षण किट और 60 लाख मास्क भेजे"}
+
+
+def test_nepali_lakh_is_a_magnitude():
+    assert run_check("number-mismatch", {**KITS, "ne": "ज्याक मा ले 11 लाख परीक्षण किट, 60 लाख अनुहारको मास्क पठाए"}) == []
+
+
+def test_a_changed_nepali_lakh_count_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**KITS, "ne": "ज्याक मा ले 11 लाख परीक्षण किट, 90 लाख अनुहारको मास्क पठाए"})
+    assert [(f.expected, f.found) for f in got] == [(6_000_000, 9_000_000)] and flagged(got) == [("ne", "90 लाख")]
+
+
+AGES = {"ar": "كانت حالتان فوق 60 عامًا، وحالتان بين 51 و60 عامًا، وحالة بين 41 و50 عامًا.",
+        "bn": "দুজনের বয়স 60 বছরের বেশি, দুজন 51 এবং 60 বছর বয়সের মধ্যে এবং একজন 41-50 বছর বয়সী।",
+        "es": "dos casos tenían más de 60 años, dos entre 51 y 60 años y uno entre 41 y 50 años."}
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "Le transport de biens essentiels était toujours autorisé."),
+                                        ("sv", "Transporten av nödvändiga varor var fortfarande tillåten.")])
+def test_a_linked_paragraph_sharing_none_of_the_numbers_is_another_sentence(lang, text):
+    assert run_check("number-missing", {**AGES, lang: text}) == []
+
+
+def test_one_dropped_number_beside_shared_ones_is_still_missing():
+    got = run_check("number-missing", {**AGES, "fr": "deux cas avaient plus de 60 ans, deux entre 51 et 60 ans et un autre."})
+    assert [f.expected for f in got] == [41]
+
+
+FIG = {"ar": "ننتظر نتائج قاطعة بالدليل الملموس بنسبة 1% (الشكل 3).", "hi": "1% का अंतर अभी भी बड़ा है (चित्र 3)।",
+       "fr": "un écart de 1 % reste important (Fig. 3).", "ru": "разница в 1 % все же велика (рис. 3)."}
+
+
+@pytest.mark.parametrize("lang, text", [("id", "perbedaan 1% masih besar (Gambar 33)."), ("zh", "1% 的差异仍然是巨大的区别（图 33）。"),
+                                        ("sw", "utofauti wa 1% bado ni tofauti kubwa (Fig.33)."), ("es", "una diferencia del 1 % es grande.")])
+def test_a_figure_or_table_reference_is_not_a_fact(lang, text):
+    assert run_check("number-mismatch", {**FIG, lang: text}) == []
+    assert run_check("number-missing", {**FIG, lang: text}) == []
+
+
+def test_a_changed_number_beside_a_figure_reference_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**FIG, "id": "perbedaan 7% masih besar (Gambar 3)."})
+    assert [(f.expected, f.found) for f in got] == [(1, 7)]
+
+
+GENOME = {"ar": "أكبر جينوم يبلغ من 26 إلى 32 كيلو قاعدة", "bn": "26 থেকে 32 কিলোবেসের বৃহত্তম জিনোম",
+          "es": "el genoma más grande, de 26 a 32 kilobases"}
+
+
+def test_kilobases_given_as_bases_are_the_same_number():
+    assert run_check("number-mismatch", {**GENOME, "zh": "最大的基因组为 2.6 至 3.2 万个碱基"}) == []
+
+
+def test_kilobases_given_as_a_thousand_times_too_many_kilobases_is_a_mismatch():
+    got = run_check("number-mismatch", {**GENOME, "zh": "最大的基因组为 2.6 至 3.9 万个碱基"})
+    assert len(got) == 1 and flagged(got)[0][0] == "zh"
+
+
+@pytest.mark.parametrize("lang, text", [("sw", "jumla ya 2,240.191 walioambukizwa"), ("fa", "با دقت ۹۹/۹۸ درصد")])
+def test_a_separator_slip_is_the_same_number(lang, text):
+    others = {"sw": {"ar": "إجمالي 2,240,191 مصابًا", "bn": "মোট 2,240,191 জন আক্রান্ত", "fr": "au total 2 240 191 personnes infectées"},
+              "fa": {"ar": "بدقة 99.98%", "bn": "99.98% নির্ভুলতার সাথে", "fr": "avec une précision de 99,98 %"}}[lang]
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_the_nepali_verb_is_not_the_number_six():
+    others = {"ar": "الوباء منتشر في 15 دولة", "hi": "महामारी 15 देशों में फैली है", "fr": "l'épidémie touche 15 pays"}
+    assert run_check("number-mismatch", {**others, "ne": "महामारी पन्ध्र देशमा फैलिएको छ"}) == []
+
+
+def test_a_moved_decimal_point_is_still_a_mismatch():
+    others = {"ar": "تأثر قرابة 1.716 مليار طالب", "fr": "environ 1,716 milliard d’apprenants", "sw": "takriban wanafunzi bilioni 1.716"}
+    got = run_check("number-mismatch", {**others, "ru": "затронуло примерно 1716 миллиардов учеников"})
+    assert [(f.expected, f.found) for f in got] == [(1_716_000_000, 1_716_000_000_000)]
+
+
+def test_a_dropped_percentage_beside_a_code_is_still_missing():
+    others = {"ar": "سارس-كوف وسارس كوف-2 متشابهان بنسبة 82%", "bn": "82% হোমোলজির কারণে SARS-CoV এবং SARS-CoV-2",
+              "sw": "SARS-CoV na SARS-CoV-2 hufanana wa 82%"}
+    got = run_check("number-missing", {**others, "mr": "सार्स-सीओव्ही आणि सार्स-सीओव्ही-२ खूपच समान आहे"})
+    assert [f.expected for f in got] == [82]
+
+
+def test_a_dropped_number_beside_one_in_the_other_separator_convention_is_still_missing():
+    others = {"ar": "هاكاثون لمدة 48 ساعة شارك فيه أكثر من 42000 شخص", "fr": "un hackathon de 48 heures avec plus de 42 000 participants",
+              "ru": "48-часовой марафон, в котором участвовали более 42 000 участников"}
+    got = run_check("number-missing", {**others, "sw": "tukio la kutengeneza programu na washiriki zaidi ya 42.000."})
+    assert [f.expected for f in got] == [48]
+
+
+def test_a_translation_sharing_a_number_with_a_minority_is_still_compared():
+    others = {"ar": "هاكاثون لمدة 48 ساعة شارك فيه أكثر من 42000 شخص", "fr": "un hackathon de 48 heures avec plus de 42 000 participants",
+              "ru": "48-часовой марафон, в котором участвовали более 42 000 участников", "bn": "42.000-এর বেশি অংশগ্রহণকারী সহ 48 ঘন্টার হ্যাকাথন"}
+    got = run_check("number-missing", {**others, "sw": "tukio la kutengeneza programu na washiriki 42.000 hivi."})
+    assert [f.expected for f in got] == [48]
+
+
+def test_a_nepali_magnitude_with_a_postposition_glued_is_read():
+    others = {"ar": "أكثر من 50 مليون شخص و1.3 مليار", "bn": "50 মিলিয়নের বেশি মানুষ এবং 1.3 বিলিয়ন", "fr": "plus de 50 millions de personnes et 1,3 milliard"}
+    assert run_check("number-mismatch", {**others, "ne": "500 लाखभन्दा बढी मानिस र 1.3 अरब मानिस"}) == []
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "la recombinaison a pu avoir lieu au sein d’une troisième espèce"),
+                                        ("es", "la recombinación pudo ocurrir en una tercera especie")])
+def test_an_ordinal_word_against_another_count_is_not_a_mismatch(lang, text):
+    others = {"ar": "حدث التأشيب في 82 نوعًا", "bn": "82টি প্রজাতির মধ্যে পুনর্মিলন", "ru": "рекомбинация произошла у 82 видов"}
+    assert run_check("number-mismatch", {**others, lang: text}) == []
+
+
+def test_a_changed_cardinal_word_is_still_a_mismatch():
+    others = {"ar": "هناك 7 سلالات معروفة", "fr": "7 souches sont connues", "ru": "известно 7 штаммов"}
+    got = run_check("number-mismatch", {**others, "sw": "Aina sita za virusi zinajulikana"})
+    assert [(f.expected, f.found) for f in got] == [(7, 6)]
+
+
+def run_check_links(code: str, texts: dict[str, list[str]]):
+    """Findings of ``code`` when line i of each language's paragraphs is linked to line i of the others."""
+    docs = {lang: Document(lang, f"{lang}.txt", lang, 1.0, "", tuple(Paragraph(i, i + 1, i + 1, t) for i, t in enumerate(lines)))
+            for lang, lines in texts.items()}
+    ids = tuple(sorted(docs))
+    n = len(next(iter(texts.values())))
+    links = tuple(Link(tuple((d, (i,)) for d in ids), 1.0) for i in range(n))
+    ctx = GroupContext(Group("g", ids, 1.0), docs, Alignment("g", ids[0], links),
+                       {d: [extract_facts(p.text, d) for p in docs[d].paragraphs] for d in ids}, 0.5)
+    return list(CHECKS[code].run(ctx))
+
+
+ARTICLE = {"ar": ["توفي 62 شخصًا في 2019.", "أصيب 15 شخصًا.", "أغلقت 80 مدرسة.", "وصل 40 طبيبًا."],
+           "bn": ["2019 সালে 62 জন মারা যান।", "15 জন আহত হন।", "80টি স্কুল বন্ধ হয়।", "40 জন চিকিৎসক আসেন।"],
+           "ru": ["В 2019 году погибли 62 человека.", "Пострадали 15 человек.", "Закрыты 80 школ.", "Прибыли 40 врачей."]}
+
+
+def test_a_translation_of_another_article_under_the_same_name_gives_no_number_findings():
+    other = ["Le lavage des mains protège.", "Les chauves-souris sont des hôtes.", "Le pangolin est suspect.", "Il faut 3 mesures."]
+    assert run_check_links("number-missing", {**ARTICLE, "fr": other}) == []
+    assert run_check_links("number-mismatch", {**ARTICLE, "fr": other}) == []
+
+
+def test_one_dropped_number_in_a_translation_of_the_article_is_still_missing():
+    fr = ["En 2019, 62 personnes sont mortes.", "Des personnes ont été blessées.", "80 écoles ont fermé.", "40 médecins sont arrivés."]
+    got = run_check_links("number-missing", {**ARTICLE, "fr": fr})
+    assert [(f.expected, f.locations[0].line) for f in got] == [(15, 2)]
+
+
+CLOCK = {"ar": "دقيقة صمت في الساعة 10:00 يوم 4 أبريل", "fr": "une minute de silence à 10:00 le 4 avril",
+         "ru": "минута молчания в 10:00 4 апреля"}
+
+
+def test_a_swahili_clock_time_is_the_same_time():
+    assert run_check("number-missing", {**CLOCK, "sw": "muda wa ukimya saa 4:00 4 Aprili"}) == []
+    assert run_check("number-mismatch", {**CLOCK, "sw": "muda wa ukimya saa 4:00 4 Aprili"}) == []
+
+
+def test_a_swahili_clock_time_changed_is_still_a_mismatch():
+    got = run_check("number-mismatch", {**CLOCK, "sw": "muda wa ukimya saa 7:00 4 Aprili"})
+    assert flagged(got) == [("sw", "7:00")]
+
+
+def test_a_swahili_clock_time_beside_the_same_count_is_the_same_time():
+    others = {"ar": "صمت في الساعة 10:00 لمدة 4 دقائق", "fr": "silence à 10:00 pendant 4 minutes", "ru": "молчание в 10:00 на 4 минуты"}
+    assert run_check("number-missing", {**others, "sw": "ukimya saa 4:00 kwa dakika 4"}) == []
+
+
+def test_a_clock_time_written_with_a_dot_elsewhere_is_the_same_time():
+    others = {"bn": "শনিবার বিকেল 5.30 হলো আদর্শ", "hi": "शनिवार शाम 5.30 बजे है", "ms": "pukul 5.30pm pada hari Sabtu",
+              "sv": "klockan 17.30 på en lördag"}
+    assert run_check("number-mismatch", {**others, "ar": "الوقت المثالي هو 5:30 مساءً يوم السبت"}) == []

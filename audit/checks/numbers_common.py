@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import bracketed_conversion, converted_to_one as _converted_to_one, same_number, written_anyway
+from .numbers_equiv import (_clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
+                            written_anyway)
 from .vote import Vote, vote
 
 # Spelled-out values this small are articles, duals and idioms as often as counts ("a", "both").
@@ -36,6 +37,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
+            if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
+                continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
             for v in number_values(f):
                 add(v, (i, f))
     return out
@@ -66,12 +69,19 @@ def _small(v) -> bool:
 def number_votes(ctx: GroupContext):
     """(link members, value -> (paragraph, fact) per document, Vote on plain values) for every
     discrepancy in the group's confident links."""
-    for link, present in ctx.confident_links():
-        keyed = _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present})
+    links = [(present, _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present}))
+             for _, present in ctx.confident_links()]
+    foreign = _foreign(links)
+    for present, keyed in links:
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
+        strangers = _strangers(keyed)
         for v in votes:
+            if any(d in strangers or d in foreign for d, _ in v.flagged):
+                continue
+            if v.kind == "mismatch" and v.support and _spelled_ordinal(keyed, v):
+                continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
             facts = _facts_of(keyed, v)
             if facts & reported:
                 continue
@@ -92,6 +102,54 @@ def number_votes(ctx: GroupContext):
             if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                 continue  # the same value, only counted differently
             yield present, per_doc, plain
+
+
+def _foreign(links) -> set:
+    """Translations that share no number with the others in at least half of the links (three
+    or more) where the others agree on one: another article filed under this one's name, or
+    one whose paragraphs are in another order; the number checks abstain for them."""
+    agreed: dict = {}
+    unshared: dict = {}
+    for _, keyed in links:
+        values = {d: {key[0] for key in vals if not isinstance(key[0], str)} for d, vals in keyed.items()}
+        for d, mine in values.items():
+            others = [v for x, v in values.items() if x != d]
+            if len(others) < 2:
+                continue
+            if any(2 * sum(v in o for o in others) >= len(others) for v in set().union(*others)):
+                agreed[d] = agreed.get(d, 0) + 1
+                if not mine & set().union(*others):
+                    unshared[d] = unshared.get(d, 0) + 1
+    return {d for d, n in agreed.items() if n >= 3 and 2 * unshared.get(d, 0) >= n}
+
+
+def _spelled_ordinal(keyed: dict, v) -> bool:
+    """Whether the flagged value of a mismatch is an ordinal written as a word."""
+    (d, key), = v.flagged
+    f = keyed[d][key][1]
+    return f.form == "word" and bool((f.extra or {}).get("ordinal"))
+
+
+def _strangers(keyed: dict) -> set:
+    """Translations whose linked paragraph shares no number with any other, while most others
+    agree on two facts or more (both ends of one range are one fact; codes are names): the
+    link pairs another sentence (a shifted or merged paragraph), and every number of it would
+    be reported; abstain for them."""
+    values = {d: {key[0] for key in vals} for d, vals in keyed.items()}
+    where: dict = {}  # value -> the fact that gives it in some translation
+    for vals in keyed.values():
+        for key, (i, f) in vals.items():
+            where.setdefault(key[0], (i, f.start))
+    out = set()
+    for d, mine in values.items():
+        others = [v for x, v in values.items() if x != d]
+        if len(others) < 2:
+            continue
+        common = {v for v in set().union(*others)
+                  if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
+        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)):
+            out.add(d)
+    return out
 
 
 def _facts_of(keyed: dict, v) -> set:
@@ -119,21 +177,28 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
     out = {}
     for d, vals in keyed.items():
         others: dict = {}
+        others_text: dict = {}
         for x, xv in keyed.items():
             if x != d:
                 for key, hit in xv.items():
-                    others.setdefault(key[0], hit)
+                    if key[0] not in others:
+                        others[key[0]] = hit
+                        others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
         missing = sorted((v for v in others if v not in values[d]), key=repr)
-        if not missing or all(key[0] in others for key in vals):
+
+        def unmatched(u, f) -> bool:  # a whole-hour clock time matches only a clock time (4:00 is not "4 April")
+            return u not in others or (_clock(f) and float(u).is_integer() and not _clock(others[u][1]))
+
+        if not missing or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
             out[d] = vals
             continue
         doc = ctx.documents[d]
         renamed: dict = {}
         for key, (i, f) in vals.items():
             u = key[0]
-            if u not in others:
+            if unmatched(u, f):
                 text = doc.paragraphs[i].text
-                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language)), None)
+                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
                 if match is not None:
                     missing.remove(match)
                     u = match

@@ -18,7 +18,7 @@ from ..extract.text import fold, load_data, tokens
 from ..languages import babel_locale
 
 _RUN = regex.compile(r"\p{Nd}+(?:[.,،٬'\u00a0\u202f\u2009 ]\p{Nd}+)*")
-_GROUPED = regex.compile(r"\p{Nd}{1,3}[.,]\p{Nd}{3}")
+_GROUPED = regex.compile(r"(?<![\p{Nd}.,])\p{Nd}{1,3}[.,]\p{Nd}{3}$")  # the number last: no magnitude word after it
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _MAGNITUDES = (3, 5, 6, 7, 9, 12)  # thousand, lakh, million, crore, billion, trillion
@@ -28,18 +28,32 @@ def _numeric(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
-    """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others')."""
+def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | None = None) -> bool:
+    """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others',
+    given in ``text_v`` when known)."""
     if not (_numeric(v) and _numeric(u)):
         return False
+    if fact_v is not None and _same_digits(fact_v.text, fact_u.text):
+        return True  # 2,240.191 for 2 240 191: the same digits, a separator slipped
+    if _slash_decimal(text_u, fact_u, v):
+        return True  # Persian 99/98: the slash typed for the decimal mark (٫)
+    if text_v is not None and fact_v is not None and _unit_multiple(u, v, text_v, fact_v):
+        return True  # 26 kilobases = 2.6 万 bases
     big = max(abs(u), abs(v))
     if abs(u - v) <= 1e-9 * big:
         return True  # 8.3 billion computed as 8300000000.000001
-    if (u * 1000 == v and _GROUPED.fullmatch(fact_u.text.strip())) or (
-            v * 1000 == u and fact_v is not None and _GROUPED.fullmatch(fact_v.text.strip())):
+    if (u * 1000 == v and _GROUPED.search(fact_u.text)) or (
+            v * 1000 == u and fact_v is not None and _GROUPED.search(fact_v.text)):
         return True  # 20.000 written for 20,000: the other convention's group separator
     if big < 24 and abs(abs(u - v) - 12) < 1e-9 and (big >= 13 or ":" in fact_u.text):
         return True  # 19:00 for 7 p.m.
+    offset = (load_data("numbers.yaml").get(lang_u) or {}).get("clock_offset")
+    if offset and _clock(fact_v) and _clock(fact_u) and abs((u - v) % 12 - (-offset) % 12) < 1e-9:
+        return True  # Swahili time: saa 4:00 is 10:00, the hours counted from sunrise
+    if _clock(fact_v) and isinstance(u, int) and u in (int(v), int(v) - 12, int(v) + 1, int(v) - 11):
+        return True  # 09:30 said around its hour in words: "half past nine", সাড়ে ৯টা, "halb zehn"
+    if 0 < u < 1000 and v > u and _magnitude_after(u, v, fact_u, text_u, lang_u):
+        return True  # "200 डॉलर बिलियन": the magnitude word after a currency word
     for small, large, f in ((u, v, fact_u), (v, u, fact_v)):
         if isinstance(small, int) and isinstance(large, int) and 11 <= small <= 21 and 1000 <= large <= 2999:
             if large == (small - 1) * 100:
@@ -55,6 +69,62 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str) -> bool:
         if scale and abs(u * scale - v) < 1e-6 * v:
             return True  # vifo elfu 52: the magnitude before the number (Swahili)
     return converted(v, u, fact_u, text_u, lang_u)
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(int(ch)) for ch in text if ch.isdigit())
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """Whether two written numbers are the same three groups of digits or more, only with other
+    separators (2,240.191 / 2 240 191; not 1716 / 1.716: a decimal point moved is a change)."""
+    da, db = _ascii_digits(a), _ascii_digits(b)
+    groups = [[len(g) for g in regex.findall(r"\p{Nd}+", x)] for x in (a, b)]
+    return len(da) >= 4 and da == db and groups[0] == groups[1] and len(groups[0]) >= 3
+
+
+def _slash_decimal(text: str, fact, v) -> bool:
+    m = regex.fullmatch(r"(\p{Nd}+)/(\p{Nd}+)", _around(text, fact.start, fact.end))
+    if not m or not isinstance(v, float):
+        return False
+    return abs(float(f"{_ascii_digits(m.group(1))}.{_ascii_digits(m.group(2))}") - v) < 1e-9
+
+
+def _around(text: str, start: int, end: int) -> str:
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "/"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == "/"):
+        end += 1
+    return text[start:end]
+
+
+def _unit_multiple(u, v, text_v: str, fact_v) -> bool:
+    """Whether ``u`` is ``v`` times the multiple of a prefixed unit written after ``v``
+    (26 kilobases, 26 kb, 26 كيلو قاعدة: 26,000 of the unit); data: numbers/units.yaml."""
+    after = tokens(text_v[fact_v.end:fact_v.end + 24])[:1]
+    if not after or not v or after[0][0] > 2:
+        return False
+    word = fold(after[0][2])
+    data = load_data("numbers/units.yaml")
+    for forms, exact in ((data.get("prefixes", {}), False), (data.get("prefixed_symbols", {}), True)):
+        for prefix, factor in forms.items():
+            p = fold(prefix)
+            if (word == p if exact else word.startswith(p)) and abs(u - v * factor) < 1e-6 * abs(u):
+                return True
+    return False
+
+
+def _clock(fact) -> bool:
+    """Whether a number fact is a clock time (09:30, ১৯ঃ৩০)."""
+    return fact is not None and bool(regex.search(r"\p{Nd}[:ঃ]\p{Nd}", fact.text))
+
+
+def _magnitude_after(u, v, fact_u, text_u: str, lang_u: str) -> bool:
+    """Whether a magnitude word of the language stands within two words after ``u`` and makes
+    it ``v`` (a currency word or a unit between the number and its magnitude)."""
+    after = tokens(text_u[fact_u.end:fact_u.end + 40])[:2]
+    mags = lexicon(lang_u).magnitudes
+    return any(abs(u * mags[w] - v) < 1e-6 * v for w in (fold(t) for _, _, t in after) if w in mags)
 
 
 def converted(v, u, fact_u, text_u: str, lang_u: str) -> bool:
@@ -225,3 +295,29 @@ def bracketed_conversion(text: str, fact, lang: str) -> bool:
     from ..extract.numbers import extract_numbers
 
     return bool(regex.search(r"\p{Nd}", before[-30:-1]) or extract_numbers(before[-30:-1], lang))
+
+
+_REF_SKIP = regex.compile(r"[\p{Nd}\s.,;:()\[\]\-–—‐\u200b\u200c\u200d]*$")
+
+
+@lru_cache(maxsize=None)
+def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems, single characters) that make the number after them a cross-reference."""
+    data = load_data("numbers/references.yaml")
+    words = {fold(w) for w in (*data.get("default", ()), *data.get(lang, ()))}
+    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+def cross_reference(text: str, fact, lang: str) -> bool:
+    """Whether the number points at a figure, table or equation (Fig. 3, (表 1-3), الجدول 2):
+    the word before it, past other numbers and punctuation of the same reference."""
+    before = text[max(0, fact.start - 48):fact.start]
+    before = before[:_REF_SKIP.search(before).start()]
+    toks = tokens(before)
+    if not toks:
+        return False
+    word = fold(toks[-1][2])
+    stems, chars = _reference_words(lang)
+    if word in chars:
+        return True
+    return any(word.startswith(s) or (len(s) >= 3 and not s.isascii() and s in word) for s in stems)
