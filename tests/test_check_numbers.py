@@ -148,6 +148,19 @@ def test_a_date_one_side_read_without_its_day_is_not_a_mismatch():
     assert run_check("date-mismatch", {**DEC, "pt": "o primeiro caso em 1º de dezembro de 2019"}) == []
 
 
+def test_a_day_only_one_translation_reads_is_no_disagreement_among_many():
+    """The others write the day in words they do not read ("the 19th day of March"): no 'no majority'."""
+    texts = {"fr": "fait ce dix-neuvième jour de mars 2020", "hi": "मार्च 2020 के उन्नीसवें दिन",
+             "sw": "siku ya kumi na tisa ya Machi 2020", "ar": "في هذا التاريخ 19 مارس 2020",
+             # and translations that give no date a reader can take (so no side has a majority)
+             "es": "firmado en el día de hoy", "pt": "assinado no dia de hoje", "id": "ditandatangani hari ini",
+             "ms": "ditandatangani pada hari ini"}
+    assert run_check("date-mismatch", texts) == []
+    # a day that really differs is still a mismatch beside month-only readings
+    got = run_check("date-mismatch", {**texts, "ru": "подписано 20 марта 2020 года"})
+    assert got and all(f.check == "date-mismatch" for f in got)
+
+
 def test_a_changed_month_is_still_a_date_mismatch():
     got = run_check("date-mismatch", {**DEC, "ur": "پہلا کیس 1 جون 2019 کو"})
     assert flagged(got) == [("ur", "1 جون 2019")]

@@ -59,6 +59,9 @@ def _compatible(ctx, per_doc, v) -> bool:
     """Whether the dates a vote opposes may well be one date read two ways: a day one side
     did not read (21শে মার্চ, 1º de dezembro, 13-மார்ச்), a pair of days read as a range
     ("3 and 4 February"), a pair of months ("May/June") of which each side read one."""
+    values = [val for _, val in v.flagged] + ([v.expected] if v.support else [])
+    if len({val[0] for val in values}) == 1 and len({val[1:] for val in values if val[1] is not None}) <= 1:
+        return True  # one month, one day at most: the others did not read the day ("the 19th day of March")
     sides = [(d, val) for d, val in v.flagged] + [(d, v.expected) for d in v.support[:1]]
     if len(sides) != 2:
         return False
