@@ -22,7 +22,7 @@ def _closeness(a, b) -> float:
 
 class DateMismatch(Check):
     code = "date-mismatch"
-    severity = "error"
+    severity = "warning"  # 2 of 3 right on the judged corpora: an error must be right 9 times in 10
     description = "A date's day or month differs between translations (19 February vs 20 February)."
 
     def run(self, ctx: GroupContext):
