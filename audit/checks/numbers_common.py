@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from .base import GroupContext, lang_of, location
-from .numbers_equiv import (_clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
+from .numbers_equiv import (_around, _clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
                             written_anyway)
 from .vote import Vote, vote
 
@@ -252,12 +252,6 @@ def _slash_pair(text: str, fact) -> bool:
     return bool(regex.fullmatch(r"\p{Nd}{1,2}/\p{Nd}{1,2}", _around(text, fact.start, fact.end)))
 
 
-def _around(text: str, start: int, end: int) -> str:
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "/"):
-        start -= 1
-    while end < len(text) and (text[end].isdigit() or text[end] == "/"):
-        end += 1
-    return text[start:end]
 
 
 def fmt(v) -> str:
