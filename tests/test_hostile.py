@@ -118,33 +118,36 @@ def project(monkeypatch):
     """A project any user may read (the permission cases run as nobody): in/ with an English
     and a Swedish translation that disagree once, a config, a baseline, reports of a first run."""
     root = Path(tempfile.mkdtemp(prefix="audit-hostile-"))
-    os.chmod(root, 0o777)
-    (root / "in").mkdir()
-    (root / "in" / "en.txt").write_text(EN)
-    (root / "in" / "sv.txt").write_text(SV)
-    (root / "config.yaml").write_text("languages: [en, sv]\n")
-    (root / "secret.txt").write_text(SECRET + "\n")
-    (root / "base.json").write_text('{"version": 1, "findings": []}\n')
-    os.chmod(root / "base.json", 0o666)
-    monkeypatch.chdir(root)
-    assert main(["run", "in", "--out", "reports", "-q"]) == 0
-    for p in [root / "reports", *(root / "reports").iterdir()]:
-        os.chmod(p, 0o777 if p.is_dir() else 0o666)
-    limit = int(os.environ.get("AUDIT_HOSTILE_TIMEOUT", "60"))
+    old = signal.getsignal(signal.SIGALRM)
+    try:
+        os.chmod(root, 0o777)
+        (root / "in").mkdir()
+        (root / "in" / "en.txt").write_text(EN)
+        (root / "in" / "sv.txt").write_text(SV)
+        (root / "config.yaml").write_text("languages: [en, sv]\n")
+        (root / "secret.txt").write_text(SECRET + "\n")
+        (root / "base.json").write_text('{"version": 1, "findings": []}\n')
+        os.chmod(root / "base.json", 0o666)
+        monkeypatch.chdir(root)
+        assert main(["run", "in", "--out", "reports", "-q"]) == 0
+        for p in [root / "reports", *(root / "reports").iterdir()]:
+            os.chmod(p, 0o777 if p.is_dir() else 0o666)
+        limit = int(os.environ.get("AUDIT_HOSTILE_TIMEOUT", "60"))
 
-    def timeout(signum, frame):
-        raise TimeoutError(f"case took over {limit} s")
+        def timeout(signum, frame):
+            raise TimeoutError(f"case took over {limit} s")
 
-    old = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(limit)  # a FIFO that hangs a read must fail the test, not stall the suite
-    yield root
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
-    for p in [root, *root.rglob("*")]:
-        with contextlib.suppress(OSError):
-            if not p.is_symlink():
-                os.chmod(p, 0o777 if p.is_dir() else 0o666)
-    shutil.rmtree(root, ignore_errors=True)
+        signal.signal(signal.SIGALRM, timeout)
+        signal.alarm(limit)  # a FIFO that hangs a read must fail the test, not stall the suite
+        yield root
+    finally:  # also when the set-up fails: no project left behind in the temporary directory
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+        for p in [root, *root.rglob("*")]:
+            with contextlib.suppress(OSError):
+                if not p.is_symlink():
+                    os.chmod(p, 0o777 if p.is_dir() else 0o666)
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def run_case(project: Path, case: Case, monkeypatch=None) -> tuple[str, str]:
