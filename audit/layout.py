@@ -42,6 +42,7 @@ from pathlib import Path, PurePosixPath
 
 from .config import GROUP_MODES as MODES  # validated there, with the rest of the config
 from .errors import AuditError
+from .ingest.files import display  # a file name's bytes that are not UTF-8 as \xNN: printable, reversible
 
 RESERVED_IDS = frozenset({"confidence"})  # keys of audit.json's alignment links beside document ids
 _LANG = r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,4})?"
@@ -110,18 +111,13 @@ def relative(path: Path, root: str) -> PurePosixPath:
     return PurePosixPath(*Path(rel).parts)
 
 
-def readable(text: str) -> str:
-    """A file name's bytes that are not UTF-8 (surrogate escapes) as ``\\xNN``: printable, reversible."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 def document_ids(rels: list[PurePosixPath]) -> list[str]:
     """Each file's id from its own relative path (see the module docstring)."""
     from .ingest import SUFFIXES
 
     def bare(rel: PurePosixPath) -> str:
         stem = str(rel.with_suffix("")) if rel.suffix.lower() in SUFFIXES else str(rel)
-        return readable(stem)
+        return display(stem)
 
     def rank(rel: PurePosixPath):
         suffix = rel.suffix.lower()
@@ -134,7 +130,7 @@ def document_ids(rels: list[PurePosixPath]) -> list[str]:
     for name, same in wanted.items():
         for k, rel in enumerate(sorted(same, key=rank)):
             keep_suffix = k > 0 or name in RESERVED_IDS or PurePosixPath(name).name in RESERVED_IDS
-            chosen[rel] = readable(str(rel)) if keep_suffix else name
+            chosen[rel] = display(str(rel)) if keep_suffix else name
     return [chosen[rel] for rel in rels]
 
 
@@ -153,7 +149,7 @@ def _by_folder(rels, settings):
     out = []
     for rel in rels:
         article = str(rel.parent) if str(rel.parent) != "." else None
-        out.append((readable(article) if article else None, language_code(_stem(rel))))
+        out.append((display(article) if article else None, language_code(_stem(rel))))
     return out
 
 
@@ -162,7 +158,7 @@ def _by_language_folder(rels, settings):
     out = []
     for rel in rels:
         lang = language_code(rel.parts[0]) if len(rel.parts) >= 2 else None
-        article = readable(str(PurePosixPath(*rel.parts[1:]).with_suffix(""))) if lang else None
+        article = display(str(PurePosixPath(*rel.parts[1:]).with_suffix(""))) if lang else None
         out.append((article, lang))
     return out
 
@@ -184,7 +180,7 @@ def _by_name(rels, pattern: str):
         if "lang" in m.groupdict() and lang is None:
             out.append((None, None))  # the place of the language holds something else
             continue
-        out.append((readable(article), lang))
+        out.append((display(article), lang))
     return out
 
 
