@@ -11,12 +11,13 @@ from .config import load_config  # noqa: E402
 from .errors import AuditError  # noqa: E402
 
 
-def run(paths, config=None, progress=None, timings=None, reviews=None, engine=None):
+def run(paths, config=None, progress=None, timings=None, reviews=None, engine=None, follow_symlinks=False):
     """Audit the files under ``paths`` and return a :class:`~audit.model.Report`.
 
     ``progress(stage, done, total)`` is called as work completes; ``timings``, a
     dict, receives stage -> (wall seconds, CPU seconds). ``reviews`` (fingerprint
-    -> decision) defaults to the config's reviews file. ``engine``, from
+    -> decision) defaults to the config's reviews file. ``follow_symlinks`` reads
+    symlinked inputs whose target lies outside the paths given. ``engine``, from
     :func:`open_engine`, keeps the report's facts readable after the run:
 
     >>> with audit.open_engine(config) as engine:
@@ -30,7 +31,8 @@ def run(paths, config=None, progress=None, timings=None, reviews=None, engine=No
         from .review import load, reviews_path
 
         reviews = load(reviews_path(config))
-    return _run(paths, config, reviews=reviews, engine=engine, progress=progress, timings=timings)
+    return _run(paths, config, reviews=reviews, engine=engine, progress=progress, timings=timings,
+                follow_symlinks=follow_symlinks)
 
 
 def open_engine(config):

@@ -93,14 +93,13 @@ def main(argv: list[str] | None = None) -> int:
             config["group"]["by"] = args.group_by
         if args.scheduler:
             config["engine"], config["scheduler"] = "dask", args.scheduler
-        config["_follow_symlinks"] = args.follow_symlinks
         if args.command == "check":
             from .report import baseline
 
             baseline.load(args.baseline)  # a bad baseline fails before the long part
         engine = stack.enter_context(open_engine(config))
         progress = _progress() if not args.quiet else None
-        report = run(args.paths, config, progress=progress, engine=engine)
+        report = run(args.paths, config, progress=progress, engine=engine, follow_symlinks=args.follow_symlinks)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*map(terminal, a), file=sys.stderr))
         _warn_uncertain_languages(report, say)
         if args.command != "check":  # check refuses them in one line of its own

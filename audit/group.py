@@ -89,16 +89,17 @@ def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, li
     return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts))
 
 
-def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None) -> list[Group]:
+def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None,
+                     articles: dict[str, str] | None = None) -> list[Group]:
     """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
     turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
     a Dask dataframe shuffle on the Dask engine; both give the same pairs.
 
-    Documents the batch's structure places (``config['_articles']``, doc id -> article,
+    Documents the batch's structure places (``articles``, doc id -> article,
     from :mod:`audit.layout`) form their article's group, with the content score of
     every pair of members (the misfiled-translation check reads them); the others
     are grouped by content."""
-    articles = config.get("_articles") or {}
+    articles = articles or {}
     scorer = _Scorer(summaries, config)
     ids = [d for d, _, _, _ in summaries]
     members: dict[str, list[str]] = defaultdict(list)

@@ -24,10 +24,11 @@ from .model import Finding, Report, Skipped
 
 
 def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=None,
-        timings: dict | None = None) -> Report:
+        timings: dict | None = None, follow_symlinks: bool = False) -> Report:
     """The whole audit. ``reviews``: fingerprint -> editor's decision (``review.load``);
     ``engine``: an engine opened with this config, whose lifetime the caller owns
-    (default: the config's, for this run only); ``timings``, if given, receives stage -> (wall s, CPU s)."""
+    (default: the config's, for this run only); ``timings``, if given, receives stage -> (wall s, CPU s);
+    ``follow_symlinks``: read symlinked inputs whose target lies outside the input roots too."""
     from .checks import selected_checks
     from .engine import HeldFacts, open_engine
     from .group import group_signatures
@@ -40,14 +41,14 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     clock("read+extract")
     checks = selected_checks(config)  # an unknown check code fails before any file is read
     refused: list[Skipped] = []  # inputs discovery does not read (FIFOs, symlinks leading outside, ...)
-    layout = plan(paths, config, config.get("_follow_symlinks", False), refused)  # ids, declared articles, languages
+    layout = plan(paths, config, follow_symlinks, refused)  # ids, declared articles, languages
     declared = layout.declared_languages()
     with batch_gc(), (nullcontext(engine) if engine is not None else open_engine(config)) as engine:
         read = engine.read(read_file, [(str(f), i, declared.get(str(f))) for f, i in zip(layout.files, layout.ids)],
                            progress)
         documents, skipped, signatures, handles = _distinct(read, refused)
         clock("group")
-        groups = group_signatures(signatures, {**config, "_articles": layout.articles}, blocker=engine.blocker)
+        groups = group_signatures(signatures, config, blocker=engine.blocker, articles=layout.articles)
         clock("align+check")
         results = engine.run_groups(audit_group, [(g, [handles[d] for d in g.documents]) for g in groups], progress)
         clock("fingerprint+review")

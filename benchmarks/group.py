@@ -203,7 +203,7 @@ def _misfiled(sums, docs, articles, cfg) -> set[str]:
     from audit.checks.misfiled_translation import MisfiledTranslation
 
     by_id = {d.id: d for d in docs}
-    groups = group_signatures([sums[d.id] for d in docs], {**cfg, "_articles": articles})
+    groups = group_signatures([sums[d.id] for d in docs], cfg, articles=articles)
     out = set()
     for g in groups:
         ctx = GroupContext(g, {d: by_id[d] for d in g.documents}, None, {}, 0.5)

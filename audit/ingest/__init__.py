@@ -24,11 +24,12 @@ from .paragraphs import paragraphs_from_html, paragraphs_from_text
 _SAMPLE_CHARS = 4000
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike], config: dict) -> tuple[list[Document], list[Skipped]]:
+def ingest_paths(paths: Iterable[str | os.PathLike], config: dict,
+                 follow_symlinks: bool = False) -> tuple[list[Document], list[Skipped]]:
     from ..layout import plan
 
     skipped: list[Skipped] = []
-    layout = plan(paths, config, config.get("_follow_symlinks", False), skipped)
+    layout = plan(paths, config, follow_symlinks, skipped)
     declared = layout.declared_languages()
     documents: list[Document] = []
     by_hash: dict[str, str] = {}
