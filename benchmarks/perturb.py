@@ -21,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from _common import config, groups, run_texts
+from _tables import recall_row
 
 from audit.checks.list_mismatch import shared_members
 from audit.extract import extract_facts
@@ -302,12 +303,7 @@ def main(argv=None) -> None:
     print(f"{'kind':26}" + "".join(f"{lang:>9}" for lang in langs) + f"{'all':>9}")
     worst = 1.0
     for kind in ACCEPT:
-        row, total = [], [0, 0]
-        for lang in langs:
-            f, t = hits.get((kind, lang), (0, 0))
-            total[0] += f
-            total[1] += t
-            row.append(f"{f}/{t}" if t else "-")
+        row, *total = recall_row(hits, kind, langs)
         r = total[0] / total[1] if total[1] else float("nan")
         if total[1]:
             worst = min(worst, r)

@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _tables import recall_row  # noqa: E402
 from real import CORPORA, CORPUS_LANGUAGES, ROOT, audit_corpus, supported_languages  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
@@ -243,12 +244,7 @@ def print_table(m: dict, verbose: bool) -> dict:
     print(f"{'kind':18}" + "".join(f"{lang:>7}" for lang in langs) + f"{'all':>9}{'recall':>8}  elsewhere")
     worst, figures = 1.0, {}
     for kind in (k for k in ACCEPT if any(e.kind == k for e, _, _ in results)):
-        row, total = [], [0, 0]
-        for lang in langs:
-            f, t = hits.get((kind, lang), (0, 0))
-            total[0] += f
-            total[1] += t
-            row.append(f"{f}/{t}" if t else "-")
+        row, *total = recall_row(hits, kind, langs)
         r = total[0] / total[1] if total[1] else float("nan")
         if total[1]:
             worst = min(worst, r)
