@@ -129,14 +129,6 @@ class NameView:
             ix.add_units([(f"g:{h[3]}",) for h in self.glossary[i]])
         return ix
 
-    @cached_property
-    def mention_index(self) -> Index:
-        ix = Index(lenient=False)
-        for i in range(len(self.words)):
-            for m in self.mentions(i):
-                ix.add_units(m.units)
-        return ix
-
     def link_maps(self, link_of: dict[int, int]) -> None:
         """Which links mention each unit (exactly), and which contain it (leniently)."""
         self.link_of = link_of  # paragraph index -> link number

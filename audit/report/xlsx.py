@@ -167,22 +167,6 @@ def _clip_runs(runs: list) -> list:
     return out
 
 
-def _rich(text: str, spans: list[tuple[int, int]]) -> list:
-    """The paragraph as runs, with its evidence spans in bold red."""
-    spans = sorted((s, e) for s, e in spans if e > s)
-    parts, pos = [], 0
-    for s, e in spans:
-        s = max(s, pos)
-        if s > pos:
-            parts.append((text[pos:s], None))
-        if e > s:
-            parts.append((text[s:e], "evidence"))
-        pos = max(pos, e)
-    if pos < len(text):
-        parts.append((text[pos:], None))
-    return parts
-
-
 def _languages(report: Report) -> list[str]:
     return sorted({d.language for d in report.documents})
 
