@@ -39,7 +39,7 @@ _TEMPERATURE = 1.0  # costs to log-probabilities for the posterior confidence
 def paragraph_anchors(pf) -> set[str]:
     out = quantity_anchors(pf)
     for f in pf.names:
-        for k in f.value:
+        for k in f.keys:
             if len(k) >= 3:
                 out.add(f"k:{k}")
     return out

@@ -41,15 +41,15 @@ def signature(doc_facts) -> dict[str, list[float]]:
         here = quantity_anchors(pf)
         previous = None
         for f in pf.names:
-            if f.form == "cased":
-                for key in f.value:
+            if f.cased:
+                for key in f.keys:
                     if len(key) >= _WORD_KEY:
                         words["w:" + key].append(float(i))
-                here.update("k:" + " ".join(f.value[j:j + 2]) for j in range(len(f.value) - 1))
+                here.update("k:" + " ".join(f.keys[j:j + 2]) for j in range(len(f.keys) - 1))
             elif previous is not None and previous.end + 1 >= f.start:
                 # a caseless script's two adjacent words may be a two-word name another script writes cased
-                here.add("u:" + " ".join(previous.value + f.value))
-            previous = f if f.form != "cased" else None
+                here.add("u:" + " ".join(previous.keys + f.keys))
+            previous = f if not f.cased else None
         for f in here:
             if len(feats[f]) < _POSITIONS:
                 feats[f].append(float(i))

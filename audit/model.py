@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Any
+from typing import Any, ClassVar
 
 
 def by_fields(cls):
@@ -100,23 +100,178 @@ class Alignment:
     links: tuple[Link, ...]
 
 
-@by_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One language-independent fact found in a paragraph.
+    """What every fact has: the exact evidence substring at ``start:end`` of the paragraph text.
 
-    ``value`` is comparable across languages; ``text`` is the exact evidence
-    substring at ``start:end`` of the paragraph text.
+    Each kind is a subclass with named fields (NumberFact, DateFact, ...); ``kind`` names
+    the ParagraphFacts field it is found in, and ``value`` is what a vote on that kind
+    compares across languages. A bare ``Fact`` is evidence alone (a list member as a
+    location).
     """
 
-    kind: str  # number, date, name, label, list
-    value: Any
+    kind: ClassVar[str] = ""
     text: str
     start: int
     end: int
-    approx: bool = False
+
+    def __reduce__(self):
+        # a kind without @by_fields still pickles whole (by_fields on each kind is the fast path)
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class NumberFact(Fact):
+    """A quantity in any digit system or in words: 2025, ২০২৫, "twenty-seven trillion".
+
+    ``value`` is an int or a float, or (low, high) for a range (``range``: 19–21).
+    """
+
+    kind: ClassVar[str] = "number"
+    value: int | float | tuple[int | float, int | float]
+    approx: bool = False  # "almost 300", "more than 20"
     form: str = "digits"  # digits, word, mixed
-    extra: Any = None
+    ordinal: bool = False  # 15th, ১৫তম, the third
+    percent: bool = False  # 20 %, 20 percent
+    range: bool = False
+
+    @property
+    def values(self) -> tuple:
+        """The values the fact contributes to a comparison: both ends of a range."""
+        return self.value if isinstance(self.value, tuple) else (self.value,)
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class TimeFact(NumberFact):
+    """A clock time (19:00, ১৯ঃ৩০): a number whose value is hour.minutes (19.3), so that
+    number checks compare it as they always have, with the hour and minute named."""
+
+    hour: int = 0
+    minute: int = 0
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class CodeFact(Fact):
+    """The digits of an alphanumeric code (COVID-19, A320, SARS-CoV-2): found among the
+    numbers, compared only with codes (``value`` ``#19``), never as a quantity."""
+
+    kind: ClassVar[str] = "number"
+    approx: ClassVar[bool] = False
+    form: ClassVar[str] = "code"
+    ordinal: ClassVar[bool] = False
+    percent: ClassVar[bool] = False
+    range: ClassVar[bool] = False
+    number: int
+
+    @property
+    def value(self) -> str:
+        return f"#{self.number}"
+
+    @property
+    def values(self) -> tuple:
+        return (self.value,)
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class DateFact(Fact):
+    """A calendar date: a month with a day (or a range of days) and/or a year."""
+
+    kind: ClassVar[str] = "date"
+    year: int | None
+    month: int
+    day: int | None  # the first day of a range; None for "February 2025"
+    last_day: int | None  # == day unless a range of days (19–21 February)
+
+    @property
+    def value(self) -> tuple:
+        """(year, month, day, last_day)."""
+        return (self.year, self.month, self.day, self.last_day)
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class NameFact(Fact):
+    """A proper name (or, in a caseless script, a word that may be one), one phonetic key per word."""
+
+    kind: ClassVar[str] = "name"
+    keys: tuple[str, ...]
+    cased: bool  # a run of capitalised words; False: a caseless script's word (a candidate)
+
+    @property
+    def form(self) -> str:
+        return "cased" if self.cased else "word"
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return self.keys
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class LabelFact(Fact):
+    """A country label: "ENTITY (COUNTRY)"; the evidence spans entity and label."""
+
+    kind: ClassVar[str] = "label"
+    entity_keys: tuple[str, ...]  # the entity's phonetic key per word
+    code: str  # ISO 3166 alpha-2 of the country
+    entity: str  # the entity as written
+    country: str  # the country as written in the parentheses
+
+    @property
+    def value(self) -> tuple:
+        return (self.entity_keys, self.code)
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class ListFact(Fact):
+    """An enumeration: ordered members, each as written, with its phonetic key and span."""
+
+    kind: ClassVar[str] = "list"
+    keys: tuple[str, ...]
+    members: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # each member's start and end in the paragraph text
+    short: bool = False  # two members: alone it says little (see extract/lists.py)
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return self.keys
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class ParagraphFacts:
+    """The facts of one paragraph, by kind (in text order within a kind).
+
+    The built-in kinds are fields; a kind registered in ``audit.extract.EXTRACTORS``
+    beyond them is kept in ``more`` and read as an attribute all the same (``pf.times``).
+    """
+
+    numbers: tuple[NumberFact | CodeFact, ...]
+    dates: tuple[DateFact, ...]
+    names: tuple[NameFact, ...]
+    labels: tuple[LabelFact, ...]
+    lists: tuple[ListFact, ...]
+    note: str = ""  # why this paragraph has no facts although it has text (the extraction budget)
+    more: tuple[tuple[str, tuple[Fact, ...]], ...] = ()  # (kind, facts) of the registered kinds
+
+    def __getattr__(self, name: str):
+        if not name.startswith("_"):
+            for kind, facts in self.more:
+                if kind == name:
+                    return facts
+        raise AttributeError(name)
+
+    def of(self, kind: str) -> tuple[Fact, ...]:
+        """The facts of ``kind`` (a ParagraphFacts field or a registered kind); () if none."""
+        try:
+            return getattr(self, kind)
+        except AttributeError:
+            return ()
 
 
 @by_fields

@@ -83,11 +83,11 @@ def _vals(f):
     if f.kind == "number":
         return number_values(f)
     if f.kind == "date":
-        return [f.value[1:]]
+        return [(f.month, f.day, f.last_day)]
     if f.kind == "label":
-        return [f.value[1]]
+        return [f.code]
     if f.kind == "list":
-        return list(f.value)
+        return list(f.keys)
     return [f.value]
 
 
@@ -120,7 +120,7 @@ def candidates(kind, lang, pf, others, rng):
                     out.append((f.start, f.end, rng.choice(choices)))
     elif kind in ("day-change", "month-change"):
         for f in _shared(pf, others, lambda x: x.dates):
-            if kind == "day-change" and f.value[2] is not None:
+            if kind == "day-change" and f.day is not None:
                 digits = [m for m in range(len(f.text)) if f.text[m].isdigit()]
                 # the first digit run of the date that is its first day
                 for i in digits:
@@ -128,28 +128,28 @@ def candidates(kind, lang, pf, others, rng):
                     while j < len(f.text) and f.text[j].isdigit():
                         j += 1
                     run = f.text[i:j]
-                    if int("".join(str(unicodedata.digit(c)) for c in run)) == f.value[2]:
-                        new = f.value[2] + 1 if f.value[2] < 28 else f.value[2] - 1
+                    if int("".join(str(unicodedata.digit(c)) for c in run)) == f.day:
+                        new = f.day + 1 if f.day < 28 else f.day - 1
                         out.append((f.start + i, f.start + j, _digits_like(run, new)))
                         break
             elif kind == "month-change":
                 names = month_names(lang)
                 wide = _wide_months(lang)
                 for s, e, tok in tokens(f.text):
-                    if names.get(fold(tok)) == f.value[1]:
-                        out.append((f.start + s, f.start + e, wide[f.value[1] % 12 + 1]))
+                    if names.get(fold(tok)) == f.month:
+                        out.append((f.start + s, f.start + e, wide[f.month % 12 + 1]))
                         break
     elif kind == "country-label-swap":
         for f in _shared(pf, others, lambda x: x.labels):
             names = territory_names(lang)
-            other = next((n for n, c in sorted(names.items()) if c in ("LA", "TH", "KH", "MM") and c != f.value[1]), None)
-            inner = f.extra["country"]
+            other = next((n for n, c in sorted(names.items()) if c in ("LA", "TH", "KH", "MM") and c != f.code), None)
+            inner = f.country
             at = f.text.rfind(inner)
             if other and at >= 0:
                 out.append((f.start + at, f.start + at + len(inner), other.title() if inner[:1].isupper() else other))
     elif kind in ("name-substitution", "name-deletion", "list-member-duplicated", "list-member-dropped"):
         for f in _listed_alike(pf, others):
-            members, spans = f.extra["members"], f.extra["spans"]
+            members, spans = f.members, f.spans
             if len(members) < 3:
                 continue
             j = rng.randrange(len(members))
@@ -167,12 +167,12 @@ def candidates(kind, lang, pf, others, rng):
 def _name_targets(kind, pf, others, rng):
     """Names the label or list extractors recognise, mentioned where other translations mention them."""
     out = []
-    names = [(f.start, f.start + len(f.extra["entity"]), f.extra["entity"]) for f in pf.labels
-             if f.extra["entity"].count(" ") <= 2]
+    names = [(f.start, f.start + len(f.entity), f.entity) for f in pf.labels
+             if f.entity.count(" ") <= 2]
     # members of a list that another translation lists too: names, not a list of adjectives
-    theirs = {k for o in others for g in o.lists for k in g.value}
+    theirs = {k for o in others for g in o.lists for k in g.keys}
     for f in _listed_alike(pf, others):
-        names += [(s, e, m) for m, k, (s, e) in zip(f.extra["members"], f.value, f.extra["spans"]) if k in theirs]
+        names += [(s, e, m) for m, k, (s, e) in zip(f.members, f.keys, f.spans) if k in theirs]
     if not names:
         return out
     pool = sorted({n for _, _, n in names})

@@ -59,12 +59,12 @@ def test_dates_compare_as_dates(text, lang, label):
 ])
 def test_country_labels_from_cldr(text, lang, country):
     labels = extract_facts(text, lang).labels
-    assert [f.value[1] for f in labels] == [country]
+    assert [f.code for f in labels] == [country]
 
 
 def test_list_members():
     pf = extract_facts("Sekreterarna i Quang Ninh, Lang Son, Cao Bang och Ha Giang möttes.", "sv")
-    assert [f.extra["members"] for f in pf.lists] == [("Quang Ninh", "Lang Son", "Cao Bang", "Ha Giang")]
+    assert [f.members for f in pf.lists] == [("Quang Ninh", "Lang Son", "Cao Bang", "Ha Giang")]
 
 
 @pytest.mark.parametrize("text, lang, lists", [
@@ -82,20 +82,20 @@ def test_list_members():
      "ms", [(("Quang Ninh", "Ha Giang", "Cao Bang", "Lang Son"), False)]),
 ])
 def test_short_lists_and_list_boundaries(text, lang, lists):
-    got = [(f.extra["members"], f.extra["short"]) for f in extract_facts(text, lang).lists]
+    got = [(f.members, f.short) for f in extract_facts(text, lang).lists]
     assert got == lists
 
 
 def test_arabic_conjunction_glued_to_a_member():
     # "Nanning and Ha Giang": و glued to the last member closes the list
-    got = [f.extra["members"] for f in extract_facts("شاركت مقاطعات لانغ سون، كوانغ نينه، نانينغ وها جيانغ في البرنامج.", "ar").lists]
+    got = [f.members for f in extract_facts("شاركت مقاطعات لانغ سون، كوانغ نينه، نانينغ وها جيانغ في البرنامج.", "ar").lists]
     # the first member is as wide as the inner ones: "the provinces of" is the sentence's
     assert got == [("لانغ سون", "كوانغ نينه", "نانينغ", "ها جيانغ")]
     # from the sample: "... and welcomed Guangxi and the provinces of Quang Ninh, and Lang Son, ...":
     # after a clause that closed, the phrase after و opens the list the next pieces continue
     text = ("مدير أكاديمية هو تشي منه الوطنية للسياسة، البرنامج وألقى كلمة، ورحب بمقاطعة قوانغشي ومقاطعات "
             "كوانغ نينه، ولانغ سون، وكاو بانغ، وها جيانغ لمواصلة الحفاظ على آلية اجتماع الربيع")
-    got = [f.extra["members"] for f in extract_facts(text, "ar").lists]
+    got = [f.members for f in extract_facts(text, "ar").lists]
     assert ("كوانغ نينه", "ولانغ سون", "وكاو بانغ", "وها جيانغ") in got
 
 
@@ -140,7 +140,7 @@ def test_dates_in_more_languages(text, lang, label):
     ("گوانگشی (چین) اور", "ur", "CN"),
 ])
 def test_country_labels_in_more_languages(text, lang, country):
-    assert [f.value[1] for f in extract_facts(text, lang).labels] == [country]
+    assert [f.code for f in extract_facts(text, lang).labels] == [country]
 
 
 def _num2words_languages():

@@ -81,7 +81,7 @@ def test_a_paragraph_of_150000_spaces_between_commas_takes_well_under_a_second()
     start = time.perf_counter()
     got = extract_lists(text, "sv")
     assert time.perf_counter() - start < 2.0
-    assert [f.extra["members"] for f in got] == [("Lang Son", "Cao Bang", "Ha Giang")]
+    assert [f.members for f in got] == [("Lang Son", "Cao Bang", "Ha Giang")]
 
 
 # --- list-duplicate ---------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_a_name_written_as_one_word_in_another_script_is_not_dropped():
 
 def test_a_hyphenated_name_is_not_its_prefix():
     got = extract_lists("Evidence shows that SARS-CoV, MERS-CoV and SARS-CoV-2 have a bat origin.", "en")
-    assert [f.extra["members"] for f in got] == [("SARS-CoV", "MERS-CoV", "SARS-CoV-2")]
+    assert [f.members for f in got] == [("SARS-CoV", "MERS-CoV", "SARS-CoV-2")]
     assert run(ListDuplicate(), {"id": ("id", ["Bukti menunjukkan bahwa SARS-CoV, MERS-CoV, dan SARS-CoV-2 berasal."])}) == []
 
 
@@ -242,7 +242,7 @@ def test_a_repetition_is_the_sources_when_one_other_translation_repeats_a_word_a
 
 def test_a_lowercase_phrase_before_a_list_of_names_is_not_its_first_member():
     got = extract_lists("Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network.", "sv")
-    assert [(f.extra["members"], f.extra["short"]) for f in got] == [(("C-SPAN", "Fox Business Network"), True)]
+    assert [(f.members, f.short) for f in got] == [(("C-SPAN", "Fox Business Network"), True)]
     docs = {"sv": ("sv", ["Tittarsiffror saknas för nätverk som visade förhöret, C-SPAN och Fox Business Network."]),
             "ms": ("ms", ["Angka tidak tersedia untuk rangkaian yang menunjukkan PBS, C-SPAN dan Fox Business Network."]),
             "hi": ("hi", ["PBS, C-SPAN और Fox Business Network के लिए आंकड़े मौजूद नहीं थे।"]),

@@ -34,13 +34,13 @@ class CountryLabelConflict(Check):
     def _conflicts(self, ctx, doc, cluster):
         by_code = defaultdict(list)
         for i, f in cluster:
-            by_code[f.value[1]].append((i, f))
+            by_code[f.code].append((i, f))
         if len(by_code) < 2:
             return
         ranked = sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         top, top_hits = ranked[0]
-        entity = cluster[0][1].extra["entity"]
-        subject = f"{doc.id}|{'/'.join(cluster[0][1].value[0])}"
+        entity = cluster[0][1].entity
+        subject = f"{doc.id}|{'/'.join(cluster[0][1].entity_keys)}"
         if len(ranked[1][1]) == len(top_hits):  # a tie: no majority, flag every label
             codes = " and ".join(c for c, _ in ranked)
             locs = [location(doc, i, f) for _, hits in ranked for i, f in hits]
@@ -50,7 +50,7 @@ class CountryLabelConflict(Check):
             return
         for code, hits in ranked[1:]:
             locs = [location(doc, i, f) for i, f in hits] + [location(doc, i, f, role="support") for i, f in top_hits]
-            here, there = hits[0][1].extra["country"], top_hits[0][1].extra["country"]
+            here, there = hits[0][1].country, top_hits[0][1].country
             yield self.finding(
                 ctx, f"'{entity}' is labelled '{here}' ({code}) here but '{there}' ({top}) "
                      f"{len(top_hits)} time(s) elsewhere in {doc.id}",
@@ -62,7 +62,7 @@ def _entities(labels):
     clusters: list[list] = []
     for i, f in labels:
         for cl in clusters:
-            if same_entity(cl[0][1].value[0], f.value[0]):
+            if same_entity(cl[0][1].entity_keys, f.entity_keys):
                 cl.append((i, f))
                 break
         else:

@@ -27,7 +27,7 @@ class CountryLabelMismatch(Check):
                 seen: dict = {}
                 vals = {}
                 for i, f in labels:
-                    code = f.value[1]
+                    code = f.code
                     seen[code] = seen.get(code, 0) + 1
                     vals[(code, seen[code])] = (i, f)
                 per_doc[d] = vals
@@ -39,21 +39,21 @@ class CountryLabelMismatch(Check):
             (d, found), = v.flagged
             ref = per_doc[v.support[0]][v.expected][1]
             # which of this document's labels is the wrong one: the entity most like the others' entity
-            i, f = max((x for x in facts[d] if x[1].value[1] == found[0]),
-                       key=lambda x: entity_similarity(x[1].value[0], ref.value[0]))
+            i, f = max((x for x in facts[d] if x[1].code == found[0]),
+                       key=lambda x: entity_similarity(x[1].entity_keys, ref.entity_keys))
             locs = [location(ctx.documents[d], i, f)]
             locs += [location(ctx.documents[s], *per_doc[s][v.expected], role="support") for s in v.support]
             return self.finding(
-                ctx, f"{lang_of(ctx, d)} labels '{f.extra['entity']}' {f.extra['country']} ({found[0]}) where "
-                     f"{len(v.support)} of {len(per_doc)} translations say {ref.extra['country']} ({v.expected[0]})",
-                locs, subject=f"{'/'.join(ref.value[0])}|{v.expected[0]}->{found[0]}",
+                ctx, f"{lang_of(ctx, d)} labels '{f.entity}' {f.country} ({found[0]}) where "
+                     f"{len(v.support)} of {len(per_doc)} translations say {ref.country} ({v.expected[0]})",
+                locs, subject=f"{'/'.join(ref.entity_keys)}|{v.expected[0]}->{found[0]}",
                 expected=v.expected[0], found=found[0], values=((d, found[0]),) + tuple((s, v.expected[0]) for s in v.support))
         (d0, val0), *rest = v.flagged
         ref = per_doc[d0][val0][1]
         chosen = [(d0, per_doc[d0][val0])]
         for d, val in rest:  # the label of the same entity, when a document labels several with one country
-            chosen.append((d, max((x for x in facts[d] if x[1].value[1] == val[0]),
-                                  key=lambda x: entity_similarity(x[1].value[0], ref.value[0]))))
+            chosen.append((d, max((x for x in facts[d] if x[1].code == val[0]),
+                                  key=lambda x: entity_similarity(x[1].entity_keys, ref.entity_keys))))
         locs = [location(ctx.documents[d], i, f) for d, (i, f) in chosen]
         said = "; ".join(f"{lang_of(ctx, d)} '{f.text}'" for d, (i, f) in chosen)
         kind = "the two translations disagree" if len(per_doc) == 2 else "no majority settles this country"

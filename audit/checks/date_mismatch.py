@@ -7,9 +7,8 @@ from .base import Check, GroupContext, lang_of, location
 from .vote import vote
 
 
-def _key(value):
-    _, month, d1, d2 = value
-    return (month, d1, d2)
+def _key(f):
+    return (f.month, f.day, f.last_day)
 
 
 def _label(key) -> str:
@@ -32,7 +31,7 @@ class DateMismatch(Check):
                 vals: dict = {}
                 for i in idx:
                     for f in ctx.facts[d][i].dates:
-                        vals.setdefault(_key(f.value), (i, f))
+                        vals.setdefault(_key(f), (i, f))
                 per_doc[d] = vals
             if sum(1 for v in per_doc.values() if v) < 2:
                 continue  # only one translation gives a date here: nothing to compare

@@ -19,10 +19,10 @@ class GlossaryCountry(Check):
             hits = glossary_hits(text, doc.language, {e: ctx.glossary[e] for e in countries})
             for f in pf.labels:
                 entity = next((e for s, end, _, e in hits if f.start <= s and end <= f.end), None)
-                if entity is None or f.value[1] == countries[entity]:
+                if entity is None or f.code == countries[entity]:
                     continue
                 yield self.finding(
-                    ctx, f"'{f.extra['entity']}' is labelled '{f.extra['country']}' ({f.value[1]}); "
+                    ctx, f"'{f.entity}' is labelled '{f.country}' ({f.code}); "
                          f"the glossary gives {entity} as {countries[entity]}",
-                    [location(doc, i, f)], subject=f"{doc.id}|{entity}|{f.value[1]}",
-                    expected=countries[entity], found=f.value[1], values=((doc.id, f.value[1]),))
+                    [location(doc, i, f)], subject=f"{doc.id}|{entity}|{f.code}",
+                    expected=countries[entity], found=f.code, values=((doc.id, f.code),))

@@ -64,27 +64,27 @@ class ListDuplicate(Check):
         for doc, i, pf in ctx.paragraph_facts():
             cased = is_cased_script(doc.paragraphs[i].text)
             for f in pf.lists:
-                if f.extra["short"]:
+                if f.short:
                     continue  # "A, A" is a repetition, not a list read wrong
-                keys = [member_key(m, doc.language) for m in f.extra["members"]]
+                keys = [member_key(m, doc.language) for m in f.members]
                 for key, c in Counter(keys).items():
                     if c < 2 or len(key.replace(" ", "")) < 2:
                         continue
-                    member = f.extra["members"][keys.index(key)]
+                    member = f.members[keys.index(key)]
                     others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
-                    said = [m for m, k in zip(f.extra["members"], keys) if k == key]
-                    spans = [f.extra["spans"][j] for j, v in enumerate(keys) if v == key]
-                    why = reported(doc, i, said, spans, f.extra["spans"][0], others, ctx)
+                    said = [m for m, k in zip(f.members, keys) if k == key]
+                    spans = [f.spans[j] for j, v in enumerate(keys) if v == key]
+                    why = reported(doc, i, said, spans, f.spans[0], others, ctx)
                     if why is None:
                         continue
-                    locs = [location(doc, i, Fact("list", key, member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
-                    listed = ", ".join(shown(f.extra["members"]))
+                    locs = [location(doc, i, Fact(member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
+                    listed = ", ".join(shown(f.members))
                     more = f", {c - _MAX_LOCATIONS} more not marked" if c > _MAX_LOCATIONS else ""
                     finding = self.finding(
                         ctx, f"the list '{listed}' names '{member}' {c} times{more}",
-                        locs, subject=f"{doc.id}|{_list_subject(f.value)}|{key}",
+                        locs, subject=f"{doc.id}|{_list_subject(f.keys)}|{key}",
                         expected=None, found=f"{member} ({c} times)",
-                        values=((doc.id, shown(f.extra["members"], 50)),),
+                        values=((doc.id, shown(f.members, 50)),),
                     )
                     if why == "word" and self.severity == type(self).severity:
                         finding = replace(finding, severity="warning")  # a common word: read it second
@@ -111,7 +111,7 @@ def _repeats(ctx, doc, j) -> bool:
     """The paragraph repeats a member of one of its lists, or writes one piece twice
     between separators ("No, no, no"; "Penipuan, penipuan dan ...")."""
     for f in ctx.facts[doc.id][j].lists:
-        keys = [member_key(m, doc.language) for m in f.extra["members"]]
+        keys = [member_key(m, doc.language) for m in f.members]
         if len(set(keys)) < len(keys):
             return True
     pieces = [fold(p.strip(" \"'“”«»")) for p in _separators().split(doc.paragraphs[j].text)]

@@ -47,8 +47,8 @@ _MAX_TERRITORY_WORDS = 4
 def shared_members(a: Fact, b: Fact) -> int:
     """How many members two lists share, when that makes them one list: at least two,
     and at least half of the shorter (by key, as the perturbation benchmark asks)."""
-    n = len(set(a.value) & set(b.value))
-    return n if n >= max(2, (min(len(set(a.value)), len(set(b.value))) + 1) // 2) else 0
+    n = len(set(a.keys) & set(b.keys))
+    return n if n >= max(2, (min(len(set(a.keys)), len(set(b.keys))) + 1) // 2) else 0
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _joined(text: str) -> str:
 
 
 def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> Member:
-    surface = fact.extra["members"][j]
+    surface = fact.members[j]
     got = word_keys(_joined(surface), lang)
     words = tuple(keys for *_, keys in got)
     folded = tuple(fold(strip_clitic(t, lang)) for _, _, t, _ in got)
@@ -265,7 +265,7 @@ class ListMismatch(Check):
                 cased = is_cased_script(" ".join(doc.paragraphs[i].text for i in idx))
                 for i in idx:
                     for f in ctx.facts[d][i].lists:
-                        members += [_member(d, doc.language, cased, i, f, j) for j in range(len(f.value))]
+                        members += [_member(d, doc.language, cased, i, f, j) for j in range(len(f.keys))]
             if not members:
                 continue
             yield from self._link(ctx, dict(present), _entities(members))
@@ -286,7 +286,7 @@ class ListMismatch(Check):
                      any(x.doc in peers for x in e)}
             if any(len(e) == 1 for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e)):
                 continue  # a member of its list meets no other translation's
-            if any(len(set(f.value)) < len(f.value) for f in lists.values()):
+            if any(len(set(f.keys)) < len(f.keys) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
             mine = [e for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e if m.doc == d)]
             if any(sum(m.doc == d for m in e) > 1 for e in mine):
@@ -321,12 +321,12 @@ class ListMismatch(Check):
             subjects.append(next((m.territory for m in e if m.territory), None)
                             or Counter(" ".join(sorted(w)[0] for w in m.words) for m in support).most_common(1)[0][0])
             for m in support:
-                s, t = m.fact.extra["spans"][m.index]
-                locs.append(location(ctx.documents[m.doc], m.para, Fact("list", m.surface, m.surface, s, t), "support"))
+                s, t = m.fact.spans[m.index]
+                locs.append(location(ctx.documents[m.doc], m.para, Fact(m.surface, s, t), "support"))
         witnesses = min(len({m.doc for m in e} & peers) for e in dropped)
         quoted = ", ".join(f"'{n}'" for n in names)
         msg = (f"{lang_of(ctx, d)}'s list lacks {quoted}, which {witnesses} of the other {len(peers)} "
                f"translations list")
         return self.finding(ctx, msg, locs, subject="|".join(sorted(subjects)),
                             expected=names[0] if len(names) == 1 else names, found=None,
-                            values=((d, list(f.extra["members"])),))
+                            values=((d, list(f.members)),))

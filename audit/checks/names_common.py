@@ -170,9 +170,9 @@ class NameView:
         # numbers, dates (month names) and the country of a label are other checks' facts
         taken = [(f.start, f.end) for f in pf.numbers + pf.dates]
         for f in pf.labels:
-            at = f.text.rfind(f.extra["country"])
+            at = f.text.rfind(f.country)
             if at >= 0:
-                taken.append((f.start + at, f.start + at + len(f.extra["country"])))
+                taken.append((f.start + at, f.start + at + len(f.country)))
         # a glossary alias is a name by definition; its entity meets the other languages' aliases
         out = [Mention(i, s, e, surface, ((f"g:{entity}",),) + _units([phonetic_key(t) for _, _, t in tokens(surface)]))
                for s, e, surface, entity in self.glossary[i]]

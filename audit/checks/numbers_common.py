@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
+from ..model import DateFact, NumberFact
 from .base import GroupContext, lang_of, location
 from .numbers_equiv import (_around, _clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
                             written_anyway)
@@ -29,11 +30,11 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
 
     for i in indices:
         pf = ctx.facts[doc_id][i]
-        for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.value[0]), key=lambda x: x.start):
-            if f.kind == "date":
-                if f.value[0] not in years:  # "18 and 22 January 2020": one year, however many dates
-                    years.add(f.value[0])
-                    add(f.value[0], (i, f))
+        for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.year), key=lambda x: x.start):
+            if isinstance(f, DateFact):
+                if f.year not in years:  # "18 and 22 January 2020": one year, however many dates
+                    years.add(f.year)
+                    add(f.year, (i, f))
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
@@ -127,7 +128,7 @@ def _spelled_ordinal(keyed: dict, v) -> bool:
     """Whether the flagged value of a mismatch is an ordinal written as a word."""
     (d, key), = v.flagged
     f = keyed[d][key][1]
-    return f.form == "word" and bool((f.extra or {}).get("ordinal"))
+    return isinstance(f, NumberFact) and f.form == "word" and f.ordinal
 
 
 def _strangers(keyed: dict) -> set:
@@ -225,22 +226,22 @@ def _absent_only_in_form(ctx: GroupContext, keyed: dict, indices: dict, v) -> bo
            for g, (i, f) in givers):
         return True
     fact = givers[0][1][1]
-    if any((f.extra or {}).get("ordinal") for _, (_, f) in givers):
+    if any(isinstance(f, NumberFact) and f.ordinal for _, (_, f) in givers):
         return True  # an ordinal is weak evidence: "third parties", "Third, ...", "a third state"
-    if 2 * sum(f.form != "word" for _, (_, f) in givers) <= len(givers):
+    if 2 * sum(isinstance(f, DateFact) or f.form != "word" for _, (_, f) in givers) <= len(givers):
         return True  # spelled out by most: "triple", "under-fives", "these four" are rendered, not dropped
     if any(_slash_pair(ctx.documents[g].paragraphs[i].text, f) for g, (i, f) in givers):
         return True  # 24/7: an idiom (round the clock), not two numbers
     if isinstance(value, int) and 1000 <= value <= 2999 and any(
             key[0] in (f"#{value % 100}", value % 100) for key in keyed[d]):
         return True  # "coronavirus disease 2019 (COVID-19)" shortened to the name it expands
-    if (fact.extra or {}).get("percent") and value in (50, 100):
+    if isinstance(fact, NumberFact) and fact.percent and value in (50, 100):
         return True  # "100 percent certain" = completely sure, 50 percent = half
     doc = ctx.documents[d]
     text = " ".join(doc.paragraphs[j].text for j in indices[d])
     if _converted_to_one(value, text, doc.language):
         return True  # "three feet" as "a metre"
-    if fact.kind == "date" and mentions_month(text, doc.language, fact.value[1]):
+    if isinstance(fact, DateFact) and mentions_month(text, doc.language, fact.month):
         return True  # "on 24 March" for "on 24 March 2020": the year left to the context
     return written_anyway(value, text, doc.language)
 

@@ -9,25 +9,14 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..model import Fact, by_fields
+from ..model import ParagraphFacts
 from .dates import extract_dates
 from .labels import extract_labels
 from .lists import extract_lists
 from .names import extract_names
 from .numbers import extract_numbers
-
-
-@by_fields
-@dataclass(frozen=True, slots=True)
-class ParagraphFacts:
-    numbers: tuple[Fact, ...]
-    dates: tuple[Fact, ...]
-    names: tuple[Fact, ...]
-    labels: tuple[Fact, ...]
-    lists: tuple[Fact, ...]
-    note: str = ""  # why this paragraph has no facts although it has text (the extraction budget)
 
 
 def quantity_anchors(pf: ParagraphFacts) -> set[str]:
@@ -38,13 +27,13 @@ def quantity_anchors(pf: ParagraphFacts) -> set[str]:
     """
     out: set[str] = set()
     for f in pf.numbers:
-        for v in (f.value if isinstance(f.value, tuple) else (f.value,)):
+        for v in f.values:
             if isinstance(v, (int, float)) and (v >= 3 or f.form == "digits"):
                 out.add(f"n:{v}")
     for f in pf.dates:
-        out.add(f"d:{f.value[1]}-{f.value[2]}")
-        if f.value[0]:
-            out.add(f"n:{f.value[0]}")
+        out.add(f"d:{f.month}-{f.day}")
+        if f.year:
+            out.add(f"n:{f.year}")
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from ..model import Fact
+from ..model import DateFact, NumberFact
 from .numwords import lexicon, with_clitic
 from .text import fold, tokens
 
@@ -102,22 +102,21 @@ def mentions_month(text: str, lang: str, month: int) -> bool:
     return bool(unit) and f"{month}{unit}" in text.replace(" ", "")
 
 
-def _is_day(f: Fact) -> bool:
-    vals = f.value if isinstance(f.value, tuple) else (f.value,)
-    return all(isinstance(v, int) and 1 <= v <= 31 for v in vals) and not f.approx
+def _is_day(f: NumberFact) -> bool:
+    return all(isinstance(v, int) and 1 <= v <= 31 for v in f.values) and not f.approx
 
 
-def _is_year(f: Fact) -> bool:
+def _is_year(f: NumberFact) -> bool:
     return isinstance(f.value, int) and 1000 <= f.value <= 2999
 
 
-def _unit_dates(text: str, units: dict[str, str], numbers: list[Fact]):
+def _unit_dates(text: str, units: dict[str, str], numbers: list[NumberFact]):
     """Dates written with unit characters after each number: 2025年2月21日, 2025년 2월 21일."""
-    def unit_after(f: Fact) -> str | None:
+    def unit_after(f: NumberFact) -> str | None:
         rest = text[f.end:f.end + 3].lstrip(" ")
         return next((k for k, u in units.items() if rest.startswith(u)), None)
 
-    def end_of(f: Fact) -> int:
+    def end_of(f: NumberFact) -> int:
         return text.index(units[unit_after(f)], f.end) + 1
 
     out, claimed = [], set()
@@ -138,18 +137,18 @@ def _unit_dates(text: str, units: dict[str, str], numbers: list[Fact]):
             continue
         d1, d2 = day if isinstance(day, tuple) else (day, day)
         start, end = numbers[parts[0]].start, end_of(numbers[parts[-1]])
-        out.append(Fact("date", (year, f.value, d1, d2), text[start:end], start, end))
+        out.append(DateFact(text[start:end], start, end, year=year, month=f.value, day=d1, last_day=d2))
         claimed.update(parts)
     return out, claimed
 
 
-def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list[DateFact], list[NumberFact]]:
     """(date facts, the number facts left once dates have claimed theirs)."""
     units = lexicon(lang).date_units
     if units:
         dates, claimed = _unit_dates(text, units, numbers)
         return dates, [f for k, f in enumerate(numbers) if k not in claimed]
-    dates: list[Fact] = []
+    dates: list[DateFact] = []
     claimed: set[int] = set()
     month_first = _month_first(lang)
     ends = [f.end for f in numbers]  # numbers are in text order and disjoint: both lists are sorted
@@ -180,8 +179,8 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
         end = max([m_end] + [numbers[k].end for k in parts])
         d = numbers[day].value if day is not None else None
         days = d if isinstance(d, tuple) else (d, d) if d is not None else (None, None)
-        value = (numbers[year].value if year is not None else None, month, days[0], days[1])
-        dates.append(Fact("date", value, text[start:end], start, end))
+        dates.append(DateFact(text[start:end], start, end, year=numbers[year].value if year is not None else None,
+                              month=month, day=days[0], last_day=days[1]))
         claimed.update(parts)
     rest = [f for k, f in enumerate(numbers) if k not in claimed]
     return dates, rest

@@ -1,8 +1,8 @@
 """Country labels: "ENTITY (COUNTRY)" with country names from CLDR.
 
 Territory names come from babel for every configured language, so that
-ভিয়েতনাম, वियतनाम, فيتنام and Vietnam all mean VN. The value is
-(entity key, ISO 3166 code); the evidence spans entity and label.
+ভিয়েতনাম, वियतनाम, فيتنام and Vietnam all mean VN. A LabelFact holds the entity's
+keys and the ISO 3166 code; the evidence spans entity and label.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from ..model import Fact
+from ..model import LabelFact
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
 from .text import fold, is_cased_script, phonetic_key, tokens
@@ -37,7 +37,7 @@ def country_code(name: str, lang: str) -> str | None:
     return with_clitic(territory_names(lang), fold(name.strip()), lang)
 
 
-def extract_labels(text: str, lang: str) -> list[Fact]:
+def extract_labels(text: str, lang: str) -> list[LabelFact]:
     facts = []
     stops = boundary_words(lang)
     cased = is_cased_script(text)
@@ -59,6 +59,6 @@ def extract_labels(text: str, lang: str) -> list[Fact]:
             continue
         key = tuple(phonetic_key(strip_clitic(t, lang)) for _, _, t in entity)
         start = entity[0][0]
-        facts.append(Fact("label", (key, code), text[start:m.end()], start, m.end(),
-                          extra={"entity": text[start:entity[-1][1]], "country": m.group(1)}))
+        facts.append(LabelFact(text[start:m.end()], start, m.end(), entity_keys=key, code=code,
+                               entity=text[start:entity[-1][1]], country=m.group(1)))
     return facts

@@ -2,7 +2,7 @@
 
 A list proper has three or more members. Two members ("Lang Son, Cao Bang";
 in a cased script also "Lang Son and Cao Bang" between capitals) are kept as a
-*short* list (``extra["short"]``): alone it says little, but beside another
+*short* list (``ListFact.short``): alone it says little, but beside another
 translation's list of the same names it is that list with a member dropped.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..model import Fact
+from ..model import ListFact
 from .names import boundary_words
 from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
@@ -53,8 +53,8 @@ class Item(NamedTuple):
         return self.key is not None
 
 
-def extract_lists(text: str, lang: str) -> list[Fact]:
-    """Lists of short items; value is the tuple of member keys."""
+def extract_lists(text: str, lang: str) -> list[ListFact]:
+    """Lists of short items, each member with its phonetic key."""
     stops = boundary_words(lang)
     conj = _conjunctions(lang) or stops
     clitics = tuple(w for w in stops if len(w) == 1) if lang in load_data("lists.yaml")["glued_conjunctions"] else ()
@@ -275,7 +275,7 @@ def _conjunctions(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in load_data("translit.yaml")["conjunctions"].get(lang, []))
 
 
-def _conjoined(text, offset, body, conjunctions) -> list[Fact]:
+def _conjoined(text, offset, body, conjunctions) -> list[ListFact]:
     """"Lang Son and Cao Bang": two runs of capitalised words around a conjunction."""
     if not conjunctions:
         return []
@@ -298,7 +298,7 @@ def _conjoined(text, offset, body, conjunctions) -> list[Fact]:
     return facts
 
 
-def _emit(text, offset, run, cased) -> list[Fact]:
+def _emit(text, offset, run, cased) -> list[ListFact]:
     members = []
     for it in run:
         if it.before is not None:  # "A and B" as one piece: both are members
@@ -316,5 +316,5 @@ def _emit(text, offset, run, cased) -> list[Fact]:
         return []  # two members in a cased script: names only
     start, end = offset + members[0][0], offset + members[-1][1]
     keys = tuple(m.key for m in members)
-    return [Fact("list", keys, text[start:end], start, end, extra={
-        "members": names, "spans": tuple((offset + m[0], offset + m[1]) for m in members), "short": short})]
+    return [ListFact(text[start:end], start, end, keys, members=names,
+                     spans=tuple((offset + m.start, offset + m.end) for m in members), short=short)]

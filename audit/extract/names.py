@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Fact
+from ..model import NameFact
 from .numwords import lexicon
 from .text import fold, load_data, phonetic_key, tokens
 
@@ -29,8 +29,8 @@ def strip_clitic(word: str, lang: str) -> str:
     return word
 
 
-def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> list[Fact]:
-    """Name facts; ``value`` is the tuple of per-word phonetic keys.
+def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> list[NameFact]:
+    """Name facts; ``keys`` holds the per-word phonetic keys.
 
     ``lowercase_vocab`` holds the words the document also writes in lower case:
     a capitalised one of those at a sentence start is a common word.
@@ -38,7 +38,7 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
     toks = tokens(text)
     if not toks:
         return []
-    facts: list[Fact] = []
+    facts: list[NameFact] = []
     if _mostly_cased(text):
         run: list[tuple[int, int, str]] = []
         for k, tok in enumerate(toks + [(len(text) + 1, len(text) + 1, "x")]):
@@ -55,7 +55,7 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
         for s, e, t in toks:
             if any(ch.isdigit() for ch in t) or len(t) < 2:
                 continue
-            facts.append(Fact("name", (phonetic_key(t),), t, s, e, form="word"))
+            facts.append(NameFact(t, s, e, (phonetic_key(t),), cased=False))
     return facts
 
 
@@ -72,7 +72,7 @@ def _mostly_cased(text: str) -> bool:
     return cased > caseless
 
 
-def _cased_name(text, run, vocab) -> list[Fact]:
+def _cased_name(text, run, vocab) -> list[NameFact]:
     s0 = run[0][0]
     sentence_start = s0 == 0 or text[:s0].rstrip()[-1:] in ".!?:;\"“«(" or not text[:s0].strip()
     if sentence_start and run[0][2].casefold() in vocab:
@@ -81,4 +81,4 @@ def _cased_name(text, run, vocab) -> list[Fact]:
         return []
     s, e = run[0][0], run[-1][1]
     key = tuple(phonetic_key(t) for _, _, t in run)
-    return [Fact("name", key, text[s:e], s, e, form="cased")]
+    return [NameFact(text[s:e], s, e, key, cased=True)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..languages import babel_locale
-from ..model import Fact
+from ..model import CodeFact, NumberFact
 from .numwords import NumberLexicon, combine, lexicon
 from .text import fold, tokens
 
@@ -95,12 +95,12 @@ def _match_phrase(words: list[str], start: int, phrases, forward: bool = True) -
     return 0
 
 
-def extract_numbers(text: str, lang: str) -> list[Fact]:
+def extract_numbers(text: str, lang: str) -> list[NumberFact | CodeFact]:
     """Number facts of ``text`` in order; ranges are one fact with value (low, high)."""
     lex = lexicon(lang)
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
-    codes: list[Fact] = []
+    codes: list[CodeFact] = []
     items = _atoms(text, toks, folded, lex, lang, codes)
     facts = _phrases(text, items, toks, folded, lex)
     facts = _ranges(text, facts, lex)
@@ -170,8 +170,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
         if code_at is not None:
             digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
             end = s + len(digits)
-            codes.append(Fact("number", f"#{int(digits)}", text[code_at:end], code_at, end, form="code",
-                              extra={"code": True}))
+            codes.append(CodeFact(text[code_at:end], code_at, end, int(digits)))
             digit_spans.append((s, end))
             continue
         value = _digit_value(m.group(), lang)
@@ -294,8 +293,8 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
 
 
-def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
-    facts: list[Fact] = []
+def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
+    facts: list[NumberFact] = []
     tok_index = {s: i for i, (s, _, _) in enumerate(toks)}
     starts = [s for s, _, _ in toks]
     i = 0
@@ -334,8 +333,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[Fact]:
             if n:
                 approx, start = True, toks[ti - n][0]
         end, percent = _percent(text, end, toks, starts, folded, lex)
-        facts.append(Fact("number", value, text[start:end], start, end, approx=approx, form=form,
-                          extra={"ordinal": any(it[4] for it in run), "percent": percent}))
+        facts.append(NumberFact(text[start:end], start, end, value, approx=approx, form=form,
+                                ordinal=any(it[4] for it in run), percent=percent))
     return facts
 
 
@@ -407,8 +406,8 @@ def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
     return (toks[k + n - 1][1], True) if n else (end, False)
 
 
-def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
-    out: list[Fact] = []
+def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[NumberFact]:
+    out: list[NumberFact] = []
     i = 0
     while i < len(facts):
         a = facts[i]
@@ -431,8 +430,8 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
                 a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
             if is_range and isinstance(a.value, (int, float)) \
                     and isinstance(b_value, (int, float)) and a.value < b_value:
-                out.append(replace(a, kind="number", value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
-                                   approx=a.approx or b.approx, extra={**(a.extra or {}), "range": True}))
+                out.append(replace(a, value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
+                                   approx=a.approx or b.approx, range=True))
                 i += 2
                 continue
         out.append(a)
@@ -440,7 +439,7 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
     return out
 
 
-def _shared_magnitude(a: Fact, b: Fact, lex: NumberLexicon) -> int:
+def _shared_magnitude(a: NumberFact, b: NumberFact, lex: NumberLexicon) -> int:
     """The magnitude glued to the second end of an East Asian range that the first lacks (2.6 至 3.2 万)."""
     if lex.lang not in ("ja", "zh", "ko") or not isinstance(a.value, (int, float)) or not b.text:
         return 0
@@ -450,12 +449,12 @@ def _shared_magnitude(a: Fact, b: Fact, lex: NumberLexicon) -> int:
     return hit[1]
 
 
-def _abbreviated_year_end(a: Fact, b: Fact) -> bool:
+def _abbreviated_year_end(a: NumberFact, b: NumberFact) -> bool:
     """2019-20, 2010–11: a year, then the last two digits of a later year."""
     return (isinstance(a.value, int) and isinstance(b.value, int) and 1000 <= a.value <= 2999
             and len(b.text) == 2 and a.value % 100 < b.value and a.form == b.form == "digits")
 
 
-def number_values(fact: Fact) -> tuple:
+def number_values(fact: NumberFact | CodeFact) -> tuple:
     """The values a fact contributes to a comparison: both ends of a range."""
-    return fact.value if isinstance(fact.value, tuple) else (fact.value,)
+    return fact.values
