@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .meta import __version__
-from .config import load_config  # noqa: E402
+from .config import Config, load_config  # noqa: E402
 from .errors import AuditError  # noqa: E402
 
 
@@ -24,9 +24,10 @@ def run(paths, config=None, progress=None, timings=None, reviews=None, engine=No
     ...     report = audit.run(["inputs"], config, engine=engine)
     ...     report.facts["000_..."]
     """
+    from .config import as_config
     from .pipeline import run as _run
 
-    config = config if config is not None else load_config()
+    config = as_config(config)  # a Config, a mapping shaped as config.yaml, a config file's path, or the defaults
     if reviews is None:
         from .review import load, reviews_path
 
@@ -37,9 +38,10 @@ def run(paths, config=None, progress=None, timings=None, reviews=None, engine=No
 
 def open_engine(config):
     """The engine ``config`` asks for (inline, local pool or Dask), as a context manager."""
+    from .config import as_config
     from .engine import open_engine as _open
 
-    return _open(config)
+    return _open(as_config(config))
 
 
-__all__ = ["AuditError", "load_config", "open_engine", "run", "__version__"]
+__all__ = ["AuditError", "Config", "load_config", "open_engine", "run", "__version__"]

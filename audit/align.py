@@ -17,6 +17,7 @@ from collections import Counter
 
 import numpy as np
 
+from .config import Config
 from .extract import quantity_anchors
 from .extract.text import translit
 from .model import Alignment, Document, Group, Link
@@ -121,7 +122,7 @@ def _shared_anchors(sa: list[set], sb: list[set], w: dict, off: np.ndarray, cols
     return out
 
 
-def align_group(group: Group, documents: dict[str, Document], facts: dict[str, list], config: dict) -> Alignment:
+def align_group(group: Group, documents: dict[str, Document], facts: dict[str, list], config: Config) -> Alignment:
     ids = list(group.documents)
     if len(ids) == 1:
         doc = documents[ids[0]]
@@ -303,7 +304,7 @@ def _features(doc: Document, doc_facts: list) -> tuple:
     return [paragraph_anchors(x) for x in doc_facts], _trigram_table(doc)
 
 
-def align_pair(a: Document, b: Document, fa: list, fb: list, config: dict,
+def align_pair(a: Document, b: Document, fa: list, fb: list, config: Config,
                features_a: tuple | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Beads (a indices, b indices, confidence) covering both documents in order.
 
@@ -313,7 +314,7 @@ def align_pair(a: Document, b: Document, fa: list, fb: list, config: dict,
     features when the caller has them already.
     """
     n, m = len(a.paragraphs), len(b.paragraphs)
-    band = max(config["align"]["band"], abs(n - m) + 3)
+    band = max(config.align.band, abs(n - m) + 3)
     grid = _Band(n, m, band)
     model = _PairModel(a, b, features_a or _features(a, fa), _features(b, fb), band)
     nb = len(_BEADS)

@@ -80,19 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         config_path = args.config or ("config.yaml" if Path("config.yaml").exists() else None)
         config = load_config(config_path)
         if args.command == "review":
-            return _review_import(args, config, Path(config.get("_base_dir") or ".").resolve())
-        if args.jobs is not None:
-            if args.jobs < 0:
-                raise AuditError("--jobs must be 0 (all cores) or more", "command line")
-            from .config import cap_jobs
-
-            config["jobs"] = cap_jobs(args.jobs)
-        if args.engine:
-            config["engine"] = args.engine
-        if args.group_by:
-            config["group"]["by"] = args.group_by
-        if args.scheduler:
-            config["engine"], config["scheduler"] = "dask", args.scheduler
+            return _review_import(args, config, Path(config.base_dir or ".").resolve())
+        config = _overridden(config, args)
         if args.command == "check":
             from .report import baseline
 
@@ -149,6 +138,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         stack.close()
+
+
+def _overridden(config, args):
+    """The config with the command line's options applied: a new Config, validated again."""
+    from .errors import AuditError
+
+    if args.jobs is not None and args.jobs < 0:
+        raise AuditError("--jobs must be 0 (all cores) or more", "command line")
+    given = {"jobs": args.jobs, "engine": "dask" if args.scheduler else args.engine, "scheduler": args.scheduler or None,
+             "group": {"by": args.group_by} if args.group_by else None}
+    given = {k: v for k, v in given.items() if v is not None}
+    return config.override(given, "command line") if given else config
 
 
 def _check(args, report, say) -> int:

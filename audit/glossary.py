@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .config import Config
 from .model import Report
 
 
-def suggest(report: Report, config: dict, min_links: int = 2) -> dict:
+def suggest(report: Report, config: Config, min_links: int = 2) -> dict:
     from .checks.base import GroupContext
     from .checks.names_common import confirmed, name_views
-    known = {a.casefold() for spec in config["glossary"].values() for names in spec["aliases"].values() for a in names}
+    known = {a.casefold() for spec in config.glossary.values() for names in spec["aliases"].values() for a in names}
     docs = {d.id: d for d in report.documents}
     facts = report.facts  # the run's, read group by group through the engine that holds them
     seen: dict = defaultdict(lambda: defaultdict(Counter))  # name keys -> language -> surface -> links
@@ -24,7 +25,7 @@ def suggest(report: Report, config: dict, min_links: int = 2) -> dict:
         if len(group.documents) < 2:
             continue
         ctx = GroupContext(group, {d: docs[d] for d in group.documents}, alignment,
-                           {d: facts[d] for d in group.documents}, config["align"]["min_confidence"], config["glossary"])
+                           {d: facts[d] for d in group.documents}, config.align.min_confidence, config.glossary)
         views = name_views(ctx)
         for link, present in ctx.confident_links():
             for d, idx in present:

@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from .config import Config
 from .extract import quantity_anchors
 from .model import Document, Group
 
@@ -79,7 +80,7 @@ def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
     return score
 
 
-def group_documents(documents: list[Document], facts: dict[str, list], config: dict) -> list[Group]:
+def group_documents(documents: list[Document], facts: dict[str, list], config: Config) -> list[Group]:
     return group_signatures([summary(d, facts[d.id]) for d in documents], config)
 
 
@@ -89,7 +90,7 @@ def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, li
     return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts))
 
 
-def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None,
+def group_signatures(summaries: list[tuple[str, str, int, dict]], config: Config, blocker=None,
                      articles: dict[str, str] | None = None) -> list[Group]:
     """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
     turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
@@ -109,9 +110,9 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
     groups = [_declared_group(article, docs, scorer) for article, docs in members.items()]
     rest = [d for d in ids if d not in articles]
     if rest:
-        settings = config["group"]
+        settings = config.group
         keys = {d: scorer.keys[d] for d in rest}
-        candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings["max_per_language"])
+        candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings.max_per_language)
         scores = {(a, b): scorer.score(a, b) for a, b in candidates}
         taken = set(members)
         clusters = _cluster(rest, scores, scorer.lang, settings)
@@ -131,8 +132,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
     average over all their pairs when that one lacks its languages, the average reaches
     ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
     of two or more comes within ``_MARGIN``."""
-    bar = settings["threshold"] * _SECOND_PASS
-    cap = settings["max_per_language"]
+    bar = settings.threshold * _SECOND_PASS
+    cap = settings.max_per_language
     clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
     where = {d: k for k, c in enumerate(clusters) for d in c[0]}
     partners: dict[str, set[str]] = defaultdict(set)
@@ -161,7 +162,7 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
         # the best home on average, with one member at least it nearly would be grouped with outright
-        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings["threshold"] * _SECOND_PAIR:
+        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR:
             # another fragment of the same article is no rival: a lone document or two may trail it
             runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
@@ -232,8 +233,8 @@ class _Scorer:
     say is no evidence against it.
     """
 
-    def __init__(self, summaries, config: dict):
-        settings = config["group"]
+    def __init__(self, summaries, config: Config):
+        settings = config.group
         self.sigs = sigs = _attested({d: sig for d, _, _, sig in summaries})
         self.lang = lang = {d: language for d, language, _, _ in summaries}
         self.sizes = {d: max(size, 1) for d, _, size, _ in summaries}
@@ -250,7 +251,7 @@ class _Scorer:
         # (weighed as one two documents share, not as the rarest of all)
         idf = {f: math.log(1 + n / max(c, 2)) for f, c in df.items() if len(langs_of[f]) >= 2 or _channel(f) == 0}
         self.langs_of = langs_of
-        self.cap = cap = settings["max_anchor_df"]
+        self.cap = cap = settings.max_anchor_df
         self.keys = {}
         for doc_id, sig in sigs.items():
             common = []
@@ -397,7 +398,7 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
             x = parent[x]
         return x
 
-    strong = [(-score, pair) for pair, score in scores.items() if score >= settings["threshold"]]
+    strong = [(-score, pair) for pair, score in scores.items() if score >= settings.threshold]
     for score, (a, b) in sorted(strong):
         score = -score
         ra, rb = find(a), find(b)
@@ -405,10 +406,10 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
             continue
         merged = members[ra] + members[rb]
         counts = Counter(lang[m] for m in merged)
-        if max(counts.values()) > settings["max_per_language"]:
+        if max(counts.values()) > settings.max_per_language:
             continue
         cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in members[ra] for y in members[rb]]
-        if sum(cross) / len(cross) < settings["threshold"]:
+        if sum(cross) / len(cross) < settings.threshold:
             continue  # average linkage: one strong pair does not pull in a whole cluster
         parent[rb] = ra
         members[ra] = merged

@@ -40,7 +40,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .config import GROUP_MODES as MODES  # validated there, with the rest of the config
+from .config import GROUP_MODES as MODES, Config, GroupConfig  # validated there, with the rest of the config
 from .errors import AuditError
 from .ingest.files import display  # a file name's bytes that are not UTF-8 as \xNN: printable, reversible
 
@@ -63,8 +63,8 @@ class Layout:
         return {str(f): self.languages[i] for f, i in zip(self.files, self.ids) if i in self.languages}
 
 
-def plan(paths, config: dict, follow_symlinks: bool = False, refused: list | None = None) -> Layout:
-    """Files under ``paths``, their ids, and the structure ``config['group']['by']`` asks for.
+def plan(paths, config: Config, follow_symlinks: bool = False, refused: list | None = None) -> Layout:
+    """Files under ``paths``, their ids, and the structure ``config.group.by`` asks for.
     Inputs discovery will not read (FIFOs, symlinks leading outside) are appended to ``refused``."""
     from .ingest import discover
 
@@ -73,14 +73,14 @@ def plan(paths, config: dict, follow_symlinks: bool = False, refused: list | Non
     root = input_root(paths)
     rels = [relative(f, root) for f in files]
     layout = Layout(files, document_ids(rels))
-    settings = config["group"]
-    mode = settings.get("by", "auto")
+    settings = config.group
+    mode = settings.by
     if mode == "content":
         return layout
     if mode == "manifest":
         _from_manifest(layout, rels, root, settings, config)
         return layout
-    candidates = {"folder": _by_folder, "name": lambda r, s: _by_name(r, s["pattern"]),
+    candidates = {"folder": _by_folder, "name": lambda r, s: _by_name(r, s.pattern),
                   "language-folder": _by_language_folder}
     tried = [mode] if mode != "auto" else ["language-folder", "folder", "name"]
     for how in tried:
@@ -222,13 +222,13 @@ def _plain(placed, rels) -> bool:
     return all(len(set(langs)) == len(langs) for langs in per_article.values())
 
 
-def _from_manifest(layout: Layout, rels, root: str, settings: dict, config: dict) -> None:
-    name = settings.get("manifest") or ""
+def _from_manifest(layout: Layout, rels, root: str, settings: GroupConfig, config: Config) -> None:
+    name = settings.manifest
     if not name:
         raise AuditError("group.by manifest needs config key 'group.manifest' (a CSV or YAML file)", "config")
     path = Path(name)
     if not path.is_absolute():
-        path = Path(config.get("_base_dir") or ".") / path
+        path = config.resolve(path)
     rows = _manifest_rows(path)
     here = {os.path.abspath(f): i for f, i in zip(layout.files, layout.ids)}
     by_rel = {str(rel): i for rel, i in zip(rels, layout.ids)}

@@ -16,14 +16,14 @@ from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
-from .config import config_hash
+from .config import Config, as_config, config_hash
 from .engine.processes import batch_gc
 from .errors import AuditError
 from .meta import __version__
 from .model import Finding, Report, Skipped
 
 
-def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=None,
+def run(paths, config: Config, reviews: dict | None = None, engine=None, progress=None,
         timings: dict | None = None, follow_symlinks: bool = False) -> Report:
     """The whole audit. ``reviews``: fingerprint -> editor's decision (``review.load``);
     ``engine``: an engine opened with this config, whose lifetime the caller owns
@@ -35,11 +35,12 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     from .layout import plan
     from .review import apply
 
+    config = as_config(config)  # a mapping or a path from a caller of the old API
     if engine is not None and config_hash(engine.config) != config_hash(config):  # where work runs may differ
         raise ValueError("the engine was opened with another config than this run's")
     clock = _Clock(timings)
     clock("read+extract")
-    checks = selected_checks(config)  # an unknown check code fails before any file is read
+    checks = selected_checks(config)  # codes the registry lacks were refused when the Config was made
     refused: list[Skipped] = []  # inputs discovery does not read (FIFOs, symlinks leading outside, ...)
     layout = plan(paths, config, follow_symlinks, refused)  # ids, declared articles, languages
     declared = layout.declared_languages()
@@ -55,8 +56,8 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
         findings = fingerprint([f for _, group_findings in results for f in group_findings])
         signature = {
             "tool": "audit", "version": __version__, "config_hash": config_hash(config),
-            "languages": sorted(config["languages"]), "checks": [c.code for c in checks],
-            "min_confidence": config["align"]["min_confidence"],
+            "languages": sorted(config.languages), "checks": [c.code for c in checks],
+            "min_confidence": config.align.min_confidence,
         }
         report = Report(documents, skipped, groups, [a for a, _ in results], findings, signature,
                         facts=HeldFacts(engine, handles))
@@ -65,7 +66,7 @@ def run(paths, config: dict, reviews: dict | None = None, engine=None, progress=
     return report
 
 
-def read_file(config: dict, path: str, doc_id: str, declared: str | None = None) -> tuple:
+def read_file(config: Config, path: str, doc_id: str, declared: str | None = None) -> tuple:
     """One file: read, decode, split, detect, extract -> (document, facts, grouping
     signature). An input error becomes (Skipped, None, None)."""
     from .extract import extract_document
@@ -80,14 +81,14 @@ def read_file(config: dict, path: str, doc_id: str, declared: str | None = None)
     return doc, facts, summary(doc, facts)
 
 
-def audit_group(config: dict, group, held: list) -> tuple:
+def audit_group(config: Config, group, held: list) -> tuple:
     """One group: align its documents and run every selected check -> (alignment, findings)."""
     from .align import align_group
     from .checks import GroupContext, selected_checks
 
     documents, facts = {doc.id: doc for doc, _ in held}, {doc.id: f for doc, f in held}
     alignment = align_group(group, documents, facts, config)
-    ctx = GroupContext(group, documents, alignment, facts, config["align"]["min_confidence"], config["glossary"])
+    ctx = GroupContext(group, documents, alignment, facts, config.align.min_confidence, config.glossary)
     return alignment, [f for check in selected_checks(config) for f in check.run(ctx)]
 
 

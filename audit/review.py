@@ -30,8 +30,8 @@ _MAX_COLUMNS = 1_000
 _MESSAGE_MAX = 300  # characters of a message kept in the reviews file
 
 
-def reviews_path(config: dict) -> Path:
-    return Path(config.get("_base_dir") or ".") / config["reviews"]
+def reviews_path(config) -> Path:
+    return config.resolve(config.reviews)
 
 
 def load(path: str | Path) -> dict[str, dict]:

@@ -13,11 +13,8 @@ LANGUAGES = ["bn", "hi", "sv", "ms", "ar", "en", "fr", "de", "es"]
 SOURCES = [ROOT / "inputs", ROOT / "tests" / "data" / "articles"]
 
 
-def config(**overrides) -> dict:
-    cfg = load_config()
-    cfg["languages"] = list(LANGUAGES)
-    cfg.update(overrides)
-    return cfg
+def config(**overrides):
+    return load_config(overrides={"languages": list(LANGUAGES), **overrides})
 
 
 def groups() -> list[dict[str, str]]:

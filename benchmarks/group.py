@@ -118,12 +118,13 @@ def measure(corpus: Path, args) -> None:
     rng = random.Random(args.seed)
     cfg = load_config()
     langs = sorted(p.name for p in corpus.iterdir() if p.is_dir() and p.name != "en")
-    cfg["languages"] = langs
+    cfg = cfg.override({"languages": langs})
     with tempfile.TemporaryDirectory() as tmp:
         gold = flatten(corpus, Path(tmp), rng)
         # a language lingua lacks is declared, as a newsroom would (its script alone cannot tell it)
         lingua_less = {lang for lang in langs if not known_language(lang, detectable=True)}
-        cfg["language_overrides"] = {f"{n}.txt": lang for n, (_, lang) in gold.items() if lang in lingua_less}
+        cfg = cfg.override({"language_overrides": {f"{n}.txt": lang for n, (_, lang) in gold.items()
+                                                   if lang in lingua_less}})
         started = time.perf_counter()
         docs = [ingest_file(Path(tmp) / f"{n}.txt", cfg, n) for n in sorted(gold)]
         facts = {d.id: _facts(d) for d in docs}

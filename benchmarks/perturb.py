@@ -239,7 +239,7 @@ def main(argv=None) -> None:
     rng = random.Random(args.seed)
     cfg = config()
     if args.min_confidence is not None:
-        cfg["align"]["min_confidence"] = args.min_confidence
+        cfg = cfg.override({"align": {"min_confidence": args.min_confidence}})
     hits = defaultdict(lambda: [0, 0])  # (kind, lang) -> [found, tried]
     false, clean_paragraphs = 0, 0
     ours = {"tp": 0, "fn": 0, "fp": 0}

@@ -78,7 +78,7 @@ def one(articles: int, jobs: int, engine: str = "local", source: str | None = No
     files = sorted(src.glob("*.txt"))
     megabytes = sum(f.stat().st_size for f in files) / 2**20
     cfg = config(languages=["sv", "ms", "bn", "hi", "ar"], jobs=jobs, engine=engine)
-    cfg["reviews"] = "/nonexistent/reviews.yaml"
+    cfg = cfg.override({"reviews": "/nonexistent/reviews.yaml"})
     base = floor(files)
     timings: dict = {}
     load = os.getloadavg()[0]
@@ -127,7 +127,7 @@ def profile(documents: int, source: str) -> None:
     files = sorted(src.glob("*.txt"))
     megabytes = sum(f.stat().st_size for f in files) / 2**20
     cfg = config(languages=["sv", "ms", "bn", "hi", "ar"], jobs=1)
-    cfg["reviews"] = "/nonexistent/reviews.yaml"
+    cfg = cfg.override({"reviews": "/nonexistent/reviews.yaml"})
     timings: dict = {}
     profiler = Profiler(interval=0.002)
     start = time.perf_counter()

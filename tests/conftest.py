@@ -22,6 +22,4 @@ def write(tmp_path, name, text, encoding="utf-8"):
 @pytest.fixture
 def wide_config():
     """The default config with the test articles' languages added."""
-    cfg = load_config()
-    cfg["languages"] = ["bn", "hi", "sv", "ms", "ar", "en", "fr", "de", "es"]
-    return cfg
+    return load_config(overrides={"languages": ["bn", "hi", "sv", "ms", "ar", "en", "fr", "de", "es"]})

@@ -33,7 +33,7 @@ NAME_CHECKS = ("name-missing", "name-substituted")
 
 
 def name_findings(tmp_path, config, article, codes=NAME_CHECKS):
-    config["checks"]["select"] = list(codes)  # name-missing and name-substituted are off by default
+    config = config.override({"checks": {"select": list(codes)}})  # name-missing and name-substituted are off by default
     for lang, lines in article.items():
         write(tmp_path, f"news.{lang}.txt", "\n".join(lines) + "\n")
     return [f for f in run([tmp_path], config).findings if f.check in codes]
@@ -96,7 +96,7 @@ def test_two_translations_cannot_outvote_each_other_on_a_name(tmp_path, config):
 
 def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, config):
     # Persian شود / شده ("becomes" / "become") share a key and a neighbour: words, not a name
-    config["languages"] = ["fa", "ms"]
+    config = config.override({"languages": ["fa", "ms"]})
     fa = ["در سال 2025 گفته شده است که 40 مدرسه باز شود.", "در سال 2026 گفته شده است که 75 مدرسه باز شود.",
           "گفته شود است که 12 مدرسه در 2027."]
     ms = ["Pada 2025 dikatakan 40 sekolah akan dibuka.", "Pada 2026 dikatakan 75 sekolah akan dibuka.",
@@ -114,7 +114,7 @@ def test_name_missing_and_substituted_are_off_unless_selected(tmp_path, config):
     codes = {c.code for c in selected_checks(config)}
     assert "name-missing" not in codes and "name-substituted" not in codes
     assert "name-spelling-variant" in codes
-    config["checks"]["select"] = ["name-missing"]
+    config = config.override({"checks": {"select": ["name-missing"]}})
     assert [c.code for c in selected_checks(config)] == ["name-missing"]
 
 
@@ -173,7 +173,7 @@ def variant_article(lang, keep):
 
 @pytest.mark.parametrize("lang", ["hi", "ar"])
 def test_a_name_two_cased_translations_write_spelt_two_ways_is_a_variant(tmp_path, config, lang):
-    config["languages"] = [lang, *CASED]
+    config = config.override({"languages": [lang, *CASED]})
     got = name_findings(tmp_path, config, variant_article(lang, ("sv", "ms")), ("name-spelling-variant",))
     assert [sorted(flagged(f)) for f in got] == [[(f"news.{lang}", 1), (f"news.{lang}", 2)]]
 
@@ -181,14 +181,14 @@ def test_a_name_two_cased_translations_write_spelt_two_ways_is_a_variant(tmp_pat
 @pytest.mark.parametrize("lang", ["hi", "ar"])
 def test_a_word_only_one_of_several_cased_translations_keeps_capitalised_is_no_name(tmp_path, config, lang):
     # one translation left the term in English (University, Bovine); the others translated it
-    config["languages"] = [lang, *CASED]
+    config = config.override({"languages": [lang, *CASED]})
     got = name_findings(tmp_path, config, variant_article(lang, ("ms",)), ("name-spelling-variant",))
     assert got == []
 
 
 @pytest.mark.parametrize("lang", ["hi", "ar"])
 def test_the_only_cased_translation_confirms_a_variant_alone(tmp_path, config, lang):
-    config["languages"] = [lang, "sv"]
+    config = config.override({"languages": [lang, "sv"]})
     article = {k: v for k, v in variant_article(lang, ("sv",)).items() if k in (lang, "sv")}
     got = name_findings(tmp_path, config, article, ("name-spelling-variant",))
     assert [len(flagged(f)) for f in got] == [2]

@@ -99,7 +99,7 @@ def article(tmp_path, stem="trade", edit=None):
 
 
 def test_clean_translations_give_no_findings(tmp_path, wide_config):
-    wide_config["checks"]["select"] = [c.code for c in REGISTRY]
+    wide_config = wide_config.override({"checks": {"select": [c.code for c in REGISTRY]}})
     for src in ARTICLES.glob("*.txt"):
         (tmp_path / src.name).write_text(src.read_text("utf-8"), "utf-8")
     report = run([tmp_path], wide_config)
@@ -124,7 +124,7 @@ def test_clean_translations_give_no_findings(tmp_path, wide_config):
      "Lang Son, Cao Bang", "Quang Ninh", None),
 ])
 def test_injected_discrepancy_is_found_in_the_outlier(tmp_path, wide_config, edit, code, line, evidence, expected, found):
-    wide_config["checks"]["select"] = [c.code for c in REGISTRY]  # the name checks are off by default
+    wide_config = wide_config.override({"checks": {"select": [c.code for c in REGISTRY]}})  # the name checks are off by default
     report = run([article(tmp_path, edit=edit)], wide_config)
     got = [f for f in report.findings if f.check == code]
     assert len(got) == 1, [(f.check, f.message) for f in report.findings]
@@ -225,8 +225,7 @@ def test_glossary_aliases_meet_across_scripts_where_phonetic_keys_do_not(tmp_pat
           "Kamraten tackade delegaterna från 30 provinser."]
     ms = ["Pada tahun 2025, Nguyen Xuan Thang mengumumkan 12 perjanjian di persidangan itu.",
           "Nguyen Xuan Thang mengucapkan terima kasih kepada perwakilan 30 wilayah."]
-    config["glossary"] = GLOSSARY
-    config["checks"]["select"] = ["name-missing"]
+    config = config.override({"glossary": GLOSSARY, "checks": {"select": ["name-missing"]}})
     texts = {"a_bn.txt": "\n".join(bn), "b_sv.txt": "\n".join(sv), "c_ms.txt": "\n".join(ms)}
     got = findings(tmp_path, config, texts, "name-missing")
     assert [(loc.document, loc.line) for f in got for loc in f.locations if loc.role == "flagged"] == [("b_sv", 2)]
@@ -234,7 +233,7 @@ def test_glossary_aliases_meet_across_scripts_where_phonetic_keys_do_not(tmp_pat
 
 
 def test_glossary_country(tmp_path, config):
-    config["glossary"] = GLOSSARY
+    config = config.override({"glossary": GLOSSARY})
     text = "Regionen Guangxi Zhuang (Vietnam) undertecknade 12 avtal 2025.\nMötet hölls i Hanoi 2025.\n"
     got = findings(tmp_path, config, {"sv.txt": text}, "glossary-country")
     assert [(f.expected, f.found, f.locations[0].line) for f in got] == [("CN", "VN", 1)]
@@ -266,7 +265,7 @@ def test_glossary_suggest_proposes_aliases_across_scripts(tmp_path, monkeypatch)
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({"glossary": glossary}, allow_unicode=True))
     from audit.config import load_config
 
-    assert load_config(tmp_path / "config.yaml")["glossary"] == glossary
+    assert load_config(tmp_path / "config.yaml").to_dict()["glossary"] == glossary
 
 
 def _misfiled(pair_scores, langs):

@@ -45,7 +45,7 @@ def test_integration_dask_report_holds_the_facts_the_inline_one_does(tmp_path, c
     with InlineEngine(config) as inline:
         expected = run([tmp_path], config, engine=inline)
         facts, glossary = dict(expected.facts), suggest(expected, config)
-    with DaskEngine({**config, "scheduler": cluster.scheduler_address}, jobs=2) as engine:
+    with DaskEngine(config.override({"scheduler": cluster.scheduler_address}), jobs=2) as engine:
         got = run([tmp_path], config, engine=engine)
         assert dict(got.facts) == facts and suggest(got, config) == glossary
     _same_report(got, expected)
@@ -73,15 +73,14 @@ def test_integration_blocking_by_dataframe_shuffle_gives_the_local_candidates(tm
     from audit.ingest import ingest_file
 
     generate(tmp_path / "corpus", articles=8, seed=9)
-    config = load_config()
-    config["languages"] = ["sv", "ms", "bn", "hi", "ar"]
+    config = load_config(overrides={"languages": ["sv", "ms", "bn", "hi", "ar"]})
     summaries = []
     for path in sorted((tmp_path / "corpus").glob("*.txt")):
         doc = ingest_file(path, config, path.stem)
         summaries.append(summary(doc, [extract_facts(p.text, doc.language) for p in doc.paragraphs]))
     with distributed.Client(cluster) as client:
-        for cap in (config["group"]["max_anchor_df"], 5):  # 5: one article's anchors, not two articles'
-            config["group"]["max_anchor_df"] = cap
+        for cap in (config.group.max_anchor_df, 5):  # 5: one article's anchors, not two articles'
+            config = config.override({"group": {"max_anchor_df": cap}})
             seen = {}
 
             def local(*args):
@@ -107,8 +106,7 @@ def slow(config, path, doc_id, declared=None):
     time.sleep(120)
 
 if __name__ == "__main__":
-    config = load_config()
-    config["engine"] = "dask"
+    config = load_config(overrides={{"engine": "dask"}})
     with DaskEngine(config, jobs=2) as engine:
         engine.read(slow, [("x", str(k), None) for k in range(4)])
 """

@@ -750,7 +750,7 @@ def test_jobs_are_capped_at_a_multiple_of_the_cores():
     from audit.config import JOBS_PER_CORE, load_config
 
     cfg = load_config(overrides={"jobs": 100_000})
-    assert 1 <= cfg["jobs"] <= JOBS_PER_CORE * (os.cpu_count() or 1)
+    assert 1 <= cfg.jobs <= JOBS_PER_CORE * (os.cpu_count() or 1)
 
 
 @pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

@@ -54,7 +54,7 @@ def test_name_pattern_layout_groups_by_slug_and_takes_the_language(tmp_path, con
     for p in tmp_path.glob("*.txt"):
         article, lang, _ = p.name.split(".")
         p.rename(tmp_path / f"{lang}_{article}.txt")
-    config["group"].update({"by": "name", "pattern": "{lang}_{article}.txt"})
+    config = config.override({"group": {"by": "name", "pattern": "{lang}_{article}.txt"}})
     report = run([tmp_path], config)
     assert _groups(report) == {"border": ("ar_border", "ms_border"), "spring": ("bn_spring", "sv_spring"),
                                "talks": ("hi_talks",)}
@@ -72,7 +72,7 @@ def test_manifest_layout_declares_articles_and_languages(tmp_path, config, kind)
     else:
         manifest = tmp_path / "articles.yaml"
         manifest.write_text("".join(f"- {{file: {f}, article: {a}, language: {lang}}}\n" for f, a, lang in rows))
-    config["group"].update({"by": "manifest", "manifest": str(manifest)})
+    config = config.override({"group": {"by": "manifest", "manifest": str(manifest)}})
     report = run([batch], config)
     assert _groups(report) == {"border": ("003_527b8e55161c3c5d", "004_af34f8aa08ece2c2"),
                                "spring": ("000_f757e5f0b3b96d17", "002_f2b97bb889b347b1"),
@@ -83,7 +83,7 @@ def test_manifest_errors_name_the_file(tmp_path, config):
     (tmp_path / "a.txt").write_text("Hej 2025.\n")
     manifest = tmp_path / "m.csv"
     manifest.write_text("path,article\na.txt,x\n")
-    config["group"].update({"by": "manifest", "manifest": str(manifest)})
+    config = config.override({"group": {"by": "manifest", "manifest": str(manifest)}})
     with pytest.raises(AuditError, match="no column file") as err:
         plan([tmp_path], config)
     assert str(manifest) in str(err.value)
@@ -113,7 +113,7 @@ def test_a_declared_language_overrides_detection_and_a_contradiction_is_a_warnin
 
 
 def test_a_file_moved_into_the_wrong_article_folder_is_misfiled(tmp_path, wide_config):
-    wide_config["checks"]["select"] = ["misfiled-translation"]  # off by default
+    wide_config = wide_config.override({"checks": {"select": ["misfiled-translation"]}})  # off by default
     for f in ARTICLES.glob("*.txt"):
         article, lang, _ = f.name.split(".")
         _copy(f, tmp_path / article / f"{lang}.txt")
@@ -154,7 +154,7 @@ def test_adding_a_folder_keeps_audit_check_green(tmp_path, wide_config, monkeypa
     batch = tmp_path / "batch"
     for stem, (article, lang) in SAMPLE.items():
         _copy(INPUTS / f"{stem}.txt", batch / article / f"{lang}.txt")
-    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"languages": wide_config["languages"]}))
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump({"languages": list(wide_config.languages)}))
     monkeypatch.chdir(tmp_path)
     assert main(["baseline", "batch", "--out", "base.json", "-q"]) == 0
     assert json.loads((tmp_path / "base.json").read_text())["findings"]

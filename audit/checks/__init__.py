@@ -35,13 +35,13 @@ REGISTRY: list[type[Check]] = [
 ]
 
 
-def selected_checks(config: dict) -> list[Check]:
-    select = set(config["checks"]["select"])
-    ignore = set(config["checks"]["ignore"])
+def selected_checks(config) -> list[Check]:
+    select = set(config.checks.select)
+    ignore = set(config.checks.ignore)
     known = {c.code for c in REGISTRY}
     from ..errors import AuditError
 
-    for code in select | ignore | set(config["checks"]["severity"]):
+    for code in select | ignore | set(config.checks.severity):
         if code not in known:
             raise AuditError(f"config names an unknown check '{code}' (known: {', '.join(sorted(known))})", "config")
     out = []
@@ -49,8 +49,8 @@ def selected_checks(config: dict) -> list[Check]:
         if (cls.code not in select if select else not cls.default_enabled) or cls.code in ignore:
             continue
         check = cls()
-        if cls.code in config["checks"]["severity"]:
-            check.severity = config["checks"]["severity"][cls.code]
+        if cls.code in config.checks.severity:
+            check.severity = config.checks.severity[cls.code]
         out.append(check)
     return out
 

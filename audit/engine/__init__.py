@@ -21,20 +21,21 @@ import os
 from collections.abc import Mapping
 from typing import Any, Callable, Iterator, Protocol
 
+from ..config import Config
 from ..errors import AuditError
 
 # task(config, path, doc_id, declared language or None) -> (Document or Skipped, facts or None,
 # grouping signature or None)
-ReadTask = Callable[[dict, str, str, str | None], tuple]
+ReadTask = Callable[[Config, str, str, str | None], tuple]
 # task(config, group, [(Document, facts), ...]) -> anything picklable
-GroupTask = Callable[[dict, Any, list], Any]
+GroupTask = Callable[[Config, Any, list], Any]
 Progress = Callable[[str, int, int], None]
 
 
 class Engine(Protocol):
     """What the pipeline asks of an engine."""
 
-    config: dict  # what every task gets (sent to each worker once)
+    config: Config  # what every task gets (sent to each worker once)
     blocker: Callable | None  # grouping's candidate-pair finder; None: the local inverted index
 
     def read(self, task: ReadTask, files: list[tuple[str, str, str | None]],
@@ -54,10 +55,10 @@ class Engine(Protocol):
     def __exit__(self, *exc) -> None: ...
 
 
-def open_engine(config: dict) -> Engine:
+def open_engine(config: Config) -> Engine:
     """The engine the config asks for (``engine``, ``jobs``, ``scheduler``); not started yet."""
     jobs = worker_count(config)
-    if config.get("engine", "local") == "dask":
+    if config.engine == "dask":
         from .dask import DaskEngine
 
         return DaskEngine(config, jobs)
@@ -70,8 +71,8 @@ def open_engine(config: dict) -> Engine:
     return InlineEngine(config)
 
 
-def worker_count(config: dict) -> int:
-    jobs = config.get("jobs", 1)
+def worker_count(config: Config) -> int:
+    jobs = config.jobs
     return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from ..config import Config
 from ..errors import AuditError
 from . import closed_error
 
 
 class DaskEngine:
-    def __init__(self, config: dict, jobs: int):
+    def __init__(self, config: Config, jobs: int):
         self.config, self.jobs = config, jobs
         self.client = self._cluster = self._shared = None
         self._closed = False
@@ -32,9 +33,9 @@ class DaskEngine:
         except ImportError:
             raise AuditError("engine dask needs the dask extra: pip install 'audit[dask]'", "config") from None
         try:
-            if self.config.get("scheduler"):
-                _reachable(self.config["scheduler"])
-                self.client = Client(self.config["scheduler"], timeout="10s")
+            if self.config.scheduler:
+                _reachable(self.config.scheduler)
+                self.client = Client(self.config.scheduler, timeout="10s")
             else:
                 self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                              dashboard_address=None)
@@ -42,7 +43,7 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             self.close()
             raise AuditError(f"cannot reach the Dask scheduler: {exc}",
-                             self.config.get("scheduler") or "local cluster") from None
+                             self.config.scheduler or "local cluster") from None
 
     def __exit__(self, *exc) -> None:
         self.close()
@@ -107,7 +108,7 @@ def _reachable(address: str) -> None:
         pass
 
 
-def _read(task, path: str, doc_id: str, declared: str | None, given: str, config: dict) -> tuple:
+def _read(task, path: str, doc_id: str, declared: str | None, given: str, config: Config) -> tuple:
     """The read task on a worker; the document keeps the path as the user gave it."""
     doc, facts, signature = task(config, path, doc_id, declared)
     return replace(doc, path=given), facts, signature
@@ -119,7 +120,7 @@ def _head(read: tuple) -> tuple:
     return doc, signature
 
 
-def _audit(task, group, held: list, config: dict):
+def _audit(task, group, held: list, config: Config):
     return task(config, group, [(doc, facts) for doc, facts, _ in held])
 
 

@@ -1,13 +1,15 @@
 """The inline engine: every task in this process, one after the other."""
 from __future__ import annotations
 
+from ..config import Config
+
 
 class InlineEngine:
     """Documents and facts stay in this process; a handle is the (document, facts) pair itself."""
 
     blocker = None
 
-    def __init__(self, config: dict):
+    def __init__(self, config: Config):
         self.config = config
 
     def __enter__(self) -> "InlineEngine":

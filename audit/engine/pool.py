@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 
+from ..config import Config
 from ..errors import AuditError
 from . import closed_error
 from .inline import InlineEngine
@@ -26,7 +27,7 @@ _worker: dict = {}  # what every task of a pool worker shares: set once per proc
 class PoolEngine:
     blocker = None
 
-    def __init__(self, config: dict, jobs: int, min_items: int = MIN_ITEMS):
+    def __init__(self, config: Config, jobs: int, min_items: int = MIN_ITEMS):
         self.config, self.jobs, self.min_items = config, jobs, min_items
         self._pool = None
         self._hold: tempfile.TemporaryDirectory | None = None
@@ -144,7 +145,7 @@ def _exit_on_sigterm():
     return lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _init(config: dict, hold: str, parent_pid: int) -> None:
+def _init(config: Config, hold: str, parent_pid: int) -> None:
     from .processes import prepare_worker
 
     prepare_worker(parent_pid, hold)

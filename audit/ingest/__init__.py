@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
+from ..config import Config
 from ..errors import AuditError
 from ..languages import detect_language, dominant_script, known_language, script_fits, script_name
 from ..model import Document, Paragraph, Skipped
@@ -24,7 +25,7 @@ from .paragraphs import paragraphs_from_html, paragraphs_from_text
 _SAMPLE_CHARS = 4000
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike], config: dict,
+def ingest_paths(paths: Iterable[str | os.PathLike], config: Config,
                  follow_symlinks: bool = False) -> tuple[list[Document], list[Skipped]]:
     from ..layout import plan
 
@@ -47,9 +48,9 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: dict,
     return documents, skipped
 
 
-def ingest_file(path: Path, config: dict, doc_id: str | None = None, declared: str | None = None) -> Document:
+def ingest_file(path: Path, config: Config, doc_id: str | None = None, declared: str | None = None) -> Document:
     """One file as a Document; ``declared`` is the language the batch's structure gives it (audit.layout)."""
-    limit = int(config["max_file_mb"] * 1024 * 1024)
+    limit = int(config.max_file_mb * 1024 * 1024)
     data = read_regular(path, limit, " (config key max_file_mb)")
     shown = display(path)
     text, encoding = decode(data, shown)
@@ -61,14 +62,14 @@ def ingest_file(path: Path, config: dict, doc_id: str | None = None, declared: s
     )
 
 
-def _override_language(path: Path, config: dict) -> str | None:
-    for pattern, code in config["language_overrides"].items():
+def _override_language(path: Path, config: Config) -> str | None:
+    for pattern, code in config.language_overrides.items():
         if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(str(path), pattern):
             return code
     return None
 
 
-def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: str | None = None,
+def ingest_text(text: str, doc_id: str, path: str, config: Config, *, language: str | None = None,
                 encoding: str = "utf-8", kind: str = "text", sha256: str = "", declared: str | None = None) -> Document:
     """Build a Document from already-decoded text (the API entry for notebooks and tests).
 
@@ -79,16 +80,16 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
     if kind == "html":
         paragraphs, style = paragraphs_from_html(text), "html"
     else:
-        paragraphs, style = paragraphs_from_text(text, config["paragraphs"], markdown=kind == "markdown")
+        paragraphs, style = paragraphs_from_text(text, config.paragraphs, markdown=kind == "markdown")
     if not paragraphs:
         raise AuditError("no text: the file is empty or only white space", path)
-    limit = config["max_paragraph_chars"]
+    limit = config.max_paragraph_chars
     for p in paragraphs:
         if len(p.text) > limit:
             raise AuditError(f"line {p.line} starts a paragraph of {len(p.text):,} characters, over the limit of "
                              f"{limit:,} (config key max_paragraph_chars)", path)
-    if config["boilerplate"]["enabled"]:
-        content, furniture = split_boilerplate(paragraphs, config["boilerplate"]["max_words"])
+    if config.boilerplate.enabled:
+        content, furniture = split_boilerplate(paragraphs, config.boilerplate.max_words)
     else:
         content, furniture = paragraphs, []
     if not content:
@@ -100,15 +101,15 @@ def ingest_text(text: str, doc_id: str, path: str, config: dict, *, language: st
     if language is not None:
         lang, confidence = language, 1.0
     elif declared is not None:
-        lang, confidence, warning = declared, 1.0, _contradiction(declared, script, sample, config["languages"])
+        lang, confidence, warning = declared, 1.0, _contradiction(declared, script, sample, config.languages)
     else:
-        if not script_fits(script, config["languages"]):
+        if not script_fits(script, config.languages):
             raise AuditError(f"written in {script_name(script)} script, which none of the configured languages "
-                             f"({', '.join(config['languages'])}) uses: add its language to 'languages' in the config",
+                             f"({', '.join(config.languages)}) uses: add its language to 'languages' in the config",
                              path)
         # only the languages written in this script are candidates: when one is, the
         # script decides (confidence 1.0) and the statistical detector is not consulted
-        candidates = [c for c in config["languages"] if script_fits(script, [c])]
+        candidates = [c for c in config.languages if script_fits(script, [c])]
         lang, confidence = detect_language(sample, candidates)
     return Document(
         id=doc_id, path=path, language=lang, language_confidence=confidence,

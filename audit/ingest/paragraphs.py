@@ -2,7 +2,7 @@
 
 Two layouts occur: one paragraph per line (scraped articles), and wrapped
 text where blank lines separate paragraphs. ``detect_style`` tells them apart
-by how lines end; ``config['paragraphs']`` can force either.
+by how lines end; ``config.paragraphs`` can force either.
 """
 from __future__ import annotations
 
