@@ -8,6 +8,15 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
 
 
+@pytest.fixture(scope="session")
+def sample_report():
+    """The sample audited once per test process with the default config, for tests that only
+    read the report (never change it): the Python API's run, as the CLI calls it."""
+    from audit import run
+
+    return run([INPUTS], load_config())
+
+
 @pytest.fixture
 def config():
     return load_config()

@@ -5,14 +5,14 @@ from audit import run
 from audit.align import align_pair
 from audit.extract import extract_facts
 from audit.ingest import ingest_text
-from conftest import INPUTS, ROOT
+from conftest import ROOT
 
 ARTICLES = ROOT / "tests" / "data" / "articles"
 
 
-def test_sample_gold_alignment_is_reproduced(config):
+def test_sample_gold_alignment_is_reproduced(sample_report):
     gold = json.loads((ROOT / "tests" / "data" / "gold" / "sample.json").read_text())
-    report = run([INPUTS], config)
+    report = sample_report
     for pair in gold["pairs"]:
         alignment = next(a for a in report.alignments if pair["a"] in dict(a.links[0].members))
         docs = {d.id: d for d in report.documents}

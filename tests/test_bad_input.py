@@ -1,6 +1,7 @@
 """The bad-input catalogue: a clear one-line error naming the file, the right exit
 status, inputs never modified, earlier reports intact; a run with good files
 beside a bad one goes on and reports what it skipped."""
+import contextlib
 import hashlib
 import json
 import os
@@ -39,13 +40,23 @@ def _digest(root: Path) -> dict:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    (tmp_path / "good").mkdir()
+@pytest.fixture(scope="module")
+def _audited(tmp_path_factory):
+    """Two good files and the reports of their audit, made once for the module."""
+    root = tmp_path_factory.mktemp("audited")
+    (root / "good").mkdir()
     for name in (BN, SV):
-        shutil.copy(INPUTS / name, tmp_path / "good" / name)
+        shutil.copy(INPUTS / name, root / "good" / name)
+    with contextlib.chdir(root):
+        assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    return root
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, _audited):
+    """The working directory: a copy of the two good files and their reports."""
+    shutil.copytree(_audited, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
-    assert main(["run", "good", "--out", "reports", "-q"]) == 0
     return tmp_path
 
 

@@ -113,25 +113,36 @@ def _invoke(argv: list[str], cwd: Path, nobody: bool) -> tuple[int, str, str]:
     return os.waitstatus_to_exitcode(status), out, err
 
 
+@pytest.fixture(scope="module")
+def _first_run(tmp_path_factory):
+    """The project's files and the reports of its first run, made once for the module."""
+    root = tmp_path_factory.mktemp("hostile-first-run")
+    (root / "in").mkdir()
+    (root / "in" / "en.txt").write_text(EN)
+    (root / "in" / "sv.txt").write_text(SV)
+    (root / "config.yaml").write_text("languages: [en, sv]\n")
+    (root / "secret.txt").write_text(SECRET + "\n")
+    (root / "base.json").write_text('{"version": 1, "findings": []}\n')
+    os.chmod(root / "base.json", 0o666)
+    with contextlib.chdir(root):
+        assert main(["run", "in", "--out", "reports", "-q"]) == 0
+    for p in [root / "reports", *(root / "reports").iterdir()]:
+        os.chmod(p, 0o777 if p.is_dir() else 0o666)
+    return root
+
+
 @pytest.fixture
-def project(monkeypatch):
+def project(monkeypatch, _first_run):
     """A project any user may read (the permission cases run as nobody): in/ with an English
-    and a Swedish translation that disagree once, a config, a baseline, reports of a first run."""
+    and a Swedish translation that disagree once, a config, a baseline, reports of a first run
+    (copied, with their modes, from the one run the module makes)."""
     root = Path(tempfile.mkdtemp(prefix="audit-hostile-"))
     old = signal.getsignal(signal.SIGALRM)
     try:
+        for src in _first_run.iterdir():
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / src.name)
         os.chmod(root, 0o777)
-        (root / "in").mkdir()
-        (root / "in" / "en.txt").write_text(EN)
-        (root / "in" / "sv.txt").write_text(SV)
-        (root / "config.yaml").write_text("languages: [en, sv]\n")
-        (root / "secret.txt").write_text(SECRET + "\n")
-        (root / "base.json").write_text('{"version": 1, "findings": []}\n')
-        os.chmod(root / "base.json", 0o666)
         monkeypatch.chdir(root)
-        assert main(["run", "in", "--out", "reports", "-q"]) == 0
-        for p in [root / "reports", *(root / "reports").iterdir()]:
-            os.chmod(p, 0o777 if p.is_dir() else 0o666)
         limit = int(os.environ.get("AUDIT_HOSTILE_TIMEOUT", "60"))
 
         def timeout(signum, frame):

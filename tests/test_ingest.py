@@ -2,16 +2,17 @@ import codecs
 
 import pytest
 
+from audit import run
 from audit.errors import AuditError
-from audit.ingest import ingest_file, ingest_paths
+from audit.ingest import ingest_file
 from audit.ingest.decode import decode
 from conftest import INPUTS, write
 
 
-def test_sample_languages_scripts_and_boilerplate(config):
-    docs, skipped = ingest_paths([INPUTS], config)
-    assert not skipped
-    got = {d.id[:3]: (d.language, d.script, len(d.paragraphs), [b.text for b in d.boilerplate]) for d in docs}
+def test_sample_languages_scripts_and_boilerplate(sample_report):
+    assert not sample_report.skipped
+    got = {d.id[:3]: (d.language, d.script, len(d.paragraphs), [b.text for b in d.boilerplate])
+           for d in sample_report.documents}
     assert got["000"] == ("bn", "Beng", 20, ["উৎস", "মন্তব্য (0)"])
     assert got["001"] == ("hi", "Deva", 13, ["स्रोत", "टिप्पणी (0)"])
     assert got["002"] == ("sv", "Latn", 20, ["Källa", "Kommentar (0)"])
@@ -20,8 +21,8 @@ def test_sample_languages_scripts_and_boilerplate(config):
 
 
 def test_paragraph_lines_are_one_based_file_lines(config):
-    docs, _ = ingest_paths([INPUTS / "001_115d5697064354fd.txt"], config)
-    lines = [p.line for p in docs[0].paragraphs]
+    doc = ingest_file(INPUTS / "001_115d5697064354fd.txt", config)
+    lines = [p.line for p in doc.paragraphs]
     assert lines[:8] == [1, 2, 3, 4, 5, 6, 7, 9]  # line 8 is blank in the file
 
 
@@ -96,7 +97,7 @@ def test_bad_files_are_skipped_not_fatal(tmp_path, config):
     write(tmp_path, "good.txt", "They signed 29 agreements in Ha Long on 21 February.\n")
     write(tmp_path, "empty.txt", "")
     write(tmp_path, "furniture.txt", "Source\nComment (0)\n")
-    docs, skipped = ingest_paths([tmp_path], config)
-    assert [d.id for d in docs] == ["good"]
-    reasons = {s.path.split("/")[-1]: s.reason for s in skipped}
+    report = run([tmp_path], config)
+    assert [d.id for d in report.documents] == ["good"]
+    reasons = {s.path.split("/")[-1]: s.reason for s in report.skipped}
     assert "empty" in reasons["empty.txt"] and "boilerplate" in reasons["furniture.txt"]

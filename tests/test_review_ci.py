@@ -1,4 +1,5 @@
 """Editors' workbook, the review round-trip, and CI gating on new findings only."""
+import contextlib
 import json
 import shutil
 import subprocess
@@ -22,6 +23,26 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def _ran_template(tmp_path_factory):
+    """The project after one ``audit run``, made once for the module."""
+    root = tmp_path_factory.mktemp("ran-project")
+    shutil.copytree(INPUTS, root / "inputs")
+    (root / "config.yaml").write_text("languages: [bn, hi, sv, ms, ar, en]\n")
+    with contextlib.chdir(root):
+        assert main(["run", "-q"]) == 0
+    return root
+
+
+@pytest.fixture
+def ran_project(tmp_path, monkeypatch, _ran_template):
+    """A project as ``project`` gives it, after ``audit run`` (a copy of one run's reports: a
+    run writes nothing else, and its reports name no absolute path); the working directory."""
+    shutil.copytree(_ran_template, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def _report(project):
     return json.loads((project / "reports" / "audit.json").read_text())
 
@@ -32,9 +53,8 @@ def _rows(path):
     return ws, header
 
 
-def test_workbook_sheets_status_dropdown_evidence_and_links(project):
-    assert main(["run", "-q"]) == 0
-    wb = load_workbook(project / "reports" / "audit.xlsx", rich_text=True)
+def test_workbook_sheets_status_dropdown_evidence_and_links(ran_project):
+    wb = load_workbook(ran_project / "reports" / "audit.xlsx", rich_text=True)
     assert wb.sheetnames == ["Summary", "Findings", "Alignment", "Documents", "Groups"]
     ws = wb["Findings"]
     header = [c.value for c in ws[1]]
@@ -44,7 +64,7 @@ def test_workbook_sheets_status_dropdown_evidence_and_links(project):
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     (dv,) = ws.data_validations.dataValidation
     assert "False positive" in dv.formula1 and "B2" in str(dv.sqref)
-    report = _report(project)
+    report = _report(ran_project)
     row = next(r for r in ws.iter_rows(min_row=2)
                if r[3].value == "list-duplicate" and r[header.index("Fix in")].value == "ar")
     ar_cell = row[header.index("Text (ar)")]
@@ -61,13 +81,12 @@ def test_workbook_sheets_status_dropdown_evidence_and_links(project):
     assert "country-label-conflict" in summary
 
 
-def test_review_round_trip_and_ci_gating(project, capsys):
-    assert main(["run", "-q"]) == 0
-    findings = _report(project)["findings"]
+def test_review_round_trip_and_ci_gating(ran_project, capsys):
+    findings = _report(ran_project)["findings"]
     dismissed = next(f for f in findings if f["check"] == "name-spelling-variant")
     confirmed = next(f for f in findings if f["check"] == "country-label-conflict")
     # the editor: re-sorts the rows, hides a column, adds a sheet, marks two findings
-    path = project / "reports" / "audit.xlsx"
+    path = ran_project / "reports" / "audit.xlsx"
     wb = load_workbook(path)
     ws = wb["Findings"]
     header = [c.value for c in ws[1]]
@@ -82,25 +101,25 @@ def test_review_round_trip_and_ci_gating(project, capsys):
             row[header.index("Editor comment")].value = "Guangxi is in China; fix the Swedish"
     wb.save(path)
     assert main(["review", "import", str(path), "-q"]) == 0
-    reviews = (project / "reviews.yaml").read_text()
+    reviews = (ran_project / "reviews.yaml").read_text()
     assert dismissed["fingerprint"] in reviews and "False positive" in reviews and "fix the Swedish" in reviews
 
     assert main(["run", "-q"]) == 0
-    statuses = {f["fingerprint"]: f["status"] for f in _report(project)["findings"]}
+    statuses = {f["fingerprint"]: f["status"] for f in _report(ran_project)["findings"]}
     assert statuses[dismissed["fingerprint"]] == "False positive"
     assert statuses[confirmed["fingerprint"]] == "Confirmed"
 
-    empty = project / "empty.json"
+    empty = ran_project / "empty.json"
     empty.write_text('{"version": 1, "findings": []}')
     capsys.readouterr()
     assert main(["check", "--baseline", str(empty)]) == 1
     out = capsys.readouterr().out
     assert confirmed["fingerprint"] in out and dismissed["fingerprint"] not in out
 
-    base = project / "baseline.json"
+    base = ran_project / "baseline.json"
     assert main(["baseline", "--out", str(base), "-q"]) == 0
     assert main(["check", "--baseline", str(base), "-q"]) == 0
-    sv = project / "inputs" / SV
+    sv = ran_project / "inputs" / SV
     clean = sv.read_text()
     sv.write_text(clean.replace("underteckna 29 avtal", "underteckna 28 avtal"))
     capsys.readouterr()
@@ -111,13 +130,12 @@ def test_review_round_trip_and_ci_gating(project, capsys):
     assert main(["check", "--baseline", str(base), "-q"]) == 0
 
 
-def test_fixed_finding_is_resolved_and_update_shrinks_the_baseline(project, capsys):
-    assert main(["run", "-q"]) == 0
-    dup = next(f for f in _report(project)["findings"]
+def test_fixed_finding_is_resolved_and_update_shrinks_the_baseline(ran_project, capsys):
+    dup = next(f for f in _report(ran_project)["findings"]
                if f["check"] == "list-duplicate" and f["locations"][0]["document"] == AR[:-4])
-    base = project / "baseline.json"
+    base = ran_project / "baseline.json"
     assert main(["baseline", "--out", str(base), "-q"]) == 0
-    ar = project / "inputs" / AR
+    ar = ran_project / "inputs" / AR
     lines = ar.read_text().split("\n")
     head, _, tail = lines[16].rpartition("لانج سون")  # the list's repeated member, line 17
     lines[16] = head + "ها جيانج" + tail
@@ -165,11 +183,10 @@ def test_fingerprints_survive_unrelated_edits(project, edit):
     assert before <= after if edit == "insert-paragraph" else before == after
 
 
-def test_sarif_validates_against_the_official_schema(project):
+def test_sarif_validates_against_the_official_schema(ran_project):
     jsonschema = pytest.importorskip("jsonschema")
-    assert main(["run", "-q"]) == 0
     schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
-    sarif = json.loads((project / "reports" / "audit.sarif").read_text())
+    sarif = json.loads((ran_project / "reports" / "audit.sarif").read_text())
     jsonschema.validate(sarif, schema)
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "list-duplicate"
                   and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(AR))
@@ -184,9 +201,8 @@ def test_sarif_validates_against_the_official_schema(project):
     ("bad-status", "is not one of"),
     ("not-xlsx", "not an Excel workbook"),
 ])
-def test_review_import_refuses_damaged_workbooks(project, capsys, damage, message):
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
+def test_review_import_refuses_damaged_workbooks(ran_project, capsys, damage, message):
+    path = ran_project / "reports" / "audit.xlsx"
     if damage == "not-xlsx":
         path.write_text("ID,Status\n")
     else:
@@ -201,12 +217,11 @@ def test_review_import_refuses_damaged_workbooks(project, capsys, damage, messag
     assert main(["review", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
-    assert not (project / "reviews.yaml").exists()
+    assert not (ran_project / "reviews.yaml").exists()
 
 
-def test_review_import_tolerates_reordered_columns(project):
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
+def test_review_import_tolerates_reordered_columns(ran_project):
+    path = ran_project / "reports" / "audit.xlsx"
     wb = load_workbook(path)
     ws = wb["Findings"]
     fp = ws["A2"].value
@@ -215,7 +230,7 @@ def test_review_import_tolerates_reordered_columns(project):
     ws["C2"] = "Won't fix"
     wb.save(path)
     assert main(["review", "import", str(path), "-q"]) == 0
-    assert fp in (project / "reviews.yaml").read_text() and "Won't fix" in (project / "reviews.yaml").read_text()
+    assert fp in (ran_project / "reviews.yaml").read_text() and "Won't fix" in (ran_project / "reviews.yaml").read_text()
 
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
@@ -265,18 +280,17 @@ def _pdf_pages(pdf) -> list[str]:
     return [re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", p) for p in pages]
 
 
-def test_integration_libreoffice_prints_every_findings_evidence_one_page_wide(project):
+def test_integration_libreoffice_prints_every_findings_evidence_one_page_wide(ran_project):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or pdftotext is not installed here (make test installs them where apt is available)")
-    assert main(["run", "-q"]) == 0
-    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{project}/lo-profile",
-                    "--convert-to", "pdf", "--outdir", str(project / "pdf"), str(project / "reports" / "audit.xlsx")],
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{ran_project}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(ran_project / "pdf"), str(ran_project / "reports" / "audit.xlsx")],
                    check=True, capture_output=True, timeout=180)
-    pages = [p for p in _pdf_pages(project / "pdf" / "audit.pdf") if "Fix in" in p]  # the header, on every page
+    pages = [p for p in _pdf_pages(ran_project / "pdf" / "audit.pdf") if "Fix in" in p]  # the header, on every page
     assert pages and all("ID" in p and "View" in p for p in pages)  # first and last column: one page wide
     text = " ".join(" ".join(pages).split())
-    findings = _report(project)["findings"]
+    findings = _report(ran_project)["findings"]
     assert len(findings) >= 10
     for f in findings:
         for loc in f["locations"]:
@@ -298,15 +312,14 @@ def _mark(path, decisions, copy_to=None):
 
 
 @pytest.mark.parametrize("order", ["anna-first", "bo-first"])
-def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(project, capsys, order):
+def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(ran_project, capsys, order):
     import yaml
 
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
-    findings = _report(project)["findings"]
+    path = ran_project / "reports" / "audit.xlsx"
+    findings = _report(ran_project)["findings"]
     one, two, both = findings[0]["fingerprint"], findings[1]["fingerprint"], findings[2]["fingerprint"]
-    anna = _mark(path, {one: "Confirmed", both: "Fixed"}, project / "anna.xlsx")
-    bo = _mark(path, {two: "False positive", both: "Won't fix"}, project / "bo.xlsx")
+    anna = _mark(path, {one: "Confirmed", both: "Fixed"}, ran_project / "anna.xlsx")
+    bo = _mark(path, {two: "False positive", both: "Won't fix"}, ran_project / "bo.xlsx")
     first, second = (anna, bo) if order == "anna-first" else (bo, anna)
     assert main(["review", "import", str(first), "-q"]) == 0
     capsys.readouterr()
@@ -317,7 +330,7 @@ def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(project
     (conflict,) = [line for line in err.splitlines() if both in line]
     assert str(second) in conflict and "row " in conflict
     assert f"'{first_status}'" in conflict and f"'{kept[first_status]}'" in conflict
-    reviews = yaml.safe_load((project / "reviews.yaml").read_text())["reviews"]
+    reviews = yaml.safe_load((ran_project / "reviews.yaml").read_text())["reviews"]
     assert reviews[one]["status"] == "Confirmed" and reviews[two]["status"] == "False positive"
     assert reviews[both]["status"] == first_status
     # the readable diff: each decision says what it is about
@@ -329,17 +342,16 @@ def test_two_editors_workbooks_keep_both_decisions_and_report_a_conflict(project
     assert reviews[one]["files"] and all(name.endswith(".txt") for name in reviews[one]["files"])
     # --prefer settles the conflict for the second workbook
     assert main(["review", "import", str(second), "--prefer", "workbook", "-q"]) == 0
-    assert yaml.safe_load((project / "reviews.yaml").read_text())["reviews"][both]["status"] == kept[first_status]
+    assert yaml.safe_load((ran_project / "reviews.yaml").read_text())["reviews"][both]["status"] == kept[first_status]
 
 
-def test_a_finding_marked_fixed_that_still_occurs_is_reopened_with_a_note(project):
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
-    fp = _report(project)["findings"][0]["fingerprint"]
+def test_a_finding_marked_fixed_that_still_occurs_is_reopened_with_a_note(ran_project):
+    path = ran_project / "reports" / "audit.xlsx"
+    fp = _report(ran_project)["findings"][0]["fingerprint"]
     _mark(path, {fp: "Fixed"})
     assert main(["review", "import", str(path), "-q"]) == 0
     assert main(["run", "-q"]) == 0
-    again = next(f for f in _report(project)["findings"] if f["fingerprint"] == fp)
+    again = next(f for f in _report(ran_project)["findings"] if f["fingerprint"] == fp)
     assert again["status"] == "Open"
     ws, header = _rows(path)
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == fp)
@@ -347,16 +359,15 @@ def test_a_finding_marked_fixed_that_still_occurs_is_reopened_with_a_note(projec
     assert "marked Fixed, but this run still finds it" in row[header.index("Editor comment")].value
     # an untouched reopened row does not undo the decision on the next import
     assert main(["review", "import", str(path), "-q"]) == 0
-    assert "Fixed" in (project / "reviews.yaml").read_text()
+    assert "Fixed" in (ran_project / "reviews.yaml").read_text()
 
 
-def test_old_reviews_files_with_bare_entries_still_read(project):
-    assert main(["run", "-q"]) == 0
-    fp = _report(project)["findings"][0]["fingerprint"]
-    (project / "reviews.yaml").write_text(
+def test_old_reviews_files_with_bare_entries_still_read(ran_project):
+    fp = _report(ran_project)["findings"][0]["fingerprint"]
+    (ran_project / "reviews.yaml").write_text(
         f"version: 1\nreviews:\n  '{fp}':\n    status: False positive\n    check: x\n    excerpt: y\n")
     assert main(["run", "-q"]) == 0
-    assert next(f for f in _report(project)["findings"] if f["fingerprint"] == fp)["status"] == "False positive"
+    assert next(f for f in _report(ran_project)["findings"] if f["fingerprint"] == fp)["status"] == "False positive"
 
 
 def _damage_crc(path):
@@ -374,9 +385,8 @@ def _damage_crc(path):
     ("crc", "this workbook is damaged; save it again from Excel"),
     ("formula", "Status is a formula"),
 ])
-def test_review_import_refuses_a_damaged_workbook_or_a_formula_status(project, capsys, damage, message):
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
+def test_review_import_refuses_a_damaged_workbook_or_a_formula_status(ran_project, capsys, damage, message):
+    path = ran_project / "reports" / "audit.xlsx"
     if damage == "crc":
         _damage_crc(path)
     else:
@@ -387,12 +397,11 @@ def test_review_import_refuses_a_damaged_workbook_or_a_formula_status(project, c
     assert main(["review", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
-    assert not (project / "reviews.yaml").exists()
+    assert not (ran_project / "reviews.yaml").exists()
 
 
-def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(project, capsys):
-    assert main(["run", "-q"]) == 0
-    path = project / "reports" / "audit.xlsx"
+def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(ran_project, capsys):
+    path = ran_project / "reports" / "audit.xlsx"
     wb = load_workbook(path)
     ws = wb["Findings"]
     header = [c.value for c in ws[1]]
@@ -407,18 +416,17 @@ def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(pro
     err = capsys.readouterr().err
     assert "'not-a-finding' was not written by audit" in err
     assert f"same ID {fp}" in err
-    assert "not-a-finding" not in (project / "reviews.yaml").read_text()
+    assert "not-a-finding" not in (ran_project / "reviews.yaml").read_text()
 
 
-def test_right_to_left_quotes_are_isolated_in_the_workbook_sarif_and_terminal(project, capsys):
-    assert main(["run", "-q"]) == 0
-    raw = next(f["message"] for f in _report(project)["findings"] if "'مينه'" in f["message"])
+def test_right_to_left_quotes_are_isolated_in_the_workbook_sarif_and_terminal(ran_project, capsys):
+    raw = next(f["message"] for f in _report(ran_project)["findings"] if "'مينه'" in f["message"])
     shown = raw.replace("'مينه'", "'\u2068مينه\u2069' [mynh]").replace("'منه'", "'\u2068منه\u2069' [mnh]")
-    ws, header = _rows(project / "reports" / "audit.xlsx")
+    ws, header = _rows(ran_project / "reports" / "audit.xlsx")
     assert shown in [r[header.index("Message")].value for r in ws.iter_rows(min_row=2)]
-    sarif = json.loads((project / "reports" / "audit.sarif").read_text())
+    sarif = json.loads((ran_project / "reports" / "audit.sarif").read_text())
     assert shown in [r["message"]["text"] for r in sarif["runs"][0]["results"]]
-    empty = project / "empty.json"
+    empty = ran_project / "empty.json"
     empty.write_text('{"version": 1, "findings": []}')
     capsys.readouterr()
     assert main(["check", "--baseline", str(empty)]) == 1

@@ -1,0 +1,46 @@
+"""list-mismatch on one group in memory: a list that drops a member the other translations list."""
+import pytest
+
+from audit.checks.list_mismatch import ListMismatch
+from checkctx import context, flagged, run, support, trade
+
+
+@pytest.mark.parametrize("edit, evidence", [
+    # a list of three that loses a member is a pair of names, still compared with the others' lists
+    (("en", "Lang Son, Quang Ninh and Cao Bang", "Lang Son and Cao Bang"), "Lang Son and Cao Bang"),
+    (("de", "Lang Son, Quang Ninh und Cao Bang", "Lang Son, Cao Bang"), "Lang Son, Cao Bang"),
+])
+def test_the_list_that_drops_a_member_is_flagged(edit, evidence):
+    got = run(ListMismatch, context(trade(edit)))
+    assert [(f.check, f.expected, f.found) for f in got] == [("list-mismatch", "Quang Ninh", None)]
+    (f,) = got
+    assert flagged(f) == [(edit[0], 1, evidence)]
+    assert support(f) == {"en", "fr", "de", "es"} - {edit[0]}
+
+
+def test_the_same_list_in_every_translation_is_no_finding():
+    assert run(ListMismatch, context(trade())) == []
+
+
+def test_two_translations_never_outvote_each_other_on_a_list():
+    # either list may be the one read at a wrong boundary: with one witness, abstain
+    ctx = context({"en": ("en", ["Officials from Lang Son, Quang Ninh, Cao Bang and Ha Giang met in Hanoi on 3 March 2025.",
+                                 "The delegation from Quang Ninh signed 12 agreements."]),
+                   "de": ("de", ["Vertreter aus Lang Son, Cao Bang und Ha Giang trafen sich am 3. März 2025 in Hanoi.",
+                                 "Die Delegation aus Quang Ninh unterzeichnete 12 Abkommen."])})
+    assert run(ListMismatch, ctx) == []
+
+
+def test_a_member_read_at_another_boundary_or_translated_is_not_dropped():
+    # de writes Ha Giang right after its list, run into the words after it; the English
+    # list's "Communist Party" is a phrase German translates, not a name it dropped
+    ctx = context({"en": ("en", ["Officials from Lang Son, Quang Ninh, Cao Bang, Ha Giang and the Communist Party met in 2025.",
+                                 "The delegation from Quang Ninh signed 12 agreements."]),
+                   "de": ("de", ["Vertreter aus Lang Son, Quang Ninh, Cao Bang sowie Ha Giang trafen 2025 die Kommunistische Partei.",
+                                 "Die Delegation aus Quang Ninh unterzeichnete 12 Abkommen."])})
+    assert run(ListMismatch, ctx) == []
+
+
+def test_a_member_repeated_in_place_of_another_is_left_to_list_duplicate():
+    ctx = context(trade(("es", "Lang Son, Quang Ninh y Cao Bang", "Lang Son, Quang Ninh y Lang Son")))
+    assert run(ListMismatch, ctx) == []
