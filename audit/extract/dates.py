@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import DateFact, NumberFact
 from .numwords import lexicon, with_clitic
@@ -46,27 +47,35 @@ def _month_first(lang: str) -> bool:
     return 0 <= pattern.find("M") < pattern.find("d")
 
 
-def _month_at(text: str, lang: str):
-    """(start, end, month) for every month name in text; multi-word names (تشرين الثاني) first."""
+class MonthName(NamedTuple):
+    """A month named in the text, at ``start:end``."""
+
+    start: int
+    end: int
+    month: int  # 1-12
+
+
+def _month_at(text: str, lang: str) -> list[MonthName]:
+    """Every month name in text; multi-word names (تشرين الثاني) first."""
     toks = tokens(text)
     folded = [fold(t) for _, _, t in toks]
     out = []
     i = 0
     while i < len(toks):
-        hit = None
+        hit, words = None, 1
         if i + 1 < len(toks) and _starts_month(lang, folded[i]):
             month = _month_of(lang, folded[i] + " " + folded[i + 1])
             if month is not None:
-                hit = (toks[i][0], toks[i + 1][1], month, 2)
+                hit, words = MonthName(toks[i][0], toks[i + 1][1], month), 2
         if hit is None:
             month = _month_of(lang, folded[i])
             if month is not None:
-                hit = (toks[i][0], toks[i][1], month, 1)
-        if hit and text[hit[1]:hit[1] + 1] == "\u200c":
+                hit = MonthName(toks[i][0], toks[i][1], month)
+        if hit and text[hit.end:hit.end + 1] == "\u200c":
             hit = None  # a prefix joined to its word (Persian می‌توان), not the month می
         if hit:
-            out.append(hit[:3])
-            i += hit[3]
+            out.append(hit)
+            i += words
         else:
             i += 1
     return out

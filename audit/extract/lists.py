@@ -167,7 +167,7 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
     caps = 0
     while cased and caps < min(len(toks), _MAX_ITEM_WORDS) and toks[caps][2][:1].isupper():
         caps += 1
-    width = len(tokens(body[prev[0]:prev[1]]))
+    width = len(tokens(body[prev.start:prev.end]))
     if before + 1 >= _MIN_ITEMS:
         toks = toks[:min(width, caps) if cased else width]
     else:
@@ -233,7 +233,7 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last):
 
 def _capitalised(text, offset, members) -> bool:
     """Every member starts with a capital letter."""
-    return all(text[offset + m[0]:offset + m[1]][:1].isupper() for m in members)
+    return all(text[offset + m.start:offset + m.end][:1].isupper() for m in members)
 
 
 def _trim_first(text, offset, first, inner):
@@ -241,7 +241,7 @@ def _trim_first(text, offset, first, inner):
     first member belong to the sentence ("Los síntomas son fiebre, tos, ...")."""
     s, e, key = first
     toks = tokens(text[offset + s:offset + e])
-    width = max(len(tokens(text[offset + m[0]:offset + m[1]])) for m in inner)
+    width = max(len(tokens(text[offset + m.start:offset + m.end])) for m in inner)
     if len(toks) <= width:
         return first
     toks = toks[-width:]
@@ -311,10 +311,10 @@ def _emit(text, offset, run, cased) -> list[ListFact]:
         if cased and _capitalised(text, offset, members[1:]) and not _capitalised(text, offset, members[:1]):
             members = members[1:]  # "... som visade förhöret, C-SPAN och Fox": a list of names
     short = len(members) < _MIN_ITEMS
-    names = tuple(text[offset + m[0]: offset + m[1]] for m in members)
+    names = tuple(text[offset + m.start: offset + m.end] for m in members)
     if short and cased and not all(w[:1].isupper() for name in names for w in name.split()):
         return []  # two members in a cased script: names only
-    start, end = offset + members[0][0], offset + members[-1][1]
+    start, end = offset + members[0].start, offset + members[-1].end
     keys = tuple(m.key for m in members)
     return [ListFact(text[start:end], start, end, keys, members=names,
                      spans=tuple((offset + m.start, offset + m.end) for m in members), short=short)]

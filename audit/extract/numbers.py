@@ -9,11 +9,12 @@ import bisect
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..languages import babel_locale
-from ..model import CodeFact, NumberFact
+from ..model import CodeFact, NumberFact, TimeFact
 from .numwords import NumberLexicon, combine, lexicon
 from .text import fold, tokens
 
@@ -145,9 +146,21 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
     return k
 
 
-def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
-    """Numbers as items (start, end, kind, value, ordinal, form) in text order; alphanumeric
-    codes go to ``codes`` as facts of their own (value ``#19``), never as loose numbers."""
+class Atom(NamedTuple):
+    """One piece of a number as read in the text: digits, a number word, a magnitude, a connector."""
+
+    start: int
+    end: int
+    kind: str  # num, mag (hundred, 万), conn (and, و)
+    value: int | float
+    ordinal: bool
+    form: str  # digits, word
+    clock: tuple[int, int] | None = None  # (hour, minute) of a clock time (19:00)
+
+
+def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[Atom]:
+    """Numbers as atoms in text order; alphanumeric codes go to ``codes`` as facts of
+    their own (value ``#19``), never as loose numbers."""
     items = []
     digit_spans = []
     times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text or "ঃ" in text else {}
@@ -161,7 +174,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
             hours, minutes = int(_ascii(t.group(1))), int(_ascii(t.group(2)))
             if hours <= 24 and minutes < 60:
                 time_end = t.end()
-                items.append([s, t.end(), "num", _num(f"{hours}.{minutes:02d}"), False, "digits"])
+                items.append(Atom(s, t.end(), "num", _num(f"{hours}.{minutes:02d}"), False, "digits", (hours, minutes)))
                 digit_spans.append((s, t.end()))
                 continue
         code_at = _code_start(text, s, lex)
@@ -177,7 +190,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
         if value is None:
             continue
         ordinal, e = _suffix(text, e, lex)
-        items.append([s, e, "num", value, ordinal, "digits"])
+        items.append(Atom(s, e, "num", value, ordinal, "digits"))
         digit_spans.append((s, e))
         # a magnitude after the digits: 27兆, 2万5千, 10 万 (a space), 20多万 (an approximation between)
         k = e + 1 if e < len(text) and text[e] == " " else e
@@ -185,8 +198,8 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
             k += 1
         hit = lex.lookup(text[k]) if k < len(text) and not text[k].isspace() else None
         if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
-            items[-1][1] = k  # the digits' evidence runs up to the magnitude
-            items.append([k, k + 1, "mag", hit[1], False, "word"])
+            items[-1] = items[-1]._replace(end=k)  # the digits' evidence runs up to the magnitude
+            items.append(Atom(k, k + 1, "mag", hit[1], False, "word"))
             digit_spans.append((k, k + 1))
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
@@ -195,19 +208,19 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
         phrase = _phrase_at(text, toks, folded, k, lex)
         if phrase:
             n, value, ordinal = phrase
-            items.append([s, toks[k + n - 1][1], "num", value, ordinal, "word"])
+            items.append(Atom(s, toks[k + n - 1][1], "num", value, ordinal, "word"))
             skip_to = k + n
             continue
         if (folded[k],) in lex.percent:
             continue  # بالمئة is "percent", not "hundred" with a clitic
         hit = lex.lookup(tok)
         if hit is None:
-            for piece in _cjk_numerals(tok, lex):
-                items.append([s + piece[0], s + piece[1], "num", piece[2], False, "word"])
+            for ps, pe, pv in _cjk_numerals(tok, lex):
+                items.append(Atom(s + ps, s + pe, "num", pv, False, "word"))
             continue
         kind, value, ordinal = hit
-        items.append([s, e, kind, value, ordinal, "word"])
-    items.sort(key=lambda it: it[0])
+        items.append(Atom(s, e, kind, value, ordinal, "word"))
+    items.sort(key=lambda it: it.start)
     return items
 
 
@@ -302,30 +315,30 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         j = i
         run = [items[i]]
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
-                not _ambiguous(text, items[j + 1], lex)) and not (run[-1][4] and run[-1][3] == 1 and _ambiguous(text, run[-1], lex)) and (
-                _gap_ok(text, items[j][1], items[j + 1][0])
-                or (run[-1][2] == "mag" and run[0][5] == run[-1][5] == items[j + 1][5] == "word"
-                    and text[items[j][1]:items[j + 1][0]] == ", ")):
+                not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
+                _gap_ok(text, items[j].end, items[j + 1].start)
+                or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
+                    and text[items[j].end:items[j + 1].start] == ", ")):
             j += 1
             run.append(items[j])
         i = j + 1
-        while run and run[-1][2] == "conn":
+        while run and run[-1].kind == "conn":
             run.pop()
-        while run and run[0][2] in ("conn",):
+        while run and run[0].kind in ("conn",):
             run.pop(0)
-        if run and run[0][2] == "mag" and fold(text[run[0][0]:run[0][1]]) in lex.bare:
-            run.insert(0, [run[0][0], run[0][0], "num", 1, False, "word"])  # mille (un): one thousand
-        if not run or all(it[2] != "num" for it in run):
+        if run and run[0].kind == "mag" and fold(text[run[0].start:run[0].end]) in lex.bare:
+            run.insert(0, Atom(run[0].start, run[0].start, "num", 1, False, "word"))  # mille (un): one thousand
+        if not run or all(it.kind != "num" for it in run):
             continue
-        if run[0][2] == "mag":
+        if run[0].kind == "mag":
             run.pop(0)
-        if len(run) == 1 and run[0][5] == "word" and fold(text[run[0][0]:run[0][1]]) in lex.ignore:
+        if len(run) == 1 and run[0].form == "word" and fold(text[run[0].start:run[0].end]) in lex.ignore:
             continue
-        value = run[0][3] if len(run) == 1 else _combine(run, lex)
+        value = run[0].value if len(run) == 1 else _combine(run, lex)
         if value is None:
             continue
-        start, end = run[0][0], run[-1][1]
-        form = "digits" if all(it[5] == "digits" for it in run) else "word" if all(it[5] == "word" for it in run) else "mixed"
+        start, end = run[0].start, run[-1].end
+        form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
         approx = False
         ti = tok_index.get(start)
         if ti is not None:
@@ -333,36 +346,42 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             if n:
                 approx, start = True, toks[ti - n][0]
         end, percent = _percent(text, end, toks, starts, folded, lex)
+        ordinal = any(it.ordinal for it in run)
+        if len(run) == 1 and run[0].clock:
+            hour, minute = run[0].clock
+            facts.append(TimeFact(text[start:end], start, end, value, approx=approx, form=form, ordinal=ordinal,
+                                  percent=percent, hour=hour, minute=minute))
+            continue
         facts.append(NumberFact(text[start:end], start, end, value, approx=approx, form=form,
-                                ordinal=any(it[4] for it in run), percent=percent))
+                                ordinal=ordinal, percent=percent))
     return facts
 
 
 def _ambiguous(text, item, lex: NumberLexicon) -> bool:
     """A word too ambiguous to count alone (ثانية: second, a second) does not continue a number either."""
-    return item[5] == "word" and item[2] == "num" and any(
-        w in lex.ignore for w in lex._unclitic(fold(text[item[0]:item[1]])))
+    return item.form == "word" and item.kind == "num" and any(
+        w in lex.ignore for w in lex._unclitic(fold(text[item.start:item.end])))
 
 
 def _joins(prev, nxt, before=None, lex: NumberLexicon | None = None) -> bool:
     """Whether ``nxt`` continues the spelled-out number that ends with ``prev``."""
-    if nxt[2] == "mag":
+    if nxt.kind == "mag":
         return True
-    if prev[2] == "mag" and nxt[5] == "digits" and prev[5] == "word" and prev[3] >= 10000:
+    if prev.kind == "mag" and nxt.form == "digits" and prev.form == "word" and prev.value >= 10000:
         return True  # 2万5千: East Asian myriad groups mix digits and magnitudes
-    if prev[5] == "digits" or nxt[5] == "digits":
+    if prev.form == "digits" or nxt.form == "digits":
         return False
-    if prev[4] and prev[2] == "num" and not (prev[3] < 10 and nxt[2] == "num" and (
-            20 <= nxt[3] <= 90 or (nxt[3] == 10 and lex is not None and not lex.teen_words))):
+    if prev.ordinal and prev.kind == "num" and not (prev.value < 10 and nxt.kind == "num" and (
+            20 <= nxt.value <= 90 or (nxt.value == 10 and lex is not None and not lex.teen_words))):
         return False  # an ordinal ends its number (पहले दस: the first ten), unless teens are
         # spelled as a unit and ten (الثالثة عشرة, ketiga belas: 13th)  # an ordinal ends its number: पहले दस is "the first ten", not 11
-    if nxt[2] == "conn":
-        return prev[2] in ("num", "mag")
-    if prev[2] == "mag":
+    if nxt.kind == "conn":
+        return prev.kind in ("num", "mag")
+    if prev.kind == "mag":
         return True
-    if prev[2] == "conn":
-        return nxt[2] != "num" or _after_connector(before, nxt)
-    return _continues(prev[3], nxt[3])
+    if prev.kind == "conn":
+        return nxt.kind != "num" or _after_connector(before, nxt)
+    return _continues(prev.value, nxt.value)
 
 
 def _continues(a, b) -> bool:
@@ -376,23 +395,23 @@ def _continues(a, b) -> bool:
 def _after_connector(before, nxt) -> bool:
     """Whether a number word after "and" continues the number: five and seventy (Arabic,
     German order), hundred and five; not "between five and ten"."""
-    if before is None or before[2] == "mag":
+    if before is None or before.kind == "mag":
         return True
-    a, b = before[3], nxt[3]
+    a, b = before.value, nxt.value
     return (_continues(a, b) and not (a < 10 and b == 10)) or (a == 10 and 0 < b < 10)  # kumi na nne: 14
 
 
 def _combine(run, lex):
-    if run[0][5] == "digits" and all(it[2] == "mag" for it in run[1:]):
-        value = run[0][3]
+    if run[0].form == "digits" and all(it.kind == "mag" for it in run[1:]):
+        value = run[0].value
         for it in run[1:]:
-            value *= it[3]
+            value *= it.value
         if isinstance(value, float) and abs(value - round(value)) <= 1e-9 * abs(value):
             return int(round(value))  # 8.3 billion, not 8300000000.000001
         return _num(str(value)) if isinstance(value, float) else value
-    if any(isinstance(it[3], float) for it in run):
+    if any(isinstance(it.value, float) for it in run):
         return None
-    return combine([(it[2], it[3]) for it in run if it[2] != "conn"], lex.small_magnitudes)
+    return combine([(it.kind, it.value) for it in run if it.kind != "conn"], lex.small_magnitudes)
 
 
 def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
@@ -430,8 +449,8 @@ def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[Numb
                 a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
             if is_range and isinstance(a.value, (int, float)) \
                     and isinstance(b_value, (int, float)) and a.value < b_value:
-                out.append(replace(a, value=(a.value, b_value), text=text[a.start:b.end], end=b.end,
-                                   approx=a.approx or b.approx, range=True))
+                out.append(NumberFact(text[a.start:b.end], a.start, b.end, (a.value, b_value), approx=a.approx or b.approx,
+                                      form=a.form, ordinal=a.ordinal, percent=a.percent, range=True))
                 i += 2
                 continue
         out.append(a)
