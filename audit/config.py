@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import AuditError
+from .languages import default_languages
 
 # how the articles of a batch are known (audit.layout): from its paths, a manifest, or the content
 GROUP_MODES = ("auto", "folder", "name", "manifest", "content")
@@ -115,7 +116,7 @@ class Config:
     """The whole configuration of a run; ``base_dir`` (not a key) is where the file's
     relative paths (``reviews``, ``group.manifest``) are read from ('' is the working directory)."""
 
-    languages: tuple[str, ...] = setting(("bn", "hi", "sv", "ms", "ar", "en"), list)
+    languages: tuple[str, ...] = setting(default_languages(), list)
     language_overrides: Mapping[str, str] = setting({}, dict)
     paragraphs: str = setting("auto", str, choices=PARAGRAPH_STYLES)
     max_file_mb: float = setting(50, (int, float), bounds=(0.0001, 4096))
