@@ -292,6 +292,8 @@ def _validate(config: Config, source: str) -> None:
             if key == "engine":
                 raise AuditError("config key 'engine' must be local or dask", source)
             raise AuditError(f"config key '{key}' must be one of {', '.join(f.metadata['choices'])}", source)
+    if config.group.by == "manifest" and not config.group.manifest.strip():
+        raise AuditError("group.by manifest needs config key 'group.manifest' (a CSV or YAML file)", source)
     for code, level in config.checks.severity.items():
         if level not in SEVERITIES:
             raise AuditError(f"config key 'checks.severity.{code}' must be one of {', '.join(SEVERITIES)}", source)
