@@ -12,13 +12,15 @@ from pathlib import Path
 
 
 def _common(p: argparse.ArgumentParser) -> None:
+    from .config import ENGINES, GROUP_MODES  # the config's own words: one list of each
+
     p.add_argument("paths", nargs="*", default=["inputs"], help="files or directories to audit (default: inputs)")
     p.add_argument("--config", default=None, help="config file (default: config.yaml if present)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: config 'jobs'; 0 = all cores)")
-    p.add_argument("--engine", choices=("local", "dask"), default=None,
+    p.add_argument("--engine", choices=ENGINES, default=None,
                    help="where per-file and per-group work runs (default: config 'engine', local)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786 (engine dask)")
-    p.add_argument("--group-by", choices=("auto", "folder", "name", "manifest", "content"), default=None,
+    p.add_argument("--group-by", choices=GROUP_MODES, default=None,
                    help="which files make one article (default: config 'group.by', auto)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import AuditError
+from .languages import default_languages
 
 # how the articles of a batch are known (audit.layout): from its paths, a manifest, or the content
 GROUP_MODES = ("auto", "folder", "name", "manifest", "content")
@@ -115,7 +116,7 @@ class Config:
     """The whole configuration of a run; ``base_dir`` (not a key) is where the file's
     relative paths (``reviews``, ``group.manifest``) are read from ('' is the working directory)."""
 
-    languages: tuple[str, ...] = setting(("bn", "hi", "sv", "ms", "ar", "en"), list)
+    languages: tuple[str, ...] = setting(default_languages(), list)
     language_overrides: Mapping[str, str] = setting({}, dict)
     paragraphs: str = setting("auto", str, choices=PARAGRAPH_STYLES)
     max_file_mb: float = setting(50, (int, float), bounds=(0.0001, 4096))
@@ -291,6 +292,8 @@ def _validate(config: Config, source: str) -> None:
             if key == "engine":
                 raise AuditError("config key 'engine' must be local or dask", source)
             raise AuditError(f"config key '{key}' must be one of {', '.join(f.metadata['choices'])}", source)
+    if config.group.by == "manifest" and not config.group.manifest.strip():
+        raise AuditError("group.by manifest needs config key 'group.manifest' (a CSV or YAML file)", source)
     for code, level in config.checks.severity.items():
         if level not in SEVERITIES:
             raise AuditError(f"config key 'checks.severity.{code}' must be one of {', '.join(SEVERITIES)}", source)

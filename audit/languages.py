@@ -10,6 +10,26 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
+@lru_cache(maxsize=None)
+def language_data() -> dict:
+    """audit/data/languages.yaml: the default languages, code aliases, numeral systems."""
+    from importlib import resources
+
+    import yaml
+
+    return yaml.safe_load(resources.files("audit").joinpath("data/languages.yaml").read_text("utf-8"))
+
+
+def default_languages() -> tuple[str, ...]:
+    return tuple(language_data()["default"])
+
+
+@lru_cache(maxsize=None)
+def writes_ideographic_numerals(lang: str) -> bool:
+    """Whether ``lang`` writes numbers with East Asian numerals and magnitudes (二十九, 2万5千)."""
+    return lang in language_data()["ideographic_numerals"]
+
+
 # Unicode script name (first word of a character's name) -> ISO 15924 code.
 _SCRIPT_CODES = {
     "LATIN": "Latn", "BENGALI": "Beng", "DEVANAGARI": "Deva", "ARABIC": "Arab",
@@ -95,17 +115,13 @@ def known_language(code: str, detectable: bool = False) -> bool:
     code = code.lower()
     if code in _lingua_codes():
         return True
-    # Norwegian: lingua knows Bokmål (nb) and Nynorsk (nn); the newsroom says "no".
-    if code in _ALIASES:
+    if code in language_data()["aliases"]:  # Norwegian: lingua knows Bokmål (nb); the newsroom says "no"
         return True
     return not detectable and len(code) == 2 and code.isalpha() and babel_locale(code) is not None
 
 
-_ALIASES = {"no": "nb"}
-
-
 def lingua_code(code: str) -> str:
-    return _ALIASES.get(code, code)
+    return language_data()["aliases"].get(code, code)
 
 
 @lru_cache(maxsize=32)

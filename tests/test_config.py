@@ -71,6 +71,7 @@ def test_where_the_work_runs_does_not_change_the_config_hash():
     ("checks:\n  severity: {no-such-check: note}\n", "config key 'checks.severity' names an unknown check 'no-such-check'"),
     ("group: 3\n", "config key 'group' must be a mapping"),
     ("jobs: 2.5\n", "config key 'jobs' must be int, not float"),
+    ("group:\n  by: manifest\n", "group.by manifest needs config key 'group.manifest'"),
 ])
 def test_a_bad_key_is_one_line_naming_the_file_and_the_key(tmp_path, text, key):
     path = tmp_path / "config.yaml"

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import regex
 
+from ..extract.morphology import glues_conjunctions
 from ..extract.names import boundary_words, strip_clitic
 from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
 from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
@@ -132,7 +133,7 @@ def _whole(text: str, end: int, lang: str) -> bool:
     w = fold(word.group())
     conj = _conjunctions(lang)
     return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
-                            lang in load_data("lists.yaml")["glued_conjunctions"])
+                            glues_conjunctions(lang))
 
 
 _SPACE = regex.compile(r"\s*")

@@ -32,6 +32,7 @@ from itertools import product
 from rapidfuzz.distance import Levenshtein
 
 from ..extract.labels import country_code, territory_names
+from ..extract.morphology import elided
 from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script, tokens
 from ..languages import dominant_script
@@ -79,8 +80,7 @@ def _territory(surface: str, lang: str) -> str | None:
 
 def _elided(word: str) -> str:
     """The word after an elided article (l'Allemagne, d'Iran)."""
-    head, _, tail = word.replace("’", "'").partition("'")
-    return tail if tail and len(head) <= 2 else word
+    return elided(word) or word
 
 
 @lru_cache(maxsize=None)

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.numwords import lexicon
+from ..extract.morphology import clitics, latin_vowels
 from ..extract.text import fold, phonetic_key, tokens, translit
 from ..languages import dominant_script
 from ..model import Location
@@ -14,7 +14,6 @@ from .names_common import name_views
 from .names_match import common_word, territories
 
 
-_VOWELS = set("aeiouy")
 
 
 def variants(a: str, b: str, strict: bool) -> bool:
@@ -30,7 +29,7 @@ def variants(a: str, b: str, strict: bool) -> bool:
         return True  # त्रान / ट्रान: different letters, one sound
     if strict or ta.startswith(tb) or tb.startswith(ta) or ta[:1] != tb[:1]:
         return False
-    if ta[-1:] != tb[-1:] and (ta[-1:] in _VOWELS or tb[-1:] in _VOWELS):
+    if ta[-1:] != tb[-1:] and (ta[-1:] in latin_vowels() or tb[-1:] in latin_vowels()):
         return False  # a vowel ending changed: करना / करने is grammar, not spelling
     if abs(_letters(a) - _letters(b)) > 1:
         return False  # two letters more is another word (کووید / خود), not another spelling
@@ -189,5 +188,5 @@ def _form(word: str, lang: str, cased: bool) -> str:
 
 def _same_word(a: str, b: str, lang: str) -> bool:
     """One word with different glued clitics (للمقاطعات / المقاطعات)."""
-    pre = ("",) + tuple(lexicon(lang).prefixes)
+    pre = ("",) + clitics(lang)
     return any(a.startswith(p) and b.startswith(q) and a[len(p):] == b[len(q):] for p in pre for q in pre)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..extract.names import boundary_words
-from ..extract.numwords import lexicon
+from ..extract.morphology import clitics, elided
 from ..extract.text import fold, phonetic_key, tokens
 from .base import GroupContext
 from .names_match import by_meaning, cased_script, common_word, name_keys, territories, writes_territory, writes_word, written
@@ -100,10 +100,10 @@ def _word_key_set(t: str, lang: str) -> frozenset[str] | None:
     if any(ch.isdigit() for ch in t):
         return None
     folded = fold(t)
-    keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in lexicon(lang).prefixes
+    keys = {phonetic_key(t)} | {phonetic_key(t[len(p):]) for p in clitics(lang)
                                 if folded.startswith(p) and len(t) - len(p) >= 2}
-    head, _, tail = t.replace("’", "'").partition("'")
-    if tail and len(head) <= 2:
+    tail = elided(t)
+    if tail:
         keys.add(phonetic_key(tail))  # elision: d'Uppsala, l'Orchestre
     return frozenset(keys)
 

@@ -15,7 +15,7 @@ import regex
 
 from ..extract.numwords import combine, lexicon
 from ..extract.text import fold, load_data, tokens
-from ..languages import babel_locale
+from ..languages import babel_locale, writes_ideographic_numerals
 
 _RUN = regex.compile(r"\p{Nd}+(?:[.,،٬'\u00a0\u202f\u2009 ]\p{Nd}+)*")
 _GROUPED = regex.compile(r"(?<![\p{Nd}.,])\p{Nd}{1,3}[.,]\p{Nd}{3}$")  # the number last: no magnitude word after it
@@ -215,7 +215,7 @@ def _cjk_candidates(text: str, lang: str) -> set:
     """Values of East Asian numeral runs, magnitudes alone included (十年: ten years, 百万: a
     million), which extraction leaves out as too often part of a word (十分, 百姓)."""
     lex = lexicon(lang)
-    if lang not in ("ja", "zh", "ko"):
+    if not writes_ideographic_numerals(lang):
         return set()
     out, run = set(), []
     for ch in text + " ":

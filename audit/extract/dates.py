@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import DateFact, NumberFact
+from .morphology import clitics, date_connectors
 from .numwords import lexicon, with_clitic
 from .text import fold, tokens
 
@@ -91,7 +92,7 @@ def _month_of(lang: str, words: str) -> int | None:
 def _starts_month(lang: str, head: str) -> bool:
     """Whether a multi-word month name may start with the folded word ``head``."""
     firsts = _first_words(lang)
-    return head in firsts or any(head.startswith(p) and head[len(p):] in firsts for p in lexicon(lang).prefixes)
+    return head in firsts or any(head.startswith(p) and head[len(p):] in firsts for p in clitics(lang))
 
 
 @lru_cache(maxsize=None)
@@ -199,7 +200,7 @@ def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
     gap = text[a:b]
     if gap[:1] == "-":
         gap = gap[1:]  # 13-மார்ச், 23- பிப்ரவரி: a dash glued to the day (not a range's " - ")
-    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in ("de", "den", "del", "of", "th")
+    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in date_connectors()
 
 
 def date_label(value) -> str:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from ..model import ListFact
+from .morphology import glues_conjunctions
 from .names import boundary_words
 from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
@@ -57,7 +58,7 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
     """Lists of short items, each member with its phonetic key."""
     stops = boundary_words(lang)
     conj = _conjunctions(lang) or stops
-    clitics = tuple(w for w in stops if len(w) == 1) if lang in load_data("lists.yaml")["glued_conjunctions"] else ()
+    clitics = tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
     articles = _articles(lang)
     cased = is_cased_script(text)
     facts = []

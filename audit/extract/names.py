@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import NameFact
-from .numwords import lexicon
+from .morphology import clitics
 from .text import fold, load_data, phonetic_key, tokens
 
 
@@ -23,7 +23,7 @@ def boundary_words(lang: str) -> frozenset[str]:
 def strip_clitic(word: str, lang: str) -> str:
     """The word without a glued conjunction or article (Arabic وال-, ب-), when enough is left."""
     f = fold(word)
-    for p in lexicon(lang).prefixes:
+    for p in clitics(lang):
         if f.startswith(p) and len(f) - len(p) >= 3:
             return word[len(p):]
     return word

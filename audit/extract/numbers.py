@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..languages import babel_locale
+from ..languages import babel_locale, writes_ideographic_numerals
 from ..model import CodeFact, NumberFact, TimeFact
 from .numwords import NumberLexicon, combine, lexicon
 from .text import fold, tokens
@@ -197,7 +197,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         if k < len(text) and (text[k],) in lex.approx:
             k += 1
         hit = lex.lookup(text[k]) if k < len(text) and not text[k].isspace() else None
-        if hit and hit[0] == "mag" and lex.lang in ("ja", "zh", "ko"):
+        if hit and hit[0] == "mag" and writes_ideographic_numerals(lex.lang):
             items[-1] = items[-1]._replace(end=k)  # the digits' evidence runs up to the magnitude
             items.append(Atom(k, k + 1, "mag", hit[1], False, "word"))
             digit_spans.append((k, k + 1))
@@ -270,7 +270,7 @@ def _suffix(text: str, end: int, lex: NumberLexicon) -> tuple[bool, int]:
 
 def _cjk_numerals(tok: str, lex: NumberLexicon):
     """Runs of numeral characters inside an unsegmented CJK token: 二十九 in 二十九件."""
-    if lex.lang not in ("ja", "zh", "ko") or len(tok) < 2:
+    if not writes_ideographic_numerals(lex.lang) or len(tok) < 2:
         return
     i = 0
     while i < len(tok):
@@ -460,7 +460,7 @@ def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[Numb
 
 def _shared_magnitude(a: NumberFact, b: NumberFact, lex: NumberLexicon) -> int:
     """The magnitude glued to the second end of an East Asian range that the first lacks (2.6 至 3.2 万)."""
-    if lex.lang not in ("ja", "zh", "ko") or not isinstance(a.value, (int, float)) or not b.text:
+    if not writes_ideographic_numerals(lex.lang) or not isinstance(a.value, (int, float)) or not b.text:
         return 0
     hit = lex.lookup(b.text[-1])
     if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..languages import writes_ideographic_numerals
+from .morphology import clitics
 from .text import fold, load_data, tokens
 
 _MAGNITUDES = (100, 1000, 10**6, 10**9, 10**12)
@@ -154,7 +156,7 @@ def with_clitic(table: dict, key: str, lang: str):
     prefixes (بفبراير, والصين); None when neither is there."""
     if key in table:
         return table[key]
-    for p in lexicon(lang).prefixes:
+    for p in clitics(lang):
         if key.startswith(p) and key[len(p):] in table:
             return table[key[len(p):]]
     return None
@@ -190,7 +192,7 @@ def lexicon(lang: str) -> NumberLexicon:
             lex.bare.add(words[0])  # mille, ألف, 千: the magnitude alone is the number
     if spec.get("small_magnitudes"):
         lex.small_magnitudes = frozenset(spec["small_magnitudes"])
-    elif lang in ("ja", "zh", "ko"):
+    elif writes_ideographic_numerals(lang):
         lex.small_magnitudes = frozenset({10, 100, 1000})
     lex.date_units = dict(spec.get("date_units", {}))
     lex.teen_words = any(v == 13 for v, _ in lex.words.values())
@@ -201,7 +203,7 @@ def lexicon(lang: str) -> NumberLexicon:
                 for form in forms:
                     lex.words.setdefault(word[: -len(ending)] + form, (value, True))
     lex.connectors = frozenset(fold(w) for w in spec["connectors"])
-    lex.prefixes = tuple(sorted((fold(p) for p in spec["prefixes"]), key=len, reverse=True))
+    lex.prefixes = clitics(lang)  # audit/data/morphology.yaml
     lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
