@@ -25,7 +25,7 @@ run: $(RUN_STAMP)
 	$(BIN)/audit run inputs --config config.yaml --out reports
 
 test: $(TEST_STAMP) libreoffice chromium
-	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+	$(BIN)/python -m pytest -q -n auto
 
 # The workbook's real consumer, for the tests that convert audit.xlsx with it (to CSV, and to
 # PDF read back by pdftotext). Installed where apt is available (as root); elsewhere those tests are skipped.

@@ -9,7 +9,6 @@ from audit.cli import main
 from conftest import ROOT
 
 distributed = pytest.importorskip("distributed")
-pytestmark = pytest.mark.xdist_group("dask-cluster")  # with --dist loadgroup, one test process starts the cluster
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
