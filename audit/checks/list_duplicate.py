@@ -25,7 +25,7 @@ from ..languages import language_script
 from ..model import Fact
 from .base import Check, GroupContext, location
 from .list_mismatch import _word_meets
-from .names_common import word_keys
+from .names.common import word_keys
 
 # One finding per repeated member, whatever the count: a paragraph that names one
 # member 15,000 times is one finding with its first few occurrences (issue 18).

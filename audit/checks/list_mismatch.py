@@ -37,7 +37,7 @@ from ..extract.text import fold, is_cased_script, tokens
 from ..languages import dominant_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
-from .names_common import _prefixes, word_keys
+from .names.common import _prefixes, word_keys
 
 _MIN_WITNESSES = 2
 _COVERAGE = 0.75  # of the translations whose lists are this enumeration

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Location
 from .base import Check, GroupContext, lang_of
-from .names_common import name_votes
+from .names.common import name_votes
 
 
 def name_locations(ctx: GroupContext, v) -> list[Location]:

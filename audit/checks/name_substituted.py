@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import Check, GroupContext, lang_of
 from .name_missing import name_locations, name_subject
-from .names_common import name_votes
+from .names.common import name_votes
 
 
 class NameSubstituted(Check):
