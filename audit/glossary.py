@@ -16,7 +16,7 @@ from .model import Report
 
 def suggest(report: Report, config: Config, min_links: int = 2) -> dict:
     from .checks.base import GroupContext
-    from .checks.names_common import confirmed, name_views
+    from .checks.names.common import confirmed, name_views
     known = {a.casefold() for spec in config.glossary.values() for names in spec["aliases"].values() for a in names}
     docs = {d.id: d for d in report.documents}
     facts = report.facts  # the run's, read group by group through the engine that holds them

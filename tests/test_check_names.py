@@ -130,8 +130,8 @@ def test_name_missing_and_substituted_are_off_unless_selected(tmp_path, config):
     ("Kremlin", "hävdar", False),
 ])
 def test_near_spellings_meet_and_other_words_do_not(name, word, meets):
-    from audit.checks.names_common import word_keys
-    from audit.checks.names_match import name_keys, written
+    from audit.checks.names.common import word_keys
+    from audit.checks.names.match import name_keys, written
 
     lang = {"ক": "bn", "ب": "ar", "व": "hi", "र": "hi", "য": "bn"}.get(word[0], "sv")
     assert written(name_keys(name), word_keys(word, lang), None, lang) is meets
@@ -144,8 +144,8 @@ def test_near_spellings_meet_and_other_words_do_not(name, word, meets):
     ("Tysklands regering", "sv", True),
 ])
 def test_a_country_by_its_cldr_name(text, lang, present):
-    from audit.checks.names_common import word_keys
-    from audit.checks.names_match import writes_territory
+    from audit.checks.names.common import word_keys
+    from audit.checks.names.match import writes_territory
 
     assert writes_territory(word_keys(text, lang), lang, {"DE"}) is present
 

@@ -1,6 +1,7 @@
-"""What every check shares: the context it reads, and how findings are built."""
+"""What every check shares: the context it reads, its declaration, and how findings are built."""
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -41,16 +42,41 @@ class GroupContext:
                 yield link, present
 
 
+class Template(string.Formatter):
+    """``str.format`` for message templates, where a list placeholder is joined by its format
+    spec: ``"{sides:; }"`` writes the items of ``sides`` separated by "; "."""
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, (list, tuple)):
+            return format_spec.join(str(v) for v in value)
+        return super().format_field(value, format_spec)
+
+
+TEMPLATE = Template()
+
+
 class Check:
+    """A check declares itself in class attributes, as pylint's messages do: ``code`` (what
+    ``checks.select`` / ``.ignore`` / ``.severity`` name, and SARIF's rule id), ``severity``,
+    a one-line ``description``, a ``rationale`` (why a finding of it is worth an editor's
+    time, and when it abstains), ``default_enabled``, and ``messages``: one template per
+    outcome with named placeholders, filled by ``message``."""
+
     code: str = ""
     severity: str = "warning"
     description: str = ""
+    rationale: str = ""
     # Off unless ``checks.select`` names it: a check whose measured precision on
     # real translations is below what an editor should be asked to read.
     default_enabled: bool = True
+    messages: dict[str, str] = {}  # outcome -> template ("{lang} has {found} where ...")
 
     def run(self, ctx: GroupContext) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def message(self, outcome: str, **values) -> str:
+        """The ``outcome`` template of ``messages`` with its placeholders filled."""
+        return TEMPLATE.format(self.messages[outcome], **values)
 
     def finding(self, ctx: GroupContext, message: str, locations: list[Location], subject: str, **kw) -> Finding:
         from .bounds import bound_locations, bound_message

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from .base import Check, GroupContext, lang_of, location
+from .base import GroupContext
+from .cross import CrossCheck
 from .vote import vote
 
 
@@ -12,10 +13,24 @@ def entity_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return Levenshtein.normalized_similarity(" ".join(a), " ".join(b))
 
 
-class CountryLabelMismatch(Check):
+class CountryLabelMismatch(CrossCheck):
     code = "country-label-mismatch"
     severity = "error"
     description = "A translation labels an entity with a different country than the other translations do."
+    rationale = ("A country label (\"Guangxi (China)\") states where an entity is; a translation that gives "
+                 "another country where the others agree misinforms its readers. Labels are compared by "
+                 "their CLDR territory codes, whatever the language writes.")
+    messages = {
+        "majority": "{lang} labels '{entity}' {country} ({found}) where {n_support} of {n} translations say "
+                    "{expected_country} ({expected})",
+        "pair": "the two translations disagree: {sides:; }",
+        "no_majority": "no majority settles this country: {sides:; }",
+        "side": "{lang} '{text}'",
+    }
+    subjects = {"majority": "{entity_keys}|{expected}->{found}", "pair": "{labels:<>}", "no_majority": "{labels:<>}"}
+
+    def datum(self, value) -> str:
+        return value[0]  # (code, occurrence) -> code
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
@@ -35,28 +50,23 @@ class CountryLabelMismatch(Check):
                 yield self._finding(ctx, facts, per_doc, v)
 
     def _finding(self, ctx, facts, per_doc, v):
+        """The vote's finding, citing for each flagged translation the label whose entity is most
+        like the others' (a document may label several entities with one country)."""
+        evidence = {d: dict(vals) for d, vals in per_doc.items()}
         if v.support:
             (d, found), = v.flagged
             ref = per_doc[v.support[0]][v.expected][1]
-            # which of this document's labels is the wrong one: the entity most like the others' entity
-            i, f = max((x for x in facts[d] if x[1].code == found[0]),
-                       key=lambda x: entity_similarity(x[1].entity_keys, ref.entity_keys))
-            locs = [location(ctx.documents[d], i, f)]
-            locs += [location(ctx.documents[s], *per_doc[s][v.expected], role="support") for s in v.support]
-            return self.finding(
-                ctx, f"{lang_of(ctx, d)} labels '{f.entity}' {f.country} ({found[0]}) where "
-                     f"{len(v.support)} of {len(per_doc)} translations say {ref.country} ({v.expected[0]})",
-                locs, subject=f"{'/'.join(ref.entity_keys)}|{v.expected[0]}->{found[0]}",
-                expected=v.expected[0], found=found[0], values=((d, found[0]),) + tuple((s, v.expected[0]) for s in v.support))
+            i, f = evidence[d][found] = self._closest(facts[d], found, ref)
+            return self.from_vote(ctx, v, evidence, entity=f.entity, country=f.country,
+                                  expected_country=ref.country, entity_keys="/".join(ref.entity_keys))
         (d0, val0), *rest = v.flagged
         ref = per_doc[d0][val0][1]
-        chosen = [(d0, per_doc[d0][val0])]
-        for d, val in rest:  # the label of the same entity, when a document labels several with one country
-            chosen.append((d, max((x for x in facts[d] if x[1].code == val[0]),
-                                  key=lambda x: entity_similarity(x[1].entity_keys, ref.entity_keys))))
-        locs = [location(ctx.documents[d], i, f) for d, (i, f) in chosen]
-        said = "; ".join(f"{lang_of(ctx, d)} '{f.text}'" for d, (i, f) in chosen)
-        kind = "the two translations disagree" if len(per_doc) == 2 else "no majority settles this country"
-        return self.finding(ctx, f"{kind}: {said}", locs,
-                            subject="<>".join(val[0] for _, val in v.flagged),
-                            values=tuple((d, val[0]) for d, val in v.flagged))
+        for d, val in rest:
+            evidence[d][val] = self._closest(facts[d], val, ref)
+        return self.from_vote(ctx, v, evidence)
+
+    @staticmethod
+    def _closest(labels, value, ref):
+        # which of this document's labels is the wrong one: the entity most like the others' entity
+        return max((x for x in labels if x[1].code == value[0]),
+                   key=lambda x: entity_similarity(x[1].entity_keys, ref.entity_keys))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..extract.dates import date_label, mentions_month
 from ..extract.numwords import lexicon
-from .base import Check, GroupContext, lang_of, location
+from .base import GroupContext
+from .cross import CrossCheck
 from .vote import vote
 
 
@@ -19,10 +20,24 @@ def _closeness(a, b) -> float:
     return 1.0 + 2 * (a[0] == b[0]) + (a[1:] == b[1:])
 
 
-class DateMismatch(Check):
+class DateMismatch(CrossCheck):
     code = "date-mismatch"
     severity = "warning"  # 2 of 3 right on the judged corpora: an error must be right 9 times in 10
     description = "A date's day or month differs between translations (19 February vs 20 February)."
+    rationale = ("A day or month changed in translation sends readers to the wrong day. Years are numbers "
+                 "(number-mismatch compares them); a date one side read without its day, a pair of days read "
+                 "as a range, or two months of which each side read one are one date read two ways.")
+    messages = {
+        "majority": "{lang} dates this {found_text} where {n_support} of {n} translations have {expected_text}",
+        "pair": "the two translations disagree: {sides:; }",
+        "no_majority": "no majority settles this date: {sides:; }",
+        "side": "{lang} '{text}'",
+    }
+    subjects = {"majority": "{expected}->{found}", "pair": "{labels:<>}", "no_majority": "{labels:<>}"}
+    cites_support = False
+
+    def datum(self, value) -> str:
+        return _label(value)
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
@@ -36,22 +51,8 @@ class DateMismatch(Check):
             if sum(1 for v in per_doc.values() if v) < 2:
                 continue  # only one translation gives a date here: nothing to compare
             for v in vote(per_doc, _closeness, counts_for_missing=lambda *_: False):
-                if _compatible(ctx, per_doc, v):
-                    continue
-                locs = [location(ctx.documents[d], *per_doc[d][val]) for d, val in v.flagged]
-                locs += [location(ctx.documents[d], *per_doc[d][v.expected], role="support") for d in v.support]
-                values = tuple((d, _label(val)) for d, val in v.flagged)
-                if v.support:
-                    (d, found), = v.flagged
-                    msg = (f"{lang_of(ctx, d)} dates this {_said(per_doc, d, found)} where {len(v.support)} of "
-                           f"{len(per_doc)} translations have {_said(per_doc, v.support[0], v.expected)}")
-                    yield self.finding(ctx, msg, locs, subject=f"{_label(v.expected)}->{_label(found)}",
-                                       expected=_label(v.expected), found=_label(found), values=values)
-                else:
-                    said = "; ".join(f"{lang_of(ctx, d)} '{_said(per_doc, d, val)}'" for d, val in v.flagged)
-                    kind = "the two translations disagree" if len(per_doc) == 2 else "no majority settles this date"
-                    yield self.finding(ctx, f"{kind}: {said}", locs,
-                                       subject="<>".join(_label(val) for _, val in v.flagged), values=values)
+                if not _compatible(ctx, per_doc, v):
+                    yield self.from_vote(ctx, v, per_doc)
 
 
 def _compatible(ctx, per_doc, v) -> bool:
@@ -78,7 +79,3 @@ def _compatible(ctx, per_doc, v) -> bool:
         if a[0] == b[0] and unit and other[1] is not None and f"{other[1]}{unit}" in text.replace(" ", ""):
             return True  # 2 月 3 日和 4 日: the other day is there, after the day unit
     return False
-
-
-def _said(per_doc, d, key) -> str:
-    return per_doc[d][key][1].text

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .base import Check, GroupContext, location
-from .names_common import glossary_hits
+from .names.common import glossary_hits
 
 
 class GlossaryCountry(Check):

@@ -25,8 +25,8 @@ from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
 from ..languages import language_script
 from ..model import Fact
 from .base import Check, GroupContext, location
-from .list_mismatch import _word_meets
-from .names_common import word_keys
+from .names.common import word_keys
+from .names.keys import word_meets
 
 # One finding per repeated member, whatever the count: a paragraph that names one
 # member 15,000 times is one finding with its first few occurrences (issue 18).
@@ -168,7 +168,7 @@ def _a_name(occurrences, lang, cased, others) -> bool:
         if not is_cased_script(text):
             continue
         caps = [keys for s, e, t, keys in word_keys(text, doc.language) if t[:1].isupper()]
-        if words and all(any(_word_meets(w, c) for c in caps) for w in words):
+        if words and all(any(word_meets(w, c) for c in caps) for w in words):
             return True
     return False
 

@@ -38,7 +38,8 @@ from ..extract.text import fold, is_cased_script, tokens
 from ..languages import dominant_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
-from .names_common import _prefixes, word_keys
+from .names.common import word_keys
+from .names.keys import word_meets as _word_meets
 
 _MIN_WITNESSES = 2
 _COVERAGE = 0.75  # of the translations whose lists are this enumeration
@@ -103,15 +104,6 @@ def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> 
     capitalised = cased and bool(letters) and letters[0][:1].isupper() and \
         sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
     return Member(doc, para, fact, j, surface, _territory(surface, lang), words, folded, capitalised)
-
-
-def _word_meets(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One word of a name written in two translations: one key, or one key with an
-    inflection after it (Poulter, পোউল্টারকে)."""
-    if a & b:
-        return any(len(k) >= 2 for k in a & b)
-    return any(len(k) >= 3 and (k in _prefixes(b)) for k in a) or \
-        any(len(k) >= 3 and (k in _prefixes(a)) for k in b)
 
 
 def meets(x: Member, y: Member) -> bool:

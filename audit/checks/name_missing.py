@@ -1,52 +1,37 @@
 """name-missing: a name the other translations give is absent from one of them."""
 from __future__ import annotations
 
-from ..model import Location
-from .base import Check, GroupContext, lang_of
-from .names_common import name_votes
+from .base import GroupContext
+from .cross import MAJORITY, PAIR, CrossCheck
+from .names.common import name_votes
+from .names.votes import as_vote, name_locations, name_subject
 
 
-def name_locations(ctx: GroupContext, v) -> list[Location]:
-    locs = []
-    for d, mention, idx in v.flagged:
-        doc = ctx.documents[d]
-        if mention is None:
-            p = doc.paragraphs[idx[0]]
-            locs.append(Location(d, p.line, p.text, "", 0, 0))
-        else:
-            p = doc.paragraphs[mention.paragraph]
-            locs.append(Location(d, p.line_at(mention.start), p.text, mention.surface, mention.start, mention.end))
-    role = "flagged" if len(v.flagged) + len(v.support) == 2 else "support"  # two: neither outvotes
-    for d, (i, s, e) in v.support:
-        p = ctx.documents[d].paragraphs[i]
-        locs.append(Location(d, p.line_at(s), p.text, p.text[s:e], s, e, role))
-    return locs
-
-
-def name_subject(v) -> str:
-    return "/".join(sorted("+".join(u) for u in v.name.units))
-
-
-class NameMissing(Check):
+class NameMissing(CrossCheck):
     code = "name-missing"
     severity = "warning"
     description = "A name that the other translations give here is missing from one translation."
+    rationale = ("A person or place the other translations name and one leaves out is missing from its "
+                 "readers' story. Names are matched by per-word phonetic keys across scripts; a name is one "
+                 "when a cased translation capitalises it (or the glossary lists it), and a near miss in the "
+                 "paragraph (an inflection, another spelling) counts as present.")
     # Off by default: on professional translations (benchmarks/real.py) fewer than half of its
     # findings are real; translators translate organisations, titles and works (Metropolitan
     # Police = شرطة العاصمة) and spell names in ways no phonetic key meets. ``checks.select`` runs it.
     default_enabled = False
+    messages = {
+        "majority": "{lang} drops '{expected}', which {n_support} translations ({support_langs}) name here",
+        "pair": "the two translations disagree: {support_langs} names '{expected}' here, {lang} does not "
+                "(it names it elsewhere)",
+    }
+    subjects = {"majority": "{name}", "pair": "{name}"}
+    cites_support = False
+
+    def outcome(self, vote, n) -> str:
+        return PAIR if len(vote.support) == 1 else MAJORITY
 
     def run(self, ctx: GroupContext):
         for v in name_votes(ctx):
-            if v.kind != "missing":
-                continue
-            (d, _, _), = v.flagged
-            n_support = len(v.support)
-            who = ", ".join(lang_of(ctx, s) for s, _ in v.support)
-            if n_support == 1:
-                msg = (f"the two translations disagree: {who} names '{v.name.surface}' here, "
-                       f"{lang_of(ctx, d)} does not (it names it elsewhere)")
-            else:
-                msg = f"{lang_of(ctx, d)} drops '{v.name.surface}', which {n_support} translations ({who}) name here"
-            yield self.finding(ctx, msg, name_locations(ctx, v), subject=name_subject(v),
-                               expected=v.name.surface, found=None, values=((d, None),))
+            if v.kind == "missing":
+                yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
+                                     locations=name_locations(ctx, v), name=name_subject(v))

@@ -10,8 +10,8 @@ from ..extract.text import fold, phonetic_key, tokens, translit
 from ..languages import dominant_script
 from ..model import Location
 from .base import Check, GroupContext
-from .names_common import name_views
-from .names_match import common_word, territories
+from .names.common import name_views
+from .names.match import common_word, territories
 
 
 

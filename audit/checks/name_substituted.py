@@ -1,31 +1,36 @@
 """name-substituted: one translation gives a different name where the others agree."""
 from __future__ import annotations
 
-from .base import Check, GroupContext, lang_of
-from .name_missing import name_locations, name_subject
-from .names_common import name_votes
+from .base import GroupContext
+from .cross import MAJORITY, PAIR, CrossCheck
+from .names.common import name_votes
+from .names.votes import as_vote, name_locations, name_subject
 
 
-class NameSubstituted(Check):
+class NameSubstituted(CrossCheck):
     code = "name-substituted"
     severity = "error"
     description = "A translation names someone or somewhere else where the other translations agree on a name."
+    rationale = ("A translation that names someone else where the others agree on a name tells another "
+                 "story. The replacement is a name of the flagged paragraph that none of the others writes.")
     # Off by default, as name-missing: on professional translations its findings were a name
     # spelt beyond the keys' reach beside another name of the line, not a substitution.
     default_enabled = False
+    messages = {
+        "majority": "{lang} names '{found}' where {n_support} translations ({support_langs}) name '{expected}'",
+        "pair": "the two translations disagree: {support_langs} names '{expected}', {lang} names '{found}' "
+                "instead",
+    }
+    subjects = {"majority": "{name}->{replacement}", "pair": "{name}->{replacement}"}
+    cites_support = False
+
+    def outcome(self, vote, n) -> str:
+        return PAIR if len(vote.support) == 1 else MAJORITY
 
     def run(self, ctx: GroupContext):
         for v in name_votes(ctx):
-            if v.kind != "substituted":
-                continue
-            (d, repl, _), = v.flagged
-            who = ", ".join(lang_of(ctx, s) for s, _ in v.support)
-            if len(v.support) == 1:
-                msg = (f"the two translations disagree: {who} names '{v.name.surface}', "
-                       f"{lang_of(ctx, d)} names '{repl.surface}' instead")
-            else:
-                msg = (f"{lang_of(ctx, d)} names '{repl.surface}' where {len(v.support)} translations ({who}) "
-                       f"name '{v.name.surface}'")
-            yield self.finding(ctx, msg, name_locations(ctx, v),
-                               subject=f"{name_subject(v)}->{'/'.join(sorted('+'.join(u) for u in repl.units))}",
-                               expected=v.name.surface, found=repl.surface, values=((d, repl.surface),))
+            if v.kind == "substituted":
+                (_, repl, _), = v.flagged
+                yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
+                                     locations=name_locations(ctx, v), name=name_subject(v),
+                                     replacement="/".join(sorted("+".join(u) for u in repl.units)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from ..model import DateFact, NumberFact
-from .base import GroupContext, lang_of, location
+from .base import GroupContext
 from .numbers_equiv import (_around, _clock, bracketed_conversion, converted_to_one as _converted_to_one, cross_reference, same_number,
                             written_anyway)
 from .vote import Vote, vote
@@ -67,9 +67,14 @@ def _small(v) -> bool:
     return isinstance(v, (int, float)) and v <= SMALL
 
 
-def number_votes(ctx: GroupContext):
+def number_votes(ctx: GroupContext) -> list:
     """(link members, value -> (paragraph, fact) per document, Vote on plain values) for every
-    discrepancy in the group's confident links."""
+    discrepancy in the group's confident links; computed once per group, for number-mismatch
+    and number-missing alike."""
+    return ctx.memo("number_votes", lambda: list(_number_votes(ctx)))
+
+
+def _number_votes(ctx: GroupContext):
     links = [(present, _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present}))
              for _, present in ctx.confident_links()]
     foreign = _foreign(links)
@@ -259,24 +264,3 @@ def fmt(v) -> str:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return f"{v:,}".replace(",", " ") if isinstance(v, int) and abs(v) >= 10000 else str(v)
-
-
-def number_locations(ctx: GroupContext, present, per_doc, v):
-    """Flagged locations (with the evidence, or the paragraph when the number is absent), then support."""
-    locs = []
-    indices = dict(present)
-    for d, value in v.flagged:
-        doc = ctx.documents[d]
-        if value is None:
-            locs.append(location(doc, indices[d][0], None))
-        else:
-            i, f = per_doc[d][value]
-            locs.append(location(doc, i, f))
-    for d in v.support:
-        i, f = per_doc[d][v.expected]
-        locs.append(location(ctx.documents[d], i, f, role="support"))
-    return locs
-
-
-def langs(ctx, docs) -> str:
-    return ", ".join(lang_of(ctx, d) for d in docs)

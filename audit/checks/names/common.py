@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..extract.names import boundary_words
-from ..extract.morphology import clitics, elided
-from ..extract.text import fold, phonetic_key, tokens
-from .base import GroupContext
-from .names_match import by_meaning, cased_script, common_word, name_keys, territories, writes_territory, writes_word, written
+from ...extract.names import boundary_words
+from ...extract.morphology import clitics, elided
+from ...extract.text import fold, phonetic_key, tokens
+from ..base import GroupContext
+from .match import by_meaning, cased_script, common_word, name_keys, territories, writes_territory, writes_word, written
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.labels import territory_names
-from ..extract.text import fold, load_data, phonetic_key, tokens, translit
+from ...extract.labels import territory_names
+from ...extract.text import fold, load_data, phonetic_key, tokens, translit
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
 # after the phonetic classes: voicing of dentals, labials (b/f/p/v are one class) and
@@ -201,7 +201,7 @@ def _pycountry_names(lang: str) -> list[tuple[str, str]]:
 def territories(surface: str, lang: str) -> set[str]:
     """ISO codes of the CLDR territory names ``surface`` writes (a word or a few, a
     clitic before them allowed)."""
-    from ..extract.labels import country_code
+    from ...extract.labels import country_code
 
     words = [t for _, _, t in tokens(surface)]
     out = set()
