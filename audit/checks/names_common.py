@@ -15,6 +15,7 @@ false alarm.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -159,18 +160,28 @@ class NameView:
         key_links = self.key_links
         for i, w in enumerate(self.words):
             n = link_of.get(i, -1)
-            for k in frozenset().union(*(ks for *_, ks in w)):
+            for k in set().union(*[x[3] for x in w]):
                 got = key_links.get(k)
                 if got is None:
                     key_links[k] = {n}
                 else:
                     got.add(n)
+        surface_links, mention_links = self.surface_links, self.mention_links
         for i in range(len(self.words)):
             n = link_of.get(i, -1)
             for m in self.mentions(i):
-                self.surface_links.setdefault(fold(m.surface), set()).add(n)
+                surface = fold(m.surface)
+                got = surface_links.get(surface)
+                if got is None:
+                    surface_links[surface] = {n}
+                else:
+                    got.add(n)
                 for u in m.units:
-                    self.mention_links.setdefault(u, set()).add(n)
+                    got = mention_links.get(u)
+                    if got is None:
+                        mention_links[u] = {n}
+                    else:
+                        got.add(n)
 
     def paragraph_index(self, indices) -> Index:
         ix = Index(lenient=True)
@@ -201,14 +212,13 @@ class NameView:
             for f in pf.names:
                 if any(s < f.end and f.start < e for s, e in taken):
                     continue
-                keys = [phonetic_key(t) for _, _, t in tokens(f.text)]
-                units = _units(keys)
+                units = _surface_units(f.text)
                 if units:
                     out.append(Mention(i, f.start, f.end, f.text, units))
             return out
         words = self.words[i]
         stops = self.stops
-        free = [not any(a < e and s < b for a, b in taken) for s, e, _, _ in words] if taken else [True] * len(words)
+        free = _free(words, taken)
         # "and", "of": never part of a name
         usable = [f and fold(t) not in stops for f, (_, _, t, _) in zip(free, words)]
         last = len(words) - 1
@@ -241,6 +251,32 @@ class NameView:
                     if len(got) == len(u) and all(any(x.startswith(a) for x in ks) for a, (*_, ks) in zip(u, got)):
                         return i, got[0][0], got[-1][1]
         return None
+
+
+def _free(words, taken) -> list[bool]:
+    """Per word, whether it overlaps none of the ``taken`` spans. Words are in text order
+    and do not overlap, so the words a span overlaps are a run from the first that ends
+    after its start."""
+    free = [True] * len(words)
+    if taken:
+        ends = [w[1] for w in words]
+        for a, b in taken:
+            k = bisect_right(ends, a)
+            while k < len(words) and words[k][0] < b:
+                free[k] = False
+                k += 1
+    return free
+
+
+_SURFACE_UNITS: dict = {}
+
+
+def _surface_units(surface: str) -> tuple:
+    """The units of a cased name's words (computed once per distinct name)."""
+    got = _SURFACE_UNITS.get(surface)
+    if got is None:
+        got = _SURFACE_UNITS[surface] = _units([phonetic_key(t) for _, _, t in tokens(surface)])
+    return got
 
 
 _PAIR_UNITS: dict = {}
