@@ -62,10 +62,18 @@ class NameSpellingVariant(Check):
         neighbours = defaultdict(set)  # form -> {("<" or ">", neighbour form)}
         for i, words in enumerate(view.words):
             text = doc.paragraphs[i].text
-            # each word's form once (not once more as each neighbour's)
-            forms = [_form(w[2], doc.language, view.cased) for w in words]
+            # each word's form once (not once more as each neighbour's); in a cased script
+            # only the names' words and their neighbours are read
             last = len(words) - 1
-            for k in (sorted(_inside_names(words, view.facts[i].names)) if view.cased else range(len(words))):
+            if view.cased:
+                ks = sorted(_inside_names(words, view.facts[i].names))
+                forms = dict.fromkeys({j for k in ks for j in (k - 1, k, k + 1) if 0 <= j <= last})
+                for j in forms:
+                    forms[j] = words[j][2].casefold()
+            else:
+                ks = range(len(words))
+                forms = [fold(w[2]) for w in words]
+            for k in ks:
                 s, e, t, _ = words[k]
                 form = forms[k]
                 occurrences[form].append((i, s, e, t))
