@@ -1,6 +1,7 @@
 """name-spelling-variant: one document spells one name two ways (त्रान / ट्रान कुओंग)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from rapidfuzz.distance import Levenshtein
@@ -60,16 +61,25 @@ class NameSpellingVariant(Check):
         neighbours = defaultdict(set)  # form -> {("<" or ">", neighbour form)}
         for i, words in enumerate(view.words):
             text = doc.paragraphs[i].text
-            spans = [(f.start, f.end) for f in view.facts[i].names] if view.cased else None
-            for k, (s, e, t, _) in enumerate(words):
-                if spans is not None and not any(a <= s and e <= b for a, b in spans):
-                    continue
-                form = _form(t, doc.language, view.cased)
+            # each word's form once (not once more as each neighbour's); in a cased script
+            # only the names' words and their neighbours are read
+            last = len(words) - 1
+            if view.cased:
+                ks = sorted(_inside_names(words, view.facts[i].names))
+                forms = dict.fromkeys({j for k in ks for j in (k - 1, k, k + 1) if 0 <= j <= last})
+                for j in forms:
+                    forms[j] = words[j][2].casefold()
+            else:
+                ks = range(len(words))
+                forms = [fold(w[2]) for w in words]
+            for k in ks:
+                s, e, t, _ = words[k]
+                form = forms[k]
                 occurrences[form].append((i, s, e, t))
                 if k and text[words[k - 1][1]:s].strip(" -\u00a0") == "":
-                    neighbours[form].add(("<", _form(words[k - 1][2], doc.language, view.cased)))
-                if k + 1 < len(words) and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
-                    neighbours[form].add((">", _form(words[k + 1][2], doc.language, view.cased)))
+                    neighbours[form].add(("<", forms[k - 1]))
+                if k < last and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
+                    neighbours[form].add((">", forms[k + 1]))
         by_key = defaultdict(list)
         for form in occurrences:
             by_key[phonetic_key(form)].append(form)
@@ -80,8 +90,7 @@ class NameSpellingVariant(Check):
         # keys of words a cased translation writes in lower case: terms (syndrome, université),
         # whatever capitals they have in a title; long keys only (measured: from three letters
         # on, Jixian and Adhanom meet some lower-case word by chance)
-        lowered = {k for o in cased_others for words in o.words for _, _, t, ks in words
-                   if t[:1].islower() for k in ks if len(k) >= 4}
+        lowered = {k for o in cased_others for k in o.lowered_keys if len(k) >= 4}
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
@@ -180,6 +189,19 @@ class NameSpellingVariant(Check):
                    f"one name spelt two ways")
         return self.finding(ctx, msg, locs, subject=f"{doc.id}|{key}|{'/'.join(sorted({major.casefold(), minor.casefold()}))}",
                             expected=None if tie else major, found=minor, values=((doc.id, [major, minor]),))
+
+
+def _inside_names(words, names) -> set[int]:
+    """Indices of the ``words`` that lie within one of the ``names``' spans. Words are
+    in text order and do not overlap, so a span's words are a run from its start."""
+    starts = [w[0] for w in words]
+    inside = set()
+    for f in names:
+        k = bisect_left(starts, f.start)
+        while k < len(words) and words[k][1] <= f.end:
+            inside.add(k)
+            k += 1
+    return inside
 
 
 def _form(word: str, lang: str, cased: bool) -> str:

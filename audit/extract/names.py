@@ -8,6 +8,7 @@ by meeting their counterpart in another language of the same link
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from ..model import NameFact
@@ -53,7 +54,7 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
             run = [tok] if capital else []
     else:
         for s, e, t in toks:
-            if any(ch.isdigit() for ch in t) or len(t) < 2:
+            if len(t) < 2 or _has_digit(t):
                 continue
             facts.append(NameFact(t, s, e, (phonetic_key(t),), cased=False))
     return facts
@@ -63,13 +64,26 @@ def _mostly_cased(text: str) -> bool:
     """Whether most letters of ``text`` have case: an Urdu line that opens with "COVID-19" is
     still written in a caseless script."""
     cased = caseless = 0
-    for ch in text:
-        if ch.isalpha():
-            if ch.lower() != ch.upper():
-                cased += 1
-            else:
-                caseless += 1
+    for ch, n in Counter(text).items():  # each distinct character classified once
+        kind = _CASE_KIND.get(ch)
+        if kind is None:
+            kind = _CASE_KIND[ch] = (1 if ch.lower() != ch.upper() else -1) if ch.isalpha() else 0
+        if kind > 0:
+            cased += n
+        elif kind < 0:
+            caseless += n
     return cased > caseless
+
+
+def _has_digit(word: str) -> bool:
+    got = _HAS_DIGIT.get(word)
+    if got is None:
+        got = _HAS_DIGIT[word] = any(ch.isdigit() for ch in word)
+    return got
+
+
+_HAS_DIGIT: dict[str, bool] = {}  # word -> whether it has a digit, once per distinct word
+_CASE_KIND: dict[str, int] = {}  # character -> 1 a letter with case, -1 one without, 0 not a letter
 
 
 def _cased_name(text, run, vocab) -> list[NameFact]:

@@ -17,6 +17,14 @@ def render(report: Report) -> bytes:
     codes = [c for c in REGISTRY if c.code in report.signature.get("checks", [])]
     rule_index = {c.code: k for k, c in enumerate(codes)}
     docs = {d.id: d for d in report.documents}
+    uris: dict[str, str] = {}  # document id -> its URI, resolved once per document, not per location
+
+    def uri(doc_id: str) -> str:
+        got = uris.get(doc_id)
+        if got is None:
+            got = uris[doc_id] = _uri(docs[doc_id].path)
+        return got
+
     results = []
     for f in report.findings:
         flagged = [loc for loc in f.locations if loc.role == "flagged"] or list(f.locations)
@@ -24,7 +32,7 @@ def render(report: Report) -> bytes:
             "ruleId": f.check, "ruleIndex": rule_index.get(f.check, 0), "level": _LEVEL.get(f.severity, "warning"),
             "message": {"text": finding_message(f, docs)},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(docs[loc.document].path)},
+                "artifactLocation": {"uri": uri(loc.document)},
                 "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},
             }} for loc in flagged],
             "partialFingerprints": {"auditFingerprint/v1": f.fingerprint},
@@ -33,7 +41,7 @@ def render(report: Report) -> bytes:
         support = [loc for loc in f.locations if loc.role == "support"]
         if support:
             results[-1]["relatedLocations"] = [{"id": k, "physicalLocation": {
-                "artifactLocation": {"uri": _uri(docs[loc.document].path)},
+                "artifactLocation": {"uri": uri(loc.document)},
                 "region": {"startLine": loc.line, **({"snippet": {"text": loc.evidence}} if loc.evidence else {})},
             }, "message": {"text": "what the other translations say"}} for k, loc in enumerate(support)]
         if f.status in DISMISSED:

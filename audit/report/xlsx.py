@@ -335,7 +335,17 @@ def _height(text: str, width: int, script: str = "Latn") -> float:
 
 def _shown(text: str) -> int:
     """Characters that take room on a line: combining marks (vowel signs, harakat) do not."""
-    return sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+    shown = 0
+    for ch, n in Counter(text).items():  # each distinct character classified once
+        room = _ROOM.get(ch)
+        if room is None:
+            room = _ROOM[ch] = unicodedata.category(ch) not in ("Mn", "Me", "Cf")
+        if room:
+            shown += n
+    return shown
+
+
+_ROOM: dict[str, bool] = {}  # character -> whether it takes room on a line
 
 
 def _language_cells(f: Finding, fix: str, paras: Paragraphs) -> dict[str, list]:

@@ -15,6 +15,7 @@ false alarm.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -89,12 +90,28 @@ def _prefixes(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(k[:n] for k in keys for n in range(min(len(k), 2), len(k) + 1))
 
 
+# language -> word -> its keys (None for a number): a batch's vocabulary is far smaller
+# than its words, so each distinct word is keyed once per process
+_WORD_KEYS: dict[str, dict[str, frozenset[str] | None]] = {}
+_NUMBER = object()
+
+
 def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]]:
     """(start, end, word, keys) of every word that is not a number; keys with and without a clitic."""
-    return [(s, e, t, keys) for s, e, t in tokens(text) if (keys := _word_key_set(t, lang)) is not None]
+    known = _WORD_KEYS.get(lang)
+    if known is None:
+        known = _WORD_KEYS[lang] = {}
+    get = known.get
+    out = []
+    for s, e, t in tokens(text):
+        keys = get(t, _NUMBER)
+        if keys is _NUMBER:
+            keys = known[t] = _word_key_set(t, lang)
+        if keys is not None:
+            out.append((s, e, t, keys))
+    return out
 
 
-@lru_cache(maxsize=200000)
 def _word_key_set(t: str, lang: str) -> frozenset[str] | None:
     """The keys of a word, None for a number."""
     if any(ch.isdigit() for ch in t):
@@ -129,6 +146,11 @@ class NameView:
             ix.add_units([(f"g:{h[3]}",) for h in self.glossary[i]])
         return ix
 
+    @cached_property
+    def lowered_keys(self) -> frozenset[str]:
+        """Keys of the words this document writes in lower case (common words, in a cased script)."""
+        return frozenset(k for words in self.words for _, _, t, ks in words if t[:1].islower() for k in ks)
+
     def link_maps(self, link_of: dict[int, int]) -> None:
         """Which links mention each unit (exactly), and which contain it (leniently)."""
         self.link_of = link_of  # paragraph index -> link number
@@ -138,18 +160,28 @@ class NameView:
         key_links = self.key_links
         for i, w in enumerate(self.words):
             n = link_of.get(i, -1)
-            for k in frozenset().union(*(ks for *_, ks in w)):
+            for k in set().union(*[x[3] for x in w]):
                 got = key_links.get(k)
                 if got is None:
                     key_links[k] = {n}
                 else:
                     got.add(n)
+        surface_links, mention_links = self.surface_links, self.mention_links
         for i in range(len(self.words)):
             n = link_of.get(i, -1)
             for m in self.mentions(i):
-                self.surface_links.setdefault(fold(m.surface), set()).add(n)
+                surface = fold(m.surface)
+                got = surface_links.get(surface)
+                if got is None:
+                    surface_links[surface] = {n}
+                else:
+                    got.add(n)
                 for u in m.units:
-                    self.mention_links.setdefault(u, set()).add(n)
+                    got = mention_links.get(u)
+                    if got is None:
+                        mention_links[u] = {n}
+                    else:
+                        got.add(n)
 
     def paragraph_index(self, indices) -> Index:
         ix = Index(lenient=True)
@@ -180,25 +212,26 @@ class NameView:
             for f in pf.names:
                 if any(s < f.end and f.start < e for s, e in taken):
                     continue
-                keys = [phonetic_key(t) for _, _, t in tokens(f.text)]
-                units = _units(keys)
+                units = _surface_units(f.text)
                 if units:
                     out.append(Mention(i, f.start, f.end, f.text, units))
             return out
         words = self.words[i]
         stops = self.stops
-        free = [not any(a < e and s < b for a, b in taken) for s, e, _, _ in words] if taken else [True] * len(words)
+        free = _free(words, taken)
+        # "and", "of": never part of a name
+        usable = [f and fold(t) not in stops for f, (_, _, t, _) in zip(free, words)]
+        last = len(words) - 1
         for k, (s, e, t, keys) in enumerate(words):
-            if fold(t) in stops or not free[k]:
-                continue  # "and", "of": never part of a name
-            nxt = words[k + 1] if k + 1 < len(words) else None
-            if nxt and (fold(nxt[2]) in stops or not free[k + 1]):
-                nxt = None
-            if nxt and text[e:nxt[0]].strip(" -\u00a0") == "":
-                units = tuple(sorted({u for a in keys for u in _units([a, phonetic_key(nxt[2])])[:1]}))
-                if units:
-                    out.append(Mention(i, s, nxt[1], text[s:nxt[1]], units))
-            long = tuple(sorted((key,) for key in keys if len(key) >= 4))
+            if not usable[k]:
+                continue
+            if k < last and usable[k + 1]:
+                nxt = words[k + 1]
+                if text[e:nxt[0]].strip(" -\u00a0") == "":
+                    units = _pair_units(keys, phonetic_key(nxt[2]))
+                    if units:
+                        out.append(Mention(i, s, nxt[1], text[s:nxt[1]], units))
+            long = _long_units(keys)
             if long:
                 out.append(Mention(i, s, e, t, long))
         return out
@@ -218,6 +251,53 @@ class NameView:
                     if len(got) == len(u) and all(any(x.startswith(a) for x in ks) for a, (*_, ks) in zip(u, got)):
                         return i, got[0][0], got[-1][1]
         return None
+
+
+def _free(words, taken) -> list[bool]:
+    """Per word, whether it overlaps none of the ``taken`` spans. Words are in text order
+    and do not overlap, so the words a span overlaps are a run from the first that ends
+    after its start."""
+    free = [True] * len(words)
+    if taken:
+        ends = [w[1] for w in words]
+        for a, b in taken:
+            k = bisect_right(ends, a)
+            while k < len(words) and words[k][0] < b:
+                free[k] = False
+                k += 1
+    return free
+
+
+_SURFACE_UNITS: dict = {}
+
+
+def _surface_units(surface: str) -> tuple:
+    """The units of a cased name's words (computed once per distinct name)."""
+    got = _SURFACE_UNITS.get(surface)
+    if got is None:
+        got = _SURFACE_UNITS[surface] = _units([phonetic_key(t) for _, _, t in tokens(surface)])
+    return got
+
+
+_PAIR_UNITS: dict = {}
+_LONG_UNITS: dict = {}
+
+
+def _pair_units(keys: frozenset[str], b: str) -> tuple:
+    """The units of a caseless word (any of its ``keys``) followed by a word of key ``b``:
+    each key's first unit with it (computed once per distinct pair)."""
+    got = _PAIR_UNITS.get((keys, b))
+    if got is None:
+        got = _PAIR_UNITS[(keys, b)] = tuple(sorted({u for a in keys for u in _units([a, b])[:1]}))
+    return got
+
+
+def _long_units(keys: frozenset[str]) -> tuple:
+    """A caseless word's keys of four or more letters, as units (computed once per distinct word)."""
+    got = _LONG_UNITS.get(keys)
+    if got is None:
+        got = _LONG_UNITS[keys] = tuple(sorted((key,) for key in keys if len(key) >= 4))
+    return got
 
 
 def glossary_hits(text: str, lang: str, glossary: dict) -> list[tuple[int, int, str, str]]:
@@ -300,8 +380,7 @@ def name_votes(ctx: GroupContext) -> list[NameVote]:
 def _name_votes(ctx: GroupContext):
     views = name_views(ctx)
     # keys of words some cased translation writes in lower case: common words, whatever their capitals elsewhere
-    common = {k for v in views.values() if v.cased for words in v.words for _, _, t, ks in words
-              if t[:1].islower() for k in ks}
+    common = set().union(*(v.lowered_keys for v in views.values() if v.cased))
     memo: dict = {}
 
     def carried(owner: str, key: str) -> bool:  # the same mention keys recur link after link
