@@ -1,7 +1,12 @@
 """Stage 5: checks. One unit per file; this list is the registry.
 
-Adding a check: write ``checks/<code>.py`` with a ``Check`` subclass (code,
-severity, one-line description, ``run``), add one line below, add its tests.
+Adding a check: write ``checks/<code>.py`` with a ``Check`` subclass that declares
+itself (code, severity, one-line description, rationale, default_enabled, message
+templates) and ``run``s (a cross-translation check subclasses ``cross.CrossCheck`` and
+reports its votes with ``from_vote``), add one line below and its row to the README's
+check table, add its tests (docs/architecture.md has a worked example). A check
+imports no other check: what several share lives beside them (``vote``, ``cross``,
+``numbers_common``, ``names/``).
 """
 from __future__ import annotations
 

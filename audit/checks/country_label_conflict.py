@@ -24,6 +24,13 @@ class CountryLabelConflict(Check):
     code = "country-label-conflict"
     severity = "error"
     description = "One entity is labelled with two different countries in the same document."
+    rationale = ("An entity is in one country: a document that labels it with two has one label wrong. The "
+                 "label most of its mentions carry is the expected one; with a tie, every label is flagged.")
+    messages = {
+        "minority": "'{entity}' is labelled '{country}' ({code}) here but '{expected_country}' ({expected}) "
+                    "{times} time(s) elsewhere in {doc}",
+        "tie": "'{entity}' is labelled both {codes} in {doc}",
+    }
 
     def run(self, ctx: GroupContext):
         for doc in ctx.docs():
@@ -44,7 +51,7 @@ class CountryLabelConflict(Check):
         if len(ranked[1][1]) == len(top_hits):  # a tie: no majority, flag every label
             codes = " and ".join(c for c, _ in ranked)
             locs = [location(doc, i, f) for _, hits in ranked for i, f in hits]
-            yield self.finding(ctx, f"'{entity}' is labelled both {codes} in {doc.id}", locs,
+            yield self.finding(ctx, self.message("tie", entity=entity, codes=codes, doc=doc.id), locs,
                                subject=f"{subject}|{ranked[0][0]}", expected=None, found=ranked[0][0],
                                values=((doc.id, ranked[0][0]),))
             return
@@ -52,8 +59,8 @@ class CountryLabelConflict(Check):
             locs = [location(doc, i, f) for i, f in hits] + [location(doc, i, f, role="support") for i, f in top_hits]
             here, there = hits[0][1].country, top_hits[0][1].country
             yield self.finding(
-                ctx, f"'{entity}' is labelled '{here}' ({code}) here but '{there}' ({top}) "
-                     f"{len(top_hits)} time(s) elsewhere in {doc.id}",
+                ctx, self.message("minority", entity=entity, country=here, code=code, expected_country=there,
+                                  expected=top, times=len(top_hits), doc=doc.id),
                 locs, subject=f"{subject}|{code}", expected=top, found=code, values=((doc.id, code),))
 
 

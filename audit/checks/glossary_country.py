@@ -9,6 +9,10 @@ class GlossaryCountry(Check):
     code = "glossary-country"
     severity = "error"
     description = "An entity is labelled with a country other than the one the glossary gives it."
+    rationale = ("The editors' glossary says where an entity is; a label that contradicts it is wrong "
+                 "whatever the other translations say.")
+    messages = {"contradicts": "'{entity}' is labelled '{country}' ({code}); the glossary gives {glossary_entity} "
+                               "as {expected}"}
 
     def run(self, ctx: GroupContext):
         countries = {e: spec["country"].upper() for e, spec in ctx.glossary.items() if spec.get("country")}
@@ -22,7 +26,7 @@ class GlossaryCountry(Check):
                 if entity is None or f.code == countries[entity]:
                     continue
                 yield self.finding(
-                    ctx, f"'{f.entity}' is labelled '{f.country}' ({f.code}); "
-                         f"the glossary gives {entity} as {countries[entity]}",
+                    ctx, self.message("contradicts", entity=f.entity, country=f.country,
+                                      code=f.code, glossary_entity=entity, expected=countries[entity]),
                     [location(doc, i, f)], subject=f"{doc.id}|{entity}|{f.code}",
                     expected=countries[entity], found=f.code, values=((doc.id, f.code),))

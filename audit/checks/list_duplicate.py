@@ -59,6 +59,13 @@ class ListDuplicate(Check):
     code = "list-duplicate"
     severity = "error"
     description = "A list names the same member twice (one member was probably meant to be another)."
+    rationale = ("A list that names one member twice has lost the member the repetition replaced. A "
+                 "repetition another translation shares is the source's; a repeated common word is a "
+                 "warning, read after the names.")
+    messages = {
+        "repeated": "the list '{listed}' names '{member}' {times} times",
+        "repeated_unmarked": "the list '{listed}' names '{member}' {times} times, {unmarked} more not marked",
+    }
 
     def run(self, ctx: GroupContext):
         linked = _linked(ctx)
@@ -80,9 +87,9 @@ class ListDuplicate(Check):
                         continue
                     locs = [location(doc, i, Fact(member, s, e)) for s, e in spans[:_MAX_LOCATIONS]]
                     listed = ", ".join(shown(f.members))
-                    more = f", {c - _MAX_LOCATIONS} more not marked" if c > _MAX_LOCATIONS else ""
+                    outcome = "repeated_unmarked" if c > _MAX_LOCATIONS else "repeated"
                     finding = self.finding(
-                        ctx, f"the list '{listed}' names '{member}' {c} times{more}",
+                        ctx, self.message(outcome, listed=listed, member=member, times=c, unmarked=c - _MAX_LOCATIONS),
                         locs, subject=f"{doc.id}|{_list_subject(f.keys)}|{key}",
                         expected=None, found=f"{member} ({c} times)",
                         values=((doc.id, shown(f.members, 50)),),

@@ -246,6 +246,11 @@ class ListMismatch(Check):
     code = "list-mismatch"
     severity = "error"
     description = "A translation's list drops a member (a name) that the other translations all list."
+    rationale = ("A list that loses a name (a province, a company) the other translations list tells its "
+                 "readers less. Only names are compared (territories by CLDR code, others by phonetic keys), "
+                 "at least three translations and three in four of those with this list must list it, and "
+                 "the flagged translation must not write it anywhere in the paragraph.")
+    messages = {"dropped": "{lang}'s list lacks {quoted}, which {witnesses} of the other {n} translations list"}
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
@@ -317,8 +322,7 @@ class ListMismatch(Check):
                 locs.append(location(ctx.documents[m.doc], m.para, Fact(m.surface, s, t), "support"))
         witnesses = min(len({m.doc for m in e} & peers) for e in dropped)
         quoted = ", ".join(f"'{n}'" for n in names)
-        msg = (f"{lang_of(ctx, d)}'s list lacks {quoted}, which {witnesses} of the other {len(peers)} "
-               f"translations list")
+        msg = self.message("dropped", lang=lang_of(ctx, d), quoted=quoted, witnesses=witnesses, n=len(peers))
         return self.finding(ctx, msg, locs, subject="|".join(sorted(subjects)),
                             expected=names[0] if len(names) == 1 else names, found=None,
                             values=((d, list(f.members)),))

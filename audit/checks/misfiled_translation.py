@@ -19,6 +19,9 @@ class MisfiledTranslation(Check):
                  "agree with each other and one file agrees with none of them, it is most likely another "
                  "article's translation filed here. With two files alone there is no telling which one is wrong, and a file "
                  "with nothing comparable (no figures, no name the others write) is no evidence either way.")
+    messages = {"stranger": "the {lang} file does not seem to translate article {group}: its content score with "
+                            "the other {n} translations is at most {best:.2f}, theirs with one another up to "
+                            "{among:.2f}"}
     agreeing = 0.3  # the others translate one another: a score grouping would join them on
     unrelated = 0.08  # the file's best score with any of them: what two different articles score
 
@@ -43,8 +46,7 @@ class MisfiledTranslation(Check):
             support = sorted(core, key=lambda o: (-scores[d].get(o, 0.0), o))[:2]
             locs = [location(doc, 0, None)] + [location(ctx.documents[o], 0, None, "support") for o in support]
             yield self.finding(
-                ctx, f"the {lang_of(ctx, d)} file does not seem to translate article {ctx.group.id}: its content "
-                     f"score with the other {len(core)} translations is at most {best:.2f}, theirs with one "
-                     f"another up to {among:.2f}",
+                ctx, self.message("stranger", lang=lang_of(ctx, d), group=ctx.group.id, n=len(core), best=best,
+                                  among=among),
                 locs, subject=f"misfiled|{ctx.group.id}", expected=ctx.group.id, found=None,
                 values=((d, best),))

@@ -46,6 +46,14 @@ class NameSpellingVariant(Check):
     # an inconsistency within one translation, not a wrong fact: worth reading after the others
     severity = "note"
     description = "One document spells the same name two ways."
+    rationale = ("A name spelt two ways in one translation (त्रान / ट्रान) leaves readers unsure it is one "
+                 "person or place. The two forms must sound alike, be written beside the same word, and, "
+                 "with other translations in the group, be a name a cased translation capitalises there.")
+    messages = {
+        "minority": "{doc} writes '{minor}' {minor_times} time(s) but '{major}' {major_times} time(s): "
+                    "one name spelt two ways",
+        "tie": "{doc} spells one name two ways: '{major}' and '{minor}', {times} time(s) each",
+    }
 
     def run(self, ctx: GroupContext):
         views = name_views(ctx)
@@ -182,11 +190,8 @@ class NameSpellingVariant(Check):
             for i, s, e, t in occ:
                 p = doc.paragraphs[i]
                 locs.append(Location(doc.id, p.line_at(s), p.text, t, s, e, role))
-        if tie:
-            msg = f"{doc.id} spells one name two ways: '{major}' and '{minor}', {len(occ_a)} time(s) each"
-        else:
-            msg = (f"{doc.id} writes '{minor}' {len(occ_b)} time(s) but '{major}' {len(occ_a)} time(s): "
-                   f"one name spelt two ways")
+        msg = self.message("tie" if tie else "minority", doc=doc.id, major=major, minor=minor, times=len(occ_a),
+                           major_times=len(occ_a), minor_times=len(occ_b))
         return self.finding(ctx, msg, locs, subject=f"{doc.id}|{key}|{'/'.join(sorted({major.casefold(), minor.casefold()}))}",
                             expected=None if tie else major, found=minor, values=((doc.id, [major, minor]),))
 
