@@ -308,10 +308,9 @@ def _set(config: Config, dotted: str, value: Any) -> None:
 
 def _validate_names(config: Config, source: str) -> None:
     """Keys and list items that are names must be non-empty strings (YAML gives ints, lists, null too)."""
-    for key, items in (("languages", config.languages),):
-        for item in items:
-            if not isinstance(item, str):
-                raise AuditError(f"config key '{key}': '{item}' is not an ISO 639-1 code", source)
+    for item in config.languages:
+        if not isinstance(item, str):
+            raise AuditError(f"config key 'languages': '{item}' is not an ISO 639-1 code", source)
     for key, items in (("checks.select", config.checks.select), ("checks.ignore", config.checks.ignore)):
         for item in items:
             if not isinstance(item, str) or not item.strip():
