@@ -43,9 +43,9 @@ def timed(fn, text, *args) -> float:
     try:
         for n in range(5):
             fresh = f"{n} {text}"
-            start = time.thread_time()
+            start = time.process_time()
             fn(fresh, *args)
-            best = min(best, time.thread_time() - start)
+            best = min(best, time.process_time() - start)
     finally:
         gc.enable()
     return best
@@ -78,9 +78,9 @@ def test_list_extraction_is_linear_in_paragraph_length(shape, lang):
 
 def test_a_paragraph_of_150000_spaces_between_commas_takes_well_under_a_second():
     text = "Lang Son" + " " * 150_000 + ", Cao Bang, " + " " * 150_000 + "Ha Giang"
-    start = time.thread_time()
+    start = time.process_time()
     got = extract_lists(text, "sv")
-    assert time.thread_time() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert [f.members for f in got] == [("Lang Son", "Cao Bang", "Ha Giang")]
 
 
@@ -88,9 +88,9 @@ def test_a_paragraph_of_150000_spaces_between_commas_takes_well_under_a_second()
 
 def test_a_member_listed_15000_times_is_one_finding_with_a_count_and_few_locations():
     text = ", ".join(["Lang Son"] * 15_000) + "."
-    start = time.thread_time()
+    start = time.process_time()
     got = run(ListDuplicate(), {"sv": ("sv", [text])}, lists_only=True)
-    assert time.thread_time() - start < 3
+    assert time.process_time() - start < 3
     assert len(got) == 1
     f = got[0]
     assert f.found == "Lang Son (15000 times)"
@@ -101,9 +101,9 @@ def test_a_member_listed_15000_times_is_one_finding_with_a_count_and_few_locatio
 
 def test_a_common_word_listed_15000_times_is_one_finding_in_bounded_time():
     text = "Skratt: " + ", ".join(["ha"] * 15_000) + "."
-    start = time.thread_time()
+    start = time.process_time()
     got = run(ListDuplicate(), {"sv": ("sv", [text]), "ms": ("ms", ["Ketawa."])}, lists_only=True)
-    assert time.thread_time() - start < 3
+    assert time.process_time() - start < 3
     assert [(f.found, f.severity, len(f.locations)) for f in got] == [("ha (15000 times)", "warning", 3)]
 
 
