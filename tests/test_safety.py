@@ -94,11 +94,11 @@ def random_text(seed: int, size: int) -> str:
 @given(st.integers(0, 2**32).map(lambda seed: random_text(seed, 10_000)), st.sampled_from(LANGS))
 def test_a_10kb_paragraph_takes_bounded_time(text, lang):
     extract_facts("warm up 12", lang)
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: other processes on a shared machine do not count
     extract_facts(text, lang)
     # the target is 50 ms (benchmarks/robustness.py prints the real figure); a test
     # only guards against super-linear blow-ups, with room for a loaded CI machine
-    assert time.perf_counter() - start < 1.0
+    assert time.thread_time() - start < 1.0
 
 
 @pytest.mark.parametrize("pathological", [
@@ -107,9 +107,9 @@ def test_a_10kb_paragraph_takes_bounded_time(text, lang):
 ])
 def test_pathological_runs_stay_fast(pathological):
     for lang in ("sv", "bn", "ar"):
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU time, as above
         extract_facts(pathological, lang)
-        assert time.perf_counter() - start < 1.0, lang
+        assert time.thread_time() - start < 1.0, lang
 
 
 def test_output_is_the_same_whatever_the_file_order_and_jobs(tmp_path, monkeypatch):
