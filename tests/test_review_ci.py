@@ -164,22 +164,22 @@ def _fingerprints(project):
 
 
 @pytest.mark.parametrize("edit", ["insert-paragraph", "typo-elsewhere", "reorder-files"])
-def test_fingerprints_survive_unrelated_edits(project, edit):
-    before = _fingerprints(project)
+def test_fingerprints_survive_unrelated_edits(ran_project, edit):
+    before = {(f["check"], f["fingerprint"]) for f in _report(ran_project)["findings"]}
     if edit == "insert-paragraph":
-        ar = project / "inputs" / AR
+        ar = ran_project / "inputs" / AR
         lines = ar.read_text().split("\n")
         lines.insert(1, "ملاحظة المحرر: نُشر هذا المقال أولاً باللغة الفيتنامية.")
         ar.write_text("\n".join(lines))
     elif edit == "typo-elsewhere":
-        sv = project / "inputs" / SV
+        sv = ran_project / "inputs" / SV
         sv.write_text(sv.read_text().replace("Livfullt", "Livfult", 1))
     if edit == "reorder-files":  # the same files, named on the command line in reverse order
-        files = sorted((project / "inputs").iterdir(), reverse=True)
+        files = sorted((ran_project / "inputs").iterdir(), reverse=True)
         assert main(["run", *map(str, files), "-q"]) == 0
-        after = {(f["check"], f["fingerprint"]) for f in _report(project)["findings"]}
+        after = {(f["check"], f["fingerprint"]) for f in _report(ran_project)["findings"]}
     else:
-        after = _fingerprints(project)
+        after = _fingerprints(ran_project)
     assert before <= after if edit == "insert-paragraph" else before == after
 
 
