@@ -104,10 +104,10 @@ class Alignment:
 class Fact:
     """What every fact has: the exact evidence substring at ``start:end`` of the paragraph text.
 
-    Each kind is a subclass with named fields (NumberFact, DateFact, ...); ``kind`` names
-    the ParagraphFacts field it is found in, and ``value`` is what a vote on that kind
-    compares across languages. A bare ``Fact`` is evidence alone (a list member as a
-    location).
+    Each kind is a subclass with named fields (NumberFact, DateFact, ...), found in one
+    ParagraphFacts attribute (numbers, dates, ...); ``kind`` names it (number, date, ...),
+    and ``value`` is what a vote on that kind compares across languages. A bare ``Fact``
+    is evidence alone (a list member as a location).
     """
 
     kind: ClassVar[str] = ""

@@ -1,7 +1,11 @@
 """Stage 4: facts out of a paragraph, in a language-independent form.
 
-Pure functions: text in, facts out. ``extract_facts`` runs every extractor on
-one paragraph; dates claim the numbers they are made of.
+Pure functions: text in, facts out. ``extract_facts`` runs every extractor of
+``EXTRACTORS`` on one paragraph, in order; dates claim the numbers they are made of.
+
+Adding a fact kind: write ``extract/<kind>.py`` with its ``Fact`` subclass and an
+``extract(source, found)`` function, and add one line to ``EXTRACTORS`` below
+(docs/architecture.md, "Adding a fact kind").
 """
 from __future__ import annotations
 
@@ -9,14 +13,46 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Callable, Iterable, Mapping, NamedTuple
 
-from ..model import ParagraphFacts
+from ..model import Fact, ParagraphFacts
 from .dates import extract_dates
 from .labels import extract_labels
 from .lists import extract_lists
 from .names import extract_names
 from .numbers import extract_numbers
+
+
+class Source(NamedTuple):
+    """What an extractor reads: one paragraph's text, its language (ISO 639-1), and the
+    words its document also writes in lower case (to tell names from sentence starts)."""
+
+    text: str
+    lang: str
+    lowercase_vocab: frozenset[str] = frozenset()
+
+
+Found = Mapping[str, tuple[Fact, ...]]  # kind -> the facts the extractors before this one found
+# An extractor returns its kind's facts, or a mapping kind -> facts when it also revises
+# what an earlier one found (a date takes the numbers it is made of out of ``numbers``).
+Extractor = Callable[[Source, Found], "Iterable[Fact] | Mapping[str, Iterable[Fact]]"]
+
+
+def _dates(src: Source, found: Found) -> dict:
+    dates, numbers = extract_dates(src.text, src.lang, list(found["numbers"]))
+    return {"dates": dates, "numbers": numbers}
+
+
+# The registry: ParagraphFacts attribute -> extractor, run in this order.
+EXTRACTORS: dict[str, Extractor] = {
+    "numbers": lambda src, found: extract_numbers(src.text, src.lang),
+    "dates": _dates,  # after numbers: a date claims the numbers it is made of
+    "names": lambda src, found: extract_names(src.text, src.lang, src.lowercase_vocab),
+    "labels": lambda src, found: extract_labels(src.text, src.lang),
+    "lists": lambda src, found: extract_lists(src.text, src.lang),
+}
+_FIELDS = tuple(f.name for f in fields(ParagraphFacts) if f.name not in ("note", "more"))
 
 
 def quantity_anchors(pf: ParagraphFacts) -> set[str]:
@@ -84,7 +120,8 @@ def extract_facts(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
             return _extract(text, lang, lowercase_vocab)
     except _OverBudget:
         return ParagraphFacts((), (), (), (), (), note=f"facts not extracted: the paragraph ({len(text):,} characters) "
-                                                        f"took more than the extraction budget of {budget:g} s")
+                                                        f"took more than the extraction budget of {budget:g} s",
+                              more=tuple((kind, ()) for kind in EXTRACTORS if kind not in _FIELDS))
 
 
 def extract_document(doc, budget: float | None = None):
@@ -96,15 +133,16 @@ def extract_document(doc, budget: float | None = None):
 
 
 def _extract(text: str, lang: str, lowercase_vocab: frozenset[str]) -> ParagraphFacts:
-    numbers = extract_numbers(text, lang)
-    dates, numbers = extract_dates(text, lang, numbers)
-    return ParagraphFacts(
-        numbers=tuple(numbers),
-        dates=tuple(dates),
-        names=tuple(extract_names(text, lang, lowercase_vocab)),
-        labels=tuple(extract_labels(text, lang)),
-        lists=tuple(extract_lists(text, lang)),
-    )
+    src = Source(text, lang, lowercase_vocab)
+    found: dict[str, tuple[Fact, ...]] = {}
+    for kind, extract in EXTRACTORS.items():
+        got = extract(src, found)
+        if isinstance(got, Mapping):
+            found.update((k, tuple(v)) for k, v in got.items())
+        else:
+            found[kind] = tuple(got)
+    builtin = [found.pop(name, ()) for name in _FIELDS]
+    return ParagraphFacts(*builtin, more=tuple(found.items()))
 
 
 def lowercase_vocabulary(texts) -> frozenset[str]:
@@ -114,5 +152,5 @@ def lowercase_vocabulary(texts) -> frozenset[str]:
     return frozenset(t.casefold() for text in texts for _, _, t in tokens(text) if t[:1].islower())
 
 
-__all__ = ["BUDGET_SECONDS", "ParagraphFacts", "extract_document", "extract_facts", "lowercase_vocabulary",
-           "quantity_anchors"]
+__all__ = ["BUDGET_SECONDS", "EXTRACTORS", "Extractor", "Found", "ParagraphFacts", "Source", "extract_document",
+           "extract_facts", "lowercase_vocabulary", "quantity_anchors"]
