@@ -45,6 +45,17 @@ def test_equivalent_forms_are_not_findings(tmp_path, config):
     assert got == []
 
 
+def test_country_mismatch_a_country_swapped_in_running_text(tmp_path, config):
+    texts = {"a_bn.txt": BN + ["প্রতিনিধি দলটি তারপর লাওসে যায়।"],
+             "b_sv.txt": SV + ["Delegationen reste sedan vidare till Laos."],
+             "c_ms.txt": MS[:1] + [MS[1].replace("28", "29")] + MS[2:] + ["Delegasi itu kemudian ke Kemboja."]}
+    got = findings(tmp_path, config, {k: "\n".join(v) for k, v in texts.items()}, "country-mismatch")
+    assert [(f.expected, f.found) for f in got] == [("LA", "KH")]
+    assert [(loc.document, loc.line, loc.evidence) for loc in got[0].locations if loc.role == "flagged"] == \
+        [("c_ms", 4, "Kemboja")]
+    assert {loc.document for loc in got[0].locations if loc.role == "support"} == {"a_bn", "b_sv"}
+
+
 def test_country_label_conflict_minority_is_flagged(tmp_path, config):
     text = ("Provinserna Quang Ninh och regionen Guangxi Zhuang (Kina) möttes i februari 2025.\n"
             "Folket i Quang Ninh och den autonoma regionen Guangxi Zhuang (Vietnam) fick förtroende.\n"
