@@ -257,3 +257,34 @@ def test_a_name_glued_to_a_cjk_conjunction_or_translated_as_another_acronym_is_n
             "fr": ("fr", ["des maladies comme l’Ebola, le VIH, l’influenza et le SRAS touchent les hommes."]),
             "zh": ("zh", ["埃博拉、HIV、流感和SARS对男性和女性的影响不同。"])}
     assert run(ListMismatch(), docs) == []
+
+
+# --- a list one member shorter than every other translation's ------------------------------
+
+HOUSES = {
+    "sv": "Tusentals hus, sjukhus, köpcentrum och hotell rasade.",
+    "ms": "Beribu-ribu rumah, hospital, pusat membeli-belah dan hotel runtuh.",
+    "hi": "हजारों घर, अस्पताल, शॉपिंग मॉल और होटल ढह गए।",
+    "bn": "হাজার হাজার ঘরবাড়ি, হাসপাতাল, শপিংমল এবং হোটেল ভেঙে পড়েছে।",
+}
+
+
+@pytest.mark.parametrize("lang, shorter", [
+    ("sv", "Tusentals hus, sjukhus och hotell rasade."),
+    ("hi", "हजारों घर, अस्पताल और होटल ढह गए।"),
+    ("bn", "হাজার হাজার ঘরবাড়ি, শপিংমল এবং হোটেল ভেঙে পড়েছে।"),
+])
+def test_a_translated_list_one_member_shorter_than_all_the_others_is_found(lang, shorter):
+    docs = {d: (d, [shorter if d == lang else t]) for d, t in HOUSES.items()}
+    got = run(ListMismatch(), docs)
+    assert [(f.check, f.expected, f.found) for f in got] == [("list-mismatch", 4, 3)]
+    assert [loc.document for loc in got[0].locations if loc.role == "flagged"] == [lang]
+    assert {loc.document for loc in got[0].locations if loc.role == "support"} == set(HOUSES) - {lang}
+
+
+def test_list_sizes_that_do_not_all_agree_are_no_finding():
+    docs = {d: (d, [t]) for d, t in HOUSES.items()}
+    assert run(ListMismatch(), docs) == []  # the same size everywhere
+    docs["ms"] = ("ms", ["Beribu-ribu rumah, hospital dan hotel runtuh."])
+    docs["sv"] = ("sv", ["Tusentals hus, sjukhus och hotell rasade."])
+    assert run(ListMismatch(), docs) == []  # two shorter: no majority reads one list size
