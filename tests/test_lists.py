@@ -288,3 +288,16 @@ def test_list_sizes_that_do_not_all_agree_are_no_finding():
     docs["ms"] = ("ms", ["Beribu-ribu rumah, hospital dan hotel runtuh."])
     docs["sv"] = ("sv", ["Tusentals hus, sjukhus och hotell rasade."])
     assert run(ListMismatch(), docs) == []  # two shorter: no majority reads one list size
+
+
+def test_a_name_with_a_one_letter_key_repeated_is_found_beside_other_scripts():
+    # Essie's phonetic key is one letter, which words of any other script share: no sign
+    # that the source repeats it
+    docs = {
+        "ms": ("ms", ["Jenama seperti Revlon, Essie, Essie dan Dr. PawPaw buat pertama kali."]),
+        "sv": ("sv", ["Märken som Revlon, Essie, Tweezerman och Dr. PawPaw för första gången."]),
+        "bn": ("bn", ["প্রথমবারের মতো রেভলন, এসি, টুইজারম্যান এবং ডঃ পপপ এর মতো ব্র্যান্ড আসবে, সে সেখানে সব।"]),
+    }
+    got = run(ListDuplicate(), docs)
+    assert [(f.check, f.found, [loc.document for loc in f.locations]) for f in got] == \
+        [("list-duplicate", "Essie (2 times)", ["ms", "ms"])]

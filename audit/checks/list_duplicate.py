@@ -192,6 +192,8 @@ def _repeated_elsewhere(member, lang, others) -> bool:
             same = lambda a, b: a == b  # noqa: E731
         else:
             want, words = [k for *_, k in own], [k for *_, k in got]
+            if max(len(k) for w in want for k in w) < 2:
+                continue  # a one-letter key (Essie: s) meets any such word of another script: no evidence
             same = lambda a, b: bool(a & b)  # noqa: E731
         found = sum(1 for s in range(len(words) - len(want) + 1)
                     if all(same(w, words[s + n]) for n, w in enumerate(want)))
