@@ -468,8 +468,25 @@ def cand_names(kind: str, doc: Doc, i: int, rng, pool: dict) -> list[tuple[int, 
     return out
 
 
+@lru_cache(maxsize=65536)
+def _english_countries(en: str) -> frozenset[str]:
+    """The countries the English line names: a CLDR name as a word of its own, not part of
+    a longer name (Francesco is not France, Jordan Spieth not Jordan, New Jersey not Jersey)."""
+    out = set()
+    for name, code in _countries("en").items():
+        for m in regex.finditer(r"(?<![\p{L}\p{M}])" + regex.escape(name) + r"(?![\p{L}\p{M}])", en):
+            before = WORD.findall(en[:m.start()])[-1:]
+            after = WORD.findall(en[m.end():])[:1]
+            if m.start() and before and before[0][:1].isupper() and en[:m.start()].rstrip()[-1:].isalpha():
+                continue
+            if after and after[0][:1].isupper() and not en[m.end():].lstrip()[:1] in ",.;:!?":
+                continue
+            out.add(code)
+    return frozenset(out)
+
+
 def cand_country(doc: Doc, i: int, rng, pool: dict) -> list[tuple[int, int, str, str]]:
-    en_codes = {code for name, code in _countries("en").items() if name in doc.en[i]}
+    en_codes = _english_countries(doc.en[i])
     if not en_codes:
         return []
     text, out = doc.lines[i], []

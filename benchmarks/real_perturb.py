@@ -53,7 +53,7 @@ ACCEPT = {
     "date-month": {"date-mismatch"},
     "name-substituted": {"name-substituted", "name-missing", "list-mismatch", "list-duplicate"},
     "name-deleted": {"name-missing", "list-mismatch"},
-    "country-swapped": {"country-label-mismatch", "country-label-conflict", "glossary-country",
+    "country-swapped": {"country-mismatch", "country-label-mismatch", "country-label-conflict", "glossary-country",
                         "name-substituted", "name-missing"},
     "list-dropped": {"list-mismatch", "name-missing", "number-missing"},
     "list-repeated": {"list-mismatch", "list-duplicate"},

@@ -257,3 +257,58 @@ def test_a_name_glued_to_a_cjk_conjunction_or_translated_as_another_acronym_is_n
             "fr": ("fr", ["des maladies comme l’Ebola, le VIH, l’influenza et le SRAS touchent les hommes."]),
             "zh": ("zh", ["埃博拉、HIV、流感和SARS对男性和女性的影响不同。"])}
     assert run(ListMismatch(), docs) == []
+
+
+# --- a list one member shorter than every other translation's ------------------------------
+
+HOUSES = {
+    "sv": "Tusentals hus, sjukhus, köpcentrum och hotell rasade.",
+    "ms": "Beribu-ribu rumah, hospital, pusat membeli-belah dan hotel runtuh.",
+    "hi": "हजारों घर, अस्पताल, शॉपिंग मॉल और होटल ढह गए।",
+    "bn": "হাজার হাজার ঘরবাড়ি, হাসপাতাল, শপিংমল এবং হোটেল ভেঙে পড়েছে।",
+}
+
+
+@pytest.mark.parametrize("lang, shorter", [
+    ("sv", "Tusentals hus, sjukhus och hotell rasade."),
+    ("hi", "हजारों घर, अस्पताल और होटल ढह गए।"),
+    ("bn", "হাজার হাজার ঘরবাড়ি, শপিংমল এবং হোটেল ভেঙে পড়েছে।"),
+])
+def test_a_translated_list_one_member_shorter_than_all_the_others_is_found(lang, shorter):
+    docs = {d: (d, [shorter if d == lang else t]) for d, t in HOUSES.items()}
+    got = run(ListMismatch(), docs)
+    assert [(f.check, f.expected, f.found) for f in got] == [("list-mismatch", 4, 3)]
+    assert [loc.document for loc in got[0].locations if loc.role == "flagged"] == [lang]
+    assert {loc.document for loc in got[0].locations if loc.role == "support"} == set(HOUSES) - {lang}
+
+
+def test_list_sizes_that_do_not_all_agree_are_no_finding():
+    docs = {d: (d, [t]) for d, t in HOUSES.items()}
+    assert run(ListMismatch(), docs) == []  # the same size everywhere
+    docs["ms"] = ("ms", ["Beribu-ribu rumah, hospital dan hotel runtuh."])
+    docs["sv"] = ("sv", ["Tusentals hus, sjukhus och hotell rasade."])
+    assert run(ListMismatch(), docs) == []  # two shorter: no majority reads one list size
+
+
+def test_a_name_with_a_one_letter_key_repeated_is_found_beside_other_scripts():
+    # Essie's phonetic key is one letter, which words of any other script share: no sign
+    # that the source repeats it
+    docs = {
+        "ms": ("ms", ["Jenama seperti Revlon, Essie, Essie dan Dr. PawPaw buat pertama kali."]),
+        "sv": ("sv", ["Märken som Revlon, Essie, Tweezerman och Dr. PawPaw för första gången."]),
+        "bn": ("bn", ["প্রথমবারের মতো রেভলন, এসি, টুইজারম্যান এবং ডঃ পপপ এর মতো ব্র্যান্ড আসবে, সে সেখানে সব।"]),
+    }
+    got = run(ListDuplicate(), docs)
+    assert [(f.check, f.found, [loc.document for loc in f.locations]) for f in got] == \
+        [("list-duplicate", "Essie (2 times)", ["ms", "ms"])]
+
+
+def test_a_caseless_word_with_a_one_letter_key_repeated_as_another_script_repeats_it_is_no_finding():
+    # खाजा ("snack") ends the first member बिहानको खाजा ("breakfast"), cut at the list's start; the
+    # Bengali translation also writes two words of its one-letter key (কে, কি): the repetition may be the source's
+    docs = {
+        "ne": ("ne", ["करिब 30 मिलियन बच्चाहरू बिहानको खाजा, खाना, खाजा, र बेलुकाको खाना लगायत खाना पाउँछन्।"]),
+        "bn": ("bn", ["প্রায় ৩ কোটি শিশু কে সকালের নাস্তা, দুপুরের খাবার, নাস্তা এবং রাতের খাবার দেয় কি?"]),
+        "sv": ("sv", ["Nästan 30 miljoner barn får frukost, lunch, mellanmål och middag i skolan."]),
+    }
+    assert run(ListDuplicate(), docs) == []

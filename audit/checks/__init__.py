@@ -13,6 +13,7 @@ from __future__ import annotations
 from .base import Check, GroupContext
 from .country_label_conflict import CountryLabelConflict
 from .country_label_mismatch import CountryLabelMismatch
+from .country_mismatch import CountryMismatch
 from .date_mismatch import DateMismatch
 from .glossary_country import GlossaryCountry
 from .list_duplicate import ListDuplicate
@@ -31,6 +32,7 @@ REGISTRY: list[type[Check]] = [
     NameMissing,
     NameSubstituted,
     CountryLabelMismatch,
+    CountryMismatch,
     ListMismatch,
     CountryLabelConflict,
     NameSpellingVariant,

@@ -170,6 +170,8 @@ def _a_name(occurrences, lang, cased, others) -> bool:
     if cased:
         return all(_capitalised(m) for m in occurrences)
     words = [keys for *_, keys in word_keys(occurrences[0], lang)]
+    if not words or max(len(k) for w in words for k in w) < 2:
+        return False  # a one-letter key meets some capitalised word of any text: no evidence of a name
     for doc, j in others:
         text = doc.paragraphs[j].text
         if not is_cased_script(text):
@@ -200,6 +202,8 @@ def _repeated_elsewhere(member, lang, others) -> bool:
             same = lambda a, b: a == b  # noqa: E731
         else:
             want, words = [k for *_, k in own], [k for *_, k in got]
+            if max(len(k) for w in want for k in w) < 2 and is_cased_script(member) and _capitalised(member):
+                continue  # a name's one-letter key (Essie: s) meets any such word of another script: no evidence
             same = lambda a, b: bool(a & b)  # noqa: E731
         found = sum(1 for s in range(len(words) - len(want) + 1)
                     if all(same(w, words[s + n]) for n, w in enumerate(want)))

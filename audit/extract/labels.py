@@ -13,7 +13,7 @@ import regex
 from ..model import LabelFact
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
-from .text import fold, is_cased_script, phonetic_key, tokens
+from .text import fold, is_cased_script, load_data, phonetic_key, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _MAX_ENTITY_WORDS = 5
@@ -62,3 +62,81 @@ def extract_labels(text: str, lang: str) -> list[LabelFact]:
         facts.append(LabelFact(text[start:m.end()], start, m.end(), entity_keys=key, code=code,
                                entity=text[start:entity[-1][1]], country=m.group(1)))
     return facts
+
+
+_MAX_COUNTRY_WORDS = 4
+
+
+@lru_cache(maxsize=None)
+def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+    """Countries of CLDR (babel) and pycountry in ``lang``, keyed by their folded words,
+    and the set of their first words (where a mention can start)."""
+    import pycountry
+
+    table: dict[tuple[str, ...], str] = {}
+    for name, code in territory_names(lang).items():
+        if pycountry.countries.get(alpha_2=code) is None:
+            continue  # a territory that is no country (Ceuta, Diego Garcia): not what a swap changes
+        words = tuple(fold(t) for _, _, t in tokens(name))
+        if words and len("".join(words)) >= 3:
+            table.setdefault(words, code)
+    return table, frozenset(w[0] for w in table)
+
+
+def _forms(word: str, lang: str, last: bool) -> list[str]:
+    """The folded word, without a clitic before it, and when it may end the name, without
+    one of the language's case endings after it (``data/names.yaml``: Rysslands,
+    ফ্রান্সের); never an adjective's ending (kinesiska, চীনা, الصينية are no mention)."""
+    f = fold(word)
+    heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
+    if not last:
+        return heads
+    return heads + [h[:-len(x)] for h in heads for x in _case_endings(lang) if h.endswith(x) and len(h) - len(x) >= 2]
+
+
+@lru_cache(maxsize=None)
+def _case_endings(lang: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in load_data("names.yaml")["suffixes"].get(lang, []))
+
+
+@lru_cache(maxsize=None)
+def _prefixes(lang: str) -> tuple[str, ...]:
+    from .numwords import lexicon
+
+    return lexicon(lang).prefixes
+
+
+@lru_cache(maxsize=4096)
+def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, ISO code) of every country named in running text, by its CLDR name in
+    ``lang`` (a clitic before it and a short inflection after it allowed; in a cased script
+    capitalised). Longest name first: Nordkorea, not Korea; Papua Nya Guinea, not Guinea."""
+    table, firsts = _country_table(lang)
+    if not table:
+        return ()
+    toks = tokens(text)
+    cased = is_cased_script(text)
+    out = []
+    k = 0
+    while k < len(toks):
+        s, _, t = toks[k]
+        hit = None
+        if (not cased or t[:1].isupper()) and any(f in firsts for f in _forms(t, lang, last=True)):
+            for n in range(min(_MAX_COUNTRY_WORDS, len(toks) - k), 0, -1):
+                span = toks[k:k + n]
+                if any(text[a[1]:b[0]].strip(" -\u00a0") for a, b in zip(span, span[1:])):
+                    continue  # a name's words are next to each other
+                heads = _forms(span[0][2], lang, last=n == 1)
+                rest = tuple(fold(w) for _, _, w in span[1:-1])
+                tails = _forms(span[-1][2], lang, last=True) if n > 1 else [""]
+                code = next((table[key] for h in heads for tl in tails
+                             if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
+                if code:
+                    hit = (s, span[-1][1], code, n)
+                    break
+        if hit:
+            out.append(hit[:3])
+            k += hit[3]
+        else:
+            k += 1
+    return tuple(out)

@@ -1,0 +1,88 @@
+"""country-mismatch: one translation names another country where the others agree on one.
+
+Countries are read in running text by their CLDR names in each language
+(``extract.labels.country_mentions``: Frankrike = ফ্রান্স = فرنسا = FR), so a
+country translated rather than transliterated meets the others' by its code.
+
+A swap is reported only when both halves of it are seen, link by link:
+
+- at least three translations are aligned here (with two, neither outvotes the
+  other), and every other translation but at most one (two at least) names
+  country X more often here than this one does (not at all, or once where the
+  others name it twice: one of two mentions swapped);
+- this one names country Y here, which no other translation names here.
+
+A country one translation leaves out, or one it adds (a translator's "in the
+US" for "in Washington"), is no finding: either half alone is how translators
+write. A country inside an "ENTITY (COUNTRY)" label is country-label-mismatch's.
+"""
+from __future__ import annotations
+
+from ..extract.labels import country_mentions
+from ..model import Fact
+from .base import Check, GroupContext, lang_of, location
+
+_MIN_AGREE = 2
+_MAX_SWAPS = 2  # more countries changed at once: the link is not one sentence's translations
+
+
+def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, int]]]:
+    """code -> (paragraph, start, end) of this document's country names in ``idx``, labels left out."""
+    doc = ctx.documents[d]
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for i in idx:
+        labels = [(f.start, f.end) for f in ctx.facts[d][i].labels]
+        for s, e, code in country_mentions(doc.paragraphs[i].text, doc.language):
+            if not any(a <= s and e <= b for a, b in labels):
+                out.setdefault(code, []).append((i, s, e))
+    return out
+
+
+class CountryMismatch(Check):
+    code = "country-mismatch"
+    severity = "warning"  # error once measured right nine times in ten on real translations (none found there yet)
+    description = "A translation names a different country where the other translations agree on one."
+    rationale = ("Country names are known in every language (CLDR), so a country the other translations agree on "
+                 "can be compared whatever the script. Only both halves of a swap are reported: the others name X "
+                 "here more often than this translation does, and this one alone names Y; a country dropped or "
+                 "added alone is a translator's freedom, and two translations cannot outvote each other.")
+    messages = {"swapped": "{lang} names {found} where {agree} of the other {others} translations name {expected}"}
+
+    def run(self, ctx: GroupContext):
+        for link, present in ctx.confident_links():
+            if len(present) < _MIN_AGREE + 1:
+                continue
+            named = {d: _mentions(ctx, d, idx) for d, idx in present}
+            for d, _ in present:
+                others = [o for o, _ in present if o != d]
+                need = max(_MIN_AGREE, len(others) - 1)
+                mine = {x: len(v) for x, v in named[d].items()}
+                dropped = sorted(x for x in {c for o in others for c in named[o]}
+                                 if sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others) >= need)
+                added = sorted(y for y in named[d] if not any(y in named[o] for o in others))
+                if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
+                    continue
+                yield self._finding(ctx, d, others, named, dropped, added)
+
+    def _finding(self, ctx, d, others, named, dropped, added):
+        doc = ctx.documents[d]
+        locs = []
+        for y in added:
+            i, s, e = named[d][y][0]
+            locs.append(location(doc, i, Fact(doc.paragraphs[i].text[s:e], s, e)))
+        support = [o for o in others if any(x in named[o] for x in dropped)]
+        for o in support:
+            for x in dropped:
+                if x in named[o]:
+                    i, s, e = named[o][x][0]
+                    p = ctx.documents[o].paragraphs[i]
+                    locs.append(location(ctx.documents[o], i, Fact(p.text[s:e], s, e), "support"))
+        found = ", ".join(f"'{loc.evidence}' ({y})" for loc, y in zip(locs, added))
+        expected = ", ".join(dropped)
+        agree = min(sum(len(named[o].get(x, ())) > len(named[d].get(x, ())) for o in others) for x in dropped)
+        msg = self.message("swapped", lang=lang_of(ctx, d), found=found, agree=agree, others=len(others),
+                           expected=expected)
+        return self.finding(ctx, msg, locs, subject=f"{'+'.join(dropped)}->{'+'.join(added)}",
+                            expected=dropped[0] if len(dropped) == 1 else dropped,
+                            found=added[0] if len(added) == 1 else added,
+                            values=((d, added[0] if len(added) == 1 else added),))

@@ -1,0 +1,93 @@
+"""country-mismatch (audit/checks/country_mismatch.py) and the country names it reads
+(audit/extract/labels.py ``country_mentions``), on facts and links given directly."""
+import pytest
+
+from audit.checks.base import GroupContext
+from audit.checks.country_mismatch import CountryMismatch
+from audit.extract import extract_facts
+from audit.extract.labels import country_mentions
+from audit.languages import language_script
+from audit.model import Alignment, Document, Group, Link, Paragraph
+
+
+def context(docs: dict[str, tuple[str, list[str]]]) -> GroupContext:
+    """doc id -> (language, paragraphs); paragraph i of each translates paragraph i of the others."""
+    documents, facts = {}, {}
+    for d, (lang, paras) in docs.items():
+        ps = tuple(Paragraph(i, i + 1, i + 1, t) for i, t in enumerate(paras))
+        documents[d] = Document(d, f"{d}.txt", lang, 1.0, language_script(lang), ps)
+        facts[d] = [extract_facts(t, lang) for t in paras]
+    n = max(len(p) for _, p in docs.values())
+    links = tuple(Link(tuple((d, (i,)) for d in sorted(docs)), 1.0) for i in range(n))
+    return GroupContext(Group("g1", tuple(sorted(docs)), 1.0), documents, Alignment("g1", sorted(docs)[0], links), facts, 0.5)
+
+ARTICLE = {
+    "sv": ["Mötet hölls i Frankrike i juni.", "Han reste sedan hem."],
+    "ms": ["Mesyuarat itu diadakan di Perancis pada bulan Jun.", "Dia kemudian pulang."],
+    "bn": ["সভাটি জুন মাসে ফ্রান্সে অনুষ্ঠিত হয়।", "তারপর তিনি বাড়ি ফিরে যান।"],
+    "ar": ["عقد الاجتماع في فرنسا في يونيو.", "ثم عاد إلى منزله."],
+    "hi": ["बैठक जून में फ़्रांस में हुई।", "फिर वह घर लौट गए।"],
+}
+
+
+def findings(edits: dict[str, str]):
+    docs = {lang: (lang, [edits.get(lang, paras[0])] + paras[1:]) for lang, paras in ARTICLE.items()}
+    return list(CountryMismatch().run(context(docs)))
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("Rysslands president och Nordkorea, inte Korea", "sv", ["RU", "KP"]),
+    ("ফ্রান্সের রাজধানী, অস্ট্রেলিয়ায় খেলা", "bn", ["FR", "AU"]),  # case endings glued on
+    ("التعامل مع روسيا والولايات المتحدة", "ar", ["RU", "US"]),  # a clitic before the name
+    ("kinesiska varor och en svensk", "sv", []),  # adjectives are no mention
+    ("চীনা পণ্য", "bn", []),
+    ("Mali och malin", "sv", ["ML"]),  # a cased script: only capitalised
+])
+def test_countries_are_read_by_their_cldr_names(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+@pytest.mark.parametrize("lang, text, evidence", [
+    ("sv", "Mötet hölls i Tyskland i juni.", "Tyskland"),
+    ("bn", "সভাটি জুন মাসে জার্মানিতে অনুষ্ঠিত হয়।", "জার্মানিতে"),
+    ("ar", "عقد الاجتماع في ألمانيا في يونيو.", "ألمانيا"),
+    ("ms", "Mesyuarat itu diadakan di Jerman pada bulan Jun.", "Jerman"),
+])
+def test_a_country_swapped_in_one_translation_is_found(lang, text, evidence):
+    got = findings({lang: text})
+    assert len(got) == 1
+    f = got[0]
+    assert (f.check, f.severity, f.expected, f.found) == ("country-mismatch", "warning", "FR", "DE")
+    flagged = [loc for loc in f.locations if loc.role == "flagged"]
+    assert [(loc.document, loc.line, loc.evidence) for loc in flagged] == [(lang, 1, evidence)]
+    assert {loc.document for loc in f.locations if loc.role == "support"} == set(ARTICLE) - {lang}
+
+
+def test_one_of_two_mentions_swapped_is_found():
+    twice = {"sv": "I Frankrike, och bara i Frankrike, hölls mötet.",
+             "ms": "Di Perancis, dan hanya di Perancis, mesyuarat itu diadakan.",
+             "ar": "في فرنسا، وفي فرنسا فقط، عقد الاجتماع."}
+    docs = {lang: (lang, [t]) for lang, t in twice.items()}
+    docs["sv"] = ("sv", ["I Frankrike, och bara i Spanien, hölls mötet."])
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.expected, f.found, f.locations[0].document) for f in got] == [("FR", "ES", "sv")]
+
+
+def test_a_country_dropped_or_added_alone_is_no_finding():
+    assert findings({"sv": "Mötet hölls i juni."}) == []  # dropped: a translator may leave it implicit
+    assert findings({"sv": "Mötet hölls i Frankrike och Tyskland i juni."}) == []  # added beside it
+
+
+def test_a_country_translated_differently_is_no_finding():
+    # the Swedish, Malay and Bengali names of one country meet by their code
+    assert findings({}) == []
+
+
+def test_two_translations_cannot_outvote_each_other():
+    docs = {"sv": ("sv", ["Mötet hölls i Tyskland."]), "ms": ("ms", ["Mesyuarat itu diadakan di Perancis."])}
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_a_country_in_a_label_is_left_to_country_label_mismatch():
+    got = findings({"sv": "Mötet hölls i Dongxing (Tyskland) i juni."})
+    assert got == []
