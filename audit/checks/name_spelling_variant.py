@@ -76,18 +76,25 @@ class NameSpellingVariant(Check):
                 ks = sorted(_inside_names(words, view.facts[i].names))
                 forms = dict.fromkeys({j for k in ks for j in (k - 1, k, k + 1) if 0 <= j <= last})
                 for j in forms:
-                    forms[j] = words[j][2].casefold()
+                    forms[j] = _form(words[j][2], doc.language, True)
+                for k in ks:
+                    s, e, t, _ = words[k]
+                    form = forms[k]
+                    occurrences[form].append((i, s, e, t))
+                    if k and text[words[k - 1][1]:s].strip(" -\u00a0") == "":
+                        neighbours[form].add(("<", forms[k - 1]))
+                    if k < last and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
+                        neighbours[form].add((">", forms[k + 1]))
             else:
-                ks = range(len(words))
-                forms = [fold(w[2]) for w in words]
-            for k in ks:
-                s, e, t, _ = words[k]
-                form = forms[k]
-                occurrences[form].append((i, s, e, t))
-                if k and text[words[k - 1][1]:s].strip(" -\u00a0") == "":
-                    neighbours[form].add(("<", forms[k - 1]))
-                if k < last and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
-                    neighbours[form].add((">", forms[k + 1]))
+                forms = view.folded(i)
+                adjacent = view.adjacent(i)
+                for k, (s, e, t, _) in enumerate(words):
+                    form = forms[k]
+                    occurrences[form].append((i, s, e, t))
+                    if k and adjacent[k - 1]:
+                        neighbours[form].add(("<", forms[k - 1]))
+                    if k < last and adjacent[k]:
+                        neighbours[form].add((">", forms[k + 1]))
         by_key = defaultdict(list)
         for form in occurrences:
             by_key[phonetic_key(form)].append(form)

@@ -137,6 +137,8 @@ class NameView:
         self.stops = boundary_words(self.doc.language)
         self.glossary = [glossary_hits(p.text, self.doc.language, ctx.glossary) for p in self.doc.paragraphs]
         self._mentions: dict[int, list[Mention]] = {}
+        self._adjacent: dict[int, list[bool]] = {}
+        self._folded: dict[int, list[str]] = {}
 
     @cached_property
     def words_index(self) -> Index:
@@ -190,6 +192,22 @@ class NameView:
             ix.add_units([(f"g:{h[3]}",) for h in self.glossary[i]])
         return ix
 
+    def adjacent(self, i: int) -> list[bool]:
+        """Per word of paragraph ``i`` but the last, whether only spaces or hyphens part it
+        from the next (computed once per paragraph, for the mentions and the spellings)."""
+        got = self._adjacent.get(i)
+        if got is None:
+            text, w = self.doc.paragraphs[i].text, self.words[i]
+            got = self._adjacent[i] = [text[a[1]:b[0]].strip(" -\u00a0") == "" for a, b in zip(w, w[1:])]
+        return got
+
+    def folded(self, i: int) -> list[str]:
+        """``fold`` of each word of paragraph ``i`` (computed once per paragraph)."""
+        got = self._folded.get(i)
+        if got is None:
+            got = self._folded[i] = [fold(w[2]) for w in self.words[i]]
+        return got
+
     def mentions(self, i: int) -> list[Mention]:
         got = self._mentions.get(i)
         if got is None:
@@ -220,14 +238,15 @@ class NameView:
         stops = self.stops
         free = _free(words, taken)
         # "and", "of": never part of a name
-        usable = [f and fold(t) not in stops for f, (_, _, t, _) in zip(free, words)]
+        usable = [f and t not in stops for f, t in zip(free, self.folded(i))]
         last = len(words) - 1
+        adjacent = self.adjacent(i)
         for k, (s, e, t, keys) in enumerate(words):
             if not usable[k]:
                 continue
             if k < last and usable[k + 1]:
                 nxt = words[k + 1]
-                if text[e:nxt[0]].strip(" -\u00a0") == "":
+                if adjacent[k]:
                     units = _pair_units(keys, phonetic_key(nxt[2]))
                     if units:
                         out.append(Mention(i, s, nxt[1], text[s:nxt[1]], units))
