@@ -114,7 +114,7 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
         candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings["max_per_language"])
         scores = {(a, b): scorer.score(a, b) for a, b in candidates}
         taken = set(members)
-        clusters = _cluster(rest, scores, scorer.lang, settings)
+        clusters = _cluster(rest, scores, scorer, settings)
         for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings):
             groups.append(Group(_derived_id(docs, taken), docs, score, pairs))
     return sorted(groups, key=lambda g: g.id)
@@ -386,7 +386,11 @@ def block_pairs(docs: list[str], lang: dict[str, str], cap: int, max_per_languag
             if lang[a] != lang[b] or max_per_language > 1}
 
 
-def _cluster(ids, scores, lang, settings) -> list[Group]:
+def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
+    """Average-linkage clustering over the strong candidate pairs, strongest first. A pair
+    blocking did not propose is scored when two clusters are weighed for a merge: the rarest
+    anchors of a document need not be the ones each of its translations keeps."""
+    lang = scorer.lang
     parent = {d: d for d in ids}
     members = {d: [d] for d in ids}
     weakest = {d: 1.0 for d in ids}
@@ -407,7 +411,13 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
         counts = Counter(lang[m] for m in merged)
         if max(counts.values()) > settings["max_per_language"]:
             continue
-        cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in members[ra] for y in members[rb]]
+        cross = []
+        for x in members[ra]:
+            for y in members[rb]:
+                pair = (min(x, y), max(x, y))
+                if pair not in scores:
+                    scores[pair] = scorer.score(*pair)
+                cross.append(scores[pair])
         if sum(cross) / len(cross) < settings["threshold"]:
             continue  # average linkage: one strong pair does not pull in a whole cluster
         parent[rb] = ra
