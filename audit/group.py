@@ -83,13 +83,46 @@ def group_documents(documents: list[Document], facts: dict[str, list], config: d
     return group_signatures([summary(d, facts[d.id]) for d in documents], config)
 
 
-def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]]]:
-    """What grouping needs of a document: (id, language, paragraphs, signature). Small:
-    the Dask engine computes it where the document was read and sends only this."""
-    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts))
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
+    Small: the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
 
 
-def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, blocker=None,
+def profile(doc: Document) -> tuple[float, ...]:
+    """The log length of each paragraph (characters other than spaces): translations keep the
+    rise and fall of their source's paragraph lengths, whatever the script's own scale."""
+    return tuple(round(math.log1p(sum(1 for c in p.text if not c.isspace())), 3) for p in doc.paragraphs)
+
+
+_SHAPE_SHARE = 0.6  # the length profile's share of a pair's score when it is certain
+_SHAPE_Z = (2.0, 6.0)  # Fisher z of the profiles' correlation: no evidence below, full evidence above
+
+
+def shape_agreement(pa, pb) -> tuple[float, float]:
+    """How alike two length profiles rise and fall over the paragraphs both have (the shorter
+    one's span: a partial translation is a prefix): (correlation, confidence 0..1). A few
+    paragraphs correlate by chance; the confidence grows with how unlikely the correlation
+    is by chance (Fisher's z)."""
+    k = min(len(pa), len(pb))
+    if k < 4:
+        return 0.0, 0.0
+    import numpy as np
+
+    x = np.asarray(pa[:k]) - sum(pa[:k]) / k
+    y = np.asarray(pb[:k]) - sum(pb[:k]) / k
+    den = math.sqrt(float(x @ x) * float(y @ y))
+    if not den:
+        return 0.0, 0.0
+    r = min(float(x @ y) / den, 0.999)
+    if r <= 0:
+        return 0.0, 0.0
+    z = math.atanh(r) * math.sqrt(k - 3)
+    low, high = _SHAPE_Z
+    return r, min(1.0, max(0.0, (z - low) / (high - low)))
+
+
+def group_signatures(summaries: list[tuple], config: dict, blocker=None,
                      articles: dict[str, str] | None = None) -> list[Group]:
     """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
     turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
@@ -101,7 +134,7 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: dict, 
     are grouped by content."""
     articles = articles or {}
     scorer = _Scorer(summaries, config)
-    ids = [d for d, _, _, _ in summaries]
+    ids = [s[0] for s in summaries]
     members: dict[str, list[str]] = defaultdict(list)
     for d in ids:
         if d in articles:
@@ -140,6 +173,12 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         if s > 0:
             partners[a].add(b)
             partners[b].add(a)
+    # a document of few facts may share no blocking key at all: the clusters holding a document of
+    # as many paragraphs are offered it too (a count that common says nothing and offers none)
+    by_size: dict[int, set[int]] = defaultdict(set)
+    for k, c in enumerate(clusters):
+        for d in c[0]:
+            by_size[scorer.sizes[d]].add(k)
     biggest = max((len(c[0]) for c in clusters), default=0)
     for k in sorted(range(len(clusters)), key=lambda k: (len(clusters[k][0]), min(clusters[k][0]))):
         docs = clusters[k][0]
@@ -147,7 +186,12 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
             continue
         langs = Counter(scorer.lang[d] for d in docs)
         offers = []
-        for t in sorted({where[p] for d in docs for p in partners[d]} - {k}):
+        near = {where[p] for d in docs for p in partners[d]}
+        for d in docs:
+            alike = {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
+            if len(alike) <= scorer.cap:
+                near |= alike
+        for t in sorted(near - {k}):
             target = clusters[t][0]
             if len(target) < len(docs):
                 continue
@@ -162,8 +206,11 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         best_t = None
         # the best home on average, with one member at least it nearly would be grouped with outright
         if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings["threshold"] * _SECOND_PAIR:
-            # another fragment of the same article is no rival: a lone document or two may trail it
-            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
+            # another fragment of the same article is no rival: a lone document may trail it, and so
+            # may a cluster of none of its languages; a look-alike article shares languages with it
+            home = {scorer.lang[d] for d in clusters[offers[0][2]][0]}
+            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1
+                             and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
                 _, _, best_t, best_pairs = offers[0]
         if best_t is None:
@@ -234,9 +281,10 @@ class _Scorer:
 
     def __init__(self, summaries, config: dict):
         settings = config["group"]
-        self.sigs = sigs = _attested({d: sig for d, _, _, sig in summaries})
-        self.lang = lang = {d: language for d, language, _, _ in summaries}
-        self.sizes = {d: max(size, 1) for d, _, size, _ in summaries}
+        self.sigs = sigs = _attested({s[0]: s[3] for s in summaries})
+        self.lang = lang = {s[0]: s[1] for s in summaries}
+        self.sizes = {s[0]: max(s[2], 1) for s in summaries}
+        self.profiles = {s[0]: s[4] for s in summaries}
         df: Counter = Counter()
         langs_of: dict[str, set[str]] = defaultdict(set)
         for doc_id, sig in sigs.items():
@@ -343,14 +391,34 @@ class _Scorer:
             norms = [(self.norms[(a, lb, ch)], self.norms[(b, la, ch)]) for ch in range(_CHANNELS)]
         logs = mass = 0.0
         ca, cb = self.counts[a], self.counts[b]
+        contrary = 0.0  # how surely the figures say these are two texts
         for ch, got in enumerate(shared):
             norm_a, norm_b = norms[ch]
             if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
                 root = math.sqrt(norm_a * norm_b)
-                m = _CHANNEL_WEIGHT[ch] * root * min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
-                logs += m * math.log(max(_FLOOR, min(1.0, got / root)))
+                sure = min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
+                m = _CHANNEL_WEIGHT[ch] * root * sure
+                cosine = max(_FLOOR, min(1.0, got / root))
+                logs += m * math.log(cosine)
                 mass += m
-        return round(math.exp(logs / mass), 4) if mass else 0.0
+                if ch == 0:
+                    contrary = sure * sure * (1 - cosine)  # one or two figures are thin evidence
+        facts = math.exp(logs / mass) if mass else 0.0
+        return round(self._with_shape(a, b, facts, contrary), 4)
+
+    def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
+        """The facts' score raised by the length profiles where they agree (never lowered: a
+        translation that splits or merges paragraphs differs in shape and is still one). Shape
+        stands in for evidence the facts lack (a dialogue of few figures, a short partial text),
+        never against figures that differ: the same template filled with another day's figures
+        has the shape of its twin."""
+        if facts >= 1.0:
+            return facts
+        r, confidence = shape_agreement(self.profiles[a], self.profiles[b])
+        share = _SHAPE_SHARE * confidence * (1 - contrary)
+        if not share or r <= facts:
+            return facts
+        return math.exp((1 - share) * math.log(max(facts, _FLOOR)) + share * math.log(r))
 
 
 def _channel(feature: str) -> int:
