@@ -104,6 +104,82 @@ def shape_agreement(pa, pb) -> tuple[float, float]:
     one's span: a partial translation is a prefix): (correlation, confidence 0..1). A few
     paragraphs correlate by chance; the confidence grows with how unlikely the correlation
     is by chance (Fisher's z)."""
+    return _Shape(pa).agreement(_Shape(pb))
+
+
+class _Shape:
+    """A length profile with its running sums: a pair's correlation over any prefix is one dot product."""
+
+    __slots__ = ("x", "sums", "squares")
+
+    def __init__(self, lengths):
+        import numpy as np
+
+        self.x = np.asarray(lengths, dtype=float)
+        self.sums = np.concatenate(([0.0], np.cumsum(self.x)))
+        self.squares = np.concatenate(([0.0], np.cumsum(self.x * self.x)))
+
+    def agreement(self, other: "_Shape") -> tuple[float, float]:
+        k = min(len(self.x), len(other.x))
+        if k < 4:
+            return 0.0, 0.0
+        sa, sb = float(self.sums[k]), float(other.sums[k])
+        var = (float(self.squares[k]) - sa * sa / k) * (float(other.squares[k]) - sb * sb / k)
+        if var <= 1e-12:
+            return 0.0, 0.0
+        r = min((float(self.x[:k] @ other.x[:k]) - sa * sb / k) / math.sqrt(var), 0.999)
+        if r <= 0:
+            return 0.0, 0.0
+        z = math.atanh(r) * math.sqrt(k - 3)
+        low, high = _SHAPE_Z
+        return r, min(1.0, max(0.0, (z - low) / (high - low)))
+
+
+def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
+    """Occurrences of one anchor that sit at about the same place in both documents
+    (positions ascending: paired off in one merge pass)."""
+    if len(pa) == 1 and len(pb) == 1:  # most anchors occur once
+        return max(0.0, 1 - abs(pa[0] - pb[0]) / tolerance)
+    i = j = 0
+    score = 0.0
+    while i < len(pa) and j < len(pb):
+        gap = pa[i] - pb[j]
+        if -tolerance < gap < tolerance:
+            score += 1 - abs(gap) / tolerance
+            i += 1
+            j += 1
+        elif gap < 0:
+            i += 1
+        else:
+            j += 1
+    return score
+
+
+def group_documents(documents: list[Document], facts: dict[str, list], config: dict) -> list[Group]:
+    return group_signatures([summary(d, facts[d.id]) for d in documents], config)
+
+
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
+    Small: the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
+
+
+def profile(doc: Document) -> tuple[float, ...]:
+    """The log length of each paragraph (characters other than spaces): translations keep the
+    rise and fall of their source's paragraph lengths, whatever the script's own scale."""
+    return tuple(round(math.log1p(sum(1 for c in p.text if not c.isspace())), 3) for p in doc.paragraphs)
+
+
+_SHAPE_SHARE = 0.6  # the length profile's share of a pair's score when it is certain
+_SHAPE_Z = (2.0, 6.0)  # Fisher z of the profiles' correlation: no evidence below, full evidence above
+
+
+def shape_agreement(pa, pb) -> tuple[float, float]:
+    """How alike two length profiles rise and fall over the paragraphs both have (the shorter
+    one's span: a partial translation is a prefix): (correlation, confidence 0..1). A few
+    paragraphs correlate by chance; the confidence grows with how unlikely the correlation
+    is by chance (Fisher's z)."""
     k = min(len(pa), len(pb))
     if k < 4:
         return 0.0, 0.0
@@ -145,7 +221,7 @@ def group_signatures(summaries: list[tuple], config: dict, blocker=None,
         settings = config["group"]
         keys = {d: scorer.keys[d] for d in rest}
         candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings["max_per_language"])
-        scores = {(a, b): scorer.score(a, b) for a, b in candidates}
+        scores = {(a, b): scorer.score(a, b) for a, b in _likely(candidates, keys)}
         taken = set(members)
         clusters = _cluster(rest, scores, scorer, settings)
         for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings):
@@ -284,7 +360,7 @@ class _Scorer:
         self.sigs = sigs = _attested({s[0]: s[3] for s in summaries})
         self.lang = lang = {s[0]: s[1] for s in summaries}
         self.sizes = {s[0]: max(s[2], 1) for s in summaries}
-        self.profiles = {s[0]: s[4] for s in summaries}
+        self.shapes = {s[0]: _Shape(s[4]) for s in summaries}
         df: Counter = Counter()
         langs_of: dict[str, set[str]] = defaultdict(set)
         for doc_id, sig in sigs.items():
@@ -414,7 +490,7 @@ class _Scorer:
         has the shape of its twin."""
         if facts >= 1.0:
             return facts
-        r, confidence = shape_agreement(self.profiles[a], self.profiles[b])
+        r, confidence = self.shapes[a].agreement(self.shapes[b])
         share = _SHAPE_SHARE * confidence * (1 - contrary)
         if not share or r <= facts:
             return facts
@@ -431,6 +507,23 @@ _CHANNEL_WEIGHT = [2.0, 1.0]
 _EVIDENCE = 4  # facts of one channel (in the document with fewer) it takes for the channel's full weight
 _FLOOR = 0.05  # a channel's cosine counts as this at least: one changed figure never zeroes a pair
 _PARTIAL = 0.6  # a document shorter than this fraction of the other is compared with its prefix
+
+
+def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The candidate pairs worth scoring: those sharing two blocking keys or more, and a document's
+    pairs of one shared key where it has none of two. One rare anchor in common is mostly chance
+    (nine pairs in ten of a large batch, none of them one article); a translation shares several
+    with its article, and the pairs clustering weighs are scored when it weighs them."""
+    sets = {d: set(k) for d, k in keys.items()}
+    strong, weak = [], []
+    paired: set[str] = set()
+    for a, b in sorted(candidates):
+        if len(sets[a] & sets[b]) >= 2:
+            strong.append((a, b))
+            paired.update((a, b))
+        else:
+            weak.append((a, b))
+    return strong + [(a, b) for a, b in weak if a not in paired or b not in paired]
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
