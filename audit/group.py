@@ -264,9 +264,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         offers = []
         near = {where[p] for d in docs for p in partners[d]}
         for d in docs:
-            alike = {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
-            if len(alike) <= scorer.cap:
-                near |= alike
+            if len(by_size[scorer.sizes[d]]) <= scorer.cap:
+                near |= {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
         for t in sorted(near - {k}):
             target = clusters[t][0]
             if len(target) < len(docs):
