@@ -276,7 +276,9 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
                     pair = (min(a, b), max(a, b))
                     cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
             both = langs + Counter(scorer.lang[d] for d in target)
-            offers.append((sum(cross.values()) / len(cross), max(both.values()) <= cap, t, cross))
+            # the better half of the pairs: one member that shares little with it (or one edited fact) is no verdict
+            better = sorted(cross.values(), reverse=True)[:max(1, (len(cross) + 1) // 2)]
+            offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
         # the best home on average, with one member at least it nearly would be grouped with outright
