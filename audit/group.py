@@ -3,7 +3,8 @@
 Documents the batch's declared structure places (:mod:`audit.layout`) form
 their article's group. The others are grouped by content, without file-name
 hints: each document gets a language-independent signature
-(numbers from any digit system, dates, transliterated name keys) and candidate
+(numbers from any digit system, dates, transliterated name keys, the paragraphs'
+length profile) and candidate
 pairs come from an inverted index on rare anchors (blocking), so the cost grows
 with the number of shared rare anchors, not with the square of the batch.
 """
@@ -99,16 +100,13 @@ _SHAPE_SHARE = 0.6  # the length profile's share of a pair's score when it is ce
 _SHAPE_Z = (2.0, 6.0)  # Fisher z of the profiles' correlation: no evidence below, full evidence above
 
 
-def shape_agreement(pa, pb) -> tuple[float, float]:
-    """How alike two length profiles rise and fall over the paragraphs both have (the shorter
-    one's span: a partial translation is a prefix): (correlation, confidence 0..1). A few
-    paragraphs correlate by chance; the confidence grows with how unlikely the correlation
-    is by chance (Fisher's z)."""
-    return _Shape(pa).agreement(_Shape(pb))
-
-
 class _Shape:
-    """A length profile with its running sums: a pair's correlation over any prefix is one dot product."""
+    """A length profile with its running sums: a pair's correlation over any prefix is one dot product.
+
+    ``agreement``: how alike two profiles rise and fall over the paragraphs both have (the
+    shorter one's span: a partial translation is a prefix), as (correlation, confidence 0..1).
+    A few paragraphs correlate by chance; the confidence grows with how unlikely the
+    correlation is by chance (Fisher's z)."""
 
     __slots__ = ("x", "sums", "squares")
 
