@@ -3,7 +3,8 @@
 Documents the batch's declared structure places (:mod:`audit.layout`) form
 their article's group. The others are grouped by content, without file-name
 hints: each document gets a language-independent signature
-(numbers from any digit system, dates, transliterated name keys) and candidate
+(numbers from any digit system, dates, transliterated name keys, the paragraphs'
+length profile) and candidate
 pairs come from an inverted index on rare anchors (blocking), so the cost grows
 with the number of shared rare anchors, not with the square of the batch.
 """
@@ -84,13 +85,119 @@ def group_documents(documents: list[Document], facts: dict[str, list], config: C
     return group_signatures([summary(d, facts[d.id]) for d in documents], config)
 
 
-def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]]]:
-    """What grouping needs of a document: (id, language, paragraphs, signature). Small:
-    the Dask engine computes it where the document was read and sends only this."""
-    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts))
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
+    Small: the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
 
 
-def group_signatures(summaries: list[tuple[str, str, int, dict]], config: Config, blocker=None,
+def profile(doc: Document) -> tuple[float, ...]:
+    """The log length of each paragraph (characters other than spaces): translations keep the
+    rise and fall of their source's paragraph lengths, whatever the script's own scale."""
+    return tuple(round(math.log1p(len("".join(p.text.split()))), 3) for p in doc.paragraphs)
+
+
+_SHAPE_SHARE = 0.6  # the length profile's share of a pair's score when it is certain
+_SHAPE_Z = (2.0, 6.0)  # Fisher z of the profiles' correlation: no evidence below, full evidence above
+
+
+class _Shape:
+    """A length profile with its running sums: a pair's correlation over any prefix is one dot product.
+
+    ``agreement``: how alike two profiles rise and fall over the paragraphs both have (the
+    shorter one's span: a partial translation is a prefix), as (correlation, confidence 0..1).
+    A few paragraphs correlate by chance; the confidence grows with how unlikely the
+    correlation is by chance (Fisher's z)."""
+
+    __slots__ = ("x", "sums", "squares")
+
+    def __init__(self, lengths):
+        import numpy as np
+
+        self.x = np.asarray(lengths, dtype=float)
+        self.sums = np.concatenate(([0.0], np.cumsum(self.x)))
+        self.squares = np.concatenate(([0.0], np.cumsum(self.x * self.x)))
+
+    def agreement(self, other: "_Shape") -> tuple[float, float]:
+        k = min(len(self.x), len(other.x))
+        if k < 4:
+            return 0.0, 0.0
+        sa, sb = float(self.sums[k]), float(other.sums[k])
+        var = (float(self.squares[k]) - sa * sa / k) * (float(other.squares[k]) - sb * sb / k)
+        if var <= 1e-12:
+            return 0.0, 0.0
+        r = min((float(self.x[:k] @ other.x[:k]) - sa * sb / k) / math.sqrt(var), 0.999)
+        if r <= 0:
+            return 0.0, 0.0
+        z = math.atanh(r) * math.sqrt(k - 3)
+        low, high = _SHAPE_Z
+        return r, min(1.0, max(0.0, (z - low) / (high - low)))
+
+
+def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
+    """Occurrences of one anchor that sit at about the same place in both documents
+    (positions ascending: paired off in one merge pass)."""
+    if len(pa) == 1 and len(pb) == 1:  # most anchors occur once
+        return max(0.0, 1 - abs(pa[0] - pb[0]) / tolerance)
+    i = j = 0
+    score = 0.0
+    while i < len(pa) and j < len(pb):
+        gap = pa[i] - pb[j]
+        if -tolerance < gap < tolerance:
+            score += 1 - abs(gap) / tolerance
+            i += 1
+            j += 1
+        elif gap < 0:
+            i += 1
+        else:
+            j += 1
+    return score
+
+
+def group_documents(documents: list[Document], facts: dict[str, list], config: Config) -> list[Group]:
+    return group_signatures([summary(d, facts[d.id]) for d in documents], config)
+
+
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
+    Small: the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
+
+
+def profile(doc: Document) -> tuple[float, ...]:
+    """The log length of each paragraph (characters other than spaces): translations keep the
+    rise and fall of their source's paragraph lengths, whatever the script's own scale."""
+    return tuple(round(math.log1p(len("".join(p.text.split()))), 3) for p in doc.paragraphs)
+
+
+_SHAPE_SHARE = 0.6  # the length profile's share of a pair's score when it is certain
+_SHAPE_Z = (2.0, 6.0)  # Fisher z of the profiles' correlation: no evidence below, full evidence above
+
+
+def shape_agreement(pa, pb) -> tuple[float, float]:
+    """How alike two length profiles rise and fall over the paragraphs both have (the shorter
+    one's span: a partial translation is a prefix): (correlation, confidence 0..1). A few
+    paragraphs correlate by chance; the confidence grows with how unlikely the correlation
+    is by chance (Fisher's z)."""
+    k = min(len(pa), len(pb))
+    if k < 4:
+        return 0.0, 0.0
+    import numpy as np
+
+    x = np.asarray(pa[:k]) - sum(pa[:k]) / k
+    y = np.asarray(pb[:k]) - sum(pb[:k]) / k
+    den = math.sqrt(float(x @ x) * float(y @ y))
+    if not den:
+        return 0.0, 0.0
+    r = min(float(x @ y) / den, 0.999)
+    if r <= 0:
+        return 0.0, 0.0
+    z = math.atanh(r) * math.sqrt(k - 3)
+    low, high = _SHAPE_Z
+    return r, min(1.0, max(0.0, (z - low) / (high - low)))
+
+
+def group_signatures(summaries: list[tuple], config: Config, blocker=None,
                      articles: dict[str, str] | None = None) -> list[Group]:
     """Groups from the documents' summaries. ``blocker(keys, lang, cap, max_per_language)``
     turns each document's blocking keys into candidate pairs: ``local_blocks`` here,
@@ -102,7 +209,7 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: Config
     are grouped by content."""
     articles = articles or {}
     scorer = _Scorer(summaries, config)
-    ids = [d for d, _, _, _ in summaries]
+    ids = [s[0] for s in summaries]
     members: dict[str, list[str]] = defaultdict(list)
     for d in ids:
         if d in articles:
@@ -113,9 +220,9 @@ def group_signatures(summaries: list[tuple[str, str, int, dict]], config: Config
         settings = config.group
         keys = {d: scorer.keys[d] for d in rest}
         candidates = (blocker or local_blocks)(keys, scorer.lang, scorer.cap, settings.max_per_language)
-        scores = {(a, b): scorer.score(a, b) for a, b in candidates}
+        scores = {(a, b): scorer.score(a, b) for a, b in _likely(candidates, keys)}
         taken = set(members)
-        clusters = _cluster(rest, scores, scorer.lang, settings)
+        clusters = _cluster(rest, scores, scorer, settings)
         for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings):
             groups.append(Group(_derived_id(docs, taken), docs, score, pairs))
     return sorted(groups, key=lambda g: g.id)
@@ -141,6 +248,12 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         if s > 0:
             partners[a].add(b)
             partners[b].add(a)
+    # a document of few facts may share no blocking key at all: the clusters holding a document of
+    # as many paragraphs are offered it too (a count that common says nothing and offers none)
+    by_size: dict[int, set[int]] = defaultdict(set)
+    for k, c in enumerate(clusters):
+        for d in c[0]:
+            by_size[scorer.sizes[d]].add(k)
     biggest = max((len(c[0]) for c in clusters), default=0)
     for k in sorted(range(len(clusters)), key=lambda k: (len(clusters[k][0]), min(clusters[k][0]))):
         docs = clusters[k][0]
@@ -148,7 +261,11 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
             continue
         langs = Counter(scorer.lang[d] for d in docs)
         offers = []
-        for t in sorted({where[p] for d in docs for p in partners[d]} - {k}):
+        near = {where[p] for d in docs for p in partners[d]}
+        for d in docs:
+            if len(by_size[scorer.sizes[d]]) <= scorer.cap:
+                near |= {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
+        for t in sorted(near - {k}):
             target = clusters[t][0]
             if len(target) < len(docs):
                 continue
@@ -158,13 +275,18 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
                     pair = (min(a, b), max(a, b))
                     cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
             both = langs + Counter(scorer.lang[d] for d in target)
-            offers.append((sum(cross.values()) / len(cross), max(both.values()) <= cap, t, cross))
+            # the better half of the pairs: one member that shares little with it (or one edited fact) is no verdict
+            better = sorted(cross.values(), reverse=True)[:max(1, (len(cross) + 1) // 2)]
+            offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
         # the best home on average, with one member at least it nearly would be grouped with outright
         if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR:
-            # another fragment of the same article is no rival: a lone document or two may trail it
-            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1), default=0.0)
+            # another fragment of the same article is no rival: a lone document may trail it, and so
+            # may a cluster of none of its languages; a look-alike article shares languages with it
+            home = {scorer.lang[d] for d in clusters[offers[0][2]][0]}
+            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1
+                             and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
                 _, _, best_t, best_pairs = offers[0]
         if best_t is None:
@@ -235,9 +357,10 @@ class _Scorer:
 
     def __init__(self, summaries, config: Config):
         settings = config.group
-        self.sigs = sigs = _attested({d: sig for d, _, _, sig in summaries})
-        self.lang = lang = {d: language for d, language, _, _ in summaries}
-        self.sizes = {d: max(size, 1) for d, _, size, _ in summaries}
+        self.sigs = sigs = _attested({s[0]: s[3] for s in summaries})
+        self.lang = lang = {s[0]: s[1] for s in summaries}
+        self.sizes = {s[0]: max(s[2], 1) for s in summaries}
+        self.shapes = {s[0]: _Shape(s[4]) for s in summaries}
         df: Counter = Counter()
         langs_of: dict[str, set[str]] = defaultdict(set)
         for doc_id, sig in sigs.items():
@@ -344,14 +467,34 @@ class _Scorer:
             norms = [(self.norms[(a, lb, ch)], self.norms[(b, la, ch)]) for ch in range(_CHANNELS)]
         logs = mass = 0.0
         ca, cb = self.counts[a], self.counts[b]
+        contrary = 0.0  # how surely the figures say these are two texts
         for ch, got in enumerate(shared):
             norm_a, norm_b = norms[ch]
             if norm_a > 0 and norm_b > 0:  # both documents have facts of this kind the other could show
                 root = math.sqrt(norm_a * norm_b)
-                m = _CHANNEL_WEIGHT[ch] * root * min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
-                logs += m * math.log(max(_FLOOR, min(1.0, got / root)))
+                sure = min(1.0, min(ca[ch], cb[ch]) / _EVIDENCE)
+                m = _CHANNEL_WEIGHT[ch] * root * sure
+                cosine = max(_FLOOR, min(1.0, got / root))
+                logs += m * math.log(cosine)
                 mass += m
-        return round(math.exp(logs / mass), 4) if mass else 0.0
+                if ch == 0:
+                    contrary = sure * sure * (1 - cosine)  # one or two figures are thin evidence
+        facts = math.exp(logs / mass) if mass else 0.0
+        return round(self._with_shape(a, b, facts, contrary), 4)
+
+    def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
+        """The facts' score raised by the length profiles where they agree (never lowered: a
+        translation that splits or merges paragraphs differs in shape and is still one). Shape
+        stands in for evidence the facts lack (a dialogue of few figures, a short partial text),
+        never against figures that differ: the same template filled with another day's figures
+        has the shape of its twin."""
+        if facts >= 1.0:
+            return facts
+        r, confidence = self.shapes[a].agreement(self.shapes[b])
+        share = _SHAPE_SHARE * confidence * (1 - contrary)
+        if not share or r <= facts:
+            return facts
+        return math.exp((1 - share) * math.log(max(facts, _FLOOR)) + share * math.log(r))
 
 
 def _channel(feature: str) -> int:
@@ -364,6 +507,23 @@ _CHANNEL_WEIGHT = [2.0, 1.0]
 _EVIDENCE = 4  # facts of one channel (in the document with fewer) it takes for the channel's full weight
 _FLOOR = 0.05  # a channel's cosine counts as this at least: one changed figure never zeroes a pair
 _PARTIAL = 0.6  # a document shorter than this fraction of the other is compared with its prefix
+
+
+def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The candidate pairs worth scoring: those sharing two blocking keys or more, and a document's
+    pairs of one shared key where it has none of two. One rare anchor in common is mostly chance
+    (nine pairs in ten of a large batch, none of them one article); a translation shares several
+    with its article, and the pairs clustering weighs are scored when it weighs them."""
+    sets = {d: set(k) for d, k in keys.items()}
+    strong, weak = [], []
+    paired: set[str] = set()
+    for a, b in sorted(candidates):
+        if len(sets[a] & sets[b]) >= 2:
+            strong.append((a, b))
+            paired.update((a, b))
+        else:
+            weak.append((a, b))
+    return strong + [(a, b) for a, b in weak if a not in paired or b not in paired]
 
 
 def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
@@ -387,7 +547,11 @@ def block_pairs(docs: list[str], lang: dict[str, str], cap: int, max_per_languag
             if lang[a] != lang[b] or max_per_language > 1}
 
 
-def _cluster(ids, scores, lang, settings) -> list[Group]:
+def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
+    """Average-linkage clustering over the strong candidate pairs, strongest first. A pair
+    blocking did not propose is scored when two clusters are weighed for a merge: the rarest
+    anchors of a document need not be the ones each of its translations keeps."""
+    lang = scorer.lang
     parent = {d: d for d in ids}
     members = {d: [d] for d in ids}
     weakest = {d: 1.0 for d in ids}
@@ -408,7 +572,13 @@ def _cluster(ids, scores, lang, settings) -> list[Group]:
         counts = Counter(lang[m] for m in merged)
         if max(counts.values()) > settings.max_per_language:
             continue
-        cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in members[ra] for y in members[rb]]
+        cross = []
+        for x in members[ra]:
+            for y in members[rb]:
+                pair = (min(x, y), max(x, y))
+                if pair not in scores:
+                    scores[pair] = scorer.score(*pair)
+                cross.append(scores[pair])
         if sum(cross) / len(cross) < settings.threshold:
             continue  # average linkage: one strong pair does not pull in a whole cluster
         parent[rb] = ra

@@ -132,3 +132,79 @@ def test_templated_articles_differing_in_their_figures_stay_apart(tmp_path, wide
     facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
     got = sorted(sorted(d.language for d in docs if d.id in g.documents) for g in group_documents(docs, facts, wide_config))
     assert got == [["de", "en", "fr"], ["es"]]
+
+
+DIALOGUE = {  # a consultation: few figures, lines of very different lengths
+    "en": ["Good morning.",
+           "Good morning, doctor. I have had a fever and a dry cough since Tuesday, and last night I could hardly sleep.",
+           "How high was the fever?", "It reached 38.5 degrees in the evening.", "Any trouble breathing?", "No.",
+           "Then rest at home, drink plenty of water and call us again if the fever has not gone down within three "
+           "days, or at once if breathing becomes difficult.", "Thank you."],
+    "fr": ["Bonjour.",
+           "Bonjour, docteur. J'ai de la fièvre et une toux sèche depuis mardi, et cette nuit j'ai à peine dormi.",
+           "Quelle température aviez-vous ?", "Elle a atteint 38,5 degrés le soir.", "Des difficultés à respirer ?",
+           "Non.", "Alors reposez-vous à la maison, buvez beaucoup d'eau et rappelez-nous si la fièvre ne baisse pas "
+           "d'ici trois jours, ou tout de suite si vous respirez mal.", "Merci."],
+    "de": ["Guten Morgen.",
+           "Guten Morgen, Frau Doktor. Ich habe seit Dienstag Fieber und trockenen Husten und konnte letzte Nacht "
+           "kaum schlafen.", "Wie hoch war das Fieber?", "Am Abend waren es 38,5 Grad.", "Haben Sie Atemnot?",
+           "Nein.", "Dann ruhen Sie sich zu Hause aus, trinken Sie viel Wasser und rufen Sie wieder an, wenn das "
+           "Fieber in drei Tagen nicht gesunken ist, oder sofort, wenn das Atmen schwerfällt.", "Danke."],
+    # the translator gives the three days as 72 hours: one figure of two is shared, and the shape
+    "hi": ["सुप्रभात।",
+           "सुप्रभात, डॉक्टर साहब। मुझे मंगलवार से बुखार और सूखी खांसी है, और कल रात मैं ठीक से सो भी नहीं पाया।",
+           "बुखार कितना था?", "शाम को 38.5 डिग्री तक पहुँच गया।", "सांस लेने में कोई तकलीफ़?", "नहीं।",
+           "तो घर पर आराम कीजिए, खूब पानी पीजिए और अगर 72 घंटे में बुखार कम न हो तो हमें फिर फ़ोन कीजिए, या "
+           "सांस लेने में दिक्कत हो तो तुरंत।", "धन्यवाद।"],
+}
+
+
+def test_a_short_document_in_a_new_script_joins_its_article_by_its_shape(tmp_path, wide_config):
+    """The Hindi consultation shares one figure of two with the others, and its lines' rise and
+    fall of length: the second pass gives it to the one article that lacks Hindi."""
+    names = _mixed(tmp_path)
+    for k, (lang, lines) in enumerate(DIALOGUE.items()):
+        (tmp_path / f"x{k}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+        names[f"x{k}"] = f"dialogue.{lang}.txt"
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    got = sorted(sorted(names[d] for d in g.documents) for g in group_documents(docs, facts, wide_config))
+    assert ["dialogue.de.txt", "dialogue.en.txt", "dialogue.fr.txt", "dialogue.hi.txt"] in got
+    assert ["library.de.txt", "library.en.txt", "library.es.txt", "library.fr.txt"] in got
+
+
+def _summaries(*docs):
+    """In-memory grouping summaries: (id, language, figures, length profile); figure i sits at paragraph 7i."""
+    return [(d, lang, len(shape), {f"n:{v}": [float(7 * i)] for i, v in enumerate(figures)}, tuple(shape))
+            for d, lang, figures, shape in docs]
+
+
+def test_length_profiles_that_rise_and_fall_alike_join_a_pair_of_few_shared_figures(config):
+    import random
+
+    from audit.group import group_signatures
+
+    rng = random.Random(3)
+    shape = [rng.uniform(2, 6) for _ in range(30)]
+    other = [rng.uniform(2, 6) for _ in range(30)]
+    hindi = [x * 0.8 + 0.5 for x in shape]  # another script's scale, the same rise and fall
+    docs = [("a", "en", (12, 31, 47, 2019, 88), shape), ("b", "hi", (12, 31, 58, 66, 91), hindi),
+            ("c", "fr", (12, 40, 59, 77, 93), other)]
+    assert [g.documents for g in group_signatures(_summaries(*docs), config)] == [("a", "b"), ("c",)]
+    flat = [(d, lang, figures, [3.0] * 30) for d, lang, figures, _ in docs]  # no shape to go by: two shared figures of five are too few
+    assert [g.documents for g in group_signatures(_summaries(*flat), config)] == [("a",), ("b",), ("c",)]
+
+
+def test_a_twin_shape_never_outweighs_figures_that_all_differ(config):
+    """Yesterday's report from the same template: the shape of today's, every figure another."""
+    import random
+
+    from audit.group import _Scorer
+
+    rng = random.Random(5)
+    shape = [rng.uniform(2, 6) for _ in range(30)]
+    docs = _summaries(("today", "en", (12, 31, 47, 2019, 88), shape), ("fr", "fr", (12, 31, 47, 2019, 88), shape),
+                      ("yesterday", "de", (13, 32, 48, 2018, 87), shape))
+    scorer = _Scorer(docs, config)
+    assert scorer.score("fr", "today") == 1.0
+    assert scorer.score("today", "yesterday") < 0.1
