@@ -80,7 +80,7 @@ def number_votes(ctx: GroupContext):
         for v in votes:
             if any(d in strangers or d in foreign for d, _ in v.flagged):
                 continue
-            if v.kind == "mismatch" and v.support and _spelled_ordinal(keyed, v):
+            if v.kind == "mismatch" and v.support and (_spelled_ordinal(keyed, v) or _ordinals_for_a_count(keyed, v)):
                 continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
             facts = _facts_of(keyed, v)
             if facts & reported:
@@ -130,6 +130,19 @@ def _spelled_ordinal(keyed: dict, v) -> bool:
     return f.form == "word" and bool((f.extra or {}).get("ordinal"))
 
 
+def _ordinals_for_a_count(keyed: dict, v) -> bool:
+    """Whether a spelled-out count stands where most supporting translations spell an ordinal:
+    the construction was rendered, not the number changed ("the third trimester" as "the
+    seventh month")."""
+    (d, key), = v.flagged
+    f = keyed[d][key][1]
+    if f.form != "word" or (f.extra or {}).get("ordinal"):
+        return False
+    ordinal = [s for s in v.support if keyed[s][v.expected][1].form == "word"
+               and (keyed[s][v.expected][1].extra or {}).get("ordinal")]
+    return 2 * len(ordinal) > len(v.support)
+
+
 def _strangers(keyed: dict) -> set:
     """Translations whose linked paragraph shares no number with any other, while most others
     agree on two facts or more (both ends of one range are one fact; codes are names): the
@@ -147,9 +160,21 @@ def _strangers(keyed: dict) -> set:
             continue
         common = {v for v in set().union(*others)
                   if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
-        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)):
+        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)) \
+                and not any(_one_slip(u, c) for u in mine for c in common):
             out.add(d)
     return out
+
+
+def _one_slip(u, c) -> bool:
+    """Whether ``u`` is ``c`` with one digit changed or a magnitude word swapped (31 for 21,
+    9 million for 9 billion): the same sentence with an error in it, not another sentence."""
+    if isinstance(u, str) or isinstance(c, str) or not u or not c:
+        return False
+    if max(u, c) / min(u, c) in (1e3, 1e6, 1e9):
+        return True
+    su, sc = str(u), str(c)
+    return len(su) == len(sc) and sum(a != b for a, b in zip(su, sc)) == 1
 
 
 def _facts_of(keyed: dict, v) -> set:
