@@ -39,6 +39,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
                 continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
+            if isinstance(f.value, str) and (f.value, 1) in out:
+                continue  # a code written twice (சார்ஸ்-கோ.வி-2 (SARS-CoV-2)) is one designation
             for v in number_values(f):
                 add(v, (i, f))
     return out
@@ -160,19 +162,19 @@ def _strangers(keyed: dict) -> set:
             continue
         common = {v for v in set().union(*others)
                   if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
-        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)) \
-                and not any(_one_slip(u, c) for u in mine for c in common):
+        numbers = {u for u in mine if not isinstance(u, str)}  # a shared code is a shared name, not a number
+        if len({where[v] for v in common}) >= 2 and not (numbers & set().union(*others)) \
+                and not any(_one_slip(u, c) for u in numbers for c in common):
             out.add(d)
     return out
 
 
 def _one_slip(u, c) -> bool:
-    """Whether ``u`` is ``c`` with one digit changed or a magnitude word swapped (31 for 21,
-    9 million for 9 billion): the same sentence with an error in it, not another sentence."""
-    if isinstance(u, str) or isinstance(c, str) or not u or not c:
+    """Whether ``u`` is ``c`` with one digit changed (31 for 21): the same sentence with an
+    error in it, not another sentence. (A magnitude apart is not evidence: it is as often a
+    magnitude word the extractor did not read.)"""
+    if isinstance(u, str) or isinstance(c, str):
         return False
-    if max(u, c) / min(u, c) in (1e3, 1e6, 1e9):
-        return True
     su, sc = str(u), str(c)
     return len(su) == len(sc) and sum(a != b for a, b in zip(su, sc)) == 1
 

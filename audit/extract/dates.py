@@ -195,10 +195,12 @@ def extract_dates(text: str, lang: str, numbers: list[Fact]) -> tuple[list[Fact]
             day = before[-1]
         if after and _near(text, m_end, numbers[after[0]].start):
             nxt = numbers[after[0]]
-            # the day after the month: the language's order, or a construction closed after the
-            # day ("(September 29)", "September 29, 2018" in Malay; not "Mac 15 orang": 15 people)
+            # the day after the month: the language's order, a hyphen (மார்ச்-2), or a construction
+            # closed after the day ("(September 29)", "September 29, 2018" in Malay; not "Mac 15
+            # orang": 15 people)
             closed = text[nxt.end:].lstrip(" \u00a0")[:1]
-            month_day = month_first or (not text[m_end:nxt.start].strip(" \u00a0") and not closed.isalpha())
+            gap = text[m_end:nxt.start]
+            month_day = month_first or gap == "-" or (not gap.strip(" \u00a0") and not closed.isalpha())
             misprinted = not month_first and month_day and _misprinted_day(nxt)  # (September 39)
             if day is None and month_day and (_is_day(nxt) or misprinted) and not day_of_next_month(nxt):
                 day = after[0]

@@ -23,6 +23,7 @@ _DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fract
                         r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
+_SPACES = regex.compile(r"[\x20\u00a0\u202f\u2009]")
 _CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
 _DASHES = "-–—―~〜～"
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
@@ -233,9 +234,10 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list):
 
 
 def _digit_runs(text: str, lang: str):
-    """(start, end) of each run of digits and separators; a comma that can be neither this
+    """(start, end) of each run of digits and separators. A comma that can be neither this
     language's decimal mark nor a group separator (4600,80: four digits before it) is a
-    list comma without its space, and splits the run in two numbers."""
+    list comma without its space, and splits the run in two numbers; a run that reads as
+    no number with spaces in it (1,5 1,5 milliard: a word written twice) is split at them."""
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
         raw = m.group()
@@ -244,6 +246,11 @@ def _digit_runs(text: str, lang: str):
                 and raw[len(head) + 1:].isdigit():
             yield s, s + len(head)
             yield s + len(head) + 1, e
+        elif _SPACES.search(raw) and _digit_value(raw, lang) is None:
+            at = s
+            for piece in _SPACES.split(raw):
+                yield at, at + len(piece)
+                at += len(piece) + 1
         else:
             yield s, e
 
@@ -462,7 +469,7 @@ def _ranges(text: str, facts: list[Fact], lex: NumberLexicon) -> list[Fact]:
                 a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
                 a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
             is_range = is_dash or (word in lex.range_words and len(gap) <= 12)
-            scale = _shared_magnitude(a, b, lex) if is_range else 0
+            scale = _shared_magnitude(a, b, lex) if is_range or (word in lex.joined_words and len(gap) <= 12) else 0
             if scale:
                 a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
             if is_range and isinstance(a.value, (int, float)) \
