@@ -84,6 +84,8 @@ def number_votes(ctx: GroupContext):
                 continue
             if v.kind == "mismatch" and v.support and (_spelled_ordinal(keyed, v) or _ordinals_for_a_count(keyed, v)):
                 continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
+            if v.kind == "mismatch" and v.support and _count_of_magnitude_given(keyed, v):
+                continue
             facts = _facts_of(keyed, v)
             if facts & reported:
                 continue
@@ -130,6 +132,20 @@ def _spelled_ordinal(keyed: dict, v) -> bool:
     (d, key), = v.flagged
     f = keyed[d][key][1]
     return f.form == "word" and bool((f.extra or {}).get("ordinal"))
+
+
+_MAGNITUDES = (10**3, 10**5, 10**6, 10**7, 10**9, 10**12)  # thousand, lakh, million, crore, billion, trillion
+
+
+def _count_of_magnitude_given(keyed: dict, v) -> bool:
+    """Whether the flagged translation gives the expected number's count of a magnitude (14.5
+    for 14.5 million: a magnitude word it writes in a form the extractor did not read); the
+    expected number is there, and its other number is no substitute for it."""
+    (d, found), = v.flagged
+    e = v.expected[0]
+    return isinstance(e, (int, float)) and any(
+        isinstance(u, (int, float)) and u and key != found and any(abs(u * m - e) <= 1e-9 * e for m in _MAGNITUDES)
+        for key in keyed[d] for u in key[:1])  # not the flagged number: 9 million for 9 billion is the error
 
 
 def _ordinals_for_a_count(keyed: dict, v) -> bool:

@@ -237,7 +237,8 @@ def _digit_runs(text: str, lang: str):
     """(start, end) of each run of digits and separators. A comma that can be neither this
     language's decimal mark nor a group separator (4600,80: four digits before it) is a
     list comma without its space, and splits the run in two numbers; a run that reads as
-    no number with spaces in it (1,5 1,5 milliard: a word written twice) is split at them."""
+    no number with spaces in it that cannot be group separators (1,5 1,5 milliard: a word
+    written twice) is split at them."""
     for m in _DIGITS.finditer(text):
         s, e = m.start(), m.end()
         raw = m.group()
@@ -246,7 +247,9 @@ def _digit_runs(text: str, lang: str):
                 and raw[len(head) + 1:].isdigit():
             yield s, s + len(head)
             yield s + len(head) + 1, e
-        elif _SPACES.search(raw) and _digit_value(raw, lang) is None:
+        elif _SPACES.search(raw) and _digit_value(raw, lang) is None \
+                and not all(regex.fullmatch(r"\p{Nd}{3}", p) for p in _SPACES.split(raw)[1:]):
+            # (not 2240 191, a slipped group separator, which same_number meets as its digits)
             at = s
             for piece in _SPACES.split(raw):
                 yield at, at + len(piece)
