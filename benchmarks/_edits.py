@@ -301,9 +301,10 @@ def _common_suffix(a: str, b: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _english_months(en: str) -> set[int]:
+    """Months the English line gives as dates (a day or a year beside the name)."""
     months = _months("en")
     return {months[_fold(w.group())][0] for w in WORD.finditer(en)
-            if _fold(w.group()) in months and (w.group()[0].isupper())}
+            if _fold(w.group()) in months and (w.group()[0].isupper()) and _beside(en, w)}
 
 
 # what may stand between a month and its day or year: spaces, a comma, a dash, a short
