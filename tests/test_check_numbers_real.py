@@ -164,3 +164,13 @@ def test_one_slipped_digit_is_the_same_sentence_with_an_error():
     got = run_check("number-mismatch", {**others, "hi": "31 मोटरसाइकिलें"})  # its seven unread
     assert [(f.expected, f.found) for f in got] == [(21, 31)]
     assert run_check("number-mismatch", {**others, "hi": "58 लोग"}) == []  # another sentence: abstain
+
+
+def test_a_swapped_magnitude_is_the_same_sentence_with_an_error():
+    # the others give a conversion the Swedish leaves out: its one number shares none of theirs
+    others = {"fr": "des droits sur 200 milliards de dollars (150 milliards de livres) de biens",
+              "es": "aranceles sobre 200 mil millones de dólares (150 mil millones de libras)",
+              "hi": "200 बिलियन डॉलर (150 बिलियन पाउंड) के सामान पर"}
+    assert run_check("number-mismatch", {**others, "sv": "tullar på varor för 200 miljarder dollar"}) == []
+    got = run_check("number-mismatch", {**others, "sv": "tullar på varor för 200 miljoner dollar"})
+    assert flagged(got) == [("sv", "200 miljoner")]

@@ -186,11 +186,12 @@ def _strangers(keyed: dict) -> set:
 
 
 def _one_slip(u, c) -> bool:
-    """Whether ``u`` is ``c`` with one digit changed (31 for 21): the same sentence with an
-    error in it, not another sentence. (A magnitude apart is not evidence: it is as often a
-    magnitude word the extractor did not read.)"""
-    if isinstance(u, str) or isinstance(c, str):
+    """Whether ``u`` is ``c`` with one digit changed or its magnitude word swapped (31 for 21,
+    200 million for 200 billion): the same sentence with an error in it, not another sentence."""
+    if isinstance(u, str) or isinstance(c, str) or not u or not c:
         return False
+    if any(abs(max(u, c) - min(u, c) * m) <= 1e-9 * max(u, c) for m in (10**3, 10**6, 10**9)):
+        return True
     su, sc = str(u), str(c)
     return len(su) == len(sc) and sum(a != b for a, b in zip(su, sc)) == 1
 
