@@ -174,3 +174,13 @@ def test_a_swapped_magnitude_is_the_same_sentence_with_an_error():
     assert run_check("number-mismatch", {**others, "sv": "tullar på varor för 200 miljarder dollar"}) == []
     got = run_check("number-mismatch", {**others, "sv": "tullar på varor för 200 miljoner dollar"})
     assert flagged(got) == [("sv", "200 miljoner")]
+
+
+def test_the_same_slip_in_two_translations_is_a_mismatch_in_both():
+    others = {"sv": "en omsättning på över 9 miljarder pund", "ar": "بإجمالي مبيعات يبلغ أكثر من 9 مليارات جنيه",
+              "ms": "pusing ganti bernilai £9 bilion"}
+    slipped = {"bn": "যৌথ টার্নওভার 9 মিলিয়ন পাউন্ডেরও বেশি", "hi": "£9 मिलियन के संयुक्त कारोबार"}
+    got = run_check("number-mismatch", {**others, **slipped})
+    assert sorted((f.expected, f.found) for f in got) == [(9000000000, 9000000)] * 2
+    assert flagged(got) == [("bn", "9 মিলিয়ন"), ("hi", "9 मिलियन")]
+    assert run_check("number-missing", {**others, **slipped}) == []

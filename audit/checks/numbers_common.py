@@ -82,6 +82,7 @@ def number_votes(ctx: GroupContext):
         for v in votes:
             if any(d in strangers or d in foreign for d, _ in v.flagged):
                 continue
+            v = _slip_shared(keyed, v)
             if v.kind == "mismatch" and v.support and (_spelled_ordinal(keyed, v) or _ordinals_for_a_count(keyed, v)):
                 continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
             if v.kind == "mismatch" and v.support and _count_of_magnitude_given(keyed, v):
@@ -135,6 +136,24 @@ def _spelled_ordinal(keyed: dict, v) -> bool:
 
 
 _MAGNITUDES = (10**3, 10**5, 10**6, 10**7, 10**9, 10**12)  # thousand, lakh, million, crore, billion, trillion
+
+
+def _slip_shared(keyed: dict, v):
+    """A number the majority gives that one translation lacks, while it gives the same number
+    slipped (9 million for 9 billion, 31 for 21) that another translation slipped too: a
+    mismatch (the vote pairs only numbers no other translation has)."""
+    if v.kind != "missing" or not v.support or isinstance(v.expected[0], str):
+        return v
+    (d, _), = v.flagged
+    e = v.expected[0]
+    slips = [key for key, (_, f) in keyed[d].items() if key[1] == 1 and _one_slip(key[0], e)
+             and not any(key in keyed[s] for s in v.support)
+             and (len(str(key[0])) == len(str(e)) or (f.form != "digits" and key[0] >= 1000))]
+    # a magnitude apart only with a magnitude word read (9 million): 14.5 or دس (ten) for 14.5 or
+    # ten million is the magnitude word unread, which several translations share
+    if len(slips) != 1:
+        return v
+    return Vote("mismatch", ((d, slips[0]),), v.support, v.expected, slips[0])
 
 
 def _count_of_magnitude_given(keyed: dict, v) -> bool:
