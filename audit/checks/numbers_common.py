@@ -159,11 +159,12 @@ def _slip_shared(keyed: dict, v):
 def _count_of_magnitude_given(keyed: dict, v) -> bool:
     """Whether the flagged translation gives the expected number's count of a magnitude (14.5
     for 14.5 million: a magnitude word it writes in a form the extractor did not read); the
-    expected number is there, and its other number is no substitute for it."""
+    expected number is there, and its other number is no substitute for it. (A 1 or a 2 is
+    any magnitude's count: no evidence.)"""
     (d, found), = v.flagged
     e = v.expected[0]
     return isinstance(e, (int, float)) and any(
-        isinstance(u, (int, float)) and u and key != found and any(abs(u * m - e) <= 1e-9 * e for m in _MAGNITUDES)
+        isinstance(u, (int, float)) and not _small(u) and key != found and any(abs(u * m - e) <= 1e-9 * e for m in _MAGNITUDES)
         for key in keyed[d] for u in key[:1])  # not the flagged number: 9 million for 9 billion is the error
 
 
