@@ -301,24 +301,48 @@ def _common_suffix(a: str, b: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _english_months(en: str) -> set[int]:
+    """Months the English line gives as dates (a day or a year beside the name)."""
     months = _months("en")
     return {months[_fold(w.group())][0] for w in WORD.finditer(en)
-            if _fold(w.group()) in months and (w.group()[0].isupper())}
+            if _fold(w.group()) in months and (w.group()[0].isupper()) and _beside(en, w)}
+
+
+# what may stand between a month and its day or year: spaces, a comma, a dash, a short
+# joining word (1 de dezembro de 2019, the 5th of May)
+_DATE_GAP = regex.compile(r"[\s,\-–]*(?:[\p{L}\p{M}]{1,3}\.?[\s,]+)?[\s,\-–]*")
+
+
+def _beside(text: str, m) -> list:
+    """Digit runs that are a day (1-31) or a year (1000-2999) of their own beside the month
+    name ``m``: not part of a decimal, a percentage or a bigger number (1.8 % i juni, a
+    30-year-old's "30 ... October" are no dates)."""
+    out = []
+    for d in DIGITS.finditer(text, max(0, m.start() - 16), min(len(text), m.end() + 16)):
+        gap = text[d.end():m.start()] if d.end() <= m.start() else text[m.end():d.start()]
+        if not _DATE_GAP.fullmatch(gap):
+            continue
+        before, after = text[max(0, d.start() - 2):d.start()], text[d.end():d.end() + 2]
+        if regex.search(r"\p{Nd}[.,]$", before) or regex.match(r"(?:[.,]\p{Nd}|\s?[%٪])", after):
+            continue
+        v = _value(d.group())
+        if 1 <= v <= 31 or 1000 <= v <= 2999:
+            out.append(d)
+    return out
 
 
 def _month_tokens(doc: Doc, i: int):
     """(match, month, width, context, day span or None) of the line's month names that
-    are dates: a day or a year beside them."""
+    are dates: a day or a year right beside them (a month alone is no date: the checks
+    compare dates, and "in June" is not one)."""
     months, theirs = _months(doc.lang), _english_months(doc.en[i])
     text = doc.lines[i]
     for m in WORD.finditer(text):
         hit = months.get(_fold(m.group()))
         if not hit or hit[0] not in theirs:
             continue
-        window = (max(0, m.start() - 12), min(len(text), m.end() + 12))
-        near = list(DIGITS.finditer(text, *window))
+        near = _beside(text, m)
         if not near:
-            continue  # a month alone is no date
+            continue
         day = next((d.span() for d in near if 1 <= _value(d.group()) <= 31), None)
         yield m, hit, day
 

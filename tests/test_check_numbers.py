@@ -380,8 +380,16 @@ def test_a_swahili_clock_time_changed_is_still_a_mismatch():
 
 
 def test_a_swahili_clock_time_beside_the_same_count_is_the_same_time():
+    # saa 4:00 equals the count 4 as a value: only "a time of day is not a count" makes it 10:00
     others = {"ar": "صمت في الساعة 10:00 لمدة 4 دقائق", "fr": "silence à 10:00 pendant 4 minutes", "ru": "молчание в 10:00 на 4 минуты"}
     assert run_check("number-missing", {**others, "sw": "ukimya saa 4:00 kwa dakika 4"}) == []
+    assert run_check("number-mismatch", {**others, "sw": "ukimya saa 4:00 kwa dakika 4"}) == []
+
+
+def test_a_swahili_clock_time_beside_a_changed_count_is_still_a_mismatch():
+    others = {"ar": "صمت في الساعة 10:00 لمدة 4 دقائق", "fr": "silence à 10:00 pendant 4 minutes", "ru": "молчание в 10:00 на 4 минуты"}
+    got = run_check("number-mismatch", {**others, "sw": "ukimya saa 4:00 kwa dakika 5"})
+    assert [(f.expected, f.found) for f in got] == [(4, 5)] and flagged(got) == [("sw", "5")]
 
 
 def test_a_clock_time_written_with_a_dot_elsewhere_is_the_same_time():

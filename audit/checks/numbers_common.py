@@ -40,6 +40,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
                 continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
+            if isinstance(f.value, str) and (f.value, 1) in out:
+                continue  # a code written twice (சார்ஸ்-கோ.வி-2 (SARS-CoV-2)) is one designation
             for v in number_values(f):
                 add(v, (i, f))
     return out
@@ -86,8 +88,11 @@ def _number_votes(ctx: GroupContext):
         for v in votes:
             if any(d in strangers or d in foreign for d, _ in v.flagged):
                 continue
-            if v.kind == "mismatch" and v.support and _spelled_ordinal(keyed, v):
+            v = _slip_shared(keyed, v)
+            if v.kind == "mismatch" and v.support and (_spelled_ordinal(keyed, v) or _ordinals_for_a_count(keyed, v)):
                 continue  # "a third species", "Troisièmement": an ordinal word is weak evidence of a count
+            if v.kind == "mismatch" and v.support and _count_of_magnitude_given(keyed, v):
+                continue
             facts = _facts_of(keyed, v)
             if facts & reported:
                 continue
@@ -136,6 +141,52 @@ def _spelled_ordinal(keyed: dict, v) -> bool:
     return isinstance(f, NumberFact) and f.form == "word" and f.ordinal
 
 
+_MAGNITUDES = (10**3, 10**5, 10**6, 10**7, 10**9, 10**12)  # thousand, lakh, million, crore, billion, trillion
+
+
+def _slip_shared(keyed: dict, v):
+    """A number the majority gives that one translation lacks, while it gives the same number
+    slipped (9 million for 9 billion, 31 for 21) that another translation slipped too: a
+    mismatch (the vote pairs only numbers no other translation has)."""
+    if v.kind != "missing" or not v.support or isinstance(v.expected[0], str):
+        return v
+    (d, _), = v.flagged
+    e = v.expected[0]
+    slips = [key for key, (_, f) in keyed[d].items() if key[1] == 1 and _one_slip(key[0], e)
+             and not any(key in keyed[s] for s in v.support)
+             and (len(str(key[0])) == len(str(e)) or (f.form != "digits" and key[0] >= 1000))]
+    # a magnitude apart only with a magnitude word read (9 million): 14.5 or دس (ten) for 14.5 or
+    # ten million is the magnitude word unread, which several translations share
+    if len(slips) != 1:
+        return v
+    return Vote("mismatch", ((d, slips[0]),), v.support, v.expected, slips[0])
+
+
+def _count_of_magnitude_given(keyed: dict, v) -> bool:
+    """Whether the flagged translation gives the expected number's count of a magnitude (14.5
+    for 14.5 million: a magnitude word it writes in a form the extractor did not read); the
+    expected number is there, and its other number is no substitute for it. (A 1 or a 2 is
+    any magnitude's count: no evidence.)"""
+    (d, found), = v.flagged
+    e = v.expected[0]
+    return isinstance(e, (int, float)) and any(
+        isinstance(u, (int, float)) and not _small(u) and key != found and any(abs(u * m - e) <= 1e-9 * e for m in _MAGNITUDES)
+        for key in keyed[d] for u in key[:1])  # not the flagged number: 9 million for 9 billion is the error
+
+
+def _ordinals_for_a_count(keyed: dict, v) -> bool:
+    """Whether a spelled-out count stands where most supporting translations spell an ordinal:
+    the construction was rendered, not the number changed ("the third trimester" as "the
+    seventh month")."""
+    (d, key), = v.flagged
+    f = keyed[d][key][1]
+    if f.form != "word" or getattr(f, "ordinal", False):
+        return False
+    ordinal = [s for s in v.support if keyed[s][v.expected][1].form == "word"
+               and getattr(keyed[s][v.expected][1], "ordinal", False)]
+    return 2 * len(ordinal) > len(v.support)
+
+
 def _strangers(keyed: dict) -> set:
     """Translations whose linked paragraph shares no number with any other, while most others
     agree on two facts or more (both ends of one range are one fact; codes are names): the
@@ -153,9 +204,22 @@ def _strangers(keyed: dict) -> set:
             continue
         common = {v for v in set().union(*others)
                   if not isinstance(v, str) and 2 * sum(v in o for o in others) >= len(others)}  # codes: names
-        if len({where[v] for v in common}) >= 2 and not (mine & set().union(*others)):
+        numbers = {u for u in mine if not isinstance(u, str)}  # a shared code is a shared name, not a number
+        if len({where[v] for v in common}) >= 2 and not (numbers & set().union(*others)) \
+                and not any(_one_slip(u, c) for u in numbers for c in common):
             out.add(d)
     return out
+
+
+def _one_slip(u, c) -> bool:
+    """Whether ``u`` is ``c`` with one digit changed or its magnitude word swapped (31 for 21,
+    200 million for 200 billion): the same sentence with an error in it, not another sentence."""
+    if isinstance(u, str) or isinstance(c, str) or not u or not c:
+        return False
+    if any(abs(max(u, c) - min(u, c) * m) <= 1e-9 * max(u, c) for m in (10**3, 10**6, 10**9)):
+        return True
+    su, sc = str(u), str(c)
+    return len(su) == len(sc) and sum(a != b for a, b in zip(su, sc)) == 1
 
 
 def _facts_of(keyed: dict, v) -> set:

@@ -63,6 +63,9 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | No
         if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and large % 10 == 0 \
                 and 10 <= small == large % 100:
             return True  # ... and its decade (60 年代: the 1960s)
+        if isinstance(small, int) and isinstance(large, int) and 1000 <= large <= 2999 and f is not None \
+                and f.form == "digits" and len(f.text) == 2 and 10 <= small == large % 100:
+            return True  # a year by its last two digits: disease 19 / 2019, the class of '98
     if 0 < u < 1000 and v > u:
         before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
         scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None

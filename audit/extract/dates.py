@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..model import DateFact, NumberFact
 from .morphology import clitics, date_connectors
 from .numwords import lexicon, with_clitic
-from .text import fold, tokens
+from .text import fold, load_data, tokens
 
 
 @lru_cache(maxsize=None)
@@ -84,8 +84,23 @@ def _month_at(text: str, lang: str) -> list[MonthName]:
 
 @lru_cache(maxsize=100_000)
 def _month_of(lang: str, words: str) -> int | None:
-    """The month that folded ``words`` name, with or without a clitic (بفبراير)."""
-    return with_clitic(month_names(lang), words, lang)
+    """The month that folded ``words`` name, with or without a clitic (بفبراير) or a case
+    ending (Nepali फेब्रुअरीमा, "in February"; the endings are names.yaml's)."""
+    names = month_names(lang)
+    month = with_clitic(names, words, lang)
+    if month is None and " " not in words:
+        for ending in _case_endings(lang):
+            stem = words[:-len(ending)]
+            if words.endswith(ending) and len(stem) >= 4:  # not a short abbreviation (Swedish majs, maize)
+                month = with_clitic(names, stem, lang)
+                if month is not None:
+                    break
+    return month
+
+
+@lru_cache(maxsize=None)
+def _case_endings(lang: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in load_data("names.yaml")["suffixes"].get(lang) or ())
 
 
 @lru_cache(maxsize=100_000)
@@ -114,6 +129,11 @@ def mentions_month(text: str, lang: str, month: int) -> bool:
 
 def _is_day(f: NumberFact) -> bool:
     return all(isinstance(v, int) and 1 <= v <= 31 for v in f.values) and not f.approx
+
+
+def _misprinted_day(f: NumberFact) -> bool:
+    """Two digits past the 31st in a day's place: still the date's day, misprinted."""
+    return f.form == "digits" and isinstance(f.value, int) and 32 <= f.value <= 99 and not f.approx and len(f.text) == 2
 
 
 def _is_year(f: NumberFact) -> bool:
@@ -163,7 +183,16 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
     month_first = _month_first(lang)
     ends = [f.end for f in numbers]  # numbers are in text order and disjoint: both lists are sorted
     starts = [f.start for f in numbers]
-    for m_start, m_end, month in _month_at(text, lang):
+    months = _month_at(text, lang)
+    month_starts = [m[0] for m in months]
+
+    def day_of_next_month(f: Fact) -> bool:
+        """Whether the number is written before the month name right after it (29 फेब्रुअरीमा),
+        so that it is that month's day, not the day of a month name before it."""
+        k = bisect.bisect_left(month_starts, f.end)
+        return k < len(months) and len(text[f.end:months[k][0]]) <= 2 and not text[f.end:months[k][0]].strip(" \u00a0-")
+
+    for m_start, m_end, month in months:
         kb = bisect.bisect_right(ends, m_start) - 1
         while kb >= 0 and kb in claimed:
             kb -= 1
@@ -175,7 +204,14 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
             day = before[-1]
         if after and _near(text, m_end, numbers[after[0]].start):
             nxt = numbers[after[0]]
-            if day is None and month_first and _is_day(nxt):
+            # the day after the month: the language's order, a hyphen (மார்ச்-2), or a construction
+            # closed after the day ("(September 29)", "September 29, 2018" in Malay; not "Mac 15
+            # orang": 15 people)
+            closed = text[nxt.end:].lstrip(" \u00a0")[:1]
+            gap = text[m_end:nxt.start]
+            month_day = month_first or gap == "-" or (not gap.strip(" \u00a0") and not closed.isalpha())
+            misprinted = not month_first and month_day and _misprinted_day(nxt)  # (September 39)
+            if day is None and month_day and (_is_day(nxt) or misprinted) and not day_of_next_month(nxt):
                 day = after[0]
                 later = [k for k in after[1:] if _near(text, nxt.end, numbers[k].start, comma=True)]
                 if later and _is_year(numbers[later[0]]):

@@ -101,9 +101,9 @@ def _case_endings(lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _prefixes(lang: str) -> tuple[str, ...]:
-    from .numwords import lexicon
+    from .morphology import clitics
 
-    return lexicon(lang).prefixes
+    return tuple(clitics(lang))
 
 
 @lru_cache(maxsize=4096)

@@ -24,6 +24,7 @@ _DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fract
                         r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
+_SPACES = regex.compile(r"[\x20\u00a0\u202f\u2009]")
 _CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
 _DASHES = "-–—―~〜～"
 MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
@@ -133,15 +134,17 @@ def _code_start(text: str, s: int, lex: NumberLexicon) -> int | None:
                 return None  # a clitic: و39
             return -1  # a word glued to digits (الجدول33, تمام۳۰): a reference or a missing space;
             # neither a loose number nor a code (number-missing still sees the digits)
-    elif prev in "-\u2010\u2011" and s >= 2 and text[s - 2].isalpha() and text[s - 2].lower() != text[s - 2].upper():
+    elif prev in "-\u2010\u2011" and s >= 2 and _letter_at(text, s - 2) and text[s - 2] < "\u2e80":
         m = regex.match(r"\p{Nd}{1,3}(?!\p{Nd})", text[s:s + 4])
         if not m:
             return None
         k = s - 2
+        if text[k].lower() == text[k].upper() and not _caseless_code_word(text, k, lex):
+            return None  # a clitic (و-50) or a month and its day (மார்ச்-26), which dates read
     else:
         return None
     low = max(0, s - _CODE_LETTERS)
-    while k > low and (text[k - 1].isalpha() or text[k - 1] in "-\u2010\u2011" or unicodedata.category(text[k - 1]) == "Mn"):
+    while k > low and (text[k - 1].isalpha() or text[k - 1] in "-\u2010\u2011" or unicodedata.category(text[k - 1])[0] == "M"):
         k -= 1
     return k
 
@@ -158,6 +161,25 @@ class Atom(NamedTuple):
     clock: tuple[int, int] | None = None  # (hour, minute) of a clock time (19:00)
 
 
+def _letter_at(text: str, k: int) -> bool:
+    """Whether a letter ends at ``k``: the letter itself, or its vowel sign (सीओव्ही)."""
+    while k > 0 and unicodedata.category(text[k])[0] == "M":
+        k -= 1
+    return text[k].isalpha()
+
+
+def _caseless_code_word(text: str, k: int, lex: NumberLexicon) -> bool:
+    """Whether the caseless word ending at ``k`` (inclusive), hyphenated to digits, names a
+    code (كوفيد-19, سارس كوف-2): not a clitic prefix (و-50) and not a month name."""
+    from .dates import _month_of
+
+    j = k
+    while j > 0 and (text[j - 1].isalpha() or unicodedata.category(text[j - 1])[0] == "M"):
+        j -= 1
+    word = fold(text[j:k + 1])
+    return len(word) >= 2 and word not in lex.prefixes and _month_of(lex.lang, word) is None
+
+
 def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[Atom]:
     """Numbers as atoms in text order; alphanumeric codes go to ``codes`` as facts of
     their own (value ``#19``), never as loose numbers."""
@@ -165,8 +187,7 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
     digit_spans = []
     times = {m.start(): m for m in _TIME.finditer(text)} if ":" in text or "ঃ" in text else {}
     time_end = 0
-    for m in _DIGITS.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in _digit_runs(text, lang):
         if s < time_end:
             continue
         if s in times:
@@ -181,12 +202,12 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         if code_at == -1:
             continue
         if code_at is not None:
-            digits = _ascii(regex.match(r"\p{Nd}+", m.group()).group())
+            digits = _ascii(regex.match(r"\p{Nd}+", text[s:e]).group())
             end = s + len(digits)
             codes.append(CodeFact(text[code_at:end], code_at, end, int(digits)))
             digit_spans.append((s, end))
             continue
-        value = _digit_value(m.group(), lang)
+        value = _digit_value(text[s:e], lang)
         if value is None:
             continue
         ordinal, e = _suffix(text, e, lex)
@@ -222,6 +243,31 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         items.append(Atom(s, e, kind, value, ordinal, "word"))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _digit_runs(text: str, lang: str):
+    """(start, end) of each run of digits and separators. A comma that can be neither this
+    language's decimal mark nor a group separator (4600,80: four digits before it) is a
+    list comma without its space, and splits the run in two numbers; a run that reads as
+    no number with spaces in it that cannot be group separators (1,5 1,5 milliard: a word
+    written twice) is split at them."""
+    for m in _DIGITS.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group()
+        head = raw.split(",", 1)[0]
+        if raw.count(",") == 1 and head.isdigit() and len(head) > 3 and _separators(lang)[0] != "," \
+                and raw[len(head) + 1:].isdigit():
+            yield s, s + len(head)
+            yield s + len(head) + 1, e
+        elif _SPACES.search(raw) and _digit_value(raw, lang) is None \
+                and not all(regex.fullmatch(r"\p{Nd}{3}", p) for p in _SPACES.split(raw)[1:]):
+            # (not 2240 191, a slipped group separator, which same_number meets as its digits)
+            at = s
+            for piece in _SPACES.split(raw):
+                yield at, at + len(piece)
+                at += len(piece) + 1
+        else:
+            yield s, e
 
 
 def _ascii(digits: str) -> str:
@@ -444,7 +490,7 @@ def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[Numb
                 a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
                 a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
             is_range = is_dash or (word in lex.range_words and len(gap) <= 12)
-            scale = _shared_magnitude(a, b, lex) if is_range else 0
+            scale = _shared_magnitude(a, b, lex) if is_range or (word in lex.joined_words and len(gap) <= 12) else 0
             if scale:
                 a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
             if is_range and isinstance(a.value, (int, float)) \
@@ -459,9 +505,19 @@ def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[Numb
 
 
 def _shared_magnitude(a: NumberFact, b: NumberFact, lex: NumberLexicon) -> int:
-    """The magnitude glued to the second end of an East Asian range that the first lacks (2.6 至 3.2 万)."""
-    if not writes_ideographic_numerals(lex.lang) or not isinstance(a.value, (int, float)) or not b.text:
+    """The magnitude of the second end of a range that the first lacks: glued to it in East
+    Asian text (2.6 至 3.2 万), the last word elsewhere (14 to 22 million, entre 14 y 22
+    millones), when the first end is below the second's count of it (500 to 2 million are
+    two numbers)."""
+    if not isinstance(a.value, (int, float)) or not b.text or not isinstance(b.value, (int, float)):
         return 0
+    if not writes_ideographic_numerals(lex.lang):
+        last, first = tokens(b.text), tokens(a.text)
+        scale = lex.magnitudes.get(fold(last[-1][2])) if last else None
+        if not scale or scale < 1000 or (first and fold(first[-1][2]) in lex.magnitudes) \
+                or not 0 < a.value < b.value / scale:
+            return 0
+        return scale
     hit = lex.lookup(b.text[-1])
     if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
         return 0

@@ -29,6 +29,7 @@ class NumberLexicon:
     approx: tuple[tuple[str, ...], ...] = ()
     approx_after: tuple[tuple[str, ...], ...] = ()
     range_words: frozenset[str] = frozenset()
+    joined_words: frozenset[str] = frozenset()  # 14 and 22 million: the magnitude is both numbers'
     percent: tuple[tuple[str, ...], ...] = ()
     ordinal_suffix: tuple[str, ...] = ()
     ordinal_prefix: tuple[str, ...] = ()
@@ -208,6 +209,7 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
     lex.range_words = frozenset(fold(w) for w in spec["range"])
+    lex.joined_words = frozenset(fold(w) for w in spec["joined"])
     lex.percent = _phrases(spec["percent"])
     lex.ordinal_suffix = tuple(sorted((fold(s) for s in spec["ordinal_suffix"]), key=len, reverse=True))
     lex.ordinal_prefix = tuple(sorted((fold(s) for s in spec["ordinal_prefix"]), key=len, reverse=True))
