@@ -191,6 +191,12 @@ class DateFact(Fact):
         """(year, month, day, last_day)."""
         return (self.year, self.month, self.day, self.last_day)
 
+    @property
+    def form(self) -> str:
+        """How the number checks see a date among numbers: as written in figures (a date's
+        year and day are compared as numbers where a translation gives no month)."""
+        return "digits"
+
 
 @by_fields
 @dataclass(frozen=True, slots=True)

@@ -184,3 +184,17 @@ def test_the_same_slip_in_two_translations_is_a_mismatch_in_both():
     assert sorted((f.expected, f.found) for f in got) == [(9000000000, 9000000)] * 2
     assert flagged(got) == [("bn", "9 মিলিয়ন"), ("hi", "9 मिलियन")]
     assert run_check("number-missing", {**others, **slipped}) == []
+
+
+def test_a_day_given_by_a_date_is_no_two_digit_year():
+    """A number vote may hold a date (a DateFact) beside a year elsewhere: the two-digit-year
+    rule (disease 19 = 2019) reads only a two-digit number, never a date's day."""
+    from audit.checks.numbers_equiv import same_number
+    from audit.extract import extract_facts
+
+    year_text, day_text = "Elle a commencé en 2019.", "Disease 19 spread on 19 March."
+    (year,) = extract_facts(year_text, "fr").numbers
+    pf = extract_facts(day_text, "en")
+    (date,), two = pf.dates, pf.numbers[0]
+    assert same_number(2019, 19, year, two, day_text, "en", year_text)
+    assert not same_number(2019, 19, year, date, day_text, "en", year_text)
