@@ -113,7 +113,6 @@ def test_a_declared_language_overrides_detection_and_a_contradiction_is_a_warnin
 
 
 def test_a_file_moved_into_the_wrong_article_folder_is_misfiled(tmp_path, wide_config):
-    wide_config = wide_config.override({"checks": {"select": ["misfiled-translation"]}})  # off by default
     for f in ARTICLES.glob("*.txt"):
         article, lang, _ = f.name.split(".")
         _copy(f, tmp_path / article / f"{lang}.txt")
