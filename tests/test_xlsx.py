@@ -4,7 +4,7 @@ import io
 from openpyxl import load_workbook
 
 from audit.model import Alignment, Document, Finding, Group, Link, Location, Paragraph, Report
-from audit.report import xlsx
+from audit.report import xlsx, xlsx_book, xlsx_findings
 
 
 def _report(texts: dict[str, tuple[str, list[str]]], findings=()) -> Report:
@@ -39,14 +39,14 @@ def test_a_paragraph_over_excels_cell_limit_is_cut_with_a_note_and_its_finding_s
     assert len(text) < 1000 and text.endswith(" …") and text.startswith("Stockholm 28 avtal.")
     assert [b.text for b in cell if hasattr(b, "font") and b.font.b] == ["28"]
     aligned = wb["Alignment"].cell(2, 5 + ["ar", "sv"].index("sv")).value
-    assert len(aligned) <= xlsx._CELL_MAX and aligned.endswith(xlsx._CUT)
+    assert len(aligned) <= xlsx_book._CELL_MAX and aligned.endswith(xlsx_book._CUT)
 
 
 def test_characters_outside_the_basic_plane_count_twice_against_the_limit():
     text = "😀" * 20_000  # 40,000 UTF-16 code units
-    clipped = xlsx._clip(text)
-    assert xlsx._units(clipped) <= xlsx._CELL_MAX and clipped.endswith(xlsx._CUT)
-    assert xlsx._clip("😀" * 100) == "😀" * 100
+    clipped = xlsx_book._clip(text)
+    assert xlsx_book._units(clipped) <= xlsx_book._CELL_MAX and clipped.endswith(xlsx_book._CUT)
+    assert xlsx_book._clip("😀" * 100) == "😀" * 100
 
 
 def test_evidence_that_is_the_whole_paragraph_is_written_bold_red():
@@ -72,7 +72,7 @@ def test_summary_counts_per_language_and_lists_only_the_documents_with_findings(
 
 
 def test_links_past_excels_per_sheet_limit_become_row_numbers(monkeypatch):
-    monkeypatch.setattr(xlsx, "_LINKS_MAX", 1)
+    monkeypatch.setattr(xlsx_book, "_LINKS_MAX", 1)
     text = "Uppsala 28 och 28"
     report = _report({"a": ("sv", [text]), "b": ("ar", ["29"])},
                      [_finding("a", text, "28"), _finding("a", text, "Uppsala", "name-missing")])
@@ -141,7 +141,7 @@ def test_a_long_paragraph_is_shown_as_a_window_around_its_evidence_and_the_row_i
     assert "Regeringen tecknade 28 avtal i Uppsala." in text
     assert [b.text for b in cell if hasattr(b, "font") and b.font.b] == ["28"]
     height = ws.row_dimensions[2].height
-    assert height and height >= 15 * (len(text) // xlsx._TEXT_WIDTH)
+    assert height and height >= 15 * (len(text) // xlsx_findings._TEXT_WIDTH)
     # the full paragraph is one click away: the Alignment row, and the finding in audit.html
     link = ws.cell(2, header.index("Alignment") + 1).hyperlink
     assert wb["Alignment"].cell(int(link.location.split("!A")[1]), 5 + ["ms", "sv"].index("sv")).value.endswith(sv)
@@ -156,6 +156,6 @@ def test_findings_sheet_prints_landscape_one_page_wide_with_the_header_repeated_
     assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default, left out of the file
     assert ws.page_setup.fitToHeight == 0 and ws.print_title_rows == "$1:$1"
     header = [c.value for c in ws[1]]
-    col = header.index(xlsx.WRITTEN_HEADER) + 1
+    col = header.index(xlsx_findings.WRITTEN_HEADER) + 1
     from openpyxl.utils import get_column_letter
     assert ws.column_dimensions[get_column_letter(col)].hidden and ws.cell(2, col).value == "Open"

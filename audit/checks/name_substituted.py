@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .base import GroupContext
 from .cross import MAJORITY, PAIR, CrossCheck
-from .names.common import name_votes
+from .names.voting import name_votes
 from .names.votes import as_vote, name_locations, name_subject
 
 

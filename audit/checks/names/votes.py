@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model import Location
 from ..base import GroupContext
 from ..vote import Vote
-from .common import NameVote
+from .voting import NameVote
 
 
 def name_locations(ctx: GroupContext, v: NameVote) -> list[Location]:
