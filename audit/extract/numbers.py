@@ -7,84 +7,21 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import replace
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
-from ..languages import babel_locale, writes_ideographic_numerals
+from ..languages import writes_ideographic_numerals
 from ..model import CodeFact, NumberFact, TimeFact
+from .digits import _ascii, _digit_runs, _digit_value, _num
 from .numwords import NumberLexicon, combine, lexicon
+from .ranges import _ranges
 from .text import fold, tokens
 
-# digits with separators; a plain space only before exactly three digits (1 000 in sv, fr)
-# (the Arabic comma only as a group separator before exactly three digits: ۷،۱۶۲)
-_DIGITS = regex.compile(r"(?:(?<=^|[\s(])\.(?=\p{Nd}))?"  # .08: a decimal fraction without its zero
-                        r"\p{Nd}+(?:(?:,(?!(?:1[5-9]|20)\p{Nd}{2}(?!\p{Nd}))|[.٫٬'\u00a0\u202f\u2009]|[\x20،](?=\p{Nd}{3}(?!\p{Nd})))\p{Nd}+)*")
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
-_SPACES = regex.compile(r"[\x20\u00a0\u202f\u2009]")
 _CODE_LETTERS = 24  # how far back a code's letters are looked for (COVID-19, SARS-CoV-2)
-_DASHES = "-–—―~〜～"
-MAX_DIGITS = 30  # longer digit runs are identifiers or noise, not quantities
-
-
-@lru_cache(maxsize=None)
-def _separators(lang: str) -> tuple[str, str]:
-    loc = babel_locale(lang)
-    if loc is None:
-        return ".", ","
-    sym = loc.number_symbols.get("latn", {}) if "latn" in loc.number_symbols else {}
-    return sym.get("decimal", "."), sym.get("group", ",")
-
-
-_NON_DIGIT = regex.compile(r"[^0-9]")
 _GLUED = regex.compile(r"[:\-]?[\p{L}\p{M}º°ª.]*")
-
-
-def _digit_value(raw: str, lang: str) -> float | int | None:
-    digits_only = "".join(str(unicodedata.decimal(ch)) if ch.isdigit() else ch for ch in raw)
-    seps = [ch for ch in digits_only if not ch.isdigit()]
-    groups = _NON_DIGIT.split(digits_only)
-    if sum(len(g) for g in groups) > MAX_DIGITS:
-        return None
-    if not seps:
-        return int(digits_only)
-    if digits_only.startswith("."):
-        return _num("0" + digits_only) if digits_only.count(".") == 1 else None
-    if "،" in seps:
-        return int("".join(groups)) if set(seps) == {"،"} and all(len(g) == 3 for g in groups[1:]) else None
-    decimal, group = _separators(lang)
-    kinds = list(dict.fromkeys(seps))
-    if len(kinds) == 2:  # 1,000.5 / 1.000,5: the last separator is the decimal one
-        dec = seps[-1]
-        if seps.count(dec) != 1:
-            return None
-        whole, frac = digits_only.rsplit(dec, 1)
-        return _num("".join(ch for ch in whole if ch.isdigit()) + "." + frac)
-    sep = kinds[0]
-    if sep == "٫":
-        return _num(digits_only.replace("٫", "."))
-    tail = groups[1:]
-    grouped = all(len(g) == 3 for g in tail) and 1 <= len(groups[0]) <= 3
-    indian = len(groups) >= 3 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
-    if sep in "٬'\u00a0\u202f\u2009 ":
-        return int("".join(groups)) if grouped else None
-    if len(seps) == 1 and sep == decimal and (sep != group):
-        # one separator that is this language's decimal mark: 2,5 in Swedish, 2.5 in English
-        if not grouped or sep != "," or decimal == ",":
-            return _num(groups[0] + "." + groups[1])
-    if grouped or indian:
-        return int("".join(groups))
-    if len(seps) == 1:
-        return _num(groups[0] + "." + groups[1])
-    return None
-
-
-def _num(s: str) -> float | int:
-    v = float(s)
-    return int(v) if v.is_integer() else round(v, 6)
 
 
 def _match_phrase(words: list[str], start: int, phrases, forward: bool = True) -> int:
@@ -243,35 +180,6 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         items.append(Atom(s, e, kind, value, ordinal, "word"))
     items.sort(key=lambda it: it.start)
     return items
-
-
-def _digit_runs(text: str, lang: str):
-    """(start, end) of each run of digits and separators. A comma that can be neither this
-    language's decimal mark nor a group separator (4600,80: four digits before it) is a
-    list comma without its space, and splits the run in two numbers; a run that reads as
-    no number with spaces in it that cannot be group separators (1,5 1,5 milliard: a word
-    written twice) is split at them."""
-    for m in _DIGITS.finditer(text):
-        s, e = m.start(), m.end()
-        raw = m.group()
-        head = raw.split(",", 1)[0]
-        if raw.count(",") == 1 and head.isdigit() and len(head) > 3 and _separators(lang)[0] != "," \
-                and raw[len(head) + 1:].isdigit():
-            yield s, s + len(head)
-            yield s + len(head) + 1, e
-        elif _SPACES.search(raw) and _digit_value(raw, lang) is None \
-                and not all(regex.fullmatch(r"\p{Nd}{3}", p) for p in _SPACES.split(raw)[1:]):
-            # (not 2240 191, a slipped group separator, which same_number meets as its digits)
-            at = s
-            for piece in _SPACES.split(raw):
-                yield at, at + len(piece)
-                at += len(piece) + 1
-        else:
-            yield s, e
-
-
-def _ascii(digits: str) -> str:
-    return "".join(str(unicodedata.decimal(ch)) for ch in digits)
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -469,66 +377,6 @@ def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
         return end, False
     n = _match_phrase(folded, k, lex.percent)
     return (toks[k + n - 1][1], True) if n else (end, False)
-
-
-def _ranges(text: str, facts: list[NumberFact], lex: NumberLexicon) -> list[NumberFact]:
-    out: list[NumberFact] = []
-    i = 0
-    while i < len(facts):
-        a = facts[i]
-        if i + 1 < len(facts):
-            b = facts[i + 1]
-            gap = text[a.end:b.start]
-            word = fold(gap.strip(" .\u00a0"))
-            is_dash = gap.strip() and all(ch in _DASHES for ch in gap.strip()) and len(gap) <= 3
-            b_value = b.value
-            if gap == "/" and _abbreviated_year_end(a, b):
-                is_dash = True  # 1968/69: a season or a pair of years
-            if is_dash and _abbreviated_year_end(a, b):
-                b_value = a.value - a.value % 100 + b.value  # 2019-20 is 2019-2020
-            elif is_dash and _abbreviated_year_end(b, a):
-                a, b_value = b, b.value - b.value % 100 + a.value  # 20-2019: right-to-left text
-                a = replace(a, start=facts[i].start, text=text[facts[i].start:b.end])
-            is_range = is_dash or (word in lex.range_words and len(gap) <= 12)
-            scale = _shared_magnitude(a, b, lex) if is_range or (word in lex.joined_words and len(gap) <= 12) else 0
-            if scale:
-                a = replace(a, value=_num(str(a.value * scale)))  # 2.6 至 3.2 万: the magnitude is both ends'
-            if is_range and isinstance(a.value, (int, float)) \
-                    and isinstance(b_value, (int, float)) and a.value < b_value:
-                out.append(NumberFact(text[a.start:b.end], a.start, b.end, (a.value, b_value), approx=a.approx or b.approx,
-                                      form=a.form, ordinal=a.ordinal, percent=a.percent, range=True))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _shared_magnitude(a: NumberFact, b: NumberFact, lex: NumberLexicon) -> int:
-    """The magnitude of the second end of a range that the first lacks: glued to it in East
-    Asian text (2.6 至 3.2 万), the last word elsewhere (14 to 22 million, entre 14 y 22
-    millones), when the first end is below the second's count of it (500 to 2 million are
-    two numbers)."""
-    if not isinstance(a.value, (int, float)) or not b.text or not isinstance(b.value, (int, float)):
-        return 0
-    if not writes_ideographic_numerals(lex.lang):
-        last, first = tokens(b.text), tokens(a.text)
-        scale = lex.magnitudes.get(fold(last[-1][2])) if last else None
-        if not scale or scale < 1000 or (first and fold(first[-1][2]) in lex.magnitudes) \
-                or not 0 < a.value < b.value / scale:
-            return 0
-        return scale
-    hit = lex.lookup(b.text[-1])
-    if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
-        return 0
-    return hit[1]
-
-
-def _abbreviated_year_end(a: NumberFact, b: NumberFact) -> bool:
-    """2019-20, 2010–11: a year, then the last two digits of a later year."""
-    return (isinstance(a.value, int) and isinstance(b.value, int) and 1000 <= a.value <= 2999
-            and len(b.text) == 2 and a.value % 100 < b.value and a.form == b.form == "digits")
-
 
 def number_values(fact: NumberFact | CodeFact) -> tuple:
     """The values a fact contributes to a comparison: both ends of a range."""
