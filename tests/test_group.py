@@ -199,7 +199,7 @@ def test_a_twin_shape_never_outweighs_figures_that_all_differ(config):
     """Yesterday's report from the same template: the shape of today's, every figure another."""
     import random
 
-    from audit.group import _Scorer
+    from audit.group.score import _Scorer
 
     rng = random.Random(5)
     shape = [rng.uniform(2, 6) for _ in range(30)]

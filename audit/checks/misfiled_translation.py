@@ -8,7 +8,7 @@ from .base import Check, GroupContext, lang_of, location
 class MisfiledTranslation(Check):
     code = "misfiled-translation"
     severity = "warning"
-    # On: with the length profiles and unproposed pairs scored (audit/group.py), the corpora's one
+    # On: with the length profiles and unproposed pairs scored (audit/group/), the corpora's one
     # finding is TICO-19's really misfiled French Wikinews_3, and benchmarks/group.py --misfiled
     # catches 96 of 100 files moved between NTREX articles (23 of 30 on TICO-19) with no false flag.
     description = ("A file declared part of an article (folder, name or manifest) shares almost none of the "

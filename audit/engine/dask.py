@@ -150,7 +150,7 @@ def _partition_pairs(frame, lang, cap, max_per_language):
     """The candidate pairs of every block in one shuffled partition."""
     import pandas as pd
 
-    from ..group import block_pairs
+    from ..group.cluster import block_pairs
 
     out: set = set()
     for _, docs in frame.groupby("key", sort=False)["doc"]:

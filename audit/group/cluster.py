@@ -1,0 +1,174 @@
+"""Candidate pairs and clusters: blocking on shared rare keys (an inverted index), which
+candidate pairs are scored up front, average-linkage clustering, and the second pass that
+offers leftovers to the clusters lacking their languages."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..model import Group
+from .score import _Scorer
+
+_SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
+_SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
+_MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
+
+
+def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The candidate pairs worth scoring: those sharing two blocking keys or more, and a document's
+    pairs of one shared key where it has none of two. One rare anchor in common is mostly chance
+    (nine pairs in ten of a large batch, none of them one article); a translation shares several
+    with its article, and the pairs clustering weighs are scored when it weighs them."""
+    sets = {d: set(k) for d, k in keys.items()}
+    strong, weak = [], []
+    paired: set[str] = set()
+    for a, b in sorted(candidates):
+        if len(sets[a] & sets[b]) >= 2:
+            strong.append((a, b))
+            paired.update((a, b))
+        else:
+            weak.append((a, b))
+    return strong + [(a, b) for a, b in weak if a not in paired or b not in paired]
+
+
+def local_blocks(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+    """Candidate pairs: documents of two languages that share a blocking key held by at
+    most ``cap`` documents (an inverted index)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for doc_id, mine in keys.items():
+        for k in mine:
+            index[k].append(doc_id)
+    candidates: set[tuple[str, str]] = set()
+    for docs in index.values():
+        candidates |= block_pairs(docs, lang, cap, max_per_language)
+    return candidates
+
+
+def block_pairs(docs: list[str], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+    """The candidate pairs of one block (the documents that share one key)."""
+    if len(docs) > cap:
+        return set()  # a pair of common anchors that is common too
+    return {(min(a, b), max(a, b)) for i, a in enumerate(docs) for b in docs[i + 1:]
+            if lang[a] != lang[b] or max_per_language > 1}
+
+
+def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
+    """Average-linkage clustering over the strong candidate pairs, strongest first. A pair
+    blocking did not propose is scored when two clusters are weighed for a merge: the rarest
+    anchors of a document need not be the ones each of its translations keeps."""
+    lang = scorer.lang
+    parent = {d: d for d in ids}
+    members = {d: [d] for d in ids}
+    weakest = {d: 1.0 for d in ids}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    strong = [(-score, pair) for pair, score in scores.items() if score >= settings.threshold]
+    for score, (a, b) in sorted(strong):
+        score = -score
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        merged = members[ra] + members[rb]
+        counts = Counter(lang[m] for m in merged)
+        if max(counts.values()) > settings.max_per_language:
+            continue
+        cross = []
+        for x in members[ra]:
+            for y in members[rb]:
+                pair = (min(x, y), max(x, y))
+                if pair not in scores:
+                    scores[pair] = scorer.score(*pair)
+                cross.append(scores[pair])
+        if sum(cross) / len(cross) < settings.threshold:
+            continue  # average linkage: one strong pair does not pull in a whole cluster
+        parent[rb] = ra
+        members[ra] = merged
+        weakest[ra] = min(weakest[ra], weakest[rb], score)
+    roots = sorted({find(d) for d in ids}, key=lambda r: min(members[r]))
+    pairs_of: dict[str, list] = defaultdict(list)
+    for (a, b), s in sorted(kv for kv in scores.items() if find(kv[0][0]) == find(kv[0][1])):
+        pairs_of[find(a)].append((a, b, s))
+    out = []
+    for root in roots:
+        docs = tuple(sorted(members[root]))
+        out.append((docs, weakest[root] if len(docs) > 1 else 1.0, tuple(pairs_of[root])))
+    return out
+
+
+def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
+    """The second pass: each cluster smaller than the largest (a lone document first) is offered
+    to the clusters it has a candidate pair with; it joins the one it scores best with on
+    average over all their pairs when that one lacks its languages, the average reaches
+    ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
+    of two or more comes within ``_MARGIN``."""
+    bar = settings.threshold * _SECOND_PASS
+    cap = settings.max_per_language
+    clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
+    where = {d: k for k, c in enumerate(clusters) for d in c[0]}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for (a, b), s in scores.items():
+        if s > 0:
+            partners[a].add(b)
+            partners[b].add(a)
+    # a document of few facts may share no blocking key at all: the clusters holding a document of
+    # as many paragraphs are offered it too (a count that common says nothing and offers none)
+    by_size: dict[int, set[int]] = defaultdict(set)
+    for k, c in enumerate(clusters):
+        for d in c[0]:
+            by_size[scorer.sizes[d]].add(k)
+    biggest = max((len(c[0]) for c in clusters), default=0)
+    for k in sorted(range(len(clusters)), key=lambda k: (len(clusters[k][0]), min(clusters[k][0]))):
+        docs = clusters[k][0]
+        if not docs or len(docs) >= biggest:
+            continue
+        langs = Counter(scorer.lang[d] for d in docs)
+        offers = []
+        near = {where[p] for d in docs for p in partners[d]}
+        for d in docs:
+            if len(by_size[scorer.sizes[d]]) <= scorer.cap:
+                near |= {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
+        for t in sorted(near - {k}):
+            target = clusters[t][0]
+            if len(target) < len(docs):
+                continue
+            cross = {}
+            for a in docs:
+                for b in target:
+                    pair = (min(a, b), max(a, b))
+                    cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
+            both = langs + Counter(scorer.lang[d] for d in target)
+            # the better half of the pairs: one member that shares little with it (or one edited fact) is no verdict
+            better = sorted(cross.values(), reverse=True)[:max(1, (len(cross) + 1) // 2)]
+            offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
+        offers.sort(key=lambda o: (-o[0], o[2]))
+        best_t = None
+        # the best home on average, with one member at least it nearly would be grouped with outright
+        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR:
+            # another fragment of the same article is no rival: a lone document may trail it, and so
+            # may a cluster of none of its languages; a look-alike article shares languages with it
+            home = {scorer.lang[d] for d in clusters[offers[0][2]][0]}
+            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1
+                             and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
+            if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
+                _, _, best_t, best_pairs = offers[0]
+        if best_t is None:
+            continue
+        target = clusters[best_t]
+        target[0] += docs
+        target[1] = min(target[1] if len(target[0]) > len(docs) + 1 else 1.0, clusters[k][1] if len(docs) > 1 else 1.0,
+                        max(best_pairs.values()))
+        target[2].update((p, s) for p, s in best_pairs.items() if s > 0)
+        target[2].update(clusters[k][2])
+        for d in docs:
+            where[d] = best_t
+        clusters[k] = [[], 1.0, {}]
+    out = []
+    for docs, score, pairs in clusters:
+        if docs:
+            docs = tuple(sorted(docs))
+            out.append((docs, score if len(docs) > 1 else 1.0, tuple((a, b, s) for (a, b), s in sorted(pairs.items()))))
+    return out

@@ -1,0 +1,59 @@
+"""A document's grouping summary: its anchor signature (figures, dates, name keys, each with
+the paragraphs where it occurs) and its paragraphs' length profile, computed where the
+document was read (per file, on the engine) and all that grouping needs of it."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from ..extract import quantity_anchors
+from ..model import Document
+
+_WORD_KEY = 3  # a name word's phonetic key this long at least is an anchor (shorter ones say little)
+_WORD_REPEATS = 6  # a word more frequent than this in one document is vocabulary, not a name
+_POSITIONS = 12  # occurrences of one anchor kept per document
+
+
+def signature(doc_facts) -> dict[str, list[float]]:
+    """Anchor features of a document, each with the paragraph indices where it occurs.
+
+    Numbers and dates (``n:``, ``d:``), cased multi-word names (``k:``), the phonetic
+    key of every word of a cased name (``w:``) and, in caseless scripts, of every word
+    (``u:``: a candidate name, an anchor only where some cased translation in the batch
+    writes it as a name). No single feature decides: each is weighted by its rarity in
+    the batch when documents are compared.
+    """
+    feats: dict[str, list[float]] = defaultdict(list)
+    words: dict[str, list[float]] = defaultdict(list)
+    for i, pf in enumerate(doc_facts):
+        here = quantity_anchors(pf)
+        previous = None
+        for f in pf.names:
+            if f.cased:
+                for key in f.keys:
+                    if len(key) >= _WORD_KEY:
+                        words["w:" + key].append(float(i))
+                here.update("k:" + " ".join(f.keys[j:j + 2]) for j in range(len(f.keys) - 1))
+            elif previous is not None and previous.end + 1 >= f.start:
+                # a caseless script's two adjacent words may be a two-word name another script writes cased
+                here.add("u:" + " ".join(previous.keys + f.keys))
+            previous = f if not f.cased else None
+        for f in here:
+            if len(feats[f]) < _POSITIONS:
+                feats[f].append(float(i))
+    for f, where in words.items():
+        if len(where) <= _WORD_REPEATS:
+            feats[f] = where
+    return feats
+
+
+def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
+    Small: the Dask engine computes it where the document was read and sends only this."""
+    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
+
+
+def profile(doc: Document) -> tuple[float, ...]:
+    """The log length of each paragraph (characters other than spaces): translations keep the
+    rise and fall of their source's paragraph lengths, whatever the script's own scale."""
+    return tuple(round(math.log1p(len("".join(p.text.split()))), 3) for p in doc.paragraphs)
