@@ -1,7 +1,12 @@
 from audit.extract import extract_facts, lowercase_vocabulary
-from audit.group import group_documents
+from audit.group import group_signatures, summary
 from audit.ingest import ingest_paths
 from conftest import INPUTS
+
+
+def group_documents(docs, facts, config):
+    """What the pipeline does: each document's summary (made where it was read), then grouping."""
+    return group_signatures([summary(d, facts[d.id]) for d in docs], config)
 
 
 def _groups(docs, config):

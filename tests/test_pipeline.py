@@ -268,7 +268,7 @@ def test_open_engine_follows_the_config(config):
 # --- stage boundaries -------------------------------------------------------------------------
 # Each stage may import the stages below it, never one above or beside it.
 LAYERS = [
-    {"audit.meta", "audit.errors", "audit.model"},
+    {"audit.meta", "audit.errors", "audit.model", "audit.punctuation"},
     {"audit.ingest.files", "audit.safeload"},  # bounded reads of regular files, for every file the tool opens
     {"audit.languages"},
     {"audit.config"},

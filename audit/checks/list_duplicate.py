@@ -24,6 +24,7 @@ from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
 from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
 from ..languages import language_script
 from ..model import Fact
+from ..punctuation import MEMBER_QUOTES
 from .base import Check, GroupContext, location
 from .names.common import word_keys
 from .names.keys import word_meets
@@ -70,7 +71,6 @@ class ListDuplicate(Check):
     def run(self, ctx: GroupContext):
         linked = _linked(ctx)
         for doc, i, pf in ctx.paragraph_facts():
-            cased = is_cased_script(doc.paragraphs[i].text)
             for f in pf.lists:
                 if f.short:
                     continue  # "A, A" is a repetition, not a list read wrong
@@ -122,7 +122,7 @@ def _repeats(ctx, doc, j) -> bool:
         keys = [member_key(m, doc.language) for m in f.members]
         if len(set(keys)) < len(keys):
             return True
-    pieces = [fold(p.strip(" \"'“”«»")) for p in _separators().split(doc.paragraphs[j].text)]
+    pieces = [fold(p.strip(MEMBER_QUOTES)) for p in _separators().split(doc.paragraphs[j].text)]
     return any(a and (a == b or b.startswith(a + " ")) and len(a.split()) <= _MAX_ITEM_WORDS
                for a, b in zip(pieces, pieces[1:]))
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import DateFact, NumberFact
+from ..punctuation import DATE_GAP
 from .morphology import clitics, date_connectors
 from .numwords import lexicon, with_clitic
 from .text import fold, load_data, tokens
@@ -186,7 +187,7 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
     months = _month_at(text, lang)
     month_starts = [m[0] for m in months]
 
-    def day_of_next_month(f: Fact) -> bool:
+    def day_of_next_month(f: NumberFact) -> bool:
         """Whether the number is written before the month name right after it (29 फेब्रुअरीमा),
         so that it is that month's day, not the day of a month name before it."""
         k = bisect.bisect_left(month_starts, f.end)
@@ -236,7 +237,7 @@ def _near(text: str, a: int, b: int, comma: bool = True) -> bool:
     gap = text[a:b]
     if gap[:1] == "-":
         gap = gap[1:]  # 13-மார்ச், 23- பிப்ரவரி: a dash glued to the day (not a range's " - ")
-    return len(gap) <= 6 and gap.strip(" \u00a0,،.") == "" or fold(gap.strip()) in date_connectors()
+    return len(gap) <= 6 and gap.strip(DATE_GAP) == "" or fold(gap.strip()) in date_connectors()
 
 
 def date_label(value) -> str:

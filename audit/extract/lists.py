@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from ..model import ListFact
+from ..punctuation import CLAUSE_BREAKS
 from .morphology import glues_conjunctions
 from .names import boundary_words
 from .text import fold, is_cased_script, load_data, phonetic_key, tokens
@@ -28,6 +29,8 @@ def _separators():
 _MAX_ITEM_WORDS = 3
 _MIN_ITEMS = 3
 _MIN_SHORT = 2
+
+_CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_BREAKS)}]+")  # a stretch no list runs across
 
 
 class Member(NamedTuple):
@@ -63,7 +66,7 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
     cased = is_cased_script(text)
     facts = []
     # clauses: a list never crosses these
-    for clause in regex.finditer(r"[^.;:!?؛।()\"“”«»\n–—]+", text):
+    for clause in regex.finditer(_CLAUSE, text):
         c_start = clause.start()
         pieces = []
         pos = 0

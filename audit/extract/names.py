@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ..model import NameFact
+from ..punctuation import BEFORE_SENTENCE_START
 from .morphology import clitics
 from .text import fold, load_data, phonetic_key, tokens
 
@@ -88,7 +89,7 @@ _CASE_KIND: dict[str, int] = {}  # character -> 1 a letter with case, -1 one wit
 
 def _cased_name(text, run, vocab) -> list[NameFact]:
     s0 = run[0][0]
-    sentence_start = s0 == 0 or text[:s0].rstrip()[-1:] in ".!?:;\"“«(" or not text[:s0].strip()
+    sentence_start = s0 == 0 or text[:s0].rstrip()[-1:] in BEFORE_SENTENCE_START or not text[:s0].strip()
     if sentence_start and run[0][2].casefold() in vocab:
         run = run[1:]
     if not run:

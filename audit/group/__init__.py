@@ -14,14 +14,10 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..config import Config
-from ..model import Document, Group
+from ..model import Group
 from .cluster import _cluster, _likely, _offer_leftovers, local_blocks
 from .score import _Scorer
-from .signature import summary
-
-
-def group_documents(documents: list[Document], facts: dict[str, list], config: Config) -> list[Group]:
-    return group_signatures([summary(d, facts[d.id]) for d in documents], config)
+from .signature import summary  # noqa: F401 - engines and notebooks make summaries through audit.group
 
 
 def group_signatures(summaries: list[tuple], config: Config, blocker=None,

@@ -6,10 +6,11 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Paragraph
+from ..punctuation import SENTENCE_TERMINALS
 
 _COUNT = re.compile(r"^(?P<word>.+?)\s*[(\[]\s*\d+\s*[)\]]$")
 _ATTRIBUTION = re.compile(r"^(?P<word>[^:：]{1,30})\s*[:：]\s*(?P<rest>.{0,60})$")
-_TERMINAL = tuple(".!?।॥؟۔…")
+_TERMINAL = tuple(SENTENCE_TERMINALS)
 _MARKER_CHARS = 120  # a marker line is a word or two and a count or short attribution; longer lines are text
 
 

@@ -11,8 +11,9 @@ import statistics
 from html.parser import HTMLParser
 
 from ..model import Paragraph
+from ..punctuation import PARAGRAPH_TERMINALS
 
-_TERMINAL = tuple('.!?।॥؟۔…:;"”»\')')
+_TERMINAL = tuple(PARAGRAPH_TERMINALS)
 _WS = re.compile(r"\s+")
 
 

@@ -14,11 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Finding, Location, Report
+from ..punctuation import WINDOW_SENTENCE_ENDS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 _DIGITS = re.compile(r"(\d+)")
 # a sentence ends at . ! ? and the stops of other scripts (danda, Arabic full stop, CJK) followed by space
-_SENTENCE_END = re.compile(r"[.!?।॥۔。！？](?=\s)")
+_SENTENCE_END = re.compile(f"[{re.escape(WINDOW_SENTENCE_ENDS)}](?=\\s)")
 
 
 def natural_key(text: str) -> tuple:
