@@ -223,8 +223,8 @@ def _cjk_candidates(text: str, lang: str) -> set:
     out, run = set(), []
     for ch in text + " ":
         hit = lex.lookup(ch) if not ch.isspace() else None
-        if hit and hit[0] in ("num", "mag"):
-            run.append((hit[0], hit[1]))
+        if hit and hit.kind in ("num", "mag"):
+            run.append((hit.kind, hit.value))
             continue
         if run:
             value = combine(run, lex.small_magnitudes)

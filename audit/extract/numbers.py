@@ -155,9 +155,9 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         if k < len(text) and (text[k],) in lex.approx:
             k += 1
         hit = lex.lookup(text[k]) if k < len(text) and not text[k].isspace() else None
-        if hit and hit[0] == "mag" and writes_ideographic_numerals(lex.lang):
+        if hit and hit.kind == "mag" and writes_ideographic_numerals(lex.lang):
             items[-1] = items[-1]._replace(end=k)  # the digits' evidence runs up to the magnitude
-            items.append(Atom(k, k + 1, "mag", hit[1], False, "word"))
+            items.append(Atom(k, k + 1, "mag", hit.value, False, "word"))
             digit_spans.append((k, k + 1))
     skip_to = 0
     for k, (s, e, tok) in enumerate(toks):
@@ -232,9 +232,9 @@ def _cjk_numerals(tok: str, lex: NumberLexicon):
         parts = []
         while j < len(tok):
             hit = lex.lookup(tok[j])
-            if not hit or hit[0] == "conn":
+            if not hit or hit.kind == "conn":
                 break
-            parts.append((hit[0], hit[1]))
+            parts.append((hit.kind, hit.value))
             j += 1
         if j > i and any(k == "num" for k, _ in parts) and not (j - i == 1 and fold(tok[i]) in lex.ignore):
             value = combine(_merge_large(parts, lex), lex.small_magnitudes)

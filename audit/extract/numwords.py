@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..languages import writes_ideographic_numerals
 from .morphology import clitics
 from .text import fold, load_data, tokens
 
 _MAGNITUDES = (100, 1000, 10**6, 10**9, 10**12)
+
+
+class Hit(NamedTuple):
+    """What the lexicon knows of a word: a number word, a magnitude or a connector."""
+
+    kind: str  # num, mag (hundred, lakh, 万), conn (and, و)
+    value: int
+    ordinal: bool
 
 
 @dataclass(eq=False)  # hashed by identity: one lexicon per language per process
@@ -46,12 +55,12 @@ class NumberLexicon:
     magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
 
-    def lookup(self, token: str) -> tuple[str, int, bool] | None:
+    def lookup(self, token: str) -> Hit | None:
         """('num'|'mag'|'conn', value, ordinal) for a word, trying clitics and compounds."""
         return self._lookup(fold(token))
 
     @lru_cache(maxsize=65536)  # noqa: B019 - lexicons live for the whole process
-    def _lookup(self, word: str) -> tuple[str, int, bool] | None:
+    def _lookup(self, word: str) -> Hit | None:
         for candidate in self._unclitic(word):
             hit = self._direct(candidate)
             if hit:
@@ -69,31 +78,31 @@ class NumberLexicon:
             if word.endswith(c) and len(word) > len(c) + 1:
                 yield word[: -len(c)]
 
-    def _direct(self, word: str) -> tuple[str, int, bool] | None:
+    def _direct(self, word: str) -> Hit | None:
         if word in self.words:
             value, ordinal = self.words[word]
-            return "num", value, ordinal
+            return Hit("num", value, ordinal)
         if word in self.magnitudes:
-            return "mag", self.magnitudes[word], False
+            return Hit("mag", self.magnitudes[word], False)
         if word in self.connectors:
-            return "conn", 0, False
+            return Hit("conn", 0, False)
         for suffix in self.ordinal_word_suffix:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and stem in self.words:
-                return "num", self.words[stem][0], True
+                return Hit("num", self.words[stem][0], True)
         return None
 
-    def _compound(self, word: str) -> tuple[str, int, bool] | None:
+    def _compound(self, word: str) -> Hit | None:
         """Split a glued numeral (tvåhundrafemtio, dreihundertneunundsechzig) into known parts."""
         atoms = self._atoms()
         parts = _segment(word, atoms, self._longest_atom())
         if not parts or len(parts) < 2:
             return None
         items = [self._direct(p) for p in parts]
-        value = combine([(k, v) for k, v, _ in items if k != "conn"], self.small_magnitudes)
+        value = combine([(h.kind, h.value) for h in items if h.kind != "conn"], self.small_magnitudes)
         if value is None:
             return None
-        return "num", value, items[-1][2]
+        return Hit("num", value, items[-1].ordinal)
 
     @lru_cache(maxsize=1)  # noqa: B019
     def _atoms(self) -> frozenset[str]:

@@ -62,9 +62,9 @@ def _shared_magnitude(a: NumberFact, b: NumberFact, lex: NumberLexicon) -> int:
             return 0
         return scale
     hit = lex.lookup(b.text[-1])
-    if not hit or hit[0] != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
+    if not hit or hit.kind != "mag" or (a.text and lex.lookup(a.text[-1]) == hit):
         return 0
-    return hit[1]
+    return hit.value
 
 
 def _abbreviated_year_end(a: NumberFact, b: NumberFact) -> bool:
