@@ -1,13 +1,10 @@
 """name-missing: a name the other translations give is absent from one of them."""
 from __future__ import annotations
 
-from .base import GroupContext
-from .cross import MAJORITY, PAIR, CrossCheck
-from .names.voting import name_votes
-from .names.votes import as_vote, name_locations, name_subject
+from .names.votes import NameVoteCheck
 
 
-class NameMissing(CrossCheck):
+class NameMissing(NameVoteCheck):
     code = "name-missing"
     severity = "warning"
     description = "A name that the other translations give here is missing from one translation."
@@ -25,13 +22,4 @@ class NameMissing(CrossCheck):
                 "(it names it elsewhere)",
     }
     subjects = {"majority": "{name}", "pair": "{name}"}
-    cites_support = False
-
-    def outcome(self, vote, n) -> str:
-        return PAIR if len(vote.support) == 1 else MAJORITY
-
-    def run(self, ctx: GroupContext):
-        for v in name_votes(ctx):
-            if v.kind == "missing":
-                yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
-                                     locations=name_locations(ctx, v), name=name_subject(v))
+    reports = "missing"

@@ -1,13 +1,10 @@
 """name-substituted: one translation gives a different name where the others agree."""
 from __future__ import annotations
 
-from .base import GroupContext
-from .cross import MAJORITY, PAIR, CrossCheck
-from .names.voting import name_votes
-from .names.votes import as_vote, name_locations, name_subject
+from .names.votes import NameVoteCheck, units_key
 
 
-class NameSubstituted(CrossCheck):
+class NameSubstituted(NameVoteCheck):
     code = "name-substituted"
     severity = "error"
     description = "A translation names someone or somewhere else where the other translations agree on a name."
@@ -22,15 +19,8 @@ class NameSubstituted(CrossCheck):
                 "instead",
     }
     subjects = {"majority": "{name}->{replacement}", "pair": "{name}->{replacement}"}
-    cites_support = False
+    reports = "substituted"
 
-    def outcome(self, vote, n) -> str:
-        return PAIR if len(vote.support) == 1 else MAJORITY
-
-    def run(self, ctx: GroupContext):
-        for v in name_votes(ctx):
-            if v.kind == "substituted":
-                (_, repl, _), = v.flagged
-                yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
-                                     locations=name_locations(ctx, v), name=name_subject(v),
-                                     replacement="/".join(sorted("+".join(u) for u in repl.units)))
+    def name_placeholders(self, v) -> dict:
+        (_, repl, _), = v.flagged
+        return {"replacement": units_key(repl.units)}

@@ -1,11 +1,12 @@
 """What name-missing and name-substituted report of a ``NameVote``: its locations, its subject,
-and the ``Vote`` the cross-translation base builds the finding from."""
+the ``Vote`` the cross-translation base builds the finding from, and the base both checks share."""
 from __future__ import annotations
 
 from ...model import Location
 from ..base import GroupContext
+from ..cross import MAJORITY, PAIR, CrossCheck
 from ..vote import Vote
-from .voting import NameVote
+from .voting import NameVote, name_votes
 
 
 def name_locations(ctx: GroupContext, v: NameVote) -> list[Location]:
@@ -25,8 +26,13 @@ def name_locations(ctx: GroupContext, v: NameVote) -> list[Location]:
     return locs
 
 
+def units_key(units) -> str:
+    """A name's units as a subject writes them: stable whatever the spelling."""
+    return "/".join(sorted("+".join(u) for u in units))
+
+
 def name_subject(v: NameVote) -> str:
-    return "/".join(sorted("+".join(u) for u in v.name.units))
+    return units_key(v.name.units)
 
 
 def as_vote(v: NameVote) -> Vote:
@@ -35,3 +41,23 @@ def as_vote(v: NameVote) -> Vote:
     (d, repl, _), = v.flagged
     found = None if repl is None else repl.surface
     return Vote(v.kind, ((d, found),), tuple(s for s, _ in v.support), v.name.surface, found)
+
+
+class NameVoteCheck(CrossCheck):
+    """A check that reports the name votes of one kind (``reports``: missing, substituted)."""
+
+    reports = ""
+    cites_support = False
+
+    def outcome(self, vote: Vote, n: int) -> str:
+        return PAIR if len(vote.support) == 1 else MAJORITY
+
+    def name_placeholders(self, v: NameVote) -> dict:
+        """What this check's templates need beyond the name (the replacement, say)."""
+        return {}
+
+    def run(self, ctx: GroupContext):
+        for v in name_votes(ctx):
+            if v.kind == self.reports:
+                yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
+                                     locations=name_locations(ctx, v), name=name_subject(v), **self.name_placeholders(v))
