@@ -213,11 +213,7 @@ def test_review_import_refuses_damaged_workbooks(ran_project, capsys, damage, me
         else:
             ws["B2"] = "Maybe"
         wb.save(path)
-    capsys.readouterr()
-    assert main(["review", "import", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
-    assert not (ran_project / "reviews.yaml").exists()
+    _refused_in_one_line(ran_project, capsys, path, message)
 
 
 def test_review_import_tolerates_reordered_columns(ran_project):
@@ -393,11 +389,7 @@ def test_review_import_refuses_a_damaged_workbook_or_a_formula_status(ran_projec
         wb = load_workbook(path)
         wb["Findings"]["B2"] = '=IF(1,"Fixed","Open")'
         wb.save(path)
-    capsys.readouterr()
-    assert main(["review", "import", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
-    assert not (ran_project / "reviews.yaml").exists()
+    _refused_in_one_line(ran_project, capsys, path, message)
 
 
 def test_review_import_reports_unknown_and_duplicate_ids_and_leaves_them_out(ran_project, capsys):
@@ -431,3 +423,12 @@ def test_right_to_left_quotes_are_isolated_in_the_workbook_sarif_and_terminal(ra
     capsys.readouterr()
     assert main(["check", "--baseline", str(empty)]) == 1
     assert shown in capsys.readouterr().out
+
+
+def _refused_in_one_line(project, capsys, path, message):
+    """``review import`` exits 2 with one line naming the workbook and what is wrong, and records nothing."""
+    capsys.readouterr()
+    assert main(["review", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
+    assert not (project / "reviews.yaml").exists()
