@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import AuditError
 from .meta import (  # defined in the bottom module, shared with the writers
-    DISMISSED, REOPENED, STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER, written_status)
+    DISMISSED, REOPENED, STATUSES, WRITTEN_COMMENT_HEADER, WRITTEN_HEADER)
 from .model import Report
 
 SCHEMA_VERSION = 1
