@@ -180,3 +180,23 @@ def test_killing_the_parent_stops_the_workers_and_removes_the_hold_directory(tmp
     assert not [w for w in workers if _alive(w)], "workers outlived their parent"
     assert not list(hold_root.glob("audit-hold-*")), "the hold directory was left behind"
     assert b"Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_run_killed_between_stages_leaves_no_hold_directory(tmp_path):
+    """Between reading and checking no worker is alive to remove the hold directory: the
+    reaper started with it removes it when the process is killed outright."""
+    hold = tmp_path / "audit-hold-x"
+    script = ("import os, sys, time\n"
+              "from audit.engine.processes import start_reaper\n"
+              f"os.mkdir({str(hold)!r}); open(os.path.join({str(hold)!r}, '0.pickle'), 'wb').write(b'held')\n"
+              f"start_reaper({str(hold)!r}); print('ready', flush=True); time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE)
+    assert proc.stdout.readline() == b"ready\n"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while hold.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not hold.exists()

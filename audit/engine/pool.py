@@ -18,6 +18,7 @@ from ..config import Config
 from ..errors import AuditError
 from . import closed_error
 from .inline import InlineEngine
+from .processes import start_reaper, stop_reaper
 
 MIN_ITEMS = 8  # below this a pool costs more than it saves
 
@@ -35,6 +36,7 @@ class PoolEngine:
         self._next_key = 0  # hold files are numbered across reads: one engine may serve several runs
         self._closed = False
         self._restore_sigterm = None
+        self._reaper = None  # removes the hold directory if this process is killed between stages
 
     def __enter__(self) -> "PoolEngine":
         return self
@@ -72,6 +74,7 @@ class PoolEngine:
                 self._hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
             except OSError as exc:
                 raise _hold_error(exc, tempfile.gettempdir()) from None
+            self._reaper = start_reaper(self._hold.name)
             self._restore_sigterm = _exit_on_sigterm()
 
     def _map(self, fn, items: list, progress, stage: str) -> list:
@@ -104,6 +107,8 @@ class PoolEngine:
         hold, self._hold = self._hold, None
         if hold is not None:
             hold.cleanup()
+        reaper, self._reaper = self._reaper, None
+        stop_reaper(reaper)
         restore, self._restore_sigterm = self._restore_sigterm, None
         if restore is not None:
             restore()

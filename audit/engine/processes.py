@@ -6,7 +6,9 @@ siblings keep the queue's pipe open), so a parent killed by SIGTERM or SIGKILL
 would leave it running. On Linux the kernel sends it SIGTERM when the parent
 dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread watches the
 parent's pid. Either way the worker then removes the run's hold directory (the
-parent, killed, cannot) and exits.
+parent, killed, cannot) and exits. Between two stages no worker is alive, so a
+small reaper process, started with the hold directory, removes it when the parent
+ends in any way (its pipe from the parent reads end-of-file).
 """
 from __future__ import annotations
 
@@ -43,6 +45,43 @@ def _exit_removing(hold: str | None) -> None:
     if hold:
         shutil.rmtree(hold, ignore_errors=True)
     os._exit(1)
+
+
+def start_reaper(hold: str) -> tuple[int, int] | None:
+    """A child process that removes ``hold`` once this process and its workers are gone,
+    even killed with SIGKILL: it waits for end-of-file on a pipe whose write end only they
+    hold. Returns what :func:`stop_reaper` takes; None where processes cannot fork."""
+    if not hasattr(os, "fork"):
+        return None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the reaper: nothing but a read and a removal, then out without the parent's exit handlers
+        try:
+            os.close(write_end)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so is SIGTERM; the pipe says when it is over
+            while os.read(read_end, 1):
+                pass
+            shutil.rmtree(hold, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.close(read_end)
+    return pid, write_end
+
+
+def stop_reaper(reaper: tuple[int, int] | None) -> None:
+    """The run removed its hold directory itself: let the reaper go (it exits on the closed pipe)."""
+    if reaper is None:
+        return
+    pid, write_end = reaper
+    os.close(write_end)
+    for _ in range(100):  # at most a second; a reaper still waiting on a straggler ends with it
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                return
+        except ChildProcessError:
+            return
+        time.sleep(0.01)
 
 
 def _death_signal() -> bool:
