@@ -57,6 +57,7 @@ class Layout:
     mode: str = "content"  # what decided the articles: folder, name, manifest, or content
     articles: dict[str, str] = field(default_factory=dict)  # doc id -> article
     languages: dict[str, str] = field(default_factory=dict)  # doc id -> ISO 639-1 code
+    identities: dict[str, tuple[int, int]] = field(default_factory=dict)  # file path -> what discovery approved
 
     def declared_languages(self) -> dict[str, str]:
         """File path -> declared language, as ingestion looks it up."""
@@ -69,10 +70,11 @@ def plan(paths, config: Config, follow_symlinks: bool = False, refused: list | N
     from .ingest import discover
 
     paths = list(paths)
-    files = discover(paths, follow_symlinks, refused if refused is not None else [])
+    identities: dict[str, tuple[int, int]] = {}
+    files = discover(paths, follow_symlinks, refused if refused is not None else [], identities)
     root = input_root(paths)
     rels = [relative(f, root) for f in files]
-    layout = Layout(files, document_ids(rels))
+    layout = Layout(files, document_ids(rels), identities=identities)
     settings = config.group
     mode = settings.by
     if mode == "content":

@@ -45,8 +45,8 @@ def run(paths, config: Config, reviews: dict | None = None, engine=None, progres
     layout = plan(paths, config, follow_symlinks, refused)  # ids, declared articles, languages
     declared = layout.declared_languages()
     with batch_gc(), (nullcontext(engine) if engine is not None else open_engine(config)) as engine:
-        read = engine.read(read_file, [(str(f), i, declared.get(str(f))) for f, i in zip(layout.files, layout.ids)],
-                           progress)
+        read = engine.read(read_file, [(str(f), i, declared.get(str(f)), layout.identities.get(str(f)))
+                                       for f, i in zip(layout.files, layout.ids)], progress)
         documents, skipped, signatures, handles = _distinct(read, refused)
         clock("group")
         groups = group_signatures(signatures, config, blocker=engine.blocker, articles=layout.articles)
@@ -66,15 +66,17 @@ def run(paths, config: Config, reviews: dict | None = None, engine=None, progres
     return report
 
 
-def read_file(config: Config, path: str, doc_id: str, declared: str | None = None) -> tuple:
+def read_file(config: Config, path: str, doc_id: str, declared: str | None = None,
+              identity: tuple[int, int] | None = None) -> tuple:
     """One file: read, decode, split, detect, extract -> (document, facts, grouping
-    signature). An input error becomes (Skipped, None, None)."""
+    signature). An input error becomes (Skipped, None, None); so does a file that is
+    no longer the one discovery approved (``identity``)."""
     from .extract import extract_document
     from .group import summary
     from .ingest import display, ingest_file
 
     try:
-        doc = ingest_file(Path(path), config, doc_id, declared)
+        doc = ingest_file(Path(path), config, doc_id, declared, identity)
     except AuditError as exc:
         return Skipped(display(path), exc.detail), None, None
     doc, facts = extract_document(doc)  # past the per-paragraph budget a paragraph's facts are a note

@@ -532,6 +532,26 @@ def disk_full(after: int = 0):
     return patch
 
 
+def swap_after_discovery(name: str, target: str):
+    """Between discovery and the read, the input ``name`` becomes a symlink to ``target``
+    (relative to the project): the race a hostile checkout or a second process could win."""
+    def patch(monkeypatch) -> None:
+        import audit.ingest
+
+        real = audit.ingest.discover
+
+        def discover(*args, **kwargs):
+            found = real(*args, **kwargs)
+            for p in found:
+                if p.name == name:
+                    os.remove(p)
+                    os.symlink(os.path.abspath(target), p)
+            return found
+
+        monkeypatch.setattr(audit.ingest, "discover", discover)
+    return patch
+
+
 def read_only_fs(monkeypatch) -> None:
     import errno
 
@@ -559,6 +579,16 @@ WRITES = {
     "disk-full-on-the-first-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(0)),
     "disk-full-on-the-last-report": Case(nothing, RUN, 2, "no space left on the device", patch=disk_full(3),
                                          check=reports_of_one_run),
+    # what discovery approved is what is read: swapped between the two, a file is refused
+    "file-swapped-for-a-symlink-after-discovery": Case(nothing, RUN, 0, "replaced after it was found", "sv.txt",
+                                                       check=no_secret, unchanged=("config.yaml", "secret.txt"),
+                                                       patch=swap_after_discovery("sv.txt", "secret.txt")),
+    "approved-symlink-retargeted-after-discovery": Case(
+        both(write("in/.drafts/de.txt", SV.replace("28", "27")), symlink("draft.txt", ".drafts/de.txt")), RUN, 0,
+        "replaced after it was found", "draft.txt", check=no_secret, unchanged=("config.yaml", "secret.txt"),
+        patch=swap_after_discovery("draft.txt", "secret.txt")),
+    "swapped-input-fails-check": Case(nothing, CHECK, 2, "sv.txt", unchanged=("config.yaml", "secret.txt"),
+                                      patch=swap_after_discovery("sv.txt", "secret.txt")),
     "read-only-file-system": Case(nothing, RUN, 2, "read-only file system", patch=read_only_fs),
     "lock-file-of-another-user": Case(chmod("reports/.audit.lock", 0o644), RUN, 0, nobody=True,
                                       check=reports_of_one_run),

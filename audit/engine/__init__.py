@@ -26,7 +26,7 @@ from ..errors import AuditError
 
 # task(config, path, doc_id, declared language or None) -> (Document or Skipped, facts or None,
 # grouping signature or None)
-ReadTask = Callable[[Config, str, str, str | None], tuple]
+ReadTask = Callable[..., tuple]  # (config, path, document id, declared language, identity) -> read
 # task(config, group, [(Document, facts), ...]) -> anything picklable
 GroupTask = Callable[[Config, Any, list], Any]
 Progress = Callable[[str, int, int], None]
@@ -38,9 +38,10 @@ class Engine(Protocol):
     config: Config  # what every task gets (sent to each worker once)
     blocker: Callable | None  # grouping's candidate-pair finder; None: the local inverted index
 
-    def read(self, task: ReadTask, files: list[tuple[str, str, str | None]],
+    def read(self, task: ReadTask, files: list[tuple],
              progress: Progress | None = None) -> list[tuple]:
-        """``task`` on each (path, document id, declared language), in order: (Document or Skipped, signature
+        """``task`` on each (path, document id, declared language, identity discovery recorded or None),
+        in order: (Document or Skipped, signature
         or None, handle or None) per file. The engine keeps each document and its facts;
         the handle names them."""
 

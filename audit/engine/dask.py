@@ -62,9 +62,11 @@ class DaskEngine:
         client = self._client()
         # the config goes to each worker once, not with every task
         self._shared = client.scatter(self.config, broadcast=True)
-        # workers resolve paths from their own working directory: they get absolute ones
-        held = client.map(_read, [task] * len(files), [os.path.abspath(p) for p, _, _ in files],
-                          [d for _, d, _ in files], [lang for _, _, lang in files], [p for p, _, _ in files],
+        # workers resolve paths from their own working directory: they get absolute ones. A
+        # worker may be another machine, whose device numbers are its own: the identity
+        # discovery recorded (the trailing item of a file) is not checked there.
+        held = client.map(_read, [task] * len(files), [os.path.abspath(p) for p, *_ in files],
+                          [d for _, d, *_ in files], [lang for _, _, lang, *_ in files], [p for p, *_ in files],
                           config=self._shared, pure=False)
         heads = client.gather(client.map(_head, held, pure=False))
         if progress:

@@ -20,8 +20,8 @@ class InlineEngine:
 
     def read(self, task, files, progress=None) -> list[tuple]:
         out = []
-        for k, (path, doc_id, declared) in enumerate(files, start=1):
-            doc, facts, signature = task(self.config, path, doc_id, declared)
+        for k, file in enumerate(files, start=1):
+            doc, facts, signature = task(self.config, *file)
             out.append((doc, signature, None if facts is None else (doc, facts)))
             if progress:
                 progress("reading", k, len(files))

@@ -50,7 +50,7 @@ class PoolEngine:
         self._start()
         keys = range(self._next_key, self._next_key + len(files))
         self._next_key += len(files)
-        out = self._map(_read_and_hold, [(task, *file, key) for key, file in zip(keys, files)],
+        out = self._map(_read_and_hold, [(task, key, *file) for key, file in zip(keys, files)],
                         progress, "reading")
         return [(doc, signature, None if signature is None else key) for key, (doc, signature) in zip(keys, out)]
 
@@ -160,8 +160,8 @@ def _init(config: Config, hold: str, parent_pid: int) -> None:
 def _read_and_hold(item) -> tuple:
     """A read task in a worker: the document and its facts go to the hold directory; the
     parent gets the document and its grouping signature."""
-    task, path, doc_id, declared, key = item
-    doc, facts, signature = task(_worker["config"], path, doc_id, declared)
+    task, key, *file = item  # file: (path, document id, declared language, identity)
+    doc, facts, signature = task(_worker["config"], *file)
     if facts is None:
         return doc, None
     try:

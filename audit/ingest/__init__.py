@@ -36,7 +36,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: Config,
     by_hash: dict[str, str] = {}
     for path, doc_id in zip(layout.files, layout.ids):
         try:
-            doc = ingest_file(path, config, doc_id, declared.get(str(path)))
+            doc = ingest_file(path, config, doc_id, declared.get(str(path)), layout.identities.get(str(path)))
         except AuditError as exc:
             skipped.append(Skipped(display(path), exc.detail))
             continue
@@ -48,10 +48,12 @@ def ingest_paths(paths: Iterable[str | os.PathLike], config: Config,
     return documents, skipped
 
 
-def ingest_file(path: Path, config: Config, doc_id: str | None = None, declared: str | None = None) -> Document:
-    """One file as a Document; ``declared`` is the language the batch's structure gives it (audit.layout)."""
+def ingest_file(path: Path, config: Config, doc_id: str | None = None, declared: str | None = None,
+                identity: tuple[int, int] | None = None) -> Document:
+    """One file as a Document; ``declared`` is the language the batch's structure gives it (audit.layout),
+    ``identity`` the file discovery approved (another file found at ``path`` is refused)."""
     limit = int(config.max_file_mb * 1024 * 1024)
-    data = read_regular(path, limit, " (config key max_file_mb)")
+    data = read_regular(path, limit, " (config key max_file_mb)", identity)
     shown = display(path)
     text, encoding = decode(data, shown)
     kind = "html" if path.suffix.lower() in (".html", ".htm") else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"

@@ -7,6 +7,11 @@ only regular files are read. A FIFO, a device, a socket, a symlink leading
 outside, a broken symlink and a directory that cannot be listed become
 :class:`~audit.model.Skipped` records with the reason, so that ``check`` can
 refuse to pass over them. Every read is bounded whatever ``stat`` says.
+
+What discovery approved is what is read: it records each input's identity (device
+and inode, of the target once a symlink was checked) and the read compares it with
+the open descriptor, so a file swapped for a symlink to somewhere else, or replaced,
+between the two is refused rather than read.
 """
 from __future__ import annotations
 
@@ -55,12 +60,20 @@ def _kind(mode: int) -> str | None:
     return "not a regular file: not read"
 
 
-def read_regular(path: str | os.PathLike, limit: int, limit_hint: str = "") -> bytes:
+Identity = tuple[int, int]  # (st_dev, st_ino) of the file discovery approved
+
+_REPLACED = "the file was replaced after it was found (another file or symlink target): not read"
+
+
+def read_regular(path: str | os.PathLike, limit: int, limit_hint: str = "",
+                 expect: Identity | None = None) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit``; AuditError otherwise.
 
     Opened without blocking (a FIFO would wait for a writer forever) and checked on
     the open descriptor, so what is read is what was checked; a file that grows past
     the limit while it is read, or lies about its size, is refused all the same.
+    ``expect`` is the identity discovery recorded: a descriptor on any other file
+    is refused.
     """
     shown = display(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -77,6 +90,8 @@ def read_regular(path: str | os.PathLike, limit: int, limit_hint: str = "") -> b
         raise AuditError(f"cannot read the file: {exc.strerror or exc}", shown) from None
     try:
         st = os.fstat(fd)
+        if expect is not None and (st.st_dev, st.st_ino) != tuple(expect):
+            raise AuditError(_REPLACED, shown)
         why = _kind(st.st_mode)
         if why:
             raise AuditError(why, shown)
@@ -110,36 +125,44 @@ def _inside(target: str, roots: list[str]) -> bool:
     return any(target == r or target.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def _check_entry(path: str, roots: list[str], follow: bool) -> str | None:
-    """Why the directory entry ``path`` is not an input, or None when it is one to read."""
+def _check_entry(path: str, roots: list[str], follow: bool) -> tuple[str | None, Identity | None]:
+    """Why the directory entry ``path`` is not an input (None when it is one to read),
+    and the identity of the file a read must find there."""
     try:
         lst = os.lstat(path)
     except OSError as exc:
-        return f"cannot look at the file: {exc.strerror or exc}"
+        return f"cannot look at the file: {exc.strerror or exc}", None
     if stat.S_ISLNK(lst.st_mode):
         target = os.path.realpath(path)
         if not os.path.exists(target):
-            return "broken symlink: its target does not exist"
+            return "broken symlink: its target does not exist", None
         if not follow and not _inside(target, roots):
             return (f"symlink to {display(target)}, outside the input directories: not followed "
-                    "(pass --follow-symlinks to allow it)")
+                    "(pass --follow-symlinks to allow it)"), None
         try:
-            mode = os.stat(path).st_mode
+            st = os.stat(target)  # the checked target itself, not whatever the link says by now
         except OSError as exc:
-            return f"cannot look at the symlink's target: {exc.strerror or exc}"
-        why = _kind(mode)
-        return None if why is None or not stat.S_ISDIR(mode) else "symlink to a directory: not walked"
-    return _kind(lst.st_mode) if not stat.S_ISDIR(lst.st_mode) else None
+            return f"cannot look at the symlink's target: {exc.strerror or exc}", None
+        why = _kind(st.st_mode)
+        if why is not None and stat.S_ISDIR(st.st_mode):
+            return "symlink to a directory: not walked", None
+        return None, (st.st_dev, st.st_ino)
+    if stat.S_ISDIR(lst.st_mode):
+        return None, None
+    return _kind(lst.st_mode), (lst.st_dev, lst.st_ino)
 
 
 def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
-             skipped: list[Skipped] | None = None) -> list[Path]:
+             skipped: list[Skipped] | None = None,
+             identities: dict[str, Identity] | None = None) -> list[Path]:
     """Input files under ``paths`` (files or directories), sorted, without duplicates.
 
     A path that does not exist, or a directory with no inputs, is an AuditError.
     Entries that are not read (see the module docstring) go to ``skipped`` when it
-    is given; they are always left out of the returned list.
+    is given; they are always left out of the returned list. ``identities`` (when
+    given) receives, per returned path (as ``str``), the identity the read must find.
     """
+    seen: dict[str, Identity] = {}
     found: dict[str, Path] = {}
     refused: dict[str, Skipped] = {}
 
@@ -166,11 +189,12 @@ def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
                     if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                         continue
                     full = os.path.join(dirpath, name)
-                    why = _check_entry(full, roots, follow_symlinks)
+                    why, ident = _check_entry(full, roots, follow_symlinks)
                     if why:
                         refuse(full, why)
                     else:
                         hits.append(full)
+                        seen[full] = ident
             for exc in failures:
                 where = exc.filename or raw_s
                 reason = "permission denied: cannot list the directory" if isinstance(exc, PermissionError) \
@@ -183,13 +207,16 @@ def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
                 found.setdefault(key, Path(h))
         else:
             parent = os.path.realpath(os.path.dirname(os.path.abspath(raw_s)))
-            why = _check_entry(raw_s, [parent], follow_symlinks)
+            why, ident = _check_entry(raw_s, [parent], follow_symlinks)
             if why:
                 refuse(raw_s, why)
             else:
                 found.setdefault(os.path.realpath(raw_s), Path(raw_s))
+                seen[raw_s] = ident
     if skipped is not None:
         skipped.extend(refused[k] for k in sorted(refused))
+    if identities is not None:
+        identities.update((str(p), seen[os.fspath(p)]) for p in found.values() if seen.get(os.fspath(p)))
     return sorted(found.values(), key=lambda p: (p.stem, str(p)))
 
 
