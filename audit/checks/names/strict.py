@@ -387,7 +387,7 @@ def _strict_votes(ctx: GroupContext):
                                                          len(support) == len(counted) - 1):
                     continue
                 reported.update((f, x.key) for x in ws)
-                yield _vote(ctx, views, n, present, f, owner, m, w, support, words_here, name_keys, lower)
+                yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid)
                 break
 
 
@@ -402,14 +402,17 @@ def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: 
     return 4 * hits >= 3 * len(elsewhere)
 
 
-def _vote(ctx, views, n, present, f, owner, m, w, support, words_here, name_keys, lower) -> NameVote:
+def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid) -> NameVote:
+    # the name is the mention's name words (Mickelson, not the weekday before it: Ahad Mickelson)
+    start, end = ws[0].start, ws[-1].end
+    text = views[owner].doc.paragraphs[m.paragraph].text
+    name = Mention(m.paragraph, start, end, text[start:end], m.units)
     ordered = [owner] + sorted(s for s in support if s != owner)
     spans = []
     for s in ordered:
-        span = _span(views[s], present[s], w) if s != owner else (m.paragraph, m.start, m.end)
+        span = _span(views[s], present[s], w) if s != owner else (m.paragraph, start, end)
         spans.append((s, span or (present[s][0], 0, 0)))
-    name = Mention(m.paragraph, m.start, m.end, m.surface, m.units)
-    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f))
+    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
     return NameVote("substituted" if repl else "missing", ((f, repl, present[f]),), tuple(spans), name, owner, repl)
 
 
@@ -423,7 +426,7 @@ def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
     return None
 
 
-def _replacement(views, n, present, f, support, words_here, name_keys, lower) -> Mention | None:
+def _replacement(views, n, present, f, support, words_here, name_keys, lower, mid) -> Mention | None:
     """A name of ``f``'s paragraph that no supporting translation writes here: what it names instead."""
     view = views[f]
     lang = view.doc.language
@@ -433,7 +436,8 @@ def _replacement(views, n, present, f, support, words_here, name_keys, lower) ->
             if len(t) < 3 or not rare(t, lang) or (not view.cased and _zipf(fold(t), lang) >= _limit() - 1):
                 continue  # (a caseless word stands for a name only when rarer still: الآخرين, "the others")
             if view.cased:
-                if not t[:1].isupper() or t.isupper() or _sentence_start(text, s) or fold(t) in lower:
+                if not t[:1].isupper() or t.isupper() or (_sentence_start(text, s) and fold(t) not in mid) \
+                        or fold(t) in lower:
                     continue
             elif not (ks & name_keys):
                 continue  # a caseless word is a name only as a cased translation writes one
