@@ -4,12 +4,16 @@ Countries are read in running text by their CLDR names in each language
 (``extract.labels.country_mentions``: Frankrike = ফ্রান্স = فرنسا = FR), so a
 country translated rather than transliterated meets the others' by its code.
 
-A swap is reported only when both halves of it are seen, link by link:
+A swap is reported only when both halves of it are seen, link by link (at least
+three translations aligned here: with two, neither outvotes the other), and one
+half plainly:
 
-- at least three translations are aligned here (with two, neither outvotes the
-  other), and every other translation but at most one (two at least) names
-  country X more often here than this one does (not at all, or once where the
-  others name it twice: one of two mentions swapped);
+- every other translation but at most one (two at least) names country X more
+  often here than this one does (not at all, or once where the others name it
+  twice: one of two mentions swapped), or half of them (two at least) name X,
+  this one never does, and the country it names instead has a name spelt like
+  X's (Iraq/Iran, Austria/Australia, Cambodia/Colombia: where other translations
+  write X in forms CLDR lacks, a like name is the evidence of a confusion);
 - this one names country Y here, which no other translation names here.
 
 A country one translation leaves out, or one it adds (a translator's "in the
@@ -18,11 +22,14 @@ write. A country inside an "ENTITY (COUNTRY)" label is country-label-mismatch's.
 """
 from __future__ import annotations
 
-from ..extract.labels import country_mentions
+from functools import lru_cache
+
+from ..extract.labels import country_mentions, territory_names
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 
 _MIN_AGREE = 2
+_ALIKE = 0.5  # names this alike (normalised edit similarity) are ones a translator may confuse
 _MAX_SWAPS = 2  # more countries changed at once: the link is not one sentence's translations
 
 
@@ -36,6 +43,23 @@ def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, 
             if not any(a <= s and e <= b for a, b in labels):
                 out.setdefault(code, []).append((i, s, e))
     return out
+
+
+def doc_lang(ctx: GroupContext, d: str) -> str:
+    return ctx.documents[d].language
+
+
+@lru_cache(maxsize=4096)
+def _alike(lang: str, x: str, y: str) -> bool:
+    """Whether the CLDR names of countries ``x`` and ``y`` in ``lang`` are spelt alike
+    (half their letters or more in common, by edit distance): a translator's confusion."""
+    from anyascii import anyascii
+    from rapidfuzz.distance import Levenshtein
+
+    names = territory_names(lang)
+    a = [anyascii(n).lower() for n, c in names.items() if c == x]
+    b = [anyascii(n).lower() for n, c in names.items() if c == y]
+    return any(Levenshtein.normalized_similarity(p, q) >= _ALIKE for p in a for q in b)
 
 
 class CountryMismatch(Check):
@@ -55,11 +79,17 @@ class CountryMismatch(Check):
             named = {d: _mentions(ctx, d, idx) for d, idx in present}
             for d, _ in present:
                 others = [o for o, _ in present if o != d]
-                need = max(_MIN_AGREE, len(others) - 1)
+                strong = max(_MIN_AGREE, len(others) - 1)
+                half = max(_MIN_AGREE, (len(others) + 1) // 2)
                 mine = {x: len(v) for x, v in named[d].items()}
-                dropped = sorted(x for x in {c for o in others for c in named[o]}
-                                 if sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others) >= need)
+                # X: how many others name it here more often than this one
+                fewer = {x: sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others)
+                         for x in {c for o in others for c in named[o]}}
                 added = sorted(y for y in named[d] if not any(y in named[o] for o in others))
+                # (nearly) all the others name X; or half of them do, and this one writes in its
+                # place a country of a like name (Iraq/Iran, Austria/Australia, Cambodia/Colombia)
+                dropped = sorted(x for x, k in fewer.items() if k >= strong or (
+                    k >= half and x not in mine and any(_alike(doc_lang(ctx, d), x, y) for y in added)))
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added)

@@ -124,6 +124,8 @@ class NameSpellingVariant(Check):
                         continue  # two common words, or one word's two inflections (شود / شده)
                     links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
                     links.discard(-1)
+                    if len(key) < 4 and any(_lowered_here(o, key, links) for o in cased_others):
+                        continue  # a short key some cased translation writes in lower case right there: a term (murine = murin)
                     if others and not self._confirmed(cased_others, key, [phonetic_key(w) for w in shared], links):
                         continue
                     yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
@@ -214,6 +216,14 @@ def _inside_names(words, names) -> set[int]:
             inside.add(k)
             k += 1
     return inside
+
+
+def _lowered_here(view, key: str, links: set[int]) -> bool:
+    """Whether ``view`` writes a word of ``key`` in the paragraphs of ``links`` in lower case
+    only, never capitalised (murin; not Lang Son beside lång)."""
+    cases = {t[:1].islower() for i, words in enumerate(view.words) if view.link_of.get(i, -1) in links
+             for _, _, t, ks in words if key in ks}
+    return cases == {True}
 
 
 def _form(word: str, lang: str, cased: bool) -> str:

@@ -91,3 +91,20 @@ def test_two_translations_cannot_outvote_each_other():
 def test_a_country_in_a_label_is_left_to_country_label_mismatch():
     got = findings({"sv": "Mötet hölls i Dongxing (Tyskland) i juni."})
     assert got == []
+
+
+def test_a_country_confused_with_a_like_named_one_is_found_where_only_two_others_read_it():
+    # Bengali and Hindi write Iraq in forms CLDR does not list: two others naming it, and this
+    # one alone naming a country spelt like it (Iran), is a translator's confusion
+    docs = {"ms": ("ms", ["Tentera itu berundur dari Iraq."]), "ar": ("ar", ["انسحب الجيش من العراق."]),
+            "bn": ("bn", ["সেনাবাহিনী সেখান থেকে সরে আসে।"]), "hi": ("hi", ["सेना वहाँ से हट गई।"]),
+            "sv": ("sv", ["Armén drog sig tillbaka från Iran."])}
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.expected, f.found, f.locations[0].document, f.locations[0].evidence) for f in got] == \
+        [("IQ", "IR", "sv", "Iran")]
+    # ... a country of another name there is no such evidence while only two others read Iraq
+    docs["sv"] = ("sv", ["Armén drog sig tillbaka från Tyskland."])
+    assert list(CountryMismatch().run(context(docs))) == []
+    # ... nor is naming nothing in its place
+    docs["sv"] = ("sv", ["Armén drog sig tillbaka."])
+    assert list(CountryMismatch().run(context(docs))) == []

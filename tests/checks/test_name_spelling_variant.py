@@ -23,3 +23,20 @@ def test_inflections_and_clitics_are_not_spelling_variants():
     ar = ["اجتمع ممثلو المقاطعات في هانوي عام 2025.",
           "وقدم ممثلو للمقاطعات الحدودية 12 اقتراحا في هانوي."]
     assert run(NameSpellingVariant, context({"sv": ("sv", sv), "ar": ("ar", ar)})) == []
+
+
+UR_TERM = ["انواع: موراین کوروناوائرس اور دوسرے۔", "موراین کوروناوائرس چوہوں میں پایا جاتا ہے۔",
+           "مورین کوروناوائرس کی ایک قسم ہے۔"]
+ES_TERM = ["Especies: Murine Coronavirus y otros.", "El Murine Coronavirus se encuentra en ratones.",
+           "El Murine Coronavirus es un tipo."]
+FR_TERM = ["Espèces : coronavirus murin et autres.", "Le coronavirus murin se trouve chez les souris.",
+           "Le coronavirus murin en est un type."]
+
+
+def test_a_term_a_cased_translation_writes_in_lower_case_there_is_no_name():
+    # Spanish keeps the English "Murine" capitalised; French writes murin, a word: the Urdu
+    # transliterations of the term are no name's two spellings
+    texts = {"ur": ("ur", UR_TERM), "es": ("es", ES_TERM)}
+    assert [(f.expected, f.found) for f in run(NameSpellingVariant, context(texts))] == [("موراین", "مورین")]
+    texts["fr"] = ("fr", FR_TERM)
+    assert run(NameSpellingVariant, context(texts)) == []

@@ -2,10 +2,12 @@
 the ``Vote`` the cross-translation base builds the finding from, and the base both checks share."""
 from __future__ import annotations
 
+from ...extract.text import load_data
 from ...model import Location
 from ..base import GroupContext
 from ..cross import MAJORITY, PAIR, CrossCheck
 from ..vote import Vote
+from .strict import strict_votes
 from .voting import NameVote, name_votes
 
 
@@ -48,6 +50,8 @@ class NameVoteCheck(CrossCheck):
 
     reports = ""
     cites_support = False
+    # which vote it reports: ``voting``'s broad one or ``strict``'s (``names.yaml: vote``); None reads the data file
+    broad: bool | None = None
 
     def outcome(self, vote: Vote, n: int) -> str:
         return PAIR if len(vote.support) == 1 else MAJORITY
@@ -57,7 +61,8 @@ class NameVoteCheck(CrossCheck):
         return {}
 
     def run(self, ctx: GroupContext):
-        for v in name_votes(ctx):
+        broad = self.broad if self.broad is not None else load_data("names.yaml")["vote"] == "broad"
+        for v in (name_votes(ctx) if broad else strict_votes(ctx)):
             if v.kind == self.reports:
                 yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
                                      locations=name_locations(ctx, v), name=name_subject(v), **self.name_placeholders(v))
