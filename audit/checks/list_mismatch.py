@@ -231,6 +231,20 @@ def _writes(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
     return False
 
 
+def _guessed(ctx: GroupContext, m: Member) -> bool:
+    """A member whose extent the extractor guessed: a list's first member (cut from the
+    clause before it) or, in a caseless script, its last when it runs on into the sentence
+    (as wide as the member before it). One that meets no other translation's is no
+    evidence that this translation writes another list."""
+    if m.index == 0:
+        return True
+    if m.index < len(m.fact.keys) - 1 or m.capitalised:
+        return False
+    text = ctx.documents[m.doc].paragraphs[m.para].text
+    rest = text[m.fact.spans[m.index][1]:].lstrip()
+    return bool(rest) and rest[0].isalnum()
+
+
 def _a_name(ctx: GroupContext, entity: list[Member]) -> bool:
     """A territory, or capitalised in a cased script and written alike in two scripts
     or by three translations (Malay and Indonesian share words, as Hindi and Marathi
@@ -309,7 +323,8 @@ class ListMismatch(Check):
                 continue
             lists = {(m.para, m.fact.start): m.fact for e in shared for m in e if m.doc == d and
                      any(x.doc in peers for x in e)}
-            if any(len(e) == 1 for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e)):
+            if any(len(e) == 1 and not _guessed(ctx, e[0]) for e in by_doc[d]
+                   if any((m.para, m.fact.start) in lists for m in e)):
                 continue  # a member of its list meets no other translation's
             if any(len(set(f.keys)) < len(f.keys) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
@@ -324,7 +339,8 @@ class ListMismatch(Check):
                 witnesses = docs & peers
                 if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
                     continue
-                if any(not ({m.doc for m in e2} & witnesses) for e2 in mine):
+                if any(not ({m.doc for m in e2} & witnesses) and not (len(e2) == 1 and _guessed(ctx, e2[0]))
+                       for e2 in mine):
                     continue  # a member the witnesses do not list may be how it writes this one (VIH, HIV)
                 if not _writes(ctx, d, present[d], e):
                     dropped.append(e)
