@@ -578,6 +578,12 @@ def _lists(text: str, lang: str):
 
 def cand_list(kind: str, doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]:
     sizes = {len(run) + 2 for run in _lists(doc.en[i], "en")}
+    # an enumeration of the source: the English line and at least half of the other
+    # translations read a list of that size (commas between clauses read as a list in
+    # English alone: "Paul Newman, of leisure and hospitality analysts")
+    others = [(lang, lines[i]) for lang, lines in doc.others.items() if i < len(lines)]
+    sizes = {k for k in sizes if 2 * sum(any(len(r) + 2 == k for r in _lists(line, lang))
+                                         for lang, line in others) >= len(others)}
     text, out = doc.lines[i], []
     for run in _lists(text, doc.lang):
         if len(run) + 2 not in sizes:
