@@ -251,6 +251,18 @@ def _one_letter_more(want: frozenset[str], keys: frozenset[str]) -> bool:
                for k in want if len(k) >= 2 for w in keys)
 
 
+def _closed(doc, para: int, fact) -> bool:
+    """A conjunction closes the list ("A, B and C"): an enumeration, not commas between
+    clauses ("Thomas Bjorn, the European captain, knows")."""
+    text = doc.paragraphs[para].text
+    (_, end), (start, stop) = fact.spans[-2], fact.spans[-1]
+    conj = _conjunctions(doc.language)
+    words = [fold(t) for _, _, t in tokens(text[end:start])]
+    head = fold(text[start:stop])
+    return any(w in conj for w in words) or \
+        (glues_conjunctions(doc.language) and any(len(c) == 1 and head.startswith(c) for c in conj))
+
+
 def _strong(entity: list[Member]) -> bool:
     """A territory, or a name with a word of three letters or more in its key ("Dr" cut
     from "Dr. PawPaw" at its full stop is not)."""
@@ -356,7 +368,8 @@ class ListMismatch(Check):
         the paragraph reads no list, writes a conjunction, and three in four of the other
         translations (two at least) each read one list of three here."""
         others = [o for o in sorted(lists) if o != d and lists[o]]
-        witnesses = [o for o in others if len(lists[o]) == 1 and not lists[o][0][1].short and len(lists[o][0][1].keys) == 3]
+        witnesses = [o for o in others if len(lists[o]) == 1 and not lists[o][0][1].short and len(lists[o][0][1].keys) == 3
+                     and _closed(ctx.documents[o], *lists[o][0])]
         if len(witnesses) < max(_MIN_WITNESSES, len(present) - 1):
             return  # every other translation reads that one list of three
         doc = ctx.documents[d]
