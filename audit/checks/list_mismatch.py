@@ -196,6 +196,8 @@ def _word_written(want: frozenset[str], keys: frozenset[str]) -> bool:
         for w in keys:
             if len(k) >= 3 and w.startswith(k) and len(w) - len(k) <= 2:
                 return True
+            if len(k) == 2 and w.startswith(k) and len(w) == 3:  # তাইপেইতে, Taipei with a case ending
+                return True
             if len(k) >= 4 and len(w) >= 4 and Levenshtein.distance(k, w, score_cutoff=1) <= 1:
                 return True
     return False
