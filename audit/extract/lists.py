@@ -174,7 +174,8 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
         caps += 1
     width = len(tokens(body[prev.start:prev.end]))
     if before + 1 >= _MIN_ITEMS:
-        toks = toks[:min(width, caps) if cased else width]
+        # a cased script's name ends where its capitals end; a common word has none
+        toks = toks[:min(width, caps) if cased and caps else width]
     else:
         toks = toks[:caps]
     if not toks or any(ch.isdigit() for _, _, t in toks for ch in t):
