@@ -98,6 +98,39 @@ class ListDuplicate(Check):
                     if why == "word" and self.severity == type(self).severity:
                         finding = replace(finding, severity="warning")  # a common word: read it second
                     yield finding
+            if glues_conjunctions(doc.language):
+                yield from self._glued(ctx, doc, i, pf, linked)
+
+    def _glued(self, ctx, doc, i, pf, linked):
+        """A language that glues its conjunction to the member writes a list without
+        separators ("ريفلون وإيسي وتويزرمان"), which no list is read from: a name written twice
+        in a row, the second with the conjunction (وتويزرمان وتويزرمان), is a repeated member
+        when it is a name by the cased translations and no other translation repeats it."""
+        text, lang = doc.paragraphs[i].text, doc.language
+        conj = [c for c in _conjunctions(lang) if len(c) == 1]
+        toks = tokens(text)
+        bare = [fold(strip_clitic(t, lang)) for _, _, t in toks]
+        listed = {k for f in pf.lists for k in (member_key(m, lang) for m in f.members)}
+        seen = set()
+        for n in range(1, _MAX_ITEM_WORDS + 1):
+            for k in range(len(toks) - 2 * n + 1):
+                second = fold(toks[k + n][2])
+                if bare[k:k + n] != bare[k + n:k + 2 * n] or not any(second.startswith(c) for c in conj):
+                    continue
+                member = text[toks[k + n][0]:toks[k + 2 * n - 1][1]]
+                key = " ".join(bare[k:k + n])
+                if key in seen or key in listed or len(key.replace(" ", "")) < 3:
+                    continue  # a list read here already names it
+                seen.add(key)
+                spans = [(toks[k][0], toks[k + n - 1][1]), (toks[k + n][0], toks[k + 2 * n - 1][1])]
+                said = [text[a:b] for a, b in spans]
+                others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
+                if reported(doc, i, said, spans, (-1, -1), others, ctx) != "name":
+                    continue
+                locs = [location(doc, i, Fact(w, a, b)) for w, (a, b) in zip(said, spans)]
+                yield self.finding(ctx, self.message("repeated", listed=text[spans[0][0]:spans[1][1]], member=member, times=2),
+                                   locs, subject=f"{doc.id}|glued|{key}", expected=None, found=f"{member} (2 times)",
+                                   values=((doc.id, said),))
 
 
 def reported(doc, i, said, spans, first, others, ctx) -> str | None:
