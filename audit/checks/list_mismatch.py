@@ -250,7 +250,7 @@ def _a_word_written(ctx: GroupContext, doc: str, paras, entity: list[Member]) ->
 
 def _close(want: frozenset[str], keys: frozenset[str]) -> bool:
     """Long keys two edits apart (கொரோனவிரிடேயின், Coronaviridae: a suffix and a vowel's trace)."""
-    return any(len(k) >= 6 and len(w) >= 6 and Levenshtein.distance(k, w, score_cutoff=2) <= 2
+    return any(len(k) >= 5 and len(w) >= 5 and Levenshtein.distance(k, w, score_cutoff=2) <= 2
                for k in want for w in keys)
 
 
