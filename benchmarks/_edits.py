@@ -116,6 +116,9 @@ def _list_marks(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if part in p:
                 mark.add(p[part].replace("{0}", "").replace("{1}", ""))
     conj -= seps
+    # a separator before the final conjunction ("A, B, and C"; Arabic "A، B، وC", whose
+    # pattern "{0} و{1}" glues the conjunction to the member): the pair closes the list
+    conj |= {c.rstrip() + j for c in seps for j in conj if j[:1].isspace()}
     key = lambda s: -len(s)  # noqa: E731
     return tuple(sorted((s for s in seps if s.strip()), key=key)), tuple(sorted((c for c in conj if c.strip()), key=key))
 
@@ -549,22 +552,38 @@ def _lists(text: str, lang: str):
     a separator closes on both sides) as (start, end, separator after or None, mark before);
     a list of k inner members has k + 2 members. Members are short (three words at most)."""
     pattern, seps = _list_pattern(lang)
+    # a language whose patterns have no final conjunction of their own (Arabic: "{0} و{1}"
+    # at every position) closes a list where a long segment follows the last mark
+    open_ended = not _list_marks(lang)[1]
     marks = [(m.start(), m.end(), m.group() in seps) for m in pattern.finditer(text)]
+    short = lambda seg: 1 <= len(WORD.findall(seg)) <= 3 and len(seg) <= 40 and not SENTENCE_PUNCT & set(seg)  # noqa: E731
     lists, run = [], []
-    for (s0, e0, after_sep), (s1, e1, is_sep) in zip(marks, marks[1:]):
+    for k, ((s0, e0, after_sep), (s1, e1, is_sep)) in enumerate(zip(marks, marks[1:])):
         seg = text[e0:s1]
-        if after_sep and 1 <= len(WORD.findall(seg)) <= 3 and len(seg) <= 40 and not SENTENCE_PUNCT & set(seg):
+        if not run and k and not marks[k - 1][2] and short(text[marks[k - 1][1]:s0]):
+            continue  # "earthquake and tsunami, friends and family": a conjunction before the first member ends another list
+        if after_sep and short(seg):
             run.append((e0, s1, (s1, e1) if is_sep else None, (s0, e0)))
             if not is_sep:  # the final conjunction closes the list
                 lists.append(run)
                 run = []
         else:
+            if open_ended and run:
+                lists.append([m[:2] + (None,) + m[3:] if n == len(run) - 1 else m for n, m in enumerate(run)])
             run = []
+    if open_ended and run:
+        lists.append(run)
     return lists
 
 
 def cand_list(kind: str, doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]:
     sizes = {len(run) + 2 for run in _lists(doc.en[i], "en")}
+    # an enumeration of the source: the English line and at least half of the other
+    # translations read a list of that size (commas between clauses read as a list in
+    # English alone: "Paul Newman, of leisure and hospitality analysts")
+    others = [(lang, lines[i]) for lang, lines in doc.others.items() if i < len(lines)]
+    sizes = {k for k in sizes if 2 * sum(any(len(r) + 2 == k for r in _lists(line, lang))
+                                         for lang, line in others) >= len(others)}
     text, out = doc.lines[i], []
     for run in _lists(text, doc.lang):
         if len(run) + 2 not in sizes:

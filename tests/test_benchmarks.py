@@ -106,3 +106,24 @@ def test_names_to_edit_are_peoples_and_places_not_words_of_an_institutions_name(
     assert [n for n, _ in rp._english_names("The Centers for Disease Control said so.", set())] == []
     # a capitalised word the document also writes in lower case is a common word
     assert rp._english_names("Yesterday the Storm hit Chittagong.", {"storm"}) == [("Chittagong", "ktknk")]
+
+
+def test_an_arabic_list_is_edited_and_a_list_the_other_translations_do_not_read_is_not():
+    # Arabic's CLDR pattern glues و to every member: a list closes where a long segment follows
+    line = "وقال إن الآلاف من المنازل، والمستشفيات، ومراكز التسوق، والفنادق قد انهارت في المدينة."
+    en = "He said thousands of houses, hospitals, shopping malls and hotels had collapsed."
+    assert _edited(rp.cand_list("list-dropped", _doc("ar", line, en), 0, random.Random(1)), line) == [
+        "وقال إن الآلاف من المنازل، ومراكز التسوق، والفنادق قد انهارت في المدينة.",
+        "وقال إن الآلاف من المنازل، والمستشفيات، والفنادق قد انهارت في المدينة."]
+    # "earthquake and tsunami, friends and family": no list starts right after a conjunction
+    line = "Efter jordbävningen och tsunamin, vänner och familj hoppades."
+    en = "After the earthquake and tsunami, friends and family hoped."
+    assert rp.cand_list("list-dropped", _doc("sv", line, en), 0, random.Random(1)) == []
+    # the English reads a list of three at clause commas, the other translations none
+    line = "Paul Newman, från RSM, och andra sade detta."
+    en = "Paul Newman, of leisure and hospitality analysts RSM said this."
+    doc = _doc("sv", line, en)
+    assert _edited(rp.cand_list("list-dropped", doc, 0, random.Random(1)), line) == ["Paul Newman, och andra sade detta."]
+    doc.others = {"ms": ["Paul Newman penganalisa hiburan dan makanan dari RSM berkata ini."],
+                  "hi": ["पॉल न्यूमैन और आतिथ्य विश्लेषक RSM ने कहा।"]}
+    assert rp.cand_list("list-dropped", doc, 0, random.Random(1)) == []

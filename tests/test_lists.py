@@ -312,3 +312,59 @@ def test_a_caseless_word_with_a_one_letter_key_repeated_as_another_script_repeat
         "sv": ("sv", ["Nästan 30 miljoner barn får frukost, lunch, mellanmål och middag i skolan."]),
     }
     assert run(ListDuplicate(), docs) == []
+
+
+# --- list recall on real-shaped lists (issue 13) --------------------------------------------
+
+def test_the_member_after_the_conjunction_is_read_where_it_runs_on_into_the_sentence():
+    # the last member is as wide as the one before it: a caseless list no longer loses it
+    got = extract_lists("অন্য বিভাগে, ঘুম বঞ্চনা হার্ট অ্যাটাক, স্ট্রোক, হতাশা এবং ক্যান্সারের ঝুঁকি বাড়িয়ে তুলতে পারে", "bn")
+    assert [f.members[-3:] for f in got if not f.short] == [("স্ট্রোক", "হতাশা", "ক্যান্সারের")]
+    got = extract_lists("Eleverna klickar på kaffekoppar, gardiner, tränare och böcker för att få veta mer.", "sv")
+    assert [f.members for f in got] == [("kaffekoppar", "gardiner", "tränare", "böcker")]
+
+
+def test_a_language_the_data_files_lack_closes_its_lists_with_its_cldr_conjunction():
+    got = extract_lists("Bangkok, Hong Kong, Tokyo, na Taipei ilikuwa na kiwango kubwa.", "sw")
+    assert [f.members for f in got] == [("Bangkok", "Hong Kong", "Tokyo", "Taipei")]
+    got = extract_lists("埃博拉、HIV、流感和SARS对男性的影响不同。", "zh")  # 和 glued inside a token
+    assert [len(f.members) for f in got] == [4]
+
+
+CAPITALS = {
+    "hi": "अधिकारियों ने अल साल्वाडोर, डोमिनिकन गणराज्य और पनामा से प्रमुखों को वापस बुलाने का फ़ैसला किया।",
+    "ms": "Pegawai memutuskan untuk memanggil kembali ketua perwakilan daripada El Salvador, Republik Dominica dan Panama kerana keputusan itu.",
+    "sv": "Tjänstemän beslutade att kalla hem cheferna för beskickningarna i El Salvador, Dominikanska republiken och Panama på grund av beslutet.",
+    "bn": "কর্মকর্তারা এল সালভাদোর, ডোমিনিকান প্রজাতন্ত্র এবং পানামা থেকে কূটনৈতিক মিশনের প্রধানদের ফেরত আনার সিদ্ধান্ত নেন।",
+}
+
+
+@pytest.mark.parametrize("lang, pair", [
+    ("bn", "কর্মকর্তারা এল সালভাদোর এবং পানামা থেকে কূটনৈতিক মিশনের প্রধানদের ফেরত আনার সিদ্ধান্ত নেন।"),
+    ("sv", "Tjänstemän beslutade att kalla hem cheferna för beskickningarna i El Salvador och Panama på grund av beslutet."),
+])
+def test_a_list_of_three_names_left_as_two_joined_by_and_lacks_the_third(lang, pair):
+    docs = {d: (d, [pair if d == lang else t]) for d, t in CAPITALS.items()}
+    got = run(ListMismatch(), docs)
+    assert [(f.check, f.subject, [loc.document for loc in f.locations if loc.role == "flagged"]) for f in got] == \
+        [("list-mismatch", "DO", [lang])]
+    support = {loc.document for loc in got[0].locations if loc.role == "support"}
+    assert len(support) >= 2 and support <= set(CAPITALS) - {lang}
+
+
+def test_a_list_of_names_the_translation_restructures_but_writes_whole_is_no_finding():
+    docs = {d: (d, [t]) for d, t in CAPITALS.items()}
+    docs["bn"] = ("bn", ["কর্মকর্তারা পানামা থেকে, এবং এল সালভাদোর ও ডোমিনিকান প্রজাতন্ত্র থেকেও প্রধানদের ফেরত আনেন।"])
+    assert run(ListMismatch(), docs) == []
+
+
+ARABIC_HOUSES = dict(HOUSES, ar="وقال إن الآلاف من المنازل، والمستشفيات، ومراكز التسوق، والفنادق قد انهارت.")
+
+
+def test_an_arabic_list_one_member_shorter_than_all_the_others_is_found():
+    docs = {d: (d, [t]) for d, t in ARABIC_HOUSES.items()}
+    assert run(ListMismatch(), docs) == []
+    docs["ar"] = ("ar", ["وقال إن الآلاف من المنازل، والمستشفيات، والفنادق قد انهارت."])
+    got = run(ListMismatch(), docs)
+    assert [(f.expected, f.found, [loc.document for loc in f.locations if loc.role == "flagged"]) for f in got] == \
+        [(4, 3, ["ar"])]

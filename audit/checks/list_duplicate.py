@@ -13,6 +13,7 @@ show the source does not repeat.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -97,6 +98,39 @@ class ListDuplicate(Check):
                     if why == "word" and self.severity == type(self).severity:
                         finding = replace(finding, severity="warning")  # a common word: read it second
                     yield finding
+            if glues_conjunctions(doc.language):
+                yield from self._glued(ctx, doc, i, pf, linked)
+
+    def _glued(self, ctx, doc, i, pf, linked):
+        """A language that glues its conjunction to the member writes a list without
+        separators ("ريفلون وإيسي وتويزرمان"), which no list is read from: a name written twice
+        in a row, the second with the conjunction (وتويزرمان وتويزرمان), is a repeated member
+        when it is a name by the cased translations and no other translation repeats it."""
+        text, lang = doc.paragraphs[i].text, doc.language
+        conj = [c for c in _conjunctions(lang) if len(c) == 1]
+        toks = tokens(text)
+        bare = [fold(strip_clitic(t, lang)) for _, _, t in toks]
+        listed = {k for f in pf.lists for k in (member_key(m, lang) for m in f.members)}
+        seen = set()
+        for n in range(1, _MAX_ITEM_WORDS + 1):
+            for k in range(len(toks) - 2 * n + 1):
+                second = fold(toks[k + n][2])
+                if bare[k:k + n] != bare[k + n:k + 2 * n] or not any(second.startswith(c) for c in conj):
+                    continue
+                member = text[toks[k + n][0]:toks[k + 2 * n - 1][1]]
+                key = " ".join(bare[k:k + n])
+                if key in seen or key in listed or len(key.replace(" ", "")) < 3:
+                    continue  # a list read here already names it
+                seen.add(key)
+                spans = [(toks[k][0], toks[k + n - 1][1]), (toks[k + n][0], toks[k + 2 * n - 1][1])]
+                said = [text[a:b] for a, b in spans]
+                others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
+                if reported(doc, i, said, spans, (-1, -1), others, ctx) != "name":
+                    continue
+                locs = [location(doc, i, Fact(w, a, b)) for w, (a, b) in zip(said, spans)]
+                yield self.finding(ctx, self.message("repeated", listed=text[spans[0][0]:spans[1][1]], member=member, times=2),
+                                   locs, subject=f"{doc.id}|glued|{key}", expected=None, found=f"{member} (2 times)",
+                                   values=((doc.id, said),))
 
 
 def reported(doc, i, said, spans, first, others, ctx) -> str | None:
@@ -110,9 +144,19 @@ def reported(doc, i, said, spans, first, others, ctx) -> str | None:
     if _a_name(said, lang, cased, others):
         return "name"
     if others and all(_whole(text, e, lang) for _, e in spans) and \
-            (spans[0] != first or _opens(text, spans[0][0], lang)):
+            (spans[0] != first or _opens(text, spans[0][0], lang)) and not _joined_pair(text, spans, lang):
         return "word"
     return None
+
+
+def _joined_pair(text: str, spans, lang: str) -> bool:
+    """A common word written twice around the list's conjunction ("நீர், சுகாதாரம் மற்றும்
+    சுகாதாரம்": sanitation and hygiene are one word in Tamil): a language with one word for
+    two of the source's, as likely as a slip."""
+    if len(spans) != 2:
+        return False
+    between = [fold(t) for _, _, t in tokens(text[spans[0][1]:spans[1][0]])]
+    return len(between) == 1 and between[0] in _conjunctions(lang)
 
 
 def _repeats(ctx, doc, j) -> bool:
@@ -149,6 +193,8 @@ _SPACE = regex.compile(r"\s*")
 def _opens(text: str, start: int, lang: str) -> bool:
     """The member starts its piece: a separator, a clause's start or a boundary word
     ("between", "and") is before it ("летучие мыши, мыши" is bats and mice)."""
+    if start and unicodedata.category(text[start - 1]) == "Pd":
+        return False  # "முன்-தொடக்க நிலை": the member was cut from a hyphenated word
     head = text[:start].rstrip()
     if not head or head[-1] in load_data("lists.yaml")["separators"] or not head[-1].isalnum():
         return True
@@ -167,8 +213,14 @@ def _linked(ctx: GroupContext) -> dict[tuple[str, int], list[tuple[str, int]]]:
 
 
 def _a_name(occurrences, lang, cased, others) -> bool:
-    if cased:
-        return all(_capitalised(m) for m in occurrences)
+    """Capitalised at every occurrence in a cased script, and, when other cased
+    translations are there, written with capitals by one of them (Swahili writes "Vyuo na
+    Vyuo vikuu", colleges and universities, with a capital no other translation gives);
+    in a caseless script, written with capitals by a cased translation."""
+    if cased and not all(_capitalised(m) for m in occurrences):
+        return False
+    if cased and not any(is_cased_script(doc.paragraphs[j].text) for doc, j in others):
+        return True
     words = [keys for *_, keys in word_keys(occurrences[0], lang)]
     if not words or max(len(k) for w in words for k in w) < 2:
         return False  # a one-letter key meets some capitalised word of any text: no evidence of a name

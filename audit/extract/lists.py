@@ -59,10 +59,11 @@ class Item(NamedTuple):
 
 def extract_lists(text: str, lang: str) -> list[ListFact]:
     """Lists of short items, each member with its phonetic key."""
-    stops = boundary_words(lang)
-    conj = _conjunctions(lang) or stops
+    conj = _conjunctions(lang) or boundary_words(lang)
+    stops = boundary_words(lang) | conj
     clitics = tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
     articles = _articles(lang)
+    glued = _unspaced_conjunctions(lang)
     cased = is_cased_script(text)
     facts = []
     # clauses: a list never crosses these
@@ -82,8 +83,8 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
             if cased:
                 facts += _conjoined(text, c_start, body, conj)
             continue
-        items = [_item(body, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1))
-                 for k, (s, e) in enumerate(pieces)]
+        items = [_item(body, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1),
+                       glued=glued) for k, (s, e) in enumerate(pieces)]
         items, starts = _boundaries(body, pieces, items, stops, conj, clitics, articles, cased)
         run: list = []
         for it, start in zip(items + [None], starts + [False]):
@@ -173,7 +174,8 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
         caps += 1
     width = len(tokens(body[prev.start:prev.end]))
     if before + 1 >= _MIN_ITEMS:
-        toks = toks[:min(width, caps) if cased else width]
+        # a cased script's name ends where its capitals end; a common word has none
+        toks = toks[:min(width, caps) if cased and caps else width]
     else:
         toks = toks[:caps]
     if not toks or any(ch.isdigit() for _, _, t in toks for ch in t):
@@ -181,19 +183,30 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
     return Item(s + toks[0][0], s + toks[-1][1], _key(toks), True)
 
 
-def _item(body, s, e, stops, conj, clitics, articles, first, last):
+def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
     """(start, end, key, closes) for a short item; the last may start with 'and'."""
     toks = tokens(body[s:e])
+    if glued:
+        toks = _split_glued(toks, glued)
     closes = False
+    opens = bool(toks) and fold(toks[0][2]) in conj  # ", and B ...": the conjunction closes the list at B
     for k, (ts, te, t) in enumerate(toks):
-        if k > 0 and not first and fold(t) in conj and k < len(toks) - 1:
+        if k > 0 and not first and not opens and fold(t) in conj and k < len(toks) - 1:
             # "Cao Bang and Ha Giang": the item after the conjunction closes the list
             left, right = toks[:k], toks[k + 1:]
+            while len(right) > 1 and fold(right[0][2]) in articles:
+                right = right[1:]  # "et la Thaïlande": the member is the name
             if right[0][2][:1].isupper():  # cased script: the member ends where its capitals end
                 caps = 0
                 while caps < len(right) and right[caps][2][:1].isupper():
                     caps += 1
                 right = right[:caps]
+            elif len(right) > _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS:
+                # "tränare och böcker för att få veta ...": the member after the conjunction
+                # runs on into the sentence; it is as wide as the member before it, and no
+                # boundary word (a preposition) is part of it
+                right = right[:len(left)]
+                right = right[:next((n for n, (_, _, w) in enumerate(right) if fold(w) in stops), len(right))]
             if right and len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS \
                     and not any(ch.isdigit() for _, _, w in left + right for ch in w):
                 return Item(s + right[0][0], s + right[-1][1], _key(right), True,
@@ -276,7 +289,56 @@ def _articles(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _conjunctions(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_data("translit.yaml")["conjunctions"].get(lang, []))
+    """The words that close a list: the data file's, and the ones of the language's CLDR
+    list patterns ("{0} na {1}", "{0} یا {1}"), for a language the data file lacks."""
+    return frozenset(fold(w) for w in load_data("translit.yaml")["conjunctions"].get(lang, [])) | _cldr_conjunctions(lang)
+
+
+def _split_glued(toks, glued):
+    """Tokens of a script written without spaces split around a conjunction written inside
+    them ("流感和SARS": 流感, 和, SARS)."""
+    out = []
+    for ts, te, t in toks:
+        pos = 0
+        for m in regex.finditer("|".join(map(regex.escape, glued)), t):
+            if m.start() == 0 or m.end() == len(t):
+                continue
+            out.append((ts + pos, ts + m.start(), t[pos:m.start()]))
+            out.append((ts + m.start(), ts + m.end(), m.group()))
+            pos = m.end()
+        out.append((ts + pos, te, t[pos:]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _unspaced_conjunctions(lang: str) -> tuple[str, ...]:
+    """The conjunctions the language's CLDR list patterns write with no space around them
+    ("{0}和{1}"): the script does not separate its words."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        pattern = Locale.parse(lang).list_patterns.get("standard", {}).get("end", "")
+    except (UnknownLocaleError, ValueError):
+        return ()
+    word = pattern.replace("{0}", "").replace("{1}", "")
+    return (word,) if word and not any(ch.isspace() or unicodedata.category(ch)[0] == "P" for ch in word) \
+        and pattern.startswith("{0}") and pattern.endswith("{1}") else ()
+
+
+@lru_cache(maxsize=None)
+def _cldr_conjunctions(lang: str) -> frozenset[str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        patterns = Locale.parse(lang).list_patterns
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    words = set()
+    for style in ("standard", "or"):
+        for part in ("end", "2"):
+            pattern = patterns.get(style, {}).get(part, "")
+            words |= {fold(t) for _, _, t in tokens(pattern.replace("{0}", " ").replace("{1}", " "))}
+    return frozenset(words)
 
 
 def _conjoined(text, offset, body, conjunctions) -> list[ListFact]:

@@ -25,3 +25,23 @@ def test_a_list_of_distinct_words_is_not_a_duplicate():
 
 def test_lists_without_repeats_are_no_finding():
     assert run(ListDuplicate, context(trade())) == []
+
+
+BRANDS = {"ms": ("ms", ["termasuk jenama seperti Revlon, Essie, Tweezerman dan Dr. PawPaw buat pertama kali."]),
+          "sv": ("sv", ["inklusive märken som Revlon, Essie, Tweezerman och Dr. PawPaw för första gången."])}
+
+
+def test_a_name_repeated_in_an_arabic_list_written_without_separators_is_a_duplicate():
+    # Arabic glues و to each member and may write no comma: no list is read, the repetition still is
+    docs = dict(BRANDS, ar=("ar", ["منتجات العلامات التجارية مثل ريفلون وإيسي وتويزرمان ودي آر. بوبو لأول مرة."]))
+    assert run(ListDuplicate, context(docs)) == []
+    docs["ar"] = ("ar", ["منتجات العلامات التجارية مثل ريفلون وتويزرمان وتويزرمان ودي آر. بوبو لأول مرة."])
+    got = run(ListDuplicate, context(docs))
+    assert [(f.check, f.found, [loc.document for loc in f.locations]) for f in got] == \
+        [("list-duplicate", "وتويزرمان (2 times)", ["ar", "ar"])]
+
+
+def test_a_name_the_other_translations_repeat_too_is_not_a_duplicate_in_arabic():
+    docs = {d: (lang, [t[0].replace("Essie", "Tweezerman")]) for d, (lang, t) in BRANDS.items()}
+    docs["ar"] = ("ar", ["منتجات العلامات التجارية مثل ريفلون وتويزرمان وتويزرمان ودي آر. بوبو لأول مرة."])
+    assert run(ListDuplicate, context(docs)) == []
