@@ -110,8 +110,23 @@ def _reachable(address: str) -> None:
         pass
 
 
+_tuned: list = []  # set once the worker process's garbage collection is tuned
+
+
+def _tune_worker() -> None:
+    """Garbage collection as in the pool's workers (``processes.prepare_worker``), once per
+    worker process: a Dask worker holds its documents' facts (millions of small objects)
+    for the run, and with Python's default thresholds every full collection walks them all."""
+    if not _tuned:
+        import gc
+
+        gc.set_threshold(100_000, 50, 100)
+        _tuned.append(True)
+
+
 def _read(task, path: str, doc_id: str, declared: str | None, given: str, config: Config) -> tuple:
     """The read task on a worker; the document keeps the path as the user gave it."""
+    _tune_worker()
     doc, facts, signature = task(config, path, doc_id, declared)
     return replace(doc, path=given), facts, signature
 
@@ -123,6 +138,7 @@ def _head(read: tuple) -> tuple:
 
 
 def _audit(task, group, held: list, config: Config):
+    _tune_worker()
     return task(config, group, [(doc, facts) for doc, facts, _ in held])
 
 

@@ -149,7 +149,9 @@ def lowercase_vocabulary(texts) -> frozenset[str]:
     """Words a document writes in lower case somewhere (to tell names from sentence starts)."""
     from .text import tokens
 
-    return frozenset(t.casefold() for text in texts for _, _, t in tokens(text) if t[:1].islower())
+    # through tokens(), whose cache the extractors then read; each distinct word tested once
+    words = {t for text in texts for _, _, t in tokens(text)}
+    return frozenset(t.casefold() for t in words if t[:1].islower())
 
 
 __all__ = ["BUDGET_SECONDS", "EXTRACTORS", "Extractor", "Found", "ParagraphFacts", "Source", "extract_document",

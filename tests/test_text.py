@@ -1,0 +1,26 @@
+"""The tokeniser every extractor and check reads: words with their offsets."""
+import random
+
+from audit.extract.text import TOKEN, tokens
+
+
+def test_words_with_offsets_in_every_script():
+    text = "Hà Nội, l’été: কোয়াং ২৬,৭৫০ — كوفيد-19 d'Ivoire '"
+    got = tokens(text)
+    assert [w for _, _, w in got] == ["Hà", "Nội", "l’été", "কোয়াং", "২৬", "৭৫০", "كوفيد", "19", "d'Ivoire"]
+    assert all(text[s:e] == w for s, e, w in got)
+
+
+def test_same_words_and_offsets_as_matching_the_word_pattern():
+    # tokens() sums the lengths of split() pieces; a match per word is the definition
+    alphabet = list("ab'’ -.,\u0301\u09bf১5xঅ\n\t_\u200c") + ["\U0001d400"]
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
+        assert tokens(text) == [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)], repr(text)
+
+
+def test_callers_get_their_own_list():
+    first = tokens("one two")
+    first.clear()
+    assert tokens("one two") == [(0, 3, "one"), (4, 7, "two")]
