@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..model import Group
-from .score import _Scorer
+from .score import _MIN_TOLERANCE as _NEAR, _PARTIAL, _TOLERANCE as _NEAR_SHARE, _Scorer
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
 _SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
+_PARTIAL_BAR = 0.5  # a lone partial translation joins its one clear home at this fraction of the threshold
+_PARTIAL_CONTRARY = 0.3  # ... unless its figures say it is another text this surely (Scorer.facts)
+_OFFERS = 6  # a lone document is offered the clusters lacking its language that hold most of its anchors: this many
 
 
 def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -99,9 +102,63 @@ def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
     return out
 
 
-def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
+def _anchor_homes(lone: list[str], clusters, scorer: "_Scorer") -> dict[str, set[str]]:
+    """For each lone document, the ``_OFFERS`` clusters lacking its language that hold the most
+    weight of its anchors at about its paragraph (each cluster named by a member), whatever their frequency: a partial translation
+    (the first paragraphs of an article) may have no rare anchor to block on, and its few common
+    ones (a 2 and a 7 in its opening line) together still point to one article."""
+    if not lone:
+        return {}
+    wanted = set().union(*(scorer.sigs[d].keys() for d in lone))
+    holders: dict[str, list[str]] = defaultdict(list)
+    for d, sig in scorer.sigs.items():
+        for f in sig.keys() & wanted:
+            holders[f].append(d)
+    where = {d: k for k, c in enumerate(clusters) for d in c[0]}
+    langs = [{scorer.lang[d] for d in c[0]} for c in clusters]
+    out = {}
+    for d in lone:
+        mine, lang, size = scorer.sigs[d], scorer.lang[d], scorer.sizes[d]
+        tally: dict[int, float] = defaultdict(float)
+        for f, at in mine.items():
+            seen = set()
+            for o in holders[f]:
+                k = where[o]
+                if k in seen or lang in langs[k]:
+                    continue
+                tolerance = max(_NEAR, _NEAR_SHARE * max(size, scorer.sizes[o]))
+                if abs(scorer.sigs[o][f][0] - at[0]) < tolerance:
+                    seen.add(k)
+                    tally[k] += scorer.weight[f]
+        out[d] = {clusters[k][0][0] for k in sorted(tally, key=lambda k: (-tally[k], k))[:_OFFERS]}
+    return out
+
+
+def _partial_home(docs, target, offers, scorer: "_Scorer", settings) -> bool:
+    """A lone partial translation (shorter than ``_PARTIAL`` of every member of its best home)
+    has less to say than a whole one, so its scores are lower: it joins at ``_PARTIAL_BAR`` of
+    the threshold, on average and with one member, when that home lacks its language and it
+    scores ``_MARGIN`` times better there than with any other cluster at all (a short text that
+    matches the opening of one article and of no other), and its figures do not contradict
+    that article's (``_PARTIAL_CONTRARY``)."""
+    if len(docs) != 1 or any(scorer.sizes[docs[0]] >= _PARTIAL * scorer.sizes[m] for m in target):
+        return False
+    score, _, _, cross = offers[0]
+    bar = settings.threshold * _PARTIAL_BAR
+    runner_up = max((o[0] for o in offers[1:]), default=0.0)
+    if score < bar or max(cross.values()) < bar or score < _MARGIN * runner_up:
+        return False
+    # the figures it has must agree with its closest member's opening: one article's other
+    # version (another day's figures in the same template, the same names) is no partial of it
+    closest = max(cross, key=lambda pair: (cross[pair], pair))
+    return scorer.facts(*closest)[1] <= _PARTIAL_CONTRARY
+
+
+def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings, candidates=()) -> list:
     """The second pass: each cluster smaller than the largest (a lone document first) is offered
-    to the clusters it has a candidate pair with; it joins the one it scores best with on
+    to the clusters it has a candidate pair with (blocking's, not only those scored up front) and,
+    a lone document, to those lacking its language that hold most of its anchors
+    (``_anchor_homes``); it joins the one it scores best with on
     average over all their pairs when that one lacks its languages, the average reaches
     ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
     of two or more comes within ``_MARGIN``."""
@@ -114,6 +171,12 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         if s > 0:
             partners[a].add(b)
             partners[b].add(a)
+    lone = [c[0][0] for c in clusters if len(c[0]) == 1]
+    for a, b in candidates:
+        if len(clusters[where[a]][0]) == 1 or len(clusters[where[b]][0]) == 1:
+            partners[a].add(b)
+            partners[b].add(a)
+    homes = _anchor_homes(lone, clusters, scorer)
     # a document of few facts may share no blocking key at all: the clusters holding a document of
     # as many paragraphs are offered it too (a count that common says nothing and offers none)
     by_size: dict[int, set[int]] = defaultdict(set)
@@ -127,7 +190,7 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
             continue
         langs = Counter(scorer.lang[d] for d in docs)
         offers = []
-        near = {where[p] for d in docs for p in partners[d]}
+        near = {where[p] for d in docs for p in partners[d]} | {where[x] for x in homes.get(docs[0], ())}
         for d in docs:
             if len(by_size[scorer.sizes[d]]) <= scorer.cap:
                 near |= {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
@@ -155,6 +218,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
                              and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
             if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
                 _, _, best_t, best_pairs = offers[0]
+        elif offers and offers[0][1] and _partial_home(docs, clusters[offers[0][2]][0], offers, scorer, settings):
+            _, _, best_t, best_pairs = offers[0]
         if best_t is None:
             continue
         target = clusters[best_t]
