@@ -3,6 +3,7 @@ candidate pairs are scored up front, average-linkage clustering, and the second 
 offers leftovers to the clusters lacking their languages."""
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 from ..model import Group
@@ -13,6 +14,9 @@ _SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one me
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
 _PARTIAL_BAR = 0.5  # a lone partial translation joins its one clear home at this fraction of the threshold
 _PARTIAL_CONTRARY = 0.3  # ... unless its figures say it is another text this surely (Scorer.facts)
+_THIN = 0.25  # the least evidence fraction a lone document's bars are scaled by
+_THIN_BAR = 0.5  # clustering: a pair's score times its evidence (Scorer.evidence) reaches this fraction of the threshold
+_PARTIAL_EVIDENCE = 0.5  # ... resting on two shared name words, one figure or a confident shape at least
 _OFFERS = 6  # a lone document is offered the clusters lacking its language that hold most of its anchors: this many
 
 
@@ -69,7 +73,9 @@ def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
             x = parent[x]
         return x
 
-    strong = [(-score, pair) for pair, score in scores.items() if score >= settings.threshold]
+    # a pair resting on one shared anchor and no shape is chance more often than not: its bar is higher
+    strong = [(-score, pair) for pair, score in scores.items()
+              if score >= settings.threshold and score * max(_THIN, scorer.evidence(*pair)) >= settings.threshold * _THIN_BAR]
     for score, (a, b) in sorted(strong):
         score = -score
         ra, rb = find(a), find(b)
@@ -134,6 +140,19 @@ def _anchor_homes(lone: list[str], clusters, scorer: "_Scorer") -> dict[str, set
     return out
 
 
+def _thin(docs, cross, scorer: "_Scorer") -> float:
+    """How much higher a lone document's bars are: 1 when its best pair rests on full evidence
+    (``Scorer.evidence``), up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
+    if len(docs) != 1:
+        return 1.0
+    return 1.0 / math.sqrt(max(_THIN, _best_evidence(cross, scorer)))
+
+
+def _best_evidence(cross, scorer: "_Scorer") -> float:
+    best = max(cross, key=lambda pair: (cross[pair], pair))
+    return scorer.evidence(*best)
+
+
 def _partial_home(docs, target, offers, scorer: "_Scorer", settings) -> bool:
     """A lone partial translation (shorter than ``_PARTIAL`` of every member of its best home)
     has less to say than a whole one, so its scores are lower: it joins at ``_PARTIAL_BAR`` of
@@ -148,6 +167,8 @@ def _partial_home(docs, target, offers, scorer: "_Scorer", settings) -> bool:
     runner_up = max((o[0] for o in offers[1:]), default=0.0)
     if score < bar or max(cross.values()) < bar or score < _MARGIN * runner_up:
         return False
+    if _best_evidence(cross, scorer) < _PARTIAL_EVIDENCE:
+        return False  # one shared name word: chance, however well it scores
     # the figures it has must agree with its closest member's opening: one article's other
     # version (another day's figures in the same template, the same names) is no partial of it
     closest = max(cross, key=lambda pair: (cross[pair], pair))
@@ -209,8 +230,11 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings, candidates=(
             offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
         offers.sort(key=lambda o: (-o[0], o[2]))
         best_t = None
-        # the best home on average, with one member at least it nearly would be grouped with outright
-        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR:
+        # the best home on average, with one member at least it nearly would be grouped with outright;
+        # a lone document's bar rises as the evidence its best pair rests on shrinks
+        scale = _thin(docs, offers[0][3], scorer) if offers else 1.0
+        if offers and offers[0][1] and offers[0][0] >= bar * scale \
+                and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR * scale:
             # another fragment of the same article is no rival: a lone document may trail it, and so
             # may a cluster of none of its languages; a look-alike article shares languages with it
             home = {scorer.lang[d] for d in clusters[offers[0][2]][0]}

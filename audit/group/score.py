@@ -235,6 +235,15 @@ class _Scorer:
                     contrary = sure * sure * (1 - cosine)  # one or two figures are thin evidence
         return (math.exp(logs / mass) if mass else 0.0), contrary
 
+    def evidence(self, a: str, b: str) -> float:
+        """How much a pair's score rests on, 0..1: the anchors the two share (``_EVIDENCE`` of
+        them is full evidence, a figure counting as much as its channel's weight: digits are
+        exact, a name's phonetic key is not) or their length profiles' confidence, whichever is
+        more. One shared name word is a score of chance (a Hindi "trains" whose key is a lake's)."""
+        channel = self.channel
+        shared = sum(_CHANNEL_WEIGHT[channel[f]] for f in self.sigs[a].keys() & self.sigs[b].keys())
+        return max(min(1.0, shared / _EVIDENCE), self.shapes[a].agreement(self.shapes[b])[1])
+
     def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
         """The facts' score raised by the length profiles where they agree (never lowered: a
         translation that splits or merges paragraphs differs in shape and is still one). Shape
