@@ -215,7 +215,7 @@ def test_a_twin_shape_never_outweighs_figures_that_all_differ(config):
     assert scorer.score("today", "yesterday") < 0.1
 
 
-FERRY = {  # a new article; the Hindi translation stops after its first third (two lines, no figure)
+FERRY = {  # a new article; the Hindi translation stops after its first third (two lines, no figure, no two-word name)
     "en": ["Mayor Oskar Brandt opens the new Kiruna ferry terminal",
            "The terminal on the shore of Lake Torne was designed by the architect Greta Solberg.",
            "It replaces a wooden pier built in 1961 and can handle 14 ferries a day.",
@@ -234,7 +234,7 @@ FERRY = {  # a new article; the Hindi translation stops after its first third (t
            "Die Arbeiten kosteten 86 Millionen Kronen, davon zahlte die Region 30 Millionen.",
            "Brandt sagte, die erste Fähre nach Abisko fahre am 2. Juni um 07:15.",
            "Solbergs Entwurf verwendet Holz aus den Wäldern um Gällivare."],
-    "hi": ["मेयर ओस्कर ब्रांट ने किरुना के नए फ़ेरी टर्मिनल का उद्घाटन किया",
+    "hi": ["किरुना में नए फ़ेरी टर्मिनल का उद्घाटन",
            "तोर्ने झील के किनारे बने इस टर्मिनल को वास्तुकार सोलबर्ग ने डिज़ाइन किया है।"],
 }
 
