@@ -46,7 +46,7 @@ def group_signatures(summaries: list[tuple], config: Config, blocker=None,
         scores = {(a, b): scorer.score(a, b) for a, b in _likely(candidates, keys)}
         taken = set(members)
         clusters = _cluster(rest, scores, scorer, settings)
-        for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings, candidates):
+        for docs, score, pairs in _offer_leftovers(clusters, scores, scorer, settings):
             groups.append(Group(_derived_id(docs, taken), docs, score, pairs))
     return sorted(groups, key=lambda g: g.id)
 

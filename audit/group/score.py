@@ -242,7 +242,9 @@ class _Scorer:
         more. One shared name word is a score of chance (a Hindi "trains" whose key is a lake's)."""
         channel = self.channel
         shared = sum(_CHANNEL_WEIGHT[channel[f]] for f in self.sigs[a].keys() & self.sigs[b].keys())
-        return max(min(1.0, shared / _EVIDENCE), self.shapes[a].agreement(self.shapes[b])[1])
+        if shared >= _EVIDENCE:
+            return 1.0
+        return max(shared / _EVIDENCE, self.shapes[a].agreement(self.shapes[b])[1])
 
     def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
         """The facts' score raised by the length profiles where they agree (never lowered: a

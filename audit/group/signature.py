@@ -40,8 +40,9 @@ def signature(doc_facts) -> dict[str, list[float]]:
                     # a caseless script's two adjacent words may be a two-word name another script writes cased
                     here.add("u:" + " ".join(previous.keys + f.keys))
                 for key in f.keys:
-                    # ... and one word a name word (a town in a one-line headline)
-                    if len(key) >= _WORD_KEY:
+                    # ... and one word a name word (a town in a one-line headline), when its key is long
+                    # enough that a common word seldom has it by chance
+                    if len(key) > _WORD_KEY:
                         words["v:" + key].append(float(i))
             previous = f if not f.cased else None
         for f in here:
