@@ -18,6 +18,18 @@ content alone. Prints, per corpus:
 - the grouping stage's time.
 
     .venv/bin/python benchmarks/group.py [--edits 100] [--partials 100] [--seed 7] [--corpus ntrex-dev]
+        [--only partials] [--cache DIR]
+
+``--only`` runs some of the measurements (grouping, edits, partials, misfiled; repeatable):
+``--only partials`` measures TICO-19's partial translations in a few minutes (each trial
+regroups the whole batch from the clean run's summaries; only the cut document's is remade).
+Each measurement draws its own sample from ``--seed``, so ``--only`` changes no sample.
+``--cache DIR`` keeps the read documents and their facts (keyed by the corpus, the seed and the
+code of ``audit/`` outside ``audit/group/``), so a grouping change is measured without reading
+the corpus again. Every partial that does not join its article is printed: the document, its
+article and language, the paragraphs kept, the group it ended in, the best other group and the
+right group with the partial's score against each (the better half of its pairs, as the
+second pass weighs it).
 
 Languages lingua does not know (tico19's ``ne``) are declared through
 ``language_overrides`` (the benchmark knows them); the others are detected.
@@ -25,10 +37,13 @@ Languages lingua does not know (tico19's ``ne``) are declared through
 from __future__ import annotations
 
 import argparse
+import hashlib
+import pickle
 import random
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
@@ -43,6 +58,7 @@ from audit.languages import known_language  # noqa: E402
 from audit.model import Paragraph  # noqa: E402
 
 CORPORA = Path("/work/shared/corpora")
+MEASUREMENTS = ("grouping", "edits", "partials", "misfiled")
 
 
 def flatten(corpus: Path, out: Path, rng: random.Random) -> dict[str, tuple[str, str]]:
@@ -114,21 +130,51 @@ def _edit(doc, doc_facts, kind: str, rng: random.Random, names_by_lang: dict[str
     return replace(doc, paragraphs=tuple(paragraphs))
 
 
-def measure(corpus: Path, args) -> None:
+def _read(corpus: Path, args):
+    """(config, gold, documents, facts) of the flattened corpus, from ``--cache`` when it holds them."""
     rng = random.Random(args.seed)
     cfg = load_config()
     langs = sorted(p.name for p in corpus.iterdir() if p.is_dir() and p.name != "en")
     cfg = cfg.override({"languages": langs})
-    with tempfile.TemporaryDirectory() as tmp:
-        gold = flatten(corpus, Path(tmp), rng)
-        # a language lingua lacks is declared, as a newsroom would (its script alone cannot tell it)
-        lingua_less = {lang for lang in langs if not known_language(lang, detectable=True)}
-        cfg = cfg.override({"language_overrides": {f"{n}.txt": lang for n, (_, lang) in gold.items()
-                                                   if lang in lingua_less}})
-        started = time.perf_counter()
-        docs = [ingest_file(Path(tmp) / f"{n}.txt", cfg, n) for n in sorted(gold)]
-        facts = {d.id: _facts(d) for d in docs}
-        read = time.perf_counter() - started
+    cached = _cache_file(corpus, args)
+    if cached is not None and cached.exists():
+        gold, docs, facts = pickle.loads(cached.read_bytes())
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold = flatten(corpus, Path(tmp), rng)
+            cfg = _declared(cfg, gold, langs)
+            docs = [ingest_file(Path(tmp) / f"{n}.txt", cfg, n) for n in sorted(gold)]
+            facts = {d.id: _facts(d) for d in docs}
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(pickle.dumps((gold, docs, facts)))
+    return _declared(cfg, gold, langs), gold, docs, facts
+
+
+def _declared(cfg, gold, langs):
+    # a language lingua lacks is declared, as a newsroom would (its script alone cannot tell it)
+    lingua_less = {lang for lang in langs if not known_language(lang, detectable=True)}
+    return cfg.override({"language_overrides": {f"{n}.txt": lang for n, (_, lang) in gold.items()
+                                               if lang in lingua_less}})
+
+
+def _cache_file(corpus: Path, args) -> Path | None:
+    if not args.cache:
+        return None
+    code = hashlib.sha256(str(corpus.resolve()).encode() + str(args.seed).encode())
+    package = Path(__file__).resolve().parent.parent / "audit"
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and "group" not in f.relative_to(package).parts[:1] and f.suffix in (".py", ".yaml"):
+            code.update(str(f.relative_to(package)).encode() + f.read_bytes())
+    return Path(args.cache) / f"{corpus.name}-{code.hexdigest()[:16]}.pickle"
+
+
+def measure(corpus: Path, args) -> None:
+    only = set(args.only or MEASUREMENTS)
+    started = time.perf_counter()
+    cfg, gold, docs, facts = _read(corpus, args)
+    read = time.perf_counter() - started
+    langs = sorted({lang for _, lang in gold.values()})
     sums = {d.id: summary(d, facts[d.id]) for d in docs}
     started = time.perf_counter()
     groups = group_signatures([sums[d.id] for d in docs], cfg)
@@ -139,9 +185,42 @@ def measure(corpus: Path, args) -> None:
     articles = len({a for a, _ in gold.values()})
     print(f"{corpus.name}: {len(docs)} documents, {articles} articles, {len(langs)} languages "
           f"(read+extract {read:.1f} s, grouping {took:.2f} s)")
-    print(f"  grouping: {len(groups)} groups, {singles} singletons; pairwise precision {p:.3f} recall {r:.3f} "
-          f"F1 {f1:.3f}; language detected wrong for {wrong_lang} documents")
-    base = partition(groups)
+    if "grouping" in only:
+        print(f"  grouping: {len(groups)} groups, {singles} singletons; pairwise precision {p:.3f} recall {r:.3f} "
+              f"F1 {f1:.3f}; language detected wrong for {wrong_lang} documents")
+    by_id = {d.id: d for d in docs}
+    mates: dict[str, set[str]] = {}
+    for d, (article, _) in gold.items():
+        mates.setdefault(article, set()).add(d)
+    if "edits" in only:
+        _edits(partition(groups), sums, docs, facts, cfg, args)
+    if "partials" in only:
+        _partials(sums, docs, facts, gold, mates, cfg, args)
+    if "misfiled" in only:
+        rng = random.Random(f"{args.seed}-misfiled")
+        article_of = {d: a for d, (a, _) in gold.items()}
+        clean = _misfiled(sums, docs, article_of, cfg)
+        caught, tried = 0, 0
+        names = sorted(mates)
+        for _ in range(args.misfiled):
+            d = rng.choice(sorted(by_id))
+            lang, home = gold[d][1], gold[d][0]
+            away = rng.choice([a for a in names if a != home])
+            victim = next((x for x in mates[away] if gold[x][1] == lang), None)
+            if victim is None:
+                continue
+            moved = dict(article_of)
+            moved[d] = away
+            del moved[victim]
+            tried += 1
+            caught += d in _misfiled({k: v for k, v in sums.items() if k != victim},
+                                     [x for x in docs if x.id != victim], moved, cfg)
+        print(f"  misfiled files: {caught} of {tried} moved files flagged; {len(clean)} of {len(docs)} files "
+              f"flagged in the clean structure")
+
+
+def _edits(base, sums, docs, facts, cfg, args) -> None:
+    rng = random.Random(f"{args.seed}-edits")
     by_id = {d.id: d for d in docs}
     names_by_lang: dict[str, list[str]] = {}
     for d in docs:
@@ -162,10 +241,15 @@ def measure(corpus: Path, args) -> None:
         if partition(group_signatures([trial[x.id] for x in docs], cfg)) != base:
             changed += 1
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group")
-    joined, tried = 0, 0
-    mates = {}
-    for d, (article, _) in gold.items():
-        mates.setdefault(article, set()).add(d)
+
+
+def _partials(sums, docs, facts, gold, mates, cfg, args) -> None:
+    """Each sampled translation cut to its first third, the batch regrouped; the misses printed."""
+    from audit.group.score import _Scorer
+
+    rng = random.Random(f"{args.seed}-partials")
+    by_id = {d.id: d for d in docs}
+    joined, tried, misses = 0, 0, []
     for d in rng.sample(sorted(by_id), min(args.partials, len(by_id))):
         doc = by_id[d]
         keep = max(1, len(doc.paragraphs) // 3)
@@ -174,28 +258,39 @@ def measure(corpus: Path, args) -> None:
         trial[d] = summary(cut, facts[d][:keep])
         got = group_signatures([trial[x.id] for x in docs], cfg)
         mine = next(set(g.documents) for g in got if d in g.documents)
+        right = mates[gold[d][0]]
         tried += 1
-        joined += mine == mates[gold[d][0]] or (len(mine) > 1 and mine <= mates[gold[d][0]])
-    print(f"  partial translations (first third): {joined} of {tried} join their article ({joined / tried:.0%})")
-    articles = {d: a for d, (a, _) in gold.items()}
-    clean = _misfiled(sums, docs, articles, cfg)
-    caught, tried = 0, 0
-    names = sorted(mates)
-    for _ in range(args.misfiled):
-        d = rng.choice(sorted(by_id))
-        lang, home = gold[d][1], gold[d][0]
-        away = rng.choice([a for a in names if a != home])
-        victim = next((x for x in mates[away] if gold[x][1] == lang), None)
-        if victim is None:
+        if mine == right or (len(mine) > 1 and mine <= right):
+            joined += 1
             continue
-        moved = dict(articles)
-        moved[d] = away
-        del moved[victim]
-        tried += 1
-        caught += d in _misfiled({k: v for k, v in sums.items() if k != victim}, [x for x in docs if x.id != victim],
-                                 moved, cfg)
-    print(f"  misfiled files: {caught} of {tried} moved files flagged; {len(clean)} of {len(docs)} files flagged "
-          f"in the clean structure")
+        scorer = _Scorer([trial[x.id] for x in docs], cfg)
+        rows = []
+        for g in got:
+            others = [m for m in g.documents if m != d]
+            if not others:
+                continue
+            pairs = sorted((scorer.score(d, m) for m in others), reverse=True)
+            better = pairs[:max(1, (len(pairs) + 1) // 2)]
+            rows.append((sum(better) / len(better), max(pairs), _label(others, gold), set(others) <= right))
+        rows.sort(key=lambda row: (-row[0], row[2]))
+        best = next((row for row in rows if not row[3]), None)
+        home = max((row for row in rows if row[3]), default=None, key=lambda row: (row[1], row[0]))
+        placed = _label([m for m in mine if m != d], gold) if len(mine) > 1 else "alone"
+        misses.append(f"    {d} {gold[d][1]} {gold[d][0]}: kept {keep} of {len(doc.paragraphs)} paragraphs, "
+                      f"{len(trial[d][3])} anchors; in {placed}; best other {_row(best)}; right {_row(home)}")
+    print(f"  partial translations (first third): {joined} of {tried} join their article ({joined / tried:.0%})")
+    for line in misses:
+        print(line)
+
+
+def _label(docs, gold) -> str:
+    """A group named by its members' articles (the most common first) and its size."""
+    counts = Counter(gold[m][0] for m in docs)
+    return "+".join(a for a, _ in counts.most_common(2)) + f" ({len(docs)})"
+
+
+def _row(row) -> str:
+    return "none" if row is None else f"{row[2]} {row[0]:.3f} (best pair {row[1]:.3f})"
 
 
 def _misfiled(sums, docs, articles, cfg) -> set[str]:
@@ -220,6 +315,9 @@ def main() -> None:
     parser.add_argument("--partials", type=int, default=100)
     parser.add_argument("--misfiled", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", action="append", choices=MEASUREMENTS,
+                        help="run only these measurements (repeatable; default: all)")
+    parser.add_argument("--cache", help="a folder keeping the read documents and facts between runs")
     args = parser.parse_args()
     for name in args.corpus or ["ntrex-dev", "tico19"]:
         measure(Path(args.corpora) / name, args)

@@ -213,3 +213,71 @@ def test_a_twin_shape_never_outweighs_figures_that_all_differ(config):
     scorer = _Scorer(docs, config)
     assert scorer.score("fr", "today") == 1.0
     assert scorer.score("today", "yesterday") < 0.1
+
+
+FERRY = {  # a new article; the Hindi translation stops after its first third (two lines, no figure, no two-word name)
+    "en": ["Mayor Oskar Brandt opens the new Kiruna ferry terminal",
+           "The terminal on the shore of Lake Torne was designed by the architect Greta Solberg.",
+           "It replaces a wooden pier built in 1961 and can handle 14 ferries a day.",
+           "The work cost 86 million kronor, of which the region paid 30 million.",
+           "Brandt said the first ferry to Abisko leaves on 2 June at 07:15.",
+           "Solberg's design uses timber from forests around Gällivare."],
+    "fr": ["Le maire Oskar Brandt inaugure le nouveau terminal de ferry de Kiruna",
+           "Le terminal, au bord du lac Torne, a été conçu par l'architecte Greta Solberg.",
+           "Il remplace un ponton en bois construit en 1961 et peut accueillir 14 ferries par jour.",
+           "Les travaux ont coûté 86 millions de couronnes, dont 30 millions payés par la région.",
+           "Brandt a indiqué que le premier ferry pour Abisko partira le 2 juin à 07:15.",
+           "Le projet de Solberg utilise du bois des forêts autour de Gällivare."],
+    "de": ["Bürgermeister Oskar Brandt eröffnet das neue Fährterminal von Kiruna",
+           "Das Terminal am Ufer des Torne-Sees hat die Architektin Greta Solberg entworfen.",
+           "Es ersetzt einen 1961 gebauten Holzsteg und kann 14 Fähren am Tag abfertigen.",
+           "Die Arbeiten kosteten 86 Millionen Kronen, davon zahlte die Region 30 Millionen.",
+           "Brandt sagte, die erste Fähre nach Abisko fahre am 2. Juni um 07:15.",
+           "Solbergs Entwurf verwendet Holz aus den Wäldern um Gällivare."],
+    "hi": ["किरुना में नए फ़ेरी टर्मिनल का उद्घाटन",
+           "तोर्ने झील के किनारे बने इस टर्मिनल को वास्तुकार सोलबर्ग ने डिज़ाइन किया है।"],
+}
+
+
+def _with(tmp_path, extra: dict[str, str], wide_config):
+    """The sample and the test articles under opaque names, plus ``extra`` (file name -> text);
+    the groups as sorted lists of original file names."""
+    names = _mixed(tmp_path)
+    for k, (name, text) in enumerate(sorted(extra.items())):
+        (tmp_path / f"x{k}.txt").write_text(text, "utf-8")
+        names[f"x{k}"] = name
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    return sorted(sorted(names[d] for d in g.documents) for g in group_documents(docs, facts, wide_config))
+
+
+def test_a_first_third_in_another_script_joins_its_article_by_its_names(tmp_path, wide_config):
+    """Two Hindi lines, no figure, names in Devanagari written as single words (Kiruna, Torne, Solberg)."""
+    got = _with(tmp_path, {f"ferry.{lang}.txt": "\n".join(lines) + "\n" for lang, lines in FERRY.items()}, wide_config)
+    assert ["ferry.de.txt", "ferry.en.txt", "ferry.fr.txt", "ferry.hi.txt"] in got
+    assert ["library.de.txt", "library.en.txt", "library.es.txt", "library.fr.txt"] in got
+
+
+def test_a_short_unrelated_document_stays_alone(tmp_path, wide_config):
+    """A Hindi headline about other places and people: it has a home lacking Hindi to go to, and none it matches."""
+    extra = {f"ferry.{lang}.txt": "\n".join(lines) + "\n" for lang, lines in FERRY.items() if lang != "hi"}
+    extra["storm.hi.txt"] = "मुंबई में भारी बारिश के बाद मेयर किशोरी पेडनेकर ने स्कूल बंद किए\nलोकल ट्रेनें रुक गईं।\n"
+    got = _with(tmp_path, extra, wide_config)
+    assert ["storm.hi.txt"] in got
+    assert ["ferry.de.txt", "ferry.en.txt", "ferry.fr.txt"] in got
+
+
+def test_the_first_third_of_another_days_report_stays_apart(tmp_path, wide_config):
+    """The Spanish trade report's first third, every figure another day's: the same names and
+    template, but its figures contradict the article's opening, so it is no partial of it."""
+    import re
+
+    es = (ARTICLES / "trade.es.txt").read_text("utf-8").splitlines()
+    cut = "\n".join(re.sub(r"\d+", lambda m: str(int(m.group()) + 3), line) for line in es[:len(es) // 3]) + "\n"
+    names = _mixed(tmp_path)
+    es_id = next(d for d, n in names.items() if n == "trade.es.txt")
+    (tmp_path / f"{es_id}.txt").write_text(cut, "utf-8")
+    docs, _ = ingest_paths([tmp_path], wide_config)
+    facts = {d.id: [extract_facts(p.text, d.language) for p in d.paragraphs] for d in docs}
+    got = sorted(sorted(names[d] for d in g.documents) for g in group_documents(docs, facts, wide_config))
+    assert ["trade.es.txt"] in got and ["trade.de.txt", "trade.en.txt", "trade.fr.txt"] in got

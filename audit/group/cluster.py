@@ -3,14 +3,22 @@ candidate pairs are scored up front, average-linkage clustering, and the second 
 offers leftovers to the clusters lacking their languages."""
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 
 from ..model import Group
-from .score import _Scorer
+from .score import _MIN_TOLERANCE as _NEAR, _PARTIAL, _TOLERANCE as _NEAR_SHARE, _Scorer
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
 _SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
+_PARTIAL_BAR = 0.5  # a lone partial translation joins its one clear home at this fraction of the threshold
+_PARTIAL_CONTRARY = 0.3  # ... unless its figures say it is another text this surely (Scorer.facts)
+_THIN = 0.25  # the least evidence fraction a lone document's bars are scaled by
+_THIN_BAR = 0.5  # clustering: a pair's score times its evidence (Scorer.evidence) reaches this much of the threshold
+_PARTIAL_EVIDENCE = 0.5  # ... resting on two shared name words, one figure or a confident shape at least
+_HOME_DF = 10  # ... counting anchors held by at most this many times group.max_anchor_df documents
+_OFFERS = 6  # a lone document is offered the clusters lacking its language that hold most of its anchors: this many
 
 
 def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -66,7 +74,11 @@ def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
             x = parent[x]
         return x
 
-    strong = [(-score, pair) for pair, score in scores.items() if score >= settings.threshold]
+    # a pair resting on one shared anchor and no shape is chance more often than not: its bar is higher
+    sure = settings.threshold * _THIN_BAR / _THIN  # a score this high passes on any evidence
+    strong = [(-score, pair) for pair, score in scores.items()
+              if score >= settings.threshold and (score >= sure or score * max(_THIN, scorer.evidence(*pair))
+                                                  >= settings.threshold * _THIN_BAR)]
     for score, (a, b) in sorted(strong):
         score = -score
         ra, rb = find(a), find(b)
@@ -99,13 +111,129 @@ def _cluster(ids, scores, scorer: "_Scorer", settings) -> list[Group]:
     return out
 
 
+def _anchor_homes(lone: list[str], clusters, scorer: "_Scorer") -> dict[str, set[str]]:
+    """For each lone document, the ``_OFFERS`` clusters lacking its language that hold the most
+    weight of its anchors at about its paragraph (each cluster named by a member), whatever their
+    frequency: a partial translation
+    (the first paragraphs of an article) may have no rare anchor to block on, and its few common
+    ones (a 2 and a 7 in its opening line) together still point to one article."""
+    if not lone:
+        return {}
+    wanted = set().union(*(scorer.sigs[d].keys() for d in lone))
+    holders: dict[str, list[str]] = defaultdict(list)
+    for d, sig in scorer.sigs.items():
+        for f in sig.keys() & wanted:
+            holders[f].append(d)
+    common = _HOME_DF * scorer.cap  # an anchor held this widely points everywhere: skipped (the cost stays linear)
+    where = {d: k for k, c in enumerate(clusters) for d in c[0]}
+    langs = [{scorer.lang[d] for d in c[0]} for c in clusters]
+    out = {}
+    for d in lone:
+        mine, lang, size = scorer.sigs[d], scorer.lang[d], scorer.sizes[d]
+        tally: dict[int, float] = defaultdict(float)
+        for f, at in mine.items():
+            if len(holders[f]) > common:
+                continue
+            seen = set()
+            for o in holders[f]:
+                k = where[o]
+                if k in seen or lang in langs[k]:
+                    continue
+                tolerance = max(_NEAR, _NEAR_SHARE * max(size, scorer.sizes[o]))
+                if abs(scorer.sigs[o][f][0] - at[0]) < tolerance:
+                    seen.add(k)
+                    tally[k] += scorer.weight[f]
+        out[d] = {clusters[k][0][0] for k in sorted(tally, key=lambda k: (-tally[k], k))[:_OFFERS]}
+    return out
+
+
+def _thin(docs, cross, scorer: "_Scorer") -> float:
+    """How much higher a lone document's bars are: 1 when its best pair rests on full evidence
+    (``Scorer.evidence``), up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
+    if len(docs) != 1:
+        return 1.0
+    return 1.0 / math.sqrt(max(_THIN, _best_evidence(cross, scorer)))
+
+
+def _best_evidence(cross, scorer: "_Scorer") -> float:
+    best = max(cross, key=lambda pair: (cross[pair], pair))
+    return scorer.evidence(*best)
+
+
+def _partial_home(docs, target, offers, scorer: "_Scorer", settings) -> bool:
+    """A lone partial translation (shorter than ``_PARTIAL`` of every member of its best home)
+    has less to say than a whole one, so its scores are lower: it joins at ``_PARTIAL_BAR`` of
+    the threshold, on average and with one member, when that home lacks its language and it
+    scores ``_MARGIN`` times better there than with any other cluster at all (a short text that
+    matches the opening of one article and of no other), and its figures do not contradict
+    that article's (``_PARTIAL_CONTRARY``)."""
+    if len(docs) != 1 or any(scorer.sizes[docs[0]] >= _PARTIAL * scorer.sizes[m] for m in target):
+        return False
+    score, _, _, cross = offers[0]
+    bar = settings.threshold * _PARTIAL_BAR
+    runner_up = max((o[0] for o in offers[1:]), default=0.0)
+    if score < bar or max(cross.values()) < bar or score < _MARGIN * runner_up:
+        return False
+    if _best_evidence(cross, scorer) < _PARTIAL_EVIDENCE:
+        return False  # one shared name word: chance, however well it scores
+    # the figures it has must agree with its closest member's opening: one article's other
+    # version (another day's figures in the same template, the same names) is no partial of it
+    closest = max(cross, key=lambda pair: (cross[pair], pair))
+    return scorer.facts(*closest)[1] <= _PARTIAL_CONTRARY
+
+
+def _offers(docs, langs, near, clusters, scores, scorer: "_Scorer", cap: int) -> list:
+    """(score, fits, cluster index, pair scores) of ``docs`` with each cluster of ``near``: the
+    average of the better half of their pairs (one member that shares little with it, or one
+    edited fact, is no verdict); ``fits`` when together they keep the per-language cap."""
+    offers = []
+    for t in sorted(near):
+        target = clusters[t][0]
+        if len(target) < len(docs):
+            continue
+        cross = {}
+        for a in docs:
+            for b in target:
+                pair = (min(a, b), max(a, b))
+                cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
+        both = langs + Counter(scorer.lang[d] for d in target)
+        better = sorted(cross.values(), reverse=True)[:max(1, (len(cross) + 1) // 2)]
+        offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
+    return sorted(offers, key=lambda o: (-o[0], o[2]))
+
+
+def _choose(docs, offers, clusters, scorer: "_Scorer", settings):
+    """The cluster ``docs`` join (index, pair scores), or (None, None): the best home on average,
+    with one member at least it nearly would be grouped with outright, lacking its languages and
+    clear of look-alikes by ``_MARGIN``; else a lone partial translation's one clear home."""
+    if not offers or not offers[0][1]:
+        return None, None
+    score, _, t, cross = offers[0]
+    # a lone document's bar rises as the evidence its best pair rests on shrinks
+    scale = _thin(docs, cross, scorer)
+    bar = settings.threshold * scale
+    if score >= bar * _SECOND_PASS and max(cross.values()) >= bar * _SECOND_PAIR:
+        # another fragment of the same article is no rival: a lone document may trail it, and so
+        # may a cluster of none of its languages; a look-alike article shares languages with it
+        home = {scorer.lang[d] for d in clusters[t][0]}
+        runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1
+                         and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
+        if score >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
+            return t, cross
+        return None, None
+    if _partial_home(docs, clusters[t][0], offers, scorer, settings):
+        return t, cross
+    return None, None
+
+
 def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
     """The second pass: each cluster smaller than the largest (a lone document first) is offered
-    to the clusters it has a candidate pair with; it joins the one it scores best with on
+    to the clusters it has a candidate pair with and, a lone document that finds no home there,
+    to those lacking its language that hold most of its anchors (``_anchor_homes``, rare or
+    common); it joins the one it scores best with on
     average over all their pairs when that one lacks its languages, the average reaches
     ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
     of two or more comes within ``_MARGIN``."""
-    bar = settings.threshold * _SECOND_PASS
     cap = settings.max_per_language
     clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]
     where = {d: k for k, c in enumerate(clusters) for d in c[0]}
@@ -114,6 +242,7 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         if s > 0:
             partners[a].add(b)
             partners[b].add(a)
+    homes = _anchor_homes([c[0][0] for c in clusters if len(c[0]) == 1], clusters, scorer)
     # a document of few facts may share no blocking key at all: the clusters holding a document of
     # as many paragraphs are offered it too (a count that common says nothing and offers none)
     by_size: dict[int, set[int]] = defaultdict(set)
@@ -126,35 +255,19 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
         if not docs or len(docs) >= biggest:
             continue
         langs = Counter(scorer.lang[d] for d in docs)
-        offers = []
         near = {where[p] for d in docs for p in partners[d]}
         for d in docs:
             if len(by_size[scorer.sizes[d]]) <= scorer.cap:
                 near |= {where[x] for t in by_size[scorer.sizes[d]] for x in clusters[t][0]}
-        for t in sorted(near - {k}):
-            target = clusters[t][0]
-            if len(target) < len(docs):
-                continue
-            cross = {}
-            for a in docs:
-                for b in target:
-                    pair = (min(a, b), max(a, b))
-                    cross[pair] = scores[pair] if pair in scores else scorer.score(*pair)
-            both = langs + Counter(scorer.lang[d] for d in target)
-            # the better half of the pairs: one member that shares little with it (or one edited fact) is no verdict
-            better = sorted(cross.values(), reverse=True)[:max(1, (len(cross) + 1) // 2)]
-            offers.append((sum(better) / len(better), max(both.values()) <= cap, t, cross))
-        offers.sort(key=lambda o: (-o[0], o[2]))
-        best_t = None
-        # the best home on average, with one member at least it nearly would be grouped with outright
-        if offers and offers[0][1] and offers[0][0] >= bar and max(offers[0][3].values()) >= settings.threshold * _SECOND_PAIR:
-            # another fragment of the same article is no rival: a lone document may trail it, and so
-            # may a cluster of none of its languages; a look-alike article shares languages with it
-            home = {scorer.lang[d] for d in clusters[offers[0][2]][0]}
-            runner_up = max((o[0] for o in offers[1:] if len(clusters[o[2]][0]) > 1
-                             and home & {scorer.lang[d] for d in clusters[o[2]][0]}), default=0.0)
-            if offers[0][0] >= _MARGIN * runner_up:  # a clear home, not one of several look-alikes
-                _, _, best_t, best_pairs = offers[0]
+        offers = _offers(docs, langs, near - {k}, clusters, scores, scorer, cap)
+        best_t, best_pairs = _choose(docs, offers, clusters, scorer, settings)
+        if best_t is None and len(docs) == 1:
+            # no home among its candidates: the clusters holding most of its anchors, rare or common
+            more = {where[x] for x in homes.get(docs[0], ())} - near - {k}
+            if more:
+                offers = sorted(offers + _offers(docs, langs, more, clusters, scores, scorer, cap),
+                                key=lambda o: (-o[0], o[2]))
+                best_t, best_pairs = _choose(docs, offers, clusters, scorer, settings)
         if best_t is None:
             continue
         target = clusters[best_t]

@@ -72,15 +72,22 @@ def _matched(pa: list[float], pb: list[float], tolerance: float) -> float:
 
 
 def _attested(sigs: dict[str, dict]) -> dict[str, dict]:
-    """Caseless documents' word keys (``u:``) kept where a cased document has the key as
-    a name word (``w:``), then as that name; the rest is vocabulary (Bengali and Hindi
-    share many words, none of them evidence of one article)."""
-    names = {f for sig in sigs.values() for f in sig if f.startswith("k:")}
+    """Caseless documents' word-pair keys (``u:``) kept where a cased document has the pair
+    as a name (``k:``), and single word keys (``v:``) where one has the word in a name (``w:``),
+    then as that name; the rest is vocabulary (Bengali and Hindi share many words, none of
+    them evidence of one article)."""
+    names = {f for sig in sigs.values() for f in sig if f[:2] in ("k:", "w:")}
     out = {}
     for d, sig in sigs.items():
-        if any(f.startswith("u:") for f in sig):
-            sig = {("k:" + f[2:] if f.startswith("u:") else f): p for f, p in sig.items()
-                   if not f.startswith("u:") or "k:" + f[2:] in names}
+        if any(f[:2] in ("u:", "v:") for f in sig):
+            kept = {}
+            for f, p in sig.items():
+                if f[:2] in ("u:", "v:"):
+                    f = ("k:" if f[0] == "u" else "w:") + f[2:]
+                    if f not in names:
+                        continue
+                kept[f] = sorted(kept[f] + p) if f in kept else p
+            sig = kept
         out[d] = sig
     return out
 
@@ -184,6 +191,12 @@ class _Scorer:
         """Each channel's cosine (figures; names), combined as a geometric mean weighted by
         how much of each the two documents hold: agreeing facts of either kind raise the
         score, a few differing ones lower it a little, figures that all differ sink it."""
+        facts, contrary = self.facts(a, b)
+        return round(self._with_shape(a, b, facts, contrary), 4)
+
+    def facts(self, a: str, b: str) -> tuple[float, float]:
+        """The facts' score of a pair (before the length profiles) and how surely their figures
+        say they are two texts (0: no figures to tell, or figures that agree)."""
         sa, sb = self.sigs[a], self.sigs[b]
         na, nb = self.sizes[a], self.sizes[b]
         longer = max(na, nb)
@@ -220,8 +233,18 @@ class _Scorer:
                 mass += m
                 if ch == 0:
                     contrary = sure * sure * (1 - cosine)  # one or two figures are thin evidence
-        facts = math.exp(logs / mass) if mass else 0.0
-        return round(self._with_shape(a, b, facts, contrary), 4)
+        return (math.exp(logs / mass) if mass else 0.0), contrary
+
+    def evidence(self, a: str, b: str) -> float:
+        """How much a pair's score rests on, 0..1: the anchors the two share (``_EVIDENCE`` of
+        them is full evidence, a figure counting as much as its channel's weight: digits are
+        exact, a name's phonetic key is not) or their length profiles' confidence, whichever is
+        more. One shared name word is a score of chance (a Hindi "trains" whose key is a lake's)."""
+        channel = self.channel
+        shared = sum(_CHANNEL_WEIGHT[channel[f]] for f in self.sigs[a].keys() & self.sigs[b].keys())
+        if shared >= _EVIDENCE:
+            return 1.0
+        return max(shared / _EVIDENCE, self.shapes[a].agreement(self.shapes[b])[1])
 
     def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
         """The facts' score raised by the length profiles where they agree (never lowered: a

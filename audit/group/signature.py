@@ -20,7 +20,8 @@ def signature(doc_facts) -> dict[str, list[float]]:
     Numbers and dates (``n:``, ``d:``), cased multi-word names (``k:``), the phonetic
     key of every word of a cased name (``w:``) and, in caseless scripts, of every word
     (``u:``: a candidate name, an anchor only where some cased translation in the batch
-    writes it as a name). No single feature decides: each is weighted by its rarity in
+    writes it as a name) and of every single word (``v:``, an anchor only where some cased
+    translation has it as a name word). No single feature decides: each is weighted by its rarity in
     the batch when documents are compared.
     """
     feats: dict[str, list[float]] = defaultdict(list)
@@ -34,9 +35,15 @@ def signature(doc_facts) -> dict[str, list[float]]:
                     if len(key) >= _WORD_KEY:
                         words["w:" + key].append(float(i))
                 here.update("k:" + " ".join(f.keys[j:j + 2]) for j in range(len(f.keys) - 1))
-            elif previous is not None and previous.end + 1 >= f.start:
-                # a caseless script's two adjacent words may be a two-word name another script writes cased
-                here.add("u:" + " ".join(previous.keys + f.keys))
+            else:
+                if previous is not None and previous.end + 1 >= f.start:
+                    # a caseless script's two adjacent words may be a two-word name another script writes cased
+                    here.add("u:" + " ".join(previous.keys + f.keys))
+                for key in f.keys:
+                    # ... and one word a name word (a town in a one-line headline), when its key is long
+                    # enough that a common word seldom has it by chance
+                    if len(key) > _WORD_KEY:
+                        words["v:" + key].append(float(i))
             previous = f if not f.cased else None
         for f in here:
             if len(feats[f]) < _POSITIONS:
