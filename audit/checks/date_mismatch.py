@@ -5,7 +5,7 @@ from ..extract.dates import date_label, mentions_month
 from ..extract.numwords import lexicon
 from .base import GroupContext
 from .cross import CrossCheck
-from .vote import vote
+from .vote import Vote, vote
 
 
 def _key(f):
@@ -40,19 +40,32 @@ class DateMismatch(CrossCheck):
         return _label(value)
 
     def run(self, ctx: GroupContext):
-        for link, present in ctx.confident_links():
-            per_doc = {}
-            for d, idx in present:
+        for link, present in ctx.trusted_links():
+            keyed = {}  # (month, day, last day, occurrence) -> (paragraph, fact): "in March 2020 ...
+            for d, idx in present:  # and in March 2020", one of them changed, pairs the changed one
                 vals: dict = {}
+                seen: dict = {}
                 for i in idx:
                     for f in ctx.facts[d][i].dates:
-                        vals.setdefault(_key(f), (i, f))
-                per_doc[d] = vals
-            if sum(1 for v in per_doc.values() if v) < 2:
+                        seen[_key(f)] = seen.get(_key(f), 0) + 1
+                        vals[(*_key(f), seen[_key(f)])] = (i, f)
+                keyed[d] = vals
+            if sum(1 for v in keyed.values() if v) < 2:
                 continue  # only one translation gives a date here: nothing to compare
-            for v in vote(per_doc, _closeness, counts_for_missing=lambda *_: False):
-                if not _compatible(ctx, per_doc, v):
-                    yield self.from_vote(ctx, v, per_doc)
+            for v in vote(keyed, lambda a, b: _closeness(a[:3], b[:3]), counts_for_missing=lambda *_: False):
+                per_doc = {d: {key[:3]: hit for key, hit in sorted(vals.items(), key=lambda kv: -kv[0][3])}
+                           for d, vals in keyed.items()}  # first occurrences, and those of the vote
+                for d, key in v.flagged:
+                    if key is not None:
+                        per_doc[d][key[:3]] = keyed[d][key]
+                for d in v.support:
+                    per_doc[d][v.expected[:3]] = keyed[d][v.expected]
+                plain = Vote(v.kind, tuple((d, None if key is None else key[:3]) for d, key in v.flagged), v.support,
+                             None if v.expected is None else v.expected[:3], None if v.found is None else v.found[:3])
+                if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
+                    continue  # the same date, only written more often in one
+                if not _compatible(ctx, per_doc, plain):
+                    yield self.from_vote(ctx, plain, per_doc)
 
 
 def _compatible(ctx, per_doc, v) -> bool:
