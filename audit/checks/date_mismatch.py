@@ -64,7 +64,10 @@ class DateMismatch(CrossCheck):
                              None if v.expected is None else v.expected[:3], None if v.found is None else v.found[:3])
                 if plain.kind == "mismatch" and len(plain.flagged) == 2 and plain.flagged[0][1] == plain.flagged[1][1]:
                     continue  # the same date, only written more often in one
-                if not _compatible(ctx, per_doc, plain):
+                # the second mention of a date changed, the first kept: not one date read two ways
+                again = v.kind == "mismatch" and bool(v.support) and v.expected[3] > 1 and plain.expected[0] != plain.found[0] \
+                    and (*v.expected[:3], 1) in keyed[v.flagged[0][0]]
+                if again or not _compatible(ctx, per_doc, plain):
                     yield self.from_vote(ctx, plain, per_doc)
 
 

@@ -1,6 +1,8 @@
 """What number-mismatch and number-missing share: a link's numbers per document, and the vote."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
 from ..extract.numwords import lexicon
@@ -215,7 +217,8 @@ class _SmallWords:
             text = self.ctx.documents[d].paragraphs[i].text
             if not (key[1] == 1 and isinstance(f, NumberFact) and f.form == "word" and not f.ordinal
                     and isinstance(key[0], int) and SMALL < key[0] <= _COUNT_WORDS and (d, i, f.start) not in reported
-                    and len(tokens(f.text)) == 1 and _standalone(text, f.start, f.end, self.ctx.documents[d].language)):
+                    and len(tokens(f.text)) == 1 and _standalone(text, f.start, f.end, self.ctx.documents[d].language)
+                    and not _mostly_another_word(f.text, key[0], self.ctx.documents[d].language)):
                 continue
             for w in sorted({w for x in others for w in self.words(x)} - set(self.words(d))):
                 if self.gives(d, w):
@@ -263,6 +266,19 @@ def _small_words(ctx: GroupContext, d: str, indices) -> dict:
                     and _standalone(text, f.start, f.end, lang):
                 out.setdefault(f.value, (i, f))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _mostly_another_word(word: str, value: int, lang: str) -> bool:
+    """Whether a number word is far more frequent (wordfreq) than the words for the numbers
+    next to it: mostly another word of the same spelling (Persian نه: nine, and "not")."""
+    from wordfreq import available_languages, zipf_frequency
+
+    if lang not in available_languages():
+        return False
+    lex = lexicon(lang)
+    near = [zipf_frequency(w, lang) for w, (v, ordinal) in lex.words.items() if not ordinal and v in (value - 1, value + 1)]
+    return bool(near) and zipf_frequency(word, lang) > max(near) + 0.5
 
 
 def _standalone(text: str, start: int, end: int, lang: str) -> bool:

@@ -41,3 +41,31 @@ def test_only_one_translation_giving_a_date_is_nothing_to_compare():
     ctx = context({"en": ("en", ["The fair opens on 19 November in Mong Cai."]),
                    "fr": ("fr", ["La foire ouvre bientôt à Mong Cai."])})
     assert run(DateMismatch, ctx) == []
+
+
+def test_a_bengali_day_with_its_suffix_is_read_and_compared():
+    others = {"en": ("en", ["On 4 March 2020, I proclaimed a State of Emergency."]),
+              "fr": ("fr", ["Le 4 mars 2020, j'ai proclamé l'état d'urgence."]),
+              "es": ("es", ["El 4 de marzo de 2020, proclamé un estado de emergencia."])}
+    bn = "যেখানে {} মার্চ 2020-তে, আমি জরুরি অবস্থা ঘোষণা করেছিলাম।"
+    assert run(DateMismatch, context({**others, "bn": ("bn", [bn.format("৪ঠা")])})) == []
+    (f,) = run(DateMismatch, context({**others, "bn": ("bn", [bn.format("৫ঠা")])}))
+    assert (f.expected, f.found) == ("03-04", "03-05") and flagged(f) == [("bn", 1, "৫ঠা মার্চ 2020")]
+
+
+def test_a_day_misprinted_past_the_31st_before_its_month_is_still_the_dates_day():
+    others = {"en": ("en", ["Singapore advised residents to stay at home on 28 March."]),
+              "fr": ("fr", ["Singapour a conseillé aux habitants de rester chez eux le 28 mars."]),
+              "pt": ("pt", ["Singapura aconselhou os moradores a ficar em casa em 28 de março."])}
+    (f,) = run(DateMismatch, context({**others, "es": ("es", ["el 38 de marzo Singapur recomendó quedarse en casa."])}))
+    assert (f.expected, f.found) == ("03-28", "03-38") and flagged(f) == [("es", 1, "38 de marzo")]
+
+
+def test_one_of_two_mentions_of_a_month_changed_is_a_mismatch():
+    others = {"en": ("en", ["In March 2020, the college advised against it. In March 2020, the CDC recommended PCR."]),
+              "fr": ("fr", ["En mars 2020, le collège l'a déconseillé. En mars 2020, le CDC a recommandé la PCR."]),
+              "es": ("es", ["En marzo de 2020, el colegio lo desaconsejó. En marzo de 2020, los CDC recomendaron la PCR."])}
+    ar = "في {} 2020، توصي الكلية بعدم استخدامه. وفي مارس 2020، يوصي سي دي سي باستخدام بي سي آر."
+    assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("مارس")])})) == []
+    (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("أبريل")])}))
+    assert (f.expected, f.found) == ("03", "04") and flagged(f) == [("ar", 1, "أبريل 2020")]
