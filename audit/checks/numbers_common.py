@@ -277,8 +277,11 @@ def _mostly_another_word(word: str, value: int, lang: str) -> bool:
     if lang not in available_languages():
         return False
     lex = lexicon(lang)
-    near = [zipf_frequency(w, lang) for w, (v, ordinal) in lex.words.items() if not ordinal and v in (value - 1, value + 1)]
-    return bool(near) and zipf_frequency(word, lang) > max(near) + 0.5
+    try:
+        near = [zipf_frequency(w, lang) for w, (v, ordinal) in lex.words.items() if not ordinal and v in (value - 1, value + 1)]
+        return bool(near) and zipf_frequency(word, lang) > max(near) + 0.5
+    except Exception:  # noqa: BLE001 - a language whose tokeniser wordfreq needs from elsewhere (jieba, mecab)
+        return False
 
 
 def _standalone(text: str, start: int, end: int, lang: str) -> bool:
