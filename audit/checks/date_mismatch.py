@@ -69,6 +69,54 @@ class DateMismatch(CrossCheck):
                     and (*v.expected[:3], 1) in keyed[v.flagged[0][0]]
                 if again or not _compatible(ctx, per_doc, plain):
                     yield self.from_vote(ctx, plain, per_doc)
+            yield from self._days_after_the_month(ctx, present, keyed)
+
+    def _days_after_the_month(self, ctx: GroupContext, present, keyed: dict):
+        """A translation that writes the month before the day against its language's order
+        ("மார்ச் 24 அன்று" in Tamil: the extractor leaves such a day unread, as in Malay "Mac 15
+        orang", 15 people) where most translations date the link with that month and another
+        day: the number right after the month name is the date's day, and it differs."""
+        n = len(keyed)
+        counts: dict = {}
+        for vals in keyed.values():
+            for key in vals:
+                if key[3] == 1 and key[1] is not None and key[1] == key[2]:
+                    counts[key[:3]] = counts.get(key[:3], 0) + 1
+        for expected, c in sorted(counts.items()):
+            if 2 * c <= n:
+                continue
+            for d, idx in present:
+                if any(key[0] == expected[0] and key[1] is not None for key in keyed[d]):
+                    continue  # it dates this month with a day of its own: the vote compared them
+                hit = _day_after_month(ctx, d, idx, expected[0])
+                if hit is None or hit[1].day == expected[1]:
+                    continue
+                found = (expected[0], hit[1].day, hit[1].day)
+                support = tuple(x for x, _ in present if x != d and (*expected, 1) in keyed[x])
+                per_doc = {x: {key[:3]: h for key, h in sorted(keyed[x].items(), key=lambda kv: -kv[0][3])}
+                           for x in keyed}
+                per_doc[d][found] = hit
+                yield self.from_vote(ctx, Vote("mismatch", ((d, found),), support, expected, found), per_doc)
+
+
+def _day_after_month(ctx, d: str, idx, month: int):
+    """(paragraph, date) of a day number written right after the name of ``month`` that the
+    extractor did not take as the date's day, or None."""
+    from ..extract.dates import _is_day, _month_at
+    from ..model import DateFact
+
+    doc = ctx.documents[d]
+    for i in idx:
+        text = doc.paragraphs[i].text
+        numbers = ctx.facts[d][i].numbers
+        for m in _month_at(text, doc.language):
+            if m.month != month:
+                continue
+            f = next((f for f in numbers if 0 < f.start - m.end <= 2 and not text[m.end:f.start].strip()), None)
+            if f is not None and getattr(f, "form", "") == "digits" and isinstance(f.value, int) and _is_day(f):
+                return i, DateFact(text[m.start:f.end], m.start, f.end, year=None, month=month, day=f.value,
+                                   last_day=f.value)
+    return None
 
 
 def _compatible(ctx, per_doc, v) -> bool:

@@ -69,3 +69,17 @@ def test_one_of_two_mentions_of_a_month_changed_is_a_mismatch():
     assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("مارس")])})) == []
     (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("أبريل")])}))
     assert (f.expected, f.found) == ("03", "04") and flagged(f) == [("ar", 1, "أبريل 2020")]
+
+
+def test_a_day_written_after_its_month_against_the_languages_order_is_compared():
+    others = {"en": ("en", ["On 23 March, all Nigerian schools were closed."]),
+              "fr": ("fr", ["Le 23 mars, toutes les écoles nigérianes ont été fermées."]),
+              "es": ("es", ["El 23 de marzo, todas las escuelas nigerianas cerraron."])}
+    ta = "மார்ச் {} அன்று, அனைத்து நைஜீரிய பள்ளிக்கூடங்களும் மூடப்பட்டது."
+    assert run(DateMismatch, context({**others, "ta": ("ta", [ta.format("23")])})) == []
+    (f,) = run(DateMismatch, context({**others, "ta": ("ta", [ta.format("24")])}))
+    assert (f.expected, f.found) == ("03-23", "03-24") and flagged(f) == [("ta", 1, "மார்ச் 24")]
+    # "Mac 15 orang": a count after a month the others give no day of is no date
+    ms = {"en": ("en", ["In March, 15 people fell ill."]), "fr": ("fr", ["En mars, 15 personnes sont tombées malades."]),
+          "ms": ("ms", ["Pada Mac 15 orang jatuh sakit."])}
+    assert run(DateMismatch, context(ms)) == []
