@@ -88,8 +88,12 @@ class DateMismatch(CrossCheck):
             for d, idx in present:
                 if any(key[0] == expected[0] and key[1] is not None for key in keyed[d]):
                     continue  # it dates this month with a day of its own: the vote compared them
+                days = {day for x, vals in keyed.items() if x != d for key in vals if key[0] == expected[0]
+                        and key[1] is not None for day in range(key[1], key[2] + 1)}
+                if days != {expected[1]}:
+                    continue  # the others date the month with several days ("March 4 and 5"): which one?
                 hit = _day_after_month(ctx, d, idx, expected[0])
-                if hit is None or hit[1].day == expected[1]:
+                if hit is None or hit[1].day in days:
                     continue
                 found = (expected[0], hit[1].day, hit[1].day)
                 support = tuple(x for x, _ in present if x != d and (*expected, 1) in keyed[x])
@@ -106,6 +110,7 @@ def _day_after_month(ctx, d: str, idx, month: int):
     from ..model import DateFact
 
     doc = ctx.documents[d]
+    out = []
     for i in idx:
         text = doc.paragraphs[i].text
         numbers = ctx.facts[d][i].numbers
@@ -114,9 +119,11 @@ def _day_after_month(ctx, d: str, idx, month: int):
                 continue
             f = next((f for f in numbers if 0 < f.start - m.end <= 2 and not text[m.end:f.start].strip()), None)
             if f is not None and getattr(f, "form", "") == "digits" and isinstance(f.value, int) and _is_day(f):
-                return i, DateFact(text[m.start:f.end], m.start, f.end, year=None, month=month, day=f.value,
-                                   last_day=f.value)
-    return None
+                out.append((i, DateFact(text[m.start:f.end], m.start, f.end, year=None, month=month, day=f.value,
+                                        last_day=f.value)))
+            else:
+                out.append(None)
+    return out[0] if len(out) == 1 else None  # the month named once here: its one day
 
 
 def _compatible(ctx, per_doc, v) -> bool:

@@ -83,3 +83,11 @@ def test_a_day_written_after_its_month_against_the_languages_order_is_compared()
     ms = {"en": ("en", ["In March, 15 people fell ill."]), "fr": ("fr", ["En mars, 15 personnes sont tombées malades."]),
           "ms": ("ms", ["Pada Mac 15 orang jatuh sakit."])}
     assert run(DateMismatch, context(ms)) == []
+
+
+def test_a_day_after_its_month_is_not_compared_where_the_others_give_that_month_several_days():
+    others = {"en": ("en", ["These changes followed restrictions introduced on March 4 and 5 respectively."]),
+              "fr": ("fr", ["Ces changements ont suivi les restrictions introduites les 4 et 5 mars respectivement."]),
+              "es": ("es", ["Estos cambios siguieron a las restricciones introducidas el 4 y el 5 de marzo."])}
+    ta = ["இந்த மாற்றங்கள் முறையே மார்ச் 4 மற்றும் 5 தேதிகளில் அறிமுகப்படுத்தப்பட்டவை."]
+    assert not [f for f in run(DateMismatch, context({**others, "ta": ("ta", ta)})) if "ta" in {d for d, _, _ in flagged(f)}]
