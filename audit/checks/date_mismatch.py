@@ -92,10 +92,12 @@ class DateMismatch(CrossCheck):
                         and key[1] is not None for day in range(key[1], key[2] + 1)}
                 if days != {expected[1]}:
                     continue  # the others date the month with several days ("March 4 and 5"): which one?
-                hit = _day_after_month(ctx, d, idx, expected[0])
-                if hit is None or hit[1].day in days:
+                hit = _day_after_month(ctx, d, idx)
+                if hit is None or (hit[1].month == expected[0] and hit[1].day in days):
                     continue
-                found = (expected[0], hit[1].day, hit[1].day)
+                if hit[1].month != expected[0] and any(key[0] == hit[1].month for vals in keyed.values() for key in vals):
+                    continue  # a month the translations date here too
+                found = (hit[1].month, hit[1].day, hit[1].day)
                 support = tuple(x for x, _ in present if x != d and (*expected, 1) in keyed[x])
                 per_doc = {x: {key[:3]: h for key, h in sorted(keyed[x].items(), key=lambda kv: -kv[0][3])}
                            for x in keyed}
@@ -103,9 +105,10 @@ class DateMismatch(CrossCheck):
                 yield self.from_vote(ctx, Vote("mismatch", ((d, found),), support, expected, found), per_doc)
 
 
-def _day_after_month(ctx, d: str, idx, month: int):
-    """(paragraph, date) of a day number written right after the name of ``month`` that the
-    extractor did not take as the date's day, or None."""
+def _day_after_month(ctx, d: str, idx):
+    """(paragraph, date) of a day number written right after a month name that the extractor
+    did not take as the date's day, where the paragraph names one month only (the others'
+    month, or another in its place: एप्रिल 6 changed to मे 6); None otherwise."""
     from ..extract.dates import _is_day, _month_at
     from ..model import DateFact
 
@@ -115,11 +118,9 @@ def _day_after_month(ctx, d: str, idx, month: int):
         text = doc.paragraphs[i].text
         numbers = ctx.facts[d][i].numbers
         for m in _month_at(text, doc.language):
-            if m.month != month:
-                continue
             f = next((f for f in numbers if 0 < f.start - m.end <= 2 and not text[m.end:f.start].strip()), None)
             if f is not None and getattr(f, "form", "") == "digits" and isinstance(f.value, int) and _is_day(f):
-                out.append((i, DateFact(text[m.start:f.end], m.start, f.end, year=None, month=month, day=f.value,
+                out.append((i, DateFact(text[m.start:f.end], m.start, f.end, year=None, month=m.month, day=f.value,
                                         last_day=f.value)))
             else:
                 out.append(None)

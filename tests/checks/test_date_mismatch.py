@@ -91,3 +91,13 @@ def test_a_day_after_its_month_is_not_compared_where_the_others_give_that_month_
               "es": ("es", ["Estos cambios siguieron a las restricciones introducidas el 4 y el 5 de marzo."])}
     ta = ["இந்த மாற்றங்கள் முறையே மார்ச் 4 மற்றும் 5 தேதிகளில் அறிமுகப்படுத்தப்பட்டவை."]
     assert not [f for f in run(DateMismatch, context({**others, "ta": ("ta", ta)})) if "ta" in {d for d, _, _ in flagged(f)}]
+
+
+def test_the_month_changed_before_an_unread_day_is_compared():
+    others = {"en": ("en", ["Until 6 April, holidays were extended in all secondary schools."]),
+              "fr": ("fr", ["Jusqu'au 6 avril, les vacances ont été prolongées dans toutes les écoles."]),
+              "es": ("es", ["Hasta el 6 de abril, se extendieron las vacaciones en todas las escuelas."])}
+    mr = "{} 6 पर्यंत, सर्व माध्यमिक शाळांमध्ये सुट्टी वाढविण्यात आली होती."
+    assert run(DateMismatch, context({**others, "mr": ("mr", [mr.format("एप्रिल")])})) == []
+    (f,) = run(DateMismatch, context({**others, "mr": ("mr", [mr.format("मे")])}))
+    assert (f.expected, f.found) == ("04-06", "05-06") and flagged(f) == [("mr", 1, "मे 6")]
