@@ -79,11 +79,21 @@ class Link:
     """Paragraphs of several documents that translate one another.
 
     ``members`` maps document id to the 0-based paragraph indices it contributes
-    (possibly none: an omission).
+    (possibly none: an omission). ``confidence`` is the weakest member's; ``trust`` gives
+    each member's own (its beads against the pivot), so that one misaligned translation
+    does not keep the others from being compared.
     """
 
     members: tuple[tuple[str, tuple[int, ...]], ...]
     confidence: float
+    trust: tuple[tuple[str, float], ...] = ()
+
+    def trusted(self, doc_id: str) -> float:
+        """The confidence of ``doc_id``'s part of the link (the link's own where not known)."""
+        for d, c in self.trust:
+            if d == doc_id:
+                return c
+        return self.confidence
 
     def indices(self, doc_id: str) -> tuple[int, ...]:
         for d, idx in self.members:

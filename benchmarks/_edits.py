@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
+LETTER = regex.compile(r"[\p{L}\p{M}]")
 DIGITS = regex.compile(r"\p{Nd}+")
 # a number with group separators (30,000; 3,00,000; 360.000; 1 000), as one value
 GROUPED = regex.compile(r"\p{Nd}{1,3}(?:[,.\u066c\u00a0\u202f ]\p{Nd}{2,3})+|\p{Nd}+")
@@ -154,9 +155,18 @@ def _matches_name(token: str, name_key: str) -> bool:
 
 # ---------------------------------------------------------------- candidates per kind
 
+def _in_code(text: str, s: int) -> bool:
+    """Whether the digits at ``s`` belong to a code or a name (COVID-19, ACE2, சார்ஸ்-கோ.வி-2):
+    glued to a letter or its vowel sign, or hyphenated to one."""
+    return bool(s and (LETTER.match(text[s - 1]) or (text[s - 1] in "-‐" and s > 1 and LETTER.match(text[s - 2]))))
+
+
 @lru_cache(maxsize=65536)
 def _english_numbers(en: str) -> set[int]:
-    vals = {_value(m.group()) for m in GROUPED.finditer(en)} | {_value(m.group()) for m in DIGITS.finditer(en)}
+    """The numbers the English line gives: not the digits of its codes (SARS-CoV-2, ACE2 are
+    no "two" a translation's number word could render)."""
+    vals = {_value(m.group()) for m in GROUPED.finditer(en) if not _in_code(en, m.start())} | \
+        {_value(m.group()) for m in DIGITS.finditer(en) if not _in_code(en, m.start())}
     lex = _lexicon("en")
     for m in WORD.finditer(en):
         hit = lex.words.get(_fold(m.group()))
@@ -170,7 +180,7 @@ def cand_number_digits(doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]
     out = []
     for m in GROUPED.finditer(text):
         s, e = m.span()
-        if s and (text[s - 1].isalpha() or (text[s - 1] in "-‐" and s > 1 and text[s - 2].isalpha())):
+        if _in_code(text, s):
             continue  # a code or a name: COVID-19, A320
         if e < len(text) and text[e] in ".,،:٫" and e + 1 < len(text) and text[e + 1].isdigit():
             continue  # a decimal or a clock time: another kind of fact

@@ -61,3 +61,14 @@ def test_n_way_links_span_every_language(tmp_path, wide_config):
         assert {d for d, idx in link.members if idx} == {"trade.en", "trade.fr", "trade.de", "trade.es"}
     second = alignment.links[1]
     assert second.indices("trade.de") == (1, 2) and second.indices("trade.en") == (1,)
+
+
+def test_each_member_of_a_link_keeps_its_own_confidence():
+    from audit.align import compose
+
+    # b follows the pivot closely, c is doubtful here: the link is as weak as c, b still trusted
+    pairwise = {"b": [((0,), (0,), 0.95), ((1,), (1,), 0.9)], "c": [((0,), (0,), 0.3), ((1,), (1,), 0.8)]}
+    first, second = compose("a", 2, pairwise, ["a", "b", "c"])
+    assert first.confidence == 0.3
+    assert (first.trusted("a"), first.trusted("b"), first.trusted("c")) == (1.0, 0.95, 0.3)
+    assert second.trusted("c") == 0.8

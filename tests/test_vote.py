@@ -68,3 +68,23 @@ def test_pair_up_pairs_each_missing_value_with_the_closest_unused_extra_one():
     assert pair_up([10, 20], [21, 11], closeness) == [(10, 11), (20, 21)]
     assert pair_up([10, 20], [11], closeness) == [(10, 11)]
     assert pair_up([10], [11], never) == []
+
+
+def test_pair_up_pairs_the_closest_values_first_whatever_order_the_missing_ones_come_in():
+    closeness = lambda a, b: 1.0 / (1 + abs(a - b))  # noqa: E731
+    # 10 comes first, but 19 is 20 mistyped: the closest pair over all of them wins
+    assert pair_up([10, 20], [19], closeness) == [(20, 19)]
+    assert pair_up([20, 10], [11, 19], closeness) == [(20, 19), (10, 11)]
+
+
+def test_a_changed_magnitude_names_the_value_it_changed_as_expected():
+    from audit.checks.numbers_common import closeness
+
+    # "$200 million (£150 million)": one translation writes 200 billion and drops the conversion;
+    # 150 million sorts first, but 200 billion is 200 million with its magnitude changed
+    per_doc = {d: {150_000_000: 1, 200_000_000: 1} for d in "abc"}
+    per_doc["d"] = {200_000_000_000: 1}
+    got = vote(per_doc, closeness)
+    assert [(v.kind, v.flagged, v.expected, v.found) for v in got] == [
+        ("mismatch", (("d", 200_000_000_000),), 200_000_000, 200_000_000_000),
+        ("missing", (("d", None),), 150_000_000, None)]

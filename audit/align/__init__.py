@@ -207,10 +207,14 @@ def compose(pivot: str, n_pivot: int, pairwise: dict, order: list[str]) -> tuple
                 slot = slots.setdefault(key, {"members": {}, "conf": []})
                 slot["members"][doc] = slot["members"].get(doc, ()) + pb
                 slot["conf"].append(conf)
+            own = slot.setdefault("own", {})
+            own[doc] = min(own.get(doc, 1.0), conf)
     links = []
     for key in sorted(slots):
         slot = slots[key]
         members = tuple((d, tuple(sorted(slot["members"].get(d, ())))) for d in order)
         conf = min(slot["conf"]) if slot["conf"] else 1.0
-        links.append(Link(members, round(conf, 3)))
+        own = slot.get("own", {})
+        trust = tuple((d, round(own.get(d, 1.0), 3)) for d in order if d in slot["members"])
+        links.append(Link(members, round(conf, 3), trust))
     return tuple(links)

@@ -41,6 +41,15 @@ class GroupContext:
             if len(present) >= 2 and link.confidence >= self.min_confidence:
                 yield link, present
 
+    def trusted_links(self) -> Iterator:
+        """Links as ``confident_links``, where a link the aligner doubts for one translation
+        (another article filed under this one's name, a shifted paragraph) keeps the members it
+        trusts: two or more of them."""
+        for link in self.alignment.links:
+            present = [(d, idx) for d, idx in link.members if idx and link.trusted(d) >= self.min_confidence]
+            if len(present) >= 2:
+                yield link, present
+
 
 class Template(string.Formatter):
     """``str.format`` for message templates, where a list placeholder is joined by its format

@@ -50,6 +50,9 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | No
     offset = (load_data("numbers.yaml").get(lang_u) or {}).get("clock_offset")
     if offset and _clock(fact_v) and _clock(fact_u) and abs((u - v) % 12 - (-offset) % 12) < 1e-9:
         return True  # Swahili time: saa 4:00 is 10:00, the hours counted from sunrise
+    for clock, other in ((fact_u, v), (fact_v, u)):
+        if _clock(clock) and hasattr(clock, "hour") and other == clock.hour * 100 + clock.minute and other >= 100:
+            return True  # 08:00 for 0800 UTC: the time written the military way
     if _clock(fact_v) and isinstance(u, int) and u in (int(v), int(v) - 12, int(v) + 1, int(v) - 11):
         return True  # 09:30 said around its hour in words: "half past nine", সাড়ে ৯টা, "halb zehn"
     if 0 < u < 1000 and v > u and _magnitude_after(u, v, fact_u, text_u, lang_u):
@@ -324,3 +327,24 @@ def cross_reference(text: str, fact, lang: str) -> bool:
     if word in chars:
         return True
     return any(word.startswith(s) or (len(s) >= 3 and not s.isascii() and s in word) for s in stems)
+
+
+# a bare number closing a sentence right after a word ("common colds 4.", "普通感冒4。"): how
+# references are marked once their superscript is lost; what may follow it (sentence-final
+# punctuation of any script, closing quotes) and precede it (a letter, one space or none)
+_CITATION_AFTER = regex.compile(r"[.。．!?！？।॥؟۔]+[\p{Pe}\p{Pf}\"']*(?:\s|$)")
+_CITATION_BEFORE = regex.compile(r"[\p{L}\p{M}][ \u00a0]?$")
+
+
+def citation_marker(text: str, fact) -> bool:
+    """Whether the number is a reference marker: a bare count of up to three digits (no percent,
+    no unit, not approximate) glued to the end of a sentence after a word. Translations keep
+    it, move it or drop it; dropping it loses no fact of the article."""
+    from ..model import NumberFact
+
+    if not isinstance(fact, NumberFact) or fact.form != "digits" or fact.percent or fact.approx or fact.ordinal:
+        return False
+    if not isinstance(fact.value, int) or not 1 <= fact.value <= 999 or not fact.text.isdigit():
+        return False
+    return bool(_CITATION_BEFORE.search(text[max(0, fact.start - 4):fact.start])
+                and _CITATION_AFTER.match(text, fact.end))

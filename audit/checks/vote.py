@@ -99,15 +99,17 @@ def _two(per_doc, docs, closeness, counts_for_missing) -> list[Vote]:
 
 
 def pair_up(missing, extra, closeness) -> list[tuple]:
-    """Pair each missing value with the unused extra value most like it (score > 0)."""
-    out = []
-    extra = list(extra)
-    for m in missing:
-        if not extra:
+    """Pair missing values with extra values (score > 0), the closest pairs first over all of
+    them: a changed magnitude (200 miljarder for 200 miljoner) is paired with the value it
+    changed, not with whichever missing value sorts first. Ties keep the order given. The
+    pairs come in the order of ``missing``."""
+    scored = sorted((-closeness(m, e), i, j) for i, m in enumerate(missing) for j, e in enumerate(extra))
+    chosen: dict[int, int] = {}  # index in missing -> index in extra
+    taken: set[int] = set()
+    for neg, i, j in scored:
+        if neg >= 0:
             break
-        best = max(extra, key=lambda e: closeness(m, e))
-        if closeness(m, best) <= 0:
-            continue
-        extra.remove(best)
-        out.append((m, best))
-    return out
+        if i not in chosen and j not in taken:
+            chosen[i] = j
+            taken.add(j)
+    return [(missing[i], extra[chosen[i]]) for i in sorted(chosen)]

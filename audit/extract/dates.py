@@ -201,8 +201,9 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
         ka = bisect.bisect_left(starts, m_end)
         after = [k for k in range(ka, min(len(numbers), ka + 4)) if k not in claimed]
         day = year = None
-        if before and _near(text, numbers[before[-1]].end, m_start) and _is_day(numbers[before[-1]]):
-            day = before[-1]
+        if before and _near(text, numbers[before[-1]].end, m_start) and (
+                _is_day(numbers[before[-1]]) or _misprinted_day(numbers[before[-1]])):
+            day = before[-1]  # 28 de marzo, and 38 de marzo: a day misprinted is still the date's day
         if after and _near(text, m_end, numbers[after[0]].start):
             nxt = numbers[after[0]]
             # the day after the month: the language's order, a hyphen (மார்ச்-2), or a construction

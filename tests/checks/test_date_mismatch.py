@@ -41,3 +41,63 @@ def test_only_one_translation_giving_a_date_is_nothing_to_compare():
     ctx = context({"en": ("en", ["The fair opens on 19 November in Mong Cai."]),
                    "fr": ("fr", ["La foire ouvre bientôt à Mong Cai."])})
     assert run(DateMismatch, ctx) == []
+
+
+def test_a_bengali_day_with_its_suffix_is_read_and_compared():
+    others = {"en": ("en", ["On 4 March 2020, I proclaimed a State of Emergency."]),
+              "fr": ("fr", ["Le 4 mars 2020, j'ai proclamé l'état d'urgence."]),
+              "es": ("es", ["El 4 de marzo de 2020, proclamé un estado de emergencia."])}
+    bn = "যেখানে {} মার্চ 2020-তে, আমি জরুরি অবস্থা ঘোষণা করেছিলাম।"
+    assert run(DateMismatch, context({**others, "bn": ("bn", [bn.format("৪ঠা")])})) == []
+    (f,) = run(DateMismatch, context({**others, "bn": ("bn", [bn.format("৫ঠা")])}))
+    assert (f.expected, f.found) == ("03-04", "03-05") and flagged(f) == [("bn", 1, "৫ঠা মার্চ 2020")]
+
+
+def test_a_day_misprinted_past_the_31st_before_its_month_is_still_the_dates_day():
+    others = {"en": ("en", ["Singapore advised residents to stay at home on 28 March."]),
+              "fr": ("fr", ["Singapour a conseillé aux habitants de rester chez eux le 28 mars."]),
+              "pt": ("pt", ["Singapura aconselhou os moradores a ficar em casa em 28 de março."])}
+    (f,) = run(DateMismatch, context({**others, "es": ("es", ["el 38 de marzo Singapur recomendó quedarse en casa."])}))
+    assert (f.expected, f.found) == ("03-28", "03-38") and flagged(f) == [("es", 1, "38 de marzo")]
+
+
+def test_one_of_two_mentions_of_a_month_changed_is_a_mismatch():
+    others = {"en": ("en", ["In March 2020, the college advised against it. In March 2020, the CDC recommended PCR."]),
+              "fr": ("fr", ["En mars 2020, le collège l'a déconseillé. En mars 2020, le CDC a recommandé la PCR."]),
+              "es": ("es", ["En marzo de 2020, el colegio lo desaconsejó. En marzo de 2020, los CDC recomendaron la PCR."])}
+    ar = "في {} 2020، توصي الكلية بعدم استخدامه. وفي مارس 2020، يوصي سي دي سي باستخدام بي سي آر."
+    assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("مارس")])})) == []
+    (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("أبريل")])}))
+    assert (f.expected, f.found) == ("03", "04") and flagged(f) == [("ar", 1, "أبريل 2020")]
+
+
+def test_a_day_written_after_its_month_against_the_languages_order_is_compared():
+    others = {"en": ("en", ["On 23 March, all Nigerian schools were closed."]),
+              "fr": ("fr", ["Le 23 mars, toutes les écoles nigérianes ont été fermées."]),
+              "es": ("es", ["El 23 de marzo, todas las escuelas nigerianas cerraron."])}
+    ta = "மார்ச் {} அன்று, அனைத்து நைஜீரிய பள்ளிக்கூடங்களும் மூடப்பட்டது."
+    assert run(DateMismatch, context({**others, "ta": ("ta", [ta.format("23")])})) == []
+    (f,) = run(DateMismatch, context({**others, "ta": ("ta", [ta.format("24")])}))
+    assert (f.expected, f.found) == ("03-23", "03-24") and flagged(f) == [("ta", 1, "மார்ச் 24")]
+    # "Mac 15 orang": a count after a month the others give no day of is no date
+    ms = {"en": ("en", ["In March, 15 people fell ill."]), "fr": ("fr", ["En mars, 15 personnes sont tombées malades."]),
+          "ms": ("ms", ["Pada Mac 15 orang jatuh sakit."])}
+    assert run(DateMismatch, context(ms)) == []
+
+
+def test_a_day_after_its_month_is_not_compared_where_the_others_give_that_month_several_days():
+    others = {"en": ("en", ["These changes followed restrictions introduced on March 4 and 5 respectively."]),
+              "fr": ("fr", ["Ces changements ont suivi les restrictions introduites les 4 et 5 mars respectivement."]),
+              "es": ("es", ["Estos cambios siguieron a las restricciones introducidas el 4 y el 5 de marzo."])}
+    ta = ["இந்த மாற்றங்கள் முறையே மார்ச் 4 மற்றும் 5 தேதிகளில் அறிமுகப்படுத்தப்பட்டவை."]
+    assert not [f for f in run(DateMismatch, context({**others, "ta": ("ta", ta)})) if "ta" in {d for d, _, _ in flagged(f)}]
+
+
+def test_the_month_changed_before_an_unread_day_is_compared():
+    others = {"en": ("en", ["Until 6 April, holidays were extended in all secondary schools."]),
+              "fr": ("fr", ["Jusqu'au 6 avril, les vacances ont été prolongées dans toutes les écoles."]),
+              "es": ("es", ["Hasta el 6 de abril, se extendieron las vacaciones en todas las escuelas."])}
+    mr = "{} 6 पर्यंत, सर्व माध्यमिक शाळांमध्ये सुट्टी वाढविण्यात आली होती."
+    assert run(DateMismatch, context({**others, "mr": ("mr", [mr.format("एप्रिल")])})) == []
+    (f,) = run(DateMismatch, context({**others, "mr": ("mr", [mr.format("मे")])}))
+    assert (f.expected, f.found) == ("04-06", "05-06") and flagged(f) == [("mr", 1, "मे 6")]

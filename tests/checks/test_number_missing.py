@@ -32,3 +32,21 @@ def test_a_number_given_in_another_form_is_not_missing():
 def test_a_different_number_is_a_mismatch_not_a_missing_one():
     de = ["Das Museum empfing im Mai 2024 4.600 Besucher und 12 Schulklassen."]
     assert run(NumberMissing, context({"en": ("en", EN), "de": ("de", de), "fr": ("fr", FR)})) == []
+
+
+COLDS = {"es": ("es", ["provocan alrededor del 15 % de los resfriados comunes 4."]),
+         "fr": ("fr", ["causant principalement 15 % environ des rhumes communs 4."]),
+         "ru": ("ru", ["вызывают примерно 15 % общих респираторных заболеваний 4."])}
+
+
+def test_a_reference_marker_closing_a_sentence_dropped_is_not_missing():
+    # "common colds 4.": the superscript of a citation, lost; a translation may drop it
+    pt = ["causando principalmente cerca de 15% dos resfriados comuns."]
+    assert run(NumberMissing, context({**COLDS, "pt": ("pt", pt)})) == []
+
+
+def test_a_count_dropped_from_the_middle_of_a_sentence_is_still_missing():
+    others = {"es": ("es", ["El 15 % de los 4 casos se recuperó."]), "fr": ("fr", ["15 % des 4 cas ont guéri."]),
+              "ru": ("ru", ["15 % из 4 случаев выздоровели."])}
+    (f,) = run(NumberMissing, context({**others, "pt": ("pt", ["15% dos casos se recuperaram."])}))
+    assert (f.expected, flagged(f)) == (4, [("pt", 1, "")])
