@@ -238,8 +238,11 @@ def _edits(base, sums, docs, facts, cfg, args) -> None:
         tried += 1
         trial = dict(sums)
         trial[d.id] = summary(edited, _facts(edited))
-        if partition(group_signatures([trial[x.id] for x in docs], cfg)) != base:
+        after = partition(group_signatures([trial[x.id] for x in docs], cfg))
+        if after != base:
             changed += 1
+            moved = sorted(set(map(tuple, map(sorted, after))) ^ set(map(tuple, map(sorted, base))))
+            print(f"    changed by a {kind} edit in {d.id}: " + "; ".join(" ".join(g) for g in moved))
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group")
 
 
