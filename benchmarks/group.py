@@ -193,7 +193,7 @@ def measure(corpus: Path, args) -> None:
     for d, (article, _) in gold.items():
         mates.setdefault(article, set()).add(d)
     if "edits" in only:
-        _edits(partition(groups), sums, docs, facts, cfg, args)
+        _edits(partition(groups), sums, docs, facts, cfg, args, gold)
     if "partials" in only:
         _partials(sums, docs, facts, gold, mates, cfg, args)
     if "misfiled" in only:
@@ -219,14 +219,14 @@ def measure(corpus: Path, args) -> None:
               f"flagged in the clean structure")
 
 
-def _edits(base, sums, docs, facts, cfg, args) -> None:
+def _edits(base, sums, docs, facts, cfg, args, gold) -> None:
     rng = random.Random(f"{args.seed}-edits")
     by_id = {d.id: d for d in docs}
     names_by_lang: dict[str, list[str]] = {}
     for d in docs:
         for pf in facts[d.id]:
             names_by_lang.setdefault(d.language, []).extend(f.text for f in pf.names if f.form == "cased")
-    changed, tried, kinds = 0, 0, ("number", "date", "name")
+    changed, harmful, tried, kinds = 0, 0, 0, ("number", "date", "name")
     attempts = 0
     while tried < args.edits and attempts < args.edits * 20:
         attempts += 1
@@ -241,9 +241,25 @@ def _edits(base, sums, docs, facts, cfg, args) -> None:
         after = partition(group_signatures([trial[x.id] for x in docs], cfg))
         if after != base:
             changed += 1
+            worse = _worse(base, after, gold)
+            harmful += worse
             moved = sorted(set(map(tuple, map(sorted, after))) ^ set(map(tuple, map(sorted, base))))
-            print(f"    changed by a {kind} edit in {d.id}: " + "; ".join(" ".join(g) for g in moved))
-    print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group")
+            print(f"    changed by a {kind} edit in {d.id} ({'parts translations of one article or joins two articles' if worse else 'joins a lone translation to its own article'}): "
+                  + "; ".join(" ".join(g) for g in moved))
+    print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group, "
+          f"{harmful} for the worse (a translation parted from its article, or two articles joined)")
+
+
+def _worse(base, after, gold) -> bool:
+    """Whether ``after`` parts two documents of one article that ``base`` kept together, or
+    puts together two documents of different articles that ``base`` kept apart."""
+    def pairs(part):
+        return {(a, b) for g in part for a in g for b in g if a < b}
+
+    before, now = pairs(base), pairs(after)
+    parted = any(gold[a][0] == gold[b][0] for a, b in before - now)
+    joined = any(gold[a][0] != gold[b][0] for a, b in now - before)
+    return parted or joined
 
 
 def _partials(sums, docs, facts, gold, mates, cfg, args) -> None:
