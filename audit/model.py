@@ -95,6 +95,13 @@ class Link:
                 return c
         return self.confidence
 
+    def checked_members(self, min_confidence: float) -> tuple[str, ...]:
+        """The documents whose paragraphs the number and date checks compare here: those
+        with paragraphs in the link whose own confidence reaches ``min_confidence``, when
+        two or more do."""
+        trusted = tuple(d for d, idx in self.members if idx and self.trusted(d) >= min_confidence)
+        return trusted if len(trusted) >= 2 else ()
+
     def indices(self, doc_id: str) -> tuple[int, ...]:
         for d, idx in self.members:
             if d == doc_id:

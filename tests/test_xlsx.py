@@ -159,3 +159,16 @@ def test_findings_sheet_prints_landscape_one_page_wide_with_the_header_repeated_
     col = header.index(xlsx_findings.WRITTEN_HEADER) + 1
     from openpyxl.utils import get_column_letter
     assert ws.column_dimensions[get_column_letter(col)].hidden and ws.cell(2, col).value == "Open"
+
+
+def test_a_doubted_link_says_which_translations_numbers_and_dates_were_still_compared_in():
+    report = _report({"ar": ("ar", ["٢٩ اتفاقية"]), "sv": ("sv", ["29 avtal"]), "ms": ("ms", ["lain teks"])})
+    doubted = Link(report.alignments[0].links[0].members, 0.2, (("ar", 0.9), ("sv", 0.8), ("ms", 0.2)))
+    lonely = Link(report.alignments[0].links[0].members, 0.2, (("ar", 0.9), ("sv", 0.3), ("ms", 0.2)))
+    report.alignments[0] = Alignment("G1", "ar", (doubted, lonely))
+    ws = _book(report)["Alignment"]
+    assert ws.cell(2, 4).value == "low confidence: numbers and dates checked in ar, sv"
+    assert ws.cell(3, 4).value == "low confidence: not checked"
+    from audit.report import json_report
+    links = json_report.to_dict(report)["alignment"][0]["links"]
+    assert links[0]["member_confidence"] == {"ar": 0.9, "sv": 0.8, "ms": 0.2}

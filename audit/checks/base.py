@@ -46,9 +46,9 @@ class GroupContext:
         (another article filed under this one's name, a shifted paragraph) keeps the members it
         trusts: two or more of them."""
         for link in self.alignment.links:
-            present = [(d, idx) for d, idx in link.members if idx and link.trusted(d) >= self.min_confidence]
-            if len(present) >= 2:
-                yield link, present
+            checked = link.checked_members(self.min_confidence)
+            if checked:
+                yield link, [(d, idx) for d, idx in link.members if d in checked]
 
 
 class Template(string.Formatter):

@@ -9,6 +9,7 @@ from ..model import Finding, Report
 def to_dict(report: Report) -> dict:
     docs = {d.id: d for d in report.documents}
     group_of = report.group_index()
+    min_conf = report.signature.get("min_confidence", 0.5)
     return {
         "signature": report.signature,
         "documents": [
@@ -29,7 +30,10 @@ def to_dict(report: Report) -> dict:
         "alignment": [
             {"group": al.group, "pivot": al.pivot, "links": [
                 {**{d: [docs[d].paragraphs[i].line for i in idx] for d, idx in link.members},
-                 "confidence": link.confidence}
+                 "confidence": link.confidence,
+                 # under align.min_confidence: each member's own confidence (numbers and dates are
+                 # compared among the members that reach it)
+                 **({"member_confidence": dict(link.trust)} if link.trust and link.confidence < min_conf else {})}
                 for link in al.links]}
             for al in report.alignments
         ],

@@ -135,7 +135,7 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
             present = [d for d, idx in link.members if idx]
             status = "single document" if len(link.members) == 1 else \
                 "omission" if len(present) < len(link.members) else \
-                "low confidence: not checked" if link.confidence < min_conf else "aligned"
+                "aligned" if link.confidence >= min_conf else _low(link, min_conf, docs)
             shade = {"bg_color": _LOW_FILL, "pattern": 1} if status.startswith("low") or status == "omission" else {}
             for c, v in enumerate((al.group, k, link.confidence, status), start=1):
                 book.put(ws, r, c, v, **shade)
@@ -145,6 +145,15 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
                 if texts:
                     book.put(ws, r, c, "\n".join(texts), is_rtl(lang))
     book.finish(ws, r, len(header))
+
+
+def _low(link, min_conf: float, docs) -> str:
+    """The status of a link under ``align.min_confidence``: not checked, or only numbers and
+    dates compared, among the translations whose own part the aligner trusts."""
+    checked = link.checked_members(min_conf)
+    if not checked:
+        return "low confidence: not checked"
+    return "low confidence: numbers and dates checked in " + ", ".join(docs[d].language for d in checked)
 
 
 def _status(d) -> str:
