@@ -243,9 +243,10 @@ def _edits(base, sums, docs, facts, cfg, args, gold) -> None:
             changed += 1
             worse = _worse(base, after, gold)
             harmful += worse
-            moved = sorted(set(map(tuple, map(sorted, after))) ^ set(map(tuple, map(sorted, base))))
-            print(f"    changed by a {kind} edit in {d.id} ({'parts translations of one article or joins two articles' if worse else 'joins a lone translation to its own article'}): "
-                  + "; ".join(" ".join(g) for g in moved))
+            was = sorted(" ".join(sorted(g)) for g in base - after)
+            now = sorted(" ".join(sorted(g)) for g in after - base)
+            print(f"    a {kind} edit in {d.id} {'for the worse' if worse else 'joins a lone translation to its own article'}: "
+                  f"{' | '.join(was)} -> {' | '.join(now)}")
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group, "
           f"{harmful} for the worse (a translation parted from its article, or two articles joined)")
 
