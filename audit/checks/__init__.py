@@ -6,7 +6,7 @@ templates) and ``run``s (a cross-translation check subclasses ``cross.CrossCheck
 reports its votes with ``from_vote``), add one line below and its row to the README's
 check table, add its tests (docs/architecture.md has a worked example). A check
 imports no other check: what several share lives beside them (``vote``, ``cross``,
-``numbers_common``, ``names/``).
+``numbers_common``, ``numbers_small``, ``lists_common``, ``names/``).
 """
 from __future__ import annotations
 

@@ -1,0 +1,262 @@
+"""The words the strict name vote (``strict``) starts from and the tests it reads a
+paragraph with: which capitalised words of a cased translation are name words (rare in
+their language, no calendar or language name, no territory, no title kept in the loanword
+language; ``names.yaml``), and whether a paragraph writes a name word by its key, comes
+near it by a looser consonant skeleton, or compounds it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...extract.labels import territory_names
+from ...extract.text import fold, load_data, phonetic_key, tokens
+from ...punctuation import BEFORE_SENTENCE_START
+from .common import Mention, NameView
+from .match import _stems, territories
+
+# the looser skeleton the absence test reads (what survives Arabic's dropped vowels and its
+# letters for one Latin sound, Indic inherent vowels, voicing): a name is absent only when
+# no word of the paragraph comes near it even so
+_SKELETON = str.maketrans({"p": "b", "v": "b", "f": "b", "w": None, "c": "k", "q": "k", "g": "k", "j": "k",
+                           "d": "t", "z": "s", "x": "s", "h": None, "y": None, "a": None, "e": None,
+                           "i": None, "o": None, "u": None})
+
+
+@lru_cache(maxsize=None)
+def _limit() -> float:
+    return float(load_data("names.yaml")["strict_zipf"])
+
+
+@lru_cache(maxsize=400000)
+def _zipf(word: str, lang: str) -> float:
+    from .match import _wordfreq_languages
+
+    if lang not in _wordfreq_languages():
+        return 0.0
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001 - a language wordfreq cannot tokenise has no frequencies
+        return 0.0
+
+
+@lru_cache(maxsize=400000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """A word's consonant classes, vowels and glides dropped, doubled letters once; j and c
+    each read both ways scripts write them (ج for g, জ for z; a hard and a soft c)."""
+    from anyascii import anyascii
+
+    s = "".join(c for c in anyascii(word).lower().replace("ph", "f").replace("x", "ks") if c.isalpha())
+    out = []
+    for j in ("k", "s"):
+        for c in ("k", "s"):
+            t = s.replace("j", j).replace("c", c).translate(_SKELETON)
+            out.append("".join(ch for i, ch in enumerate(t) if not i or t[i - 1] != ch))
+    return tuple(dict.fromkeys(out))
+
+
+def skeleton(word: str) -> str:
+    return skeletons(word)[0]
+
+
+@lru_cache(maxsize=400000)
+def _skeletons_meet(name: str, word: str) -> bool:
+    """Whether a paragraph word's skeleton may write the name word's: the name inside it,
+    or within one edit of its start (two in a long name) after at most a clitic's letters."""
+    from rapidfuzz.distance import Levenshtein
+
+    n = len(name)
+    if n < 2 or len(word) < max(2, n - 1):
+        return False
+    if name in word:
+        return True
+    if n <= 4:
+        # a short skeleton meets too many words within an edit (Madrid, kemerdekaan): only its
+        # last letter may be missing (Kavanaugh = كافانو), after at most a clitic's letters
+        return n == 4 and any(word[a:a + 3] == name[:3] for a in range(3))
+    limit = 1 if n < 8 else 2
+    return any(Levenshtein.distance(name, word[a:a + m], score_cutoff=limit) <= limit
+               for m in (n - 1, n, n + 1) for a in range(0, min(3, max(1, len(word) - m + 1))))
+
+
+def near_anywhere(w: str, words) -> bool:
+    """Whether any word of ``words`` (``word_keys``) comes near the name word ``w`` by
+    skeleton, or two of them run together write it (Bestwood = بيست وود)."""
+    names = skeletons(w)
+    if min(len(x) for x in names) < 2:
+        return True  # nothing left to tell it by: never call it absent
+    sk = [skeletons(t) for _, _, t, _ in words]
+    return any(_skeletons_meet(ns, x) for ns in names for xs in sk for x in xs) or \
+        any(ns in a[0] + b[0] for ns in names for a, b in zip(sk, sk[1:]))
+
+
+def _compound(w: "Word", words) -> bool:
+    """A capitalised word that is the name word's first part, or the name word with more
+    after it (Chuuköarna = Pulau Chuuk, Torypartiet = Tory): one name, compounded."""
+    return any(t[:1].isupper() and len(k) >= 2 and (w.key.startswith(k) or k.startswith(w.key))
+               for _, _, t, ks in words for k in ks)
+
+
+def _keyed(keys: tuple[str, ...], words, lang: str) -> bool:
+    """Whether a word of ``words`` has one of the name word's ``keys``, or one with an ending
+    after it (ক্রেমলিনের), or the language's case ending glued on."""
+    for _, _, t, ks in words:
+        for k2 in ks:
+            if any(k2 == k or (k2.startswith(k) and len(k2) - len(k) <= 4) for k in keys):
+                return True
+        if _stems(t, lang) and any(phonetic_key(x) in keys for x in _stems(t, lang)):
+            return True
+    return False
+
+
+def _same_word(w: "Word", k: str) -> bool:
+    """A capitalised word of key ``k`` writes the name word ``w``: the same key, or one of them
+    the other with an ending (Glasgows, Kavanaughs)."""
+    return any(k == x or (len(x) >= 3 and (k.startswith(x) or x.startswith(k)) and abs(len(k) - len(x)) <= 2)
+               for x in (w.key,) + w.stems)
+
+
+def compound_head(w: "Word", words) -> bool:
+    """A long compound's first part written as a word of its own (Trumporganisationens =
+    ट्रंप संगठन): some word's skeleton begins the name word's."""
+    ns = skeleton(w.text)
+    return len(ns) >= 8 and any(len(x) >= 4 and ns.startswith(x) for x in (skeleton(t) for _, _, t, _ in words))
+
+
+@lru_cache(maxsize=None)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Month, weekday and language names of ``lang`` (CLDR): capitalised words, not names."""
+    from babel import Locale
+
+    try:
+        loc = Locale.parse(lang)
+    except Exception:  # noqa: BLE001 - a language CLDR lacks has none
+        return frozenset()
+    out = set()
+    for table in (loc.days, loc.months):
+        for context in table.values():
+            for width in context.values():
+                out.update(fold(x) for x in width.values())
+    out.update(fold(x) for x in loc.languages.values())
+    return frozenset(w for x in out for w in x.split())
+
+
+@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def _regions(lang: str) -> tuple[str, ...]:
+    """Every one-word CLDR territory and region name of ``lang`` (Europa, Afrika), folded."""
+    from ...languages import babel_locale
+
+    loc = babel_locale(lang)
+    names = set(territory_names(lang)) | ({fold(n) for n in loc.territories.values()} if loc else set())
+    return tuple(sorted(n for n in names if " " not in n and len(n) >= 5))
+
+
+@lru_cache(maxsize=None)
+def _territory_prefixes(lang: str) -> frozenset[str]:
+    """The first four letters of each one-word CLDR territory name of ``lang``."""
+    return frozenset(n[:4] for n in _regions(lang))
+
+
+def _territory_stem(word: str, lang: str) -> bool:
+    """A word derived from a territory's name (Europeiska from Europa, britterna): its first
+    four letters begin a territory's name and it is no longer than that name and an ending."""
+    f = fold(word)
+    if len(f) < 5 or f[:4] not in _territory_prefixes(lang):
+        return False
+    return any(len(f) <= len(n) + 6 and f.startswith(n[:max(4, len(n) - 2)]) for n in _regions(lang))
+
+
+def _common_loan(word: str) -> bool:
+    """A word common in the loanword language (Institution, Center): part of a name that
+    translations translate while they keep its rarer words."""
+    data = load_data("names.yaml")
+    return _zipf(fold(word), data["loanword_language"]) >= float(data["phrase_zipf"])
+
+
+def _phrase_word(word: str) -> bool:
+    """A word as common as a phrase's in the language cased translations keep titles in
+    (``names.yaml: loanword_language``): Network, Committee, Monitor."""
+    data = load_data("names.yaml")
+    return _zipf(fold(word), data["loanword_language"]) >= float(data["phrase_zipf"])
+
+
+def rare(word: str, lang: str) -> bool:
+    """Rarer in ``lang`` than its common words (wordfreq): names, not titles or institutions."""
+    return _zipf(fold(word), lang) < _limit()
+
+
+@dataclass(frozen=True)
+class Word:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    key: str
+    stems: tuple[str, ...] = ()  # keys of the word without a case ending (Kavanaughs, Glasgows)
+
+
+def _lower_vocab(view: NameView) -> frozenset[str]:
+    return frozenset(fold(t) for words in view.words for _, _, t, _ in words if t[:1].islower())
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \u00a0'‘’-–—")
+    return not before or before[-1] in BEFORE_SENTENCE_START
+
+
+def _loanword(word: str, langs: tuple[str, ...]) -> bool:
+    """A word of the loanword language (a title kept in English: Discs, Committee) far more
+    common there than in any of ``langs``, the batch's cased languages; a name is about as
+    frequent in every language's news (Kavanaugh, Jinping)."""
+    data = load_data("names.yaml")
+    f = fold(word)
+    there = _zipf(f, data["loanword_language"])
+    return there >= float(data["loanword_zipf"]) and \
+        there - max((_zipf(f, x) for x in langs), default=0.0) >= float(data["loanword_gap"])
+
+
+def name_like(t: str, lang: str, langs: tuple[str, ...]) -> bool:
+    """A capitalised word of ``lang`` that is a name by its frequencies: rare in its language,
+    no month, weekday or language name, no title kept in the loanword language."""
+    return rare(t, lang) and fold(t) not in calendar_words(lang) and not _loanword(t, langs)
+
+
+def _mid_capitals(view: NameView) -> frozenset[str]:
+    """Words a cased document capitalises inside a sentence somewhere (fold)."""
+    out = set()
+    for i, words in enumerate(view.words):
+        text = view.doc.paragraphs[i].text
+        for s, _, t, _ in words:
+            if t[:1].isupper() and not _sentence_start(text, s):
+                out.add(fold(t))
+    return frozenset(out)
+
+
+def _cased_name_words(view: NameView, i: int, lower: frozenset[str],
+                      langs: tuple[str, ...], mid: frozenset[str] = frozenset()) -> list[tuple[Mention, list[Word]]]:
+    """The mentions of paragraph ``i`` of a cased document with their name words."""
+    text = view.doc.paragraphs[i].text
+    lang = view.doc.language
+    out = []
+    for m in view.mentions(i):
+        if m.units[0][0].startswith("g:"):
+            continue
+        words = []
+        for s, e, t in tokens(m.surface):
+            s, e = s + m.start, e + m.start
+            if len(t) < 3 or any(c.isdigit() for c in t) or not t[:1].isupper() or t.isupper():
+                continue  # short, a code, lower case or an acronym (CDC: expanded as often as kept)
+            if (_sentence_start(text, s) and fold(t) not in mid) or fold(t) in lower or not name_like(t, lang, langs):
+                continue
+            if territories(t, lang) or _territory_stem(t, lang):
+                continue  # a country or region (Storbritannien, Turkiets, Europeiska): country-mismatch's
+            k = phonetic_key(t)
+            if len(k) >= 3:
+                stems = tuple(x for x in dict.fromkeys(phonetic_key(st) for st in _stems(t, lang)) if len(x) >= 3)
+                words.append(Word(i, s, e, t, k, stems))
+        if words:
+            out.append((m, words))
+    return out
