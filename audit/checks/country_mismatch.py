@@ -8,8 +8,9 @@ A swap is reported only when both halves of it are seen, link by link (at least
 three translations aligned here: with two, neither outvotes the other), and one
 half plainly:
 
-- every other translation but at most one (two at least) names country X more
-  often here than this one does (not at all, or once where the others name it
+- every other translation but at most one (two at least), or three in four of
+  many where they name one or two countries here, names country X more often
+  here than this one does (not at all, or once where the others name it
   twice: one of two mentions swapped), or half of them (two at least) name X,
   this one never does, and the country it names instead has a name spelt like
   X's (Iraq/Iran, Austria/Australia, Cambodia/Colombia: where other translations
@@ -31,6 +32,7 @@ from .base import Check, GroupContext, lang_of, location
 _MIN_AGREE = 2
 _ALIKE = 0.5  # names this alike (normalised edit similarity) are ones a translator may confuse
 _MAX_SWAPS = 2  # more countries changed at once: the link is not one sentence's translations
+_FEW = 2  # countries the others name in a link, at most, for three in four of them to outvote one
 
 
 def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, int]]]:
@@ -79,7 +81,12 @@ class CountryMismatch(Check):
             named = {d: _mentions(ctx, d, idx) for d, idx in present}
             for d, _ in present:
                 others = [o for o, _ in present if o != d]
-                strong = max(_MIN_AGREE, len(others) - 1)
+                # all the others but one; three in four of many where they name one or two
+                # countries here (a sentence about one country, where a few translations write
+                # a demonym or a form CLDR lacks), not in a list of countries, where a name
+                # misread in one translation (a compound, a split pair) looks like a swap
+                few = len({c for o in others for c in named[o]}) <= _FEW
+                strong = max(_MIN_AGREE, min(len(others) - 1, -(-3 * len(others) // 4)) if few else len(others) - 1)
                 half = max(_MIN_AGREE, (len(others) + 1) // 2)
                 mine = {x: len(v) for x, v in named[d].items()}
                 # X: how many others name it here more often than this one

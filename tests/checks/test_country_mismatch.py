@@ -108,3 +108,37 @@ def test_a_country_confused_with_a_like_named_one_is_found_where_only_two_others
     # ... nor is naming nothing in its place
     docs["sv"] = ("sv", ["Armén drog sig tillbaka."])
     assert list(CountryMismatch().run(context(docs))) == []
+
+
+# Nine translations, as a health or news batch in many languages: two of the eight others
+# write a demonym ("the French capital") where the rest name France.
+MANY = {
+    "sv": "Mötet hölls i Frankrike i juni.", "ms": "Mesyuarat itu diadakan di Perancis pada bulan Jun.",
+    "bn": "সভাটি জুন মাসে ফ্রান্সে অনুষ্ঠিত হয়।", "ar": "عقد الاجتماع في فرنسا في يونيو.",
+    "hi": "बैठक जून में फ़्रांस में हुई।", "es": "La reunión se celebró en Francia en junio.",
+    "pt": "A reunião realizou-se na França em junho.",
+    "fr": "Le sommet s'est tenu dans la capitale française en juin.",
+    "id": "Pertemuan diadakan di ibu kota Prancis pada bulan Juni.",
+}
+
+
+def test_with_many_translations_three_in_four_outvote_a_swap_in_a_sentence_about_one_country():
+    docs = {lang: (lang, [text]) for lang, text in {**MANY, "sv": "Mötet hölls i Tyskland i juni.",
+                                                   "id": "Pertemuan diadakan di ibu kota Perancis pada Juni."}.items()}
+    docs["fr"] = ("fr", [MANY["fr"]])  # a demonym: no country read
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sv", "FR", "DE")]
+
+
+def test_in_a_list_of_countries_all_the_others_but_one_must_agree():
+    listed = {lang: f"{text} Även Italien och Spanien." for lang, text in MANY.items()}
+    docs = {lang: (lang, [t]) for lang, t in listed.items()}
+    for lang, also in (("ms", " Juga Itali dan Sepanyol."), ("bn", " ইতালি ও স্পেনও।"), ("ar", " وأيضا إيطاليا وإسبانيا."),
+                       ("hi", " इटली और स्पेन भी।"), ("es", " También Italia y España."),
+                       ("pt", " Também Itália e Espanha."), ("fr", " Aussi l'Italie et l'Espagne."),
+                       ("id", " Juga Italia dan Spanyol.")):
+        docs[lang] = (lang, [MANY[lang] + also])
+    docs["sv"] = ("sv", ["Mötet hölls i Tyskland i juni. Även Italien och Spanien."])
+    docs["fr"] = ("fr", ["Le sommet s'est tenu dans la capitale française en juin. Aussi l'Italie et l'Espagne."])
+    docs["es"] = ("es", ["La reunión se celebró en la capital francesa en junio. También Italia y España."])
+    assert list(CountryMismatch().run(context(docs))) == []
