@@ -83,6 +83,24 @@ def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str
     return table, frozenset(w[0] for w in table)
 
 
+@lru_cache(maxsize=None)
+def _capitalised(lang: str) -> dict[tuple[str, ...], tuple[bool, ...]]:
+    """For each multi-word country name (keyed as ``_country_table``), which of its words
+    CLDR writes capitalised: in a cased text those must be capitalised too, so that a
+    sentence's "La réunion" is no mention of La Réunion."""
+    from ..languages import babel_locale
+
+    loc = babel_locale(lang)
+    out: dict[tuple[str, ...], tuple[bool, ...]] = {}
+    for name in (loc.territories.values() if loc is not None else ()):
+        toks = tokens(name)
+        if len(toks) > 1:
+            caps = tuple(t[:1].isupper() for _, _, t in toks)
+            key = tuple(fold(t) for _, _, t in toks)
+            out[key] = tuple(a and b for a, b in zip(out[key], caps)) if key in out else caps
+    return out
+
+
 def _forms(word: str, lang: str, last: bool) -> list[str]:
     """The folded word, without a clitic before it, and when it may end the name, without
     one of the language's case endings after it (``data/names.yaml``: Rysslands,
@@ -131,6 +149,10 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                 tails = _forms(span[-1][2], lang, last=True) if n > 1 else [""]
                 code = next((table[key] for h in heads for tl in tails
                              if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
+                if code and cased and n > 1:
+                    caps = _capitalised(lang).get(key, ())
+                    if any(c and not w[:1].isupper() for c, (_, _, w) in zip(caps, span)):
+                        continue  # a word CLDR capitalises written in lower case: common words
                 if code:
                     hit = (s, span[-1][1], code, n)
                     break

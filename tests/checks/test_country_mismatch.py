@@ -142,3 +142,12 @@ def test_in_a_list_of_countries_all_the_others_but_one_must_agree():
     docs["fr"] = ("fr", ["Le sommet s'est tenu dans la capitale française en juin. Aussi l'Italie et l'Espagne."])
     docs["es"] = ("es", ["La reunión se celebró en la capital francesa en junio. También Italia y España."])
     assert list(CountryMismatch().run(context(docs))) == []
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("La réunion s'est tenue à Paris.", "fr", []),  # a sentence's first words, not La Réunion
+    ("Il est né à La Réunion.", "fr", ["RE"]),
+    ("Los Estados Unidos y los estados del sur", "es", ["US"]),
+])
+def test_a_word_cldr_capitalises_in_a_countrys_name_must_be_capitalised_in_cased_text(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
