@@ -162,7 +162,7 @@ def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
     is given; they are always left out of the returned list. ``identities`` (when
     given) receives, per returned path (as ``str``), the identity the read must find.
     """
-    seen: dict[str, Identity] = {}
+    seen: dict[str, Identity] = {}  # keyed as the returned paths print (Path drops './' and '//')
     found: dict[str, Path] = {}
     refused: dict[str, Skipped] = {}
 
@@ -194,7 +194,7 @@ def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
                         refuse(full, why)
                     else:
                         hits.append(full)
-                        seen[full] = ident
+                        seen[str(Path(full))] = ident
             for exc in failures:
                 where = exc.filename or raw_s
                 reason = "permission denied: cannot list the directory" if isinstance(exc, PermissionError) \
@@ -212,11 +212,11 @@ def discover(paths: Iterable[str | os.PathLike], follow_symlinks: bool = False,
                 refuse(raw_s, why)
             else:
                 found.setdefault(os.path.realpath(raw_s), Path(raw_s))
-                seen[raw_s] = ident
+                seen[str(Path(raw_s))] = ident
     if skipped is not None:
         skipped.extend(refused[k] for k in sorted(refused))
     if identities is not None:
-        identities.update((str(p), seen[os.fspath(p)]) for p in found.values() if seen.get(os.fspath(p)))
+        identities.update((str(p), seen[str(p)]) for p in found.values() if str(p) in seen)
     return sorted(found.values(), key=lambda p: (p.stem, str(p)))
 
 
