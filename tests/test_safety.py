@@ -156,7 +156,7 @@ def _alive(pid: int) -> bool:
 def test_killing_the_parent_stops_the_workers_and_removes_the_hold_directory(tmp_path, how):
     inputs, hold_root = tmp_path / "in", tmp_path / "tmp"
     inputs.mkdir(), hold_root.mkdir()
-    for k, src in enumerate(sorted(INPUTS.iterdir()) * 3):  # 15 files: enough for the process pool
+    for k, src in enumerate(sorted(INPUTS.iterdir()) * 12):  # 60 files: the pool works for a few seconds
         (inputs / f"{k}_{src.name}").write_text(src.read_text("utf-8") + f"\nExtra {k}.\n", "utf-8")
     env = {**os.environ, "TMPDIR": str(hold_root), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "audit", "run", str(inputs), "--out", str(tmp_path / "out"),
@@ -173,6 +173,8 @@ def test_killing_the_parent_stops_the_workers_and_removes_the_hold_directory(tmp
         pytest.skip("the run ended before it could be interrupted (a fast machine)")
     os.kill(proc.pid, how)
     code = proc.wait(timeout=30)
+    if code == 0 and (tmp_path / "out" / "audit.json").exists():
+        pytest.skip("the run finished as the signal came (a loaded machine's scheduling)")
     assert code == (-9 if how == signal.SIGKILL else 130)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and (any(_alive(w) for w in workers) or any(hold_root.glob("audit-hold-*"))):
