@@ -26,6 +26,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-v", "--verbose", action="store_true", help="print every finding")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="read symlinked inputs whose target lies outside the input directories")
+    p.add_argument("--allow-outside-root", action="store_true",
+                   help="read a reviews file or manifest (config keys 'reviews', 'group.manifest') outside the project root")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,9 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             from .report import baseline
 
             baseline.load(args.baseline)  # a bad baseline fails before the long part
+        reviews = _config_files(args, config)
         engine = stack.enter_context(open_engine(config))
         progress = _progress() if not args.quiet else None
-        report = run(args.paths, config, progress=progress, engine=engine, follow_symlinks=args.follow_symlinks)
+        report = run(args.paths, config, reviews=reviews, progress=progress, engine=engine,
+                     follow_symlinks=args.follow_symlinks)
         say = (lambda *a: None) if args.quiet else (lambda *a: print(*map(terminal, a), file=sys.stderr))
         _warn_uncertain_languages(report, say)
         if args.command != "check":  # check refuses them in one line of its own
@@ -202,7 +206,19 @@ def _review_import(args, config, root) -> int:
     return 0
 
 
-def _confined(path: str, root: Path, allowed: bool, what: str) -> Path:
+def _config_files(args, config) -> dict[str, dict]:
+    """The reviews the run applies, read only from inside the project root (the config's
+    folder), as is the manifest a run grouped by manifest reads: a config from an untrusted
+    branch must not copy files from elsewhere on the machine into the reports."""
+    from .review import load, reviews_path
+
+    root = Path(config.base_dir or ".").resolve()
+    if config.group.by == "manifest" and config.group.manifest:
+        _confined(str(config.resolve(config.group.manifest)), root, args.allow_outside_root, "manifest", "read")
+    return load(_confined(str(reviews_path(config)), root, args.allow_outside_root, "reviews", "read"))
+
+
+def _confined(path: str, root: Path, allowed: bool, what: str, verb: str = "write") -> Path:
     """A path taken from the config may not lead outside the project root unless the user says so.
     Paths given on the command line (--out, --baseline) are the user's own choice and are not confined."""
     from .errors import AuditError
@@ -210,7 +226,7 @@ def _confined(path: str, root: Path, allowed: bool, what: str) -> Path:
     p = Path(path)
     p = (p if p.is_absolute() else Path.cwd() / p).resolve()
     if not allowed and root not in (p, *p.parents):
-        raise AuditError(f"{what} {p} is outside the project root {root}; pass --allow-outside-root to write there",
+        raise AuditError(f"{what} {p} is outside the project root {root}; pass --allow-outside-root to {verb} it",
                          "command line")
     return p
 

@@ -170,13 +170,45 @@ def test_corrupt_or_future_baseline_and_reviews(project, capsys, kind, text, mes
 def test_a_reviews_file_from_the_config_may_not_leave_the_project(project, tmp_path_factory, capsys):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     (project / "config.yaml").write_text(f"languages: [bn, sv]\nreviews: {elsewhere}/reviews.yaml\n")
-    assert main(["run", "good", "--out", "reports", "-q"]) == 0
+    assert main(["run", "good", "--out", "reports", "-q", "--allow-outside-root"]) == 0
     capsys.readouterr()
     assert main(["review", "import", "reports/audit.xlsx"]) == 2
     assert "outside the project root" in capsys.readouterr().err
     assert not list(elsewhere.iterdir())
     assert main(["review", "import", "reports/audit.xlsx", "--allow-outside-root", "-q"]) == 0
     assert (elsewhere / "reviews.yaml").exists()
+
+
+@pytest.mark.parametrize("command", [["run", "good", "--out", "reports"], ["check", "good", "--baseline", "base.json"]])
+def test_a_run_reads_no_reviews_file_from_outside_the_project(project, tmp_path_factory, capsys, command):
+    """A config from an untrusted branch names a file elsewhere (here through a symlink inside
+    the project): its decisions and comments must not be copied into the reports."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    secret = elsewhere / "reviews.yaml"
+    fp = json.loads((project / "reports" / "audit.json").read_text())["findings"][0]["fingerprint"]
+    secret.write_text(f"reviews:\n  {fp}: {{status: False positive, comment: the secret comment}}\n")
+    (project / "base.json").write_text('{"version": 1, "findings": []}')
+    (project / "reviews.yaml").symlink_to(secret)
+    (project / "config.yaml").write_text("languages: [bn, sv]\n")
+    before = _digest(project / "reports")
+    capsys.readouterr()
+    assert main(command) == 2
+    err = capsys.readouterr().err.strip()
+    assert "reviews" in err and "outside the project root" in err and len(err.splitlines()) == 1
+    assert _digest(project / "reports") == before
+    assert main([*command, "--allow-outside-root", "-q"]) in (0, 1)  # the user's explicit choice is honoured
+    if command[0] == "run":
+        assert "the secret comment" in (project / "reports" / "audit.sarif").read_text()
+
+
+def test_a_manifest_outside_the_project_is_not_read(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "manifest.csv").write_text("file,article,language\n")
+    (project / "config.yaml").write_text(f"languages: [bn, sv]\ngroup: {{by: manifest, manifest: {elsewhere}/manifest.csv}}\n")
+    capsys.readouterr()
+    assert main(["run", "good", "--out", "reports"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "manifest" in err and "outside the project root" in err and len(err.splitlines()) == 1
 
 
 def test_an_output_directory_given_on_the_command_line_is_the_users_choice(project, tmp_path_factory):
