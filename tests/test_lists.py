@@ -166,7 +166,7 @@ def test_common_words_translated_alike_in_one_script_are_not_names():
 
 
 def test_rhetorical_repetition_that_other_translations_repeat_is_not_a_duplicate():
-    # each is checked against the others: any one other translation repeating is enough
+    # each is checked against the others: one of a few other translations repeating is enough
     docs = {"sv": ("sv", ["\u201dLögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
             "bn": ("bn", ["\"মিথ্যা, মিথ্যা এবং আরও ঘৃণ্য মিথ্যা,\" ওয়াটার্স বলেছেন।"]),
             "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."]),
