@@ -144,8 +144,11 @@ class ListDuplicate(Check):
                 others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
                 if not others or _the_sources(ctx, said[0], lang, others):
                     continue
+                chained = _chained(folded, k, b + n, conj, glued)
+                if gap and not chained and not _opens(text, spans[0][0], lang):
+                    continue  # "آرتھو کوروناویرینا یا کوروناویرینا": the first is the end of a longer member
                 name = _a_name(said, lang, is_cased_script(text), others)
-                if not name and not _chained(folded, k, b + n, conj, glued):
+                if not name and not chained:
                     continue
                 locs = [location(doc, i, Fact(w, x, y)) for w, (x, y) in zip(said, spans)]
                 finding = self.finding(

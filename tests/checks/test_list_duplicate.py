@@ -112,3 +112,14 @@ def test_a_member_repeated_before_a_glued_cjk_conjunction_is_a_duplicate():
     docs["zh"] = ("zh", [docs["zh"][1][0].replace("国家", "医院")])
     got = run(ListDuplicate, context(docs))
     assert [(f.check, f.found) for f in got] == [("list-duplicate", "医院 (2 times)")]
+
+
+def test_a_name_written_after_the_first_word_of_a_longer_one_is_not_repeated():
+    # Urdu writes Orthocoronavirinae as two words (آرتھو کوروناویرینا): "X or X" here is two names
+    docs = {"ur": ("ur", ["کوروناوائرس کا سائنسی نام آرتھو کوروناویرینا یا کوروناویرینا ہے۔"]),
+            "ms": ("ms", ["Nama saintifik bagi koronavirus ialah Orthocoronavirinae atau Coronavirinae."]),
+            "fr": ("fr", ["Le nom scientifique du coronavirus est Orthocoronavirinae ou Coronavirinae."])}
+    assert run(ListDuplicate, context(docs)) == []
+    docs["ur"] = ("ur", ["کوروناوائرس کے سائنسی نام: کوروناویرینا یا کوروناویرینا۔"])  # the second name lost
+    assert [(f.check, f.found) for f in run(ListDuplicate, context(docs))] == \
+        [("list-duplicate", "کوروناویرینا (2 times)")]
