@@ -368,3 +368,15 @@ def test_an_arabic_list_one_member_shorter_than_all_the_others_is_found():
     got = run(ListMismatch(), docs)
     assert [(f.expected, f.found, [loc.document for loc in f.locations if loc.role == "flagged"]) for f in got] == \
         [(4, 3, ["ar"])]
+
+
+def test_a_code_with_digits_is_a_list_member_and_a_figure_is_not():
+    members = lambda text, lang: [f.members for f in extract_lists(text, lang)]  # noqa: E731
+    assert members("HCoV-229E, HCoV-OC43, HCoV-NL63 र HCoV-HKU1 ले हल्का लक्षणहरू निम्त्याउँछ।", "ne") == \
+        [("HCoV-229E", "HCoV-OC43", "HCoV-NL63", "HCoV-HKU1")]
+    assert members("Ages 5-17, 18-49 and 50-64 were counted.", "en") == []
+    docs = {"ne": ("ne", ["HCoV-229E, HCoV-HKU1, HCoV-HKU1 र HCoV-NL63 ले हल्का लक्षणहरू निम्त्याउँछ।"]),
+            "ms": ("ms", ["HCoV-229E, HCoV-OC43, HCoV-HKU1 dan HCoV-NL63 menyebabkan gejala ringan."]),
+            "fr": ("fr", ["HCoV-229E, HCoV-OC43, HCoV-HKU1 et HCoV-NL63 provoquent des symptômes légers."])}
+    got = run(ListDuplicate(), docs)
+    assert [(f.check, f.found, f.locations[0].document) for f in got] == [("list-duplicate", "HCoV-HKU1 (2 times)", "ne")]
