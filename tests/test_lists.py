@@ -303,9 +303,10 @@ def test_a_name_with_a_one_letter_key_repeated_is_found_beside_other_scripts():
         [("list-duplicate", "Essie (2 times)", ["ms", "ms"])]
 
 
-def test_a_caseless_word_with_a_one_letter_key_repeated_as_another_script_repeats_it_is_no_finding():
-    # खाजा ("snack") ends the first member बिहानको खाजा ("breakfast"), cut at the list's start; the
-    # Bengali translation also writes two words of its one-letter key (কে, কি): the repetition may be the source's
+def test_a_caseless_word_ending_a_first_member_cut_at_the_lists_start_is_no_duplicate():
+    # खाजा ("snack") ends the first member बिहानको खाजा ("breakfast"), cut at the list's start (the
+    # vowel sign ो ends the word before it). The Bengali translation's two words of the one-letter
+    # key (কে, কি) are no evidence either way: a one-letter key meets some word of any script
     docs = {
         "ne": ("ne", ["करिब 30 मिलियन बच्चाहरू बिहानको खाजा, खाना, खाजा, र बेलुकाको खाना लगायत खाना पाउँछन्।"]),
         "bn": ("bn", ["প্রায় ৩ কোটি শিশু কে সকালের নাস্তা, দুপুরের খাবার, নাস্তা এবং রাতের খাবার দেয় কি?"]),

@@ -244,8 +244,9 @@ def _opens(text: str, start: int, lang: str) -> bool:
     if start and unicodedata.category(text[start - 1]) == "Pd":
         return False  # "முன்-தொடக்க நிலை": the member was cut from a hyphenated word
     head = text[:start].rstrip()
-    if not head or head[-1] in load_data("lists.yaml")["separators"] or not head[-1].isalnum():
-        return True
+    if not head or head[-1] in load_data("lists.yaml")["separators"] or \
+            not (head[-1].isalnum() or unicodedata.category(head[-1])[0] == "M"):
+        return True  # a vowel sign ends a word too (बिहानको)
     toks = tokens(head[-40:])
     return bool(toks) and fold(toks[-1][2]) in boundary_words(lang)
 
@@ -303,8 +304,8 @@ def _repeated_elsewhere(member, lang, others) -> set[str]:
             same = lambda a, b: a == b  # noqa: E731
         else:
             want, words = [k for *_, k in own], [k for *_, k in got]
-            if max(len(k) for w in want for k in w) < 2 and is_cased_script(member) and _capitalised(member):
-                continue  # a name's one-letter key (Essie: s) meets any such word of another script: no evidence
+            if max(len(k) for w in want for k in w) < 2:
+                continue  # a one-letter key (Essie, إيسي: s) meets any such word of another script: no evidence
             same = lambda a, b: bool(a & b)  # noqa: E731
         found = sum(1 for s in range(len(words) - len(want) + 1)
                     if all(same(w, words[s + n]) for n, w in enumerate(want)))
