@@ -166,7 +166,7 @@ def test_common_words_translated_alike_in_one_script_are_not_names():
 
 
 def test_rhetorical_repetition_that_other_translations_repeat_is_not_a_duplicate():
-    # each is checked against the others: any one other translation repeating is enough
+    # each is checked against the others: one of a few other translations repeating is enough
     docs = {"sv": ("sv", ["\u201dLögner, lögner och mer förkastliga lögner\u201d, sade Waters."]),
             "bn": ("bn", ["\"মিথ্যা, মিথ্যা এবং আরও ঘৃণ্য মিথ্যা,\" ওয়াটার্স বলেছেন।"]),
             "ms": ("ms", ["\"Penipuan, penipuan dan lebih banyak penipuan yang teruk,\" kata Waters."]),
@@ -303,9 +303,10 @@ def test_a_name_with_a_one_letter_key_repeated_is_found_beside_other_scripts():
         [("list-duplicate", "Essie (2 times)", ["ms", "ms"])]
 
 
-def test_a_caseless_word_with_a_one_letter_key_repeated_as_another_script_repeats_it_is_no_finding():
-    # खाजा ("snack") ends the first member बिहानको खाजा ("breakfast"), cut at the list's start; the
-    # Bengali translation also writes two words of its one-letter key (কে, কি): the repetition may be the source's
+def test_a_caseless_word_ending_a_first_member_cut_at_the_lists_start_is_no_duplicate():
+    # खाजा ("snack") ends the first member बिहानको खाजा ("breakfast"), cut at the list's start (the
+    # vowel sign ो ends the word before it). The Bengali translation's two words of the one-letter
+    # key (কে, কি) are no evidence either way: a one-letter key meets some word of any script
     docs = {
         "ne": ("ne", ["करिब 30 मिलियन बच्चाहरू बिहानको खाजा, खाना, खाजा, र बेलुकाको खाना लगायत खाना पाउँछन्।"]),
         "bn": ("bn", ["প্রায় ৩ কোটি শিশু কে সকালের নাস্তা, দুপুরের খাবার, নাস্তা এবং রাতের খাবার দেয় কি?"]),
@@ -368,3 +369,15 @@ def test_an_arabic_list_one_member_shorter_than_all_the_others_is_found():
     got = run(ListMismatch(), docs)
     assert [(f.expected, f.found, [loc.document for loc in f.locations if loc.role == "flagged"]) for f in got] == \
         [(4, 3, ["ar"])]
+
+
+def test_a_code_with_digits_is_a_list_member_and_a_figure_is_not():
+    members = lambda text, lang: [f.members for f in extract_lists(text, lang)]  # noqa: E731
+    assert members("HCoV-229E, HCoV-OC43, HCoV-NL63 र HCoV-HKU1 ले हल्का लक्षणहरू निम्त्याउँछ।", "ne") == \
+        [("HCoV-229E", "HCoV-OC43", "HCoV-NL63", "HCoV-HKU1")]
+    assert members("Ages 5-17, 18-49 and 50-64 were counted.", "en") == []
+    docs = {"ne": ("ne", ["HCoV-229E, HCoV-HKU1, HCoV-HKU1 र HCoV-NL63 ले हल्का लक्षणहरू निम्त्याउँछ।"]),
+            "ms": ("ms", ["HCoV-229E, HCoV-OC43, HCoV-HKU1 dan HCoV-NL63 menyebabkan gejala ringan."]),
+            "fr": ("fr", ["HCoV-229E, HCoV-OC43, HCoV-HKU1 et HCoV-NL63 provoquent des symptômes légers."])}
+    got = run(ListDuplicate(), docs)
+    assert [(f.check, f.found, f.locations[0].document) for f in got] == [("list-duplicate", "HCoV-HKU1 (2 times)", "ne")]

@@ -19,9 +19,9 @@ from dataclasses import replace
 
 import regex
 
-from ..extract.morphology import glues_conjunctions
+from ..extract.morphology import elided, glues_conjunctions
 from ..extract.names import boundary_words, strip_clitic
-from ..extract.lists import _MAX_ITEM_WORDS, _conjunctions, _separators
+from ..extract.lists import _MAX_ITEM_WORDS, _articles, _conjunctions, _separators, _unspaced_conjunctions
 from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
 from ..languages import language_script
 from ..model import Fact
@@ -37,9 +37,16 @@ _MAX_SHOWN = 12  # members quoted in a message or in ``values``
 
 
 def member_key(member: str, lang: str) -> str:
-    """Within one document, members are compared as written (folded, clitics off):
-    phonetic keys are for meeting other scripts and are too coarse here."""
-    return " ".join(fold(strip_clitic(w, lang)) for w in member.split())
+    """Within one document, members are compared as written (folded, clitics and a leading
+    article off: "el tratamiento" is "tratamiento", "l'hélicase" "hélicase"): phonetic keys
+    are for meeting other scripts and are too coarse here."""
+    words = [fold(strip_clitic(w, lang)) for w in member.split()]
+    articles = _articles(lang)
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    if words:
+        words[0] = elided(words[0]) or words[0]
+    return " ".join(words)
 
 
 def shown(members, limit: int = _MAX_SHOWN) -> list[str]:
@@ -98,39 +105,67 @@ class ListDuplicate(Check):
                     if why == "word" and self.severity == type(self).severity:
                         finding = replace(finding, severity="warning")  # a common word: read it second
                     yield finding
-            if glues_conjunctions(doc.language):
-                yield from self._glued(ctx, doc, i, pf, linked)
+            yield from self._in_a_row(ctx, doc, i, pf, linked)
 
-    def _glued(self, ctx, doc, i, pf, linked):
-        """A language that glues its conjunction to the member writes a list without
-        separators ("ريفلون وإيسي وتويزرمان"), which no list is read from: a name written twice
-        in a row, the second with the conjunction (وتويزرمان وتويزرمان), is a repeated member
-        when it is a name by the cased translations and no other translation repeats it."""
+    def _in_a_row(self, ctx, doc, i, pf, linked):
+        """A member written twice in a row around a conjunction, where no list is read: a
+        language that glues its conjunction to the member writes a list without separators
+        ("ريفلون وإيسي وتويزرمان": وتويزرمان وتويزرمان), and any language may join its members
+        by conjunctions alone ("A أو X أو X أو B"). It is a repeated member when no other
+        translation repeats it and it is a name by the cased translations, or, a common
+        word, when both occurrences are inner pieces of the chain (a conjunction before and
+        after them: "more and more" is no list)."""
         text, lang = doc.paragraphs[i].text, doc.language
-        conj = [c for c in _conjunctions(lang) if len(c) == 1]
+        conj = _conjunctions(lang)
+        glued = [c for c in conj if len(c) == 1] if glues_conjunctions(lang) else []
+        if not conj:
+            return
         toks = tokens(text)
+        folded = [fold(t) for _, _, t in toks]
         bare = [fold(strip_clitic(t, lang)) for _, _, t in toks]
         listed = {k for f in pf.lists for k in (member_key(m, lang) for m in f.members)}
         seen = set()
         for n in range(1, _MAX_ITEM_WORDS + 1):
             for k in range(len(toks) - 2 * n + 1):
-                second = fold(toks[k + n][2])
-                if bare[k:k + n] != bare[k + n:k + 2 * n] or not any(second.startswith(c) for c in conj):
+                second = folded[k + n]
+                if bare[k:k + n] == bare[k + n:k + 2 * n] and any(second.startswith(c) for c in glued):
+                    gap = 0  # وتويزرمان وتويزرمان: the conjunction is glued to the second
+                elif second in conj and bare[k:k + n] == bare[k + n + 1:k + 2 * n + 1]:
+                    gap = 1
+                else:
                     continue
-                member = text[toks[k + n][0]:toks[k + 2 * n - 1][1]]
                 key = " ".join(bare[k:k + n])
                 if key in seen or key in listed or len(key.replace(" ", "")) < 3:
                     continue  # a list read here already names it
                 seen.add(key)
-                spans = [(toks[k][0], toks[k + n - 1][1]), (toks[k + n][0], toks[k + 2 * n - 1][1])]
-                said = [text[a:b] for a, b in spans]
+                b = k + n + gap
+                spans = [(toks[k][0], toks[k + n - 1][1]), (toks[b][0], toks[b + n - 1][1])]
+                said = [text[x:y] for x, y in spans]
                 others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
-                if reported(doc, i, said, spans, (-1, -1), others, ctx) != "name":
+                if not others or _the_sources(ctx, said[0], lang, others):
                     continue
-                locs = [location(doc, i, Fact(w, a, b)) for w, (a, b) in zip(said, spans)]
-                yield self.finding(ctx, self.message("repeated", listed=text[spans[0][0]:spans[1][1]], member=member, times=2),
-                                   locs, subject=f"{doc.id}|glued|{key}", expected=None, found=f"{member} (2 times)",
-                                   values=((doc.id, said),))
+                chained = _chained(folded, k, b + n, conj, glued)
+                if gap and not chained and not _opens(text, spans[0][0], lang):
+                    continue  # "آرتھو کوروناویرینا یا کوروناویرینا": the first is the end of a longer member
+                name = _a_name(said, lang, is_cased_script(text), others)
+                if not name and not chained:
+                    continue
+                locs = [location(doc, i, Fact(w, x, y)) for w, (x, y) in zip(said, spans)]
+                finding = self.finding(
+                    ctx, self.message("repeated", listed=text[spans[0][0]:spans[1][1]], member=said[1], times=2),
+                    locs, subject=f"{doc.id}|glued|{key}", expected=None, found=f"{said[1]} (2 times)",
+                    values=((doc.id, said),))
+                if not name and self.severity == type(self).severity:
+                    finding = replace(finding, severity="warning")  # a common word: read it second
+                yield finding
+
+
+def _chained(folded: list[str], first: int, after: int, conj, glued) -> bool:
+    """A conjunction before the token ``first`` (or glued to it) and at the token ``after``."""
+    def joins(w):
+        return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in glued)
+    return after < len(folded) and joins(folded[after]) and \
+        ((first > 0 and folded[first - 1] in conj) or any(folded[first].startswith(c) for c in glued))
 
 
 def reported(doc, i, said, spans, first, others, ctx) -> str | None:
@@ -139,7 +174,7 @@ def reported(doc, i, said, spans, first, others, ctx) -> str | None:
     list's first member, which may have been cut from a longer one)."""
     lang, text = doc.language, doc.paragraphs[i].text
     cased = is_cased_script(text)
-    if any(_repeats(ctx, o, j) for o, j in others) or _repeated_elsewhere(said[0], lang, others):
+    if _the_sources(ctx, said[0], lang, others):
         return None
     if _a_name(said, lang, cased, others):
         return "name"
@@ -147,6 +182,17 @@ def reported(doc, i, said, spans, first, others, ctx) -> str | None:
             (spans[0] != first or _opens(text, spans[0][0], lang)) and not _joined_pair(text, spans, lang):
         return "word"
     return None
+
+
+def _the_sources(ctx, member: str, lang: str, others) -> bool:
+    """Enough of the other translations repeat too that the repetition is the source's:
+    one of a few, a quarter of many (among fifteen translations, one reads a list at
+    another boundary or writes a word twice by chance; it does not speak for the source)."""
+    docs = {o.id for o, _ in others}
+    if not docs:
+        return False
+    repeating = {o.id for o, j in others if _repeats(ctx, o, j)} | _repeated_elsewhere(member, lang, others)
+    return len(repeating) >= max(1, len(docs) // 4)
 
 
 def _joined_pair(text: str, spans, lang: str) -> bool:
@@ -183,6 +229,8 @@ def _whole(text: str, end: int, lang: str) -> bool:
         return False
     w = fold(word.group())
     conj = _conjunctions(lang)
+    if any(w.startswith(c) for c in _unspaced_conjunctions(lang)):
+        return True  # "医院和重症监护病房": a script without spaces writes its conjunction glued
     return w in conj or any(w.startswith(c) and len(w) > len(c) + 1 for c in conj if len(c) == 1 and
                             glues_conjunctions(lang))
 
@@ -196,8 +244,9 @@ def _opens(text: str, start: int, lang: str) -> bool:
     if start and unicodedata.category(text[start - 1]) == "Pd":
         return False  # "முன்-தொடக்க நிலை": the member was cut from a hyphenated word
     head = text[:start].rstrip()
-    if not head or head[-1] in load_data("lists.yaml")["separators"] or not head[-1].isalnum():
-        return True
+    if not head or head[-1] in load_data("lists.yaml")["separators"] or \
+            not (head[-1].isalnum() or unicodedata.category(head[-1])[0] == "M"):
+        return True  # a vowel sign ends a word too (बिहानको)
     toks = tokens(head[-40:])
     return bool(toks) and fold(toks[-1][2]) in boundary_words(lang)
 
@@ -239,12 +288,13 @@ def _capitalised(member: str) -> bool:
     return bool(letters) and letters[0][:1].isupper() and sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
 
 
-def _repeated_elsewhere(member, lang, others) -> bool:
-    """Another translation writes the member twice in its paragraph (the source
+def _repeated_elsewhere(member, lang, others) -> set[str]:
+    """The other translations that write the member twice in their paragraph (the source
     repeats it): word by word, folded in the same script, by key across scripts."""
     own = word_keys(member, lang)
+    out: set[str] = set()
     if not own:
-        return False
+        return out
     script = language_script(lang)
     for doc, j in others:
         got = word_keys(doc.paragraphs[j].text, doc.language)
@@ -254,11 +304,11 @@ def _repeated_elsewhere(member, lang, others) -> bool:
             same = lambda a, b: a == b  # noqa: E731
         else:
             want, words = [k for *_, k in own], [k for *_, k in got]
-            if max(len(k) for w in want for k in w) < 2 and is_cased_script(member) and _capitalised(member):
-                continue  # a name's one-letter key (Essie: s) meets any such word of another script: no evidence
+            if max(len(k) for w in want for k in w) < 2:
+                continue  # a one-letter key (Essie, إيسي: s) meets any such word of another script: no evidence
             same = lambda a, b: bool(a & b)  # noqa: E731
         found = sum(1 for s in range(len(words) - len(want) + 1)
                     if all(same(w, words[s + n]) for n, w in enumerate(want)))
         if found >= 2:
-            return True
-    return False
+            out.add(doc.id)
+    return out

@@ -178,7 +178,7 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
         toks = toks[:min(width, caps) if cased and caps else width]
     else:
         toks = toks[:caps]
-    if not toks or any(ch.isdigit() for _, _, t in toks for ch in t):
+    if not toks or _numeric(toks, body[s:e]):
         return None
     return Item(s + toks[0][0], s + toks[-1][1], _key(toks), True)
 
@@ -208,7 +208,7 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
                 right = right[:len(left)]
                 right = right[:next((n for n, (_, _, w) in enumerate(right) if fold(w) in stops), len(right))]
             if right and len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS \
-                    and not any(ch.isdigit() for _, _, w in left + right for ch in w):
+                    and not _numeric(left + right, body[s:e]):
                 return Item(s + right[0][0], s + right[-1][1], _key(right), True,
                             Member(s + left[0][0], s + left[-1][1], _key(left)))
     for k, (ts, te, t) in enumerate(toks):
@@ -219,7 +219,7 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
             right = [(ts + len(glued), te, t[len(glued):])] + toks[k + 1:]
             cut = next((n for n, (_, _, w) in enumerate(right) if n and fold(w) in stops), len(right))
             right = right[:cut]
-            if len(right) <= _MAX_ITEM_WORDS and not any(ch.isdigit() for _, _, w in toks[:k] + right for ch in w):
+            if len(right) <= _MAX_ITEM_WORDS and not _numeric(toks[:k] + right, body[s:e]):
                 return Item(s + right[0][0], s + right[-1][1], _key(right), True,
                             Member(s + toks[0][0], s + toks[k - 1][1], _key(toks[:k])))
             toks, closes = toks[:k], True
@@ -243,9 +243,22 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
     if last and toks and toks[0][2][:1].isupper():
         while toks[-1][2][:1].islower():
             toks = toks[:-1]  # "und Cao Bang trafen": the member ends where its capitals end
-    if not toks or len(toks) > _MAX_ITEM_WORDS or any(ch.isdigit() for _, _, t in toks for ch in t):
+    if not toks or len(toks) > _MAX_ITEM_WORDS or _numeric(toks, body[s:e]):
         return Item(s, e, None, False)
     return Item(s + toks[0][0], s + toks[-1][1], _key(toks), closes)
+
+
+def _numeric(toks, text: str) -> bool:
+    """A number among the words: figures are the number checks' to compare, and "5, 6 and
+    7" is no enumeration of names. A code that writes digits in a word (HCoV-OC43, A320,
+    COVID-19: digits after a letter's hyphen) names a thing, as a word does."""
+    for ts, _, t in toks:
+        if not any(ch.isdigit() for ch in t) or any(ch.isalpha() for ch in t):
+            continue
+        if ts >= 2 and text[ts - 1] in "-‐‑" and text[ts - 2].isalpha():
+            continue
+        return True
+    return False
 
 
 def _capitalised(text, offset, members) -> bool:
@@ -357,7 +370,7 @@ def _conjoined(text, offset, body, conjunctions) -> list[ListFact]:
         while right < len(toks) and right - k - 1 < _MAX_ITEM_WORDS and toks[right][2][:1].isupper():
             right += 1
         a, b = toks[left:k], toks[k + 1:right]
-        if not a or not b or left == 0 or any(ch.isdigit() for _, _, w in a + b for ch in w):
+        if not a or not b or left == 0 or _numeric(a + b, body):
             continue  # the clause's first word is capitalised whatever it is
         facts += _emit(text, offset, [Item(a[0][0], a[-1][1], _key(a), False),
                                       Item(b[0][0], b[-1][1], _key(b), True)], True)
