@@ -80,8 +80,9 @@ def number_votes(ctx: GroupContext) -> list:
 def _number_votes(ctx: GroupContext):
     links = [(present, _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present}))
              for _, present in ctx.trusted_links()]
-    foreign = _foreign(links)
-    for present, keyed in links:
+    shares = _shares(links)
+    for at, (present, keyed) in enumerate(links):
+        foreign = _foreign(shares, at)
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
@@ -154,23 +155,33 @@ def _count_not_ordinal(keyed: dict, v):
     return v if other is None else Vote("mismatch", ((d, other),), v.support, v.expected, other)
 
 
-def _foreign(links) -> set:
-    """Translations that share no number with the others in at least half of the links (three
-    or more) where the others agree on one: another article filed under this one's name, or
-    one whose paragraphs are in another order; the number checks abstain for them."""
-    agreed: dict = {}
-    unshared: dict = {}
-    for _, keyed in links:
+def _shares(links) -> dict:
+    """Per translation, the links (by position) where the others agree on a number, each
+    with whether this translation shares any number with them there."""
+    out: dict = {}
+    for at, (_, keyed) in enumerate(links):
         values = {d: {key[0] for key in vals if not isinstance(key[0], str)} for d, vals in keyed.items()}
         for d, mine in values.items():
             others = [v for x, v in values.items() if x != d]
             if len(others) < 2:
                 continue
             if any(2 * sum(v in o for o in others) >= len(others) for v in set().union(*others)):
-                agreed[d] = agreed.get(d, 0) + 1
-                if not mine & set().union(*others):
-                    unshared[d] = unshared.get(d, 0) + 1
-    return {d for d, n in agreed.items() if n >= 3 and 2 * unshared.get(d, 0) >= n}
+                out.setdefault(d, {})[at] = bool(mine & set().union(*others))
+    return out
+
+
+def _foreign(shares: dict, at: int) -> set:
+    """Translations that share no number with the others in at least half of the other links
+    where the others agree on one (of three or more such links): another article filed under this one's
+    name, or one whose paragraphs are in another order; the number checks abstain for them.
+    The link being checked is left out of the count, so that the numbers a translation
+    changed are not what excuses it from the comparison."""
+    out = set()
+    for d, where in shares.items():
+        rest = [shared for k, shared in where.items() if k != at]
+        if len(where) >= 3 and 2 * rest.count(False) >= len(rest):
+            out.add(d)
+    return out
 
 
 def _spelled_ordinal(keyed: dict, v) -> bool:
