@@ -107,11 +107,14 @@ def _number_votes(ctx: GroupContext):
             facts = _facts_of(kk, v)
             if facts & reported:
                 continue
-            reported |= facts
             if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
+                reported |= facts
                 continue
             if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
-                continue  # two of many translations each with a stray number: noise, not a dispute
+                # two of many translations each with a stray number: noise, not a dispute (left
+                # unreported: the small-word pass may still read one against the others' "two")
+                continue
+            reported |= facts
             per_doc = _per_doc(small.keyed, v)
             plain = Vote(v.kind, tuple((d, None if key is None else key[0]) for d, key in v.flagged), v.support,
                          None if v.expected is None else v.expected[0], None if v.found is None else v.found[0])

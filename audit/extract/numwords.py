@@ -200,6 +200,7 @@ def lexicon(lang: str) -> NumberLexicon:
         words = _say(code, m)
         if len(words) == 1 and lex.magnitudes.get(words[0]) == m:
             lex.bare.add(words[0])  # mille, ألف, 千: the magnitude alone is the number
+    lex.bare.update(fold(w) for w in spec.get("bare_magnitudes", ()) if fold(w) in lex.magnitudes)
     if spec.get("small_magnitudes"):
         lex.small_magnitudes = frozenset(spec["small_magnitudes"])
     elif writes_ideographic_numerals(lang):

@@ -226,3 +226,16 @@ def test_a_changed_figure_does_not_make_its_translation_foreign_to_the_article()
           "Les écoles restent ouvertes.", "Le 19 mars, tout allait bien."]
     (f,) = run(NumberMismatch, context({**{d: (d, t) for d, t in base.items()}, "fr": ("fr", fr)}))
     assert (f.expected, f.found) == (5, 9) and flagged(f) == [("fr", 2, "9")]
+
+
+def test_a_spelled_count_against_the_others_two_is_read_beside_a_stray_digit_elsewhere():
+    # the Chinese writes its "two" in digits, which the others spell: the vote between its 2 and
+    # the Swahili 7, both alone, is noise, yet the Swahili seven still stands for the others' two
+    two = {"es": ("es", ["También dijo que dos de las víctimas eran de Daca."]),
+           "id": ("id", ["Ia juga mengatakan dua korban berasal dari Dhaka."]),
+           "hi": ("hi", ["उन्होंने यह भी बताया कि मरने वालों में से दो ढाका के थे।"]),
+           "ms": ("ms", ["Beliau juga memberitahu dua mangsa adalah dari Dhaka."]),
+           "zh": ("zh", ["她还表示，其中有2名死亡患者来自达卡。"])}
+    assert run(NumberMismatch, context({**two, "sw": ("sw", ["Pia alisema wawili kati ya waathiriwa walikuwa wa kutoka Dhaka."])})) == []
+    (f,) = run(NumberMismatch, context({**two, "sw": ("sw", ["Pia alisema saba kati ya waathiriwa walikuwa wa kutoka Dhaka."])}))
+    assert (f.expected, f.found) == (2, 7) and flagged(f) == [("sw", 1, "saba")]
