@@ -288,8 +288,6 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
     facts: list[NumberFact] = []
     if not items:
         return facts
-    tok_index = {s: i for i, (s, _, _) in enumerate(toks)}
-    starts = [s for s, _, _ in toks]
     i = 0
     while i < len(items):
         j = i
@@ -320,12 +318,12 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         start, end = run[0].start, run[-1].end
         form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
         approx = False
-        ti = tok_index.get(start)
-        if ti is not None:
+        ti = bisect.bisect_left(toks, (start,))  # the token starting there, if one does
+        if ti < len(toks) and toks[ti][0] == start:
             n = _match_phrase(folded, ti, lex.approx, forward=False)
             if n:
                 approx, start = True, toks[ti - n][0]
-        end, percent = _percent(text, end, toks, starts, folded, lex)
+        end, percent = _percent(text, end, toks, folded, lex)
         ordinal = any(it.ordinal for it in run)
         if len(run) == 1 and run[0].clock:
             hour, minute = run[0].clock
@@ -394,11 +392,11 @@ def _combine(run, lex):
     return combine([(it.kind, it.value) for it in run if it.kind != "conn"], lex.small_magnitudes)
 
 
-def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
+def _percent(text, end, toks, folded, lex) -> tuple[int, bool]:
     rest = text[end:end + 2].lstrip(" \u00a0")
     if rest[:1] in ("%", "٪", "％"):
         return text.index(rest[0], end) + 1, True
-    k = bisect.bisect_left(starts, end)
+    k = bisect.bisect_left(toks, (end,))  # the first token starting at or after ``end``
     if k == len(toks) or text[end:toks[k][0]].strip():
         return end, False
     n = _match_phrase(folded, k, lex.percent)
