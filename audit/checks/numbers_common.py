@@ -104,6 +104,8 @@ def _number_votes(ctx: GroupContext):
                 continue  # 3:00 p. m. read as 15 where another translation also writes 15h
             if v.kind == "mismatch" and v.support and _digits_of_a_code(kk, v):
                 continue  # "கொரோனா நோய்க்கிருமி -2 (SARS-CoV-2)": the code's digits, spaced off
+            if v.kind == "mismatch" and v.support and _day_of_the_others_date(ctx, dict(present), kk, v):
+                continue  # "மார்ச் 19 நிலவரப்படி": the date's day, which the extractor left a number
             facts = _facts_of(kk, v)
             if facts & reported:
                 continue
@@ -130,6 +132,21 @@ def _digits_of_a_code(keyed: dict, v) -> bool:
     writes here (-2 beside SARS-CoV-2): a code's part, spaced off, not a count."""
     (d, key), = v.flagged
     return isinstance(key[0], int) and any(k[0] == f"#{key[0]}" for k in keyed[d])
+
+
+def _day_of_the_others_date(ctx: GroupContext, present: dict, keyed: dict, v) -> bool:
+    """Whether the found number of a mismatch is the day of a date most of the other
+    translations write here, beside that date's month name in the flagged paragraph: the
+    date read as a bare number, not a count changed."""
+    (d, key), = v.flagged
+    i, f = keyed[d][key]
+    if not (isinstance(f, NumberFact) and f.form == "digits" and isinstance(key[0], int) and 1 <= key[0] <= 31):
+        return False
+    others = [x for x in present if x != d]
+    months = [{g.month for j in present[x] for g in ctx.facts[x][j].dates if g.day == key[0]} for x in others]
+    common = {m for m in set().union(*months) if 2 * sum(m in ms for ms in months) > len(others)}
+    doc = ctx.documents[d]
+    return any(mentions_month(doc.paragraphs[i].text, doc.language, m) for m in common)
 
 
 def _rendered(ctx: GroupContext, keyed: dict, v) -> bool:

@@ -73,8 +73,8 @@ def _month_at(text: str, lang: str) -> list[MonthName]:
                 hit, words = MonthName(toks[i][0], toks[i + 1][1], month), 2
         if hit is None:
             month = _month_of(lang, folded[i])
-            if month is not None:
-                hit = MonthName(toks[i][0], toks[i][1], month)
+            if month is not None:  # a day glued before the name (15Maret) is the number's, not the name's
+                hit = MonthName(toks[i][0] + _glued_day(toks[i][2]), toks[i][1], month)
         if hit and text[hit.end:hit.end + 1] == "\u200c":
             hit = None  # a prefix joined to its word (Persian می‌توان), not the month می
         if hit:
@@ -114,7 +114,18 @@ def _month_of(lang: str, words: str) -> int | None:
                 month = with_clitic(names, stem, lang)
                 if month is not None:
                     break
+    if month is None and " " not in words and (n := _glued_day(words)):
+        month = _month_of(lang, words[n:])  # 15Maret, 28فروری: the space after the day left out
     return month
+
+
+def _glued_day(word: str) -> int:
+    """How many digits (of any script) a word starts with, one or two, before its letters: a
+    day glued to the month name after it."""
+    n = 0
+    while n < len(word) and word[n].isdecimal():
+        n += 1
+    return n if n <= 2 and n < len(word) else 0
 
 
 @lru_cache(maxsize=None)

@@ -239,3 +239,15 @@ def test_a_spelled_count_against_the_others_two_is_read_beside_a_stray_digit_els
     assert run(NumberMismatch, context({**two, "sw": ("sw", ["Pia alisema wawili kati ya waathiriwa walikuwa wa kutoka Dhaka."])})) == []
     (f,) = run(NumberMismatch, context({**two, "sw": ("sw", ["Pia alisema saba kati ya waathiriwa walikuwa wa kutoka Dhaka."])}))
     assert (f.expected, f.found) == (2, 7) and flagged(f) == [("sw", 1, "saba")]
+
+
+def test_the_day_of_the_others_date_left_a_bare_number_is_no_count():
+    # the Tamil date is written month first before a word ("மார்ச் 19 நிலவரப்படி", as of March 19),
+    # which the extractor leaves a number, and its "all three" (மூவரும்) is a form it does not read
+    others = {"es": ("es", ["Al 19 de marzo, estas tres ya se habían recuperado."]),
+              "id": ("id", ["Pada 19 Maret, tiga orang tersebut telah sembuh."]),
+              "pt": ("pt", ["Em 19 de março, os três já tinham se recuperado."])}
+    ta = "மார்ச் 19 நிலவரப்படி, இந்த மூவரும் ஏற்கனவே மீண்டு வந்துவிட்டனர்."
+    assert run(NumberMismatch, context({**others, "ta": ("ta", [ta])})) == []
+    (f,) = run(NumberMismatch, context({**others, "ta": ("ta", [ta.replace("19", "19 பேரில் 4")])}))
+    assert (f.expected, f.found) == (3, 4)  # another number beside it is still compared
