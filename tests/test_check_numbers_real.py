@@ -207,3 +207,12 @@ def test_a_day_given_by_a_date_is_no_two_digit_year():
     (date,), two = pf.dates, pf.numbers[0]
     assert same_number(2019, 19, year, two, day_text, "en", year_text)
     assert not same_number(2019, 19, year, date, day_text, "en", year_text)
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("an impact of $300+ billion on supply chains", "en", [300000000000]),
+    ("आपूर्ति श्रृङ्खलामा $300+ अर्ब डलरको प्रभाव", "ne", [300000000000]),
+    ("1+1 = 2", "en", [1, 1, 2]),  # a plus between digits is still arithmetic
+])
+def test_digits_and_a_plus_before_a_magnitude_are_one_number(text, lang, values):
+    assert numbers(text, lang) == values

@@ -136,8 +136,8 @@ def _digits_of_a_code(keyed: dict, v) -> bool:
 
 def _day_of_the_others_date(ctx: GroupContext, present: dict, keyed: dict, v) -> bool:
     """Whether the found number of a mismatch is the day of a date most of the other
-    translations write here, beside that date's month name in the flagged paragraph: the
-    date read as a bare number, not a count changed."""
+    translations write here, beside that date's month name in the flagged paragraph, which
+    reads no date of that month: the date read as a bare number, not a count changed."""
     (d, key), = v.flagged
     i, f = keyed[d][key]
     if not (isinstance(f, NumberFact) and f.form == "digits" and isinstance(key[0], int) and 1 <= key[0] <= 31):
@@ -146,7 +146,8 @@ def _day_of_the_others_date(ctx: GroupContext, present: dict, keyed: dict, v) ->
     months = [{g.month for j in present[x] for g in ctx.facts[x][j].dates if g.day == key[0]} for x in others]
     common = {m for m in set().union(*months) if 2 * sum(m in ms for ms in months) > len(others)}
     doc = ctx.documents[d]
-    return any(mentions_month(doc.paragraphs[i].text, doc.language, m) for m in common)
+    read = {g.month for g in ctx.facts[d][i].dates}  # "4 dan 5 Maret": 5 March read, the 4 beside it a number
+    return any(m not in read and mentions_month(doc.paragraphs[i].text, doc.language, m) for m in common)
 
 
 def _rendered(ctx: GroupContext, keyed: dict, v) -> bool:

@@ -284,6 +284,11 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
 
 
+def _plus_before_magnitude(text: str, a, b) -> bool:
+    """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
+    return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
+
+
 def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
     facts: list[NumberFact] = []
     if not items:
@@ -295,6 +300,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
                 not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j].end, items[j + 1].start)
+                or _plus_before_magnitude(text, run[-1], items[j + 1])
                 or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
                     and text[items[j].end:items[j + 1].start] == ", ")):
             j += 1
@@ -324,6 +330,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             if n:
                 approx, start = True, toks[ti - n][0]
         end, percent = _percent(text, end, toks, folded, lex)
+        approx = approx or "+" in text[start:end]  # 300+ billion: at least
         ordinal = any(it.ordinal for it in run)
         if len(run) == 1 and run[0].clock:
             hour, minute = run[0].clock
