@@ -192,15 +192,15 @@ def _shares(links) -> dict:
 
 
 def _foreign(shares: dict, at: int) -> set:
-    """Translations that share no number with the others in at least half of the other links
-    where the others agree on one (of three or more such links): another article filed under this one's
-    name, or one whose paragraphs are in another order; the number checks abstain for them.
-    The link being checked is left out of the count, so that the numbers a translation
-    changed are not what excuses it from the comparison."""
+    """Translations that share no number with the others in at least half of the links where
+    the others agree on one (three or more such links): another article filed under this
+    one's name, or one whose paragraphs are in another order; the number checks abstain for
+    them. The link being checked counts as shared, so that the numbers a translation changed
+    there are not what excuses it from the comparison."""
     out = set()
     for d, where in shares.items():
-        rest = [shared for k, shared in where.items() if k != at]
-        if len(where) >= 3 and 2 * rest.count(False) >= len(rest):
+        unshared = sum(1 for k, shared in where.items() if k != at and not shared)
+        if len(where) >= 3 and 2 * unshared >= len(where):
             out.add(d)
     return out
 

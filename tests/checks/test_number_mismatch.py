@@ -251,3 +251,16 @@ def test_the_day_of_the_others_date_left_a_bare_number_is_no_count():
     assert run(NumberMismatch, context({**others, "ta": ("ta", [ta])})) == []
     (f,) = run(NumberMismatch, context({**others, "ta": ("ta", [ta.replace("19", "19 பேரில் 4")])}))
     assert (f.expected, f.found) == (3, 4)  # another number beside it is still compared
+
+
+def test_a_translation_that_shares_most_links_numbers_is_no_stranger_to_its_article():
+    # one unshared link of three (a figure the Swedish writes another way) is no reason to
+    # leave the changed cost unread in a link that still shares its second figure
+    base = {"hi": ["मॉस्को ने 7 बार जोर दिया।", "$11 बिलियन की पाइपलाइन क्षमता 110 बिलियन घन मीटर करेगी।", "यह 2021 में पूरी हुई।"],
+            "ms": ["Moscow telah 7 kali menegaskan.", "Saluran paip $11 billion itu akan membawa kapasiti 110 billion meter padu.",
+                   "Ia siap pada 2021."],
+            "bn": ["মস্কো 7 বার জোর দিয়েছে।", "11 বিলিয়ন ডলারের পাইপলাইন ক্ষমতা 110 বিলিয়ন কিউবিক মিটার করবে।", "এটি 2021 সালে শেষ হয়।"]}
+    sv = ["Moskva har upprepade gånger betonat det.", "Rörledningen på 11 miljoner dollar ska ge 110 miljarder kubikmeter.",
+          "Den blev klar 2021."]
+    (f,) = run(NumberMismatch, context({**{d: (d, t) for d, t in base.items()}, "sv": ("sv", sv)}))
+    assert (f.expected, f.found) == (11_000_000_000, 11_000_000) and flagged(f) == [("sv", 2, "11 miljoner")]
