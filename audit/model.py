@@ -116,6 +116,43 @@ class Alignment:
     pivot: str
     links: tuple[Link, ...]
 
+    def checked_members(self, min_confidence: float) -> tuple[tuple[str, ...], ...]:
+        """Per link, the documents whose paragraphs the number and date checks compare:
+        those the aligner trusts there (``Link.checked_members``), and those it doubts whose
+        paragraph is placed by trusted neighbours: the link lies in a run of one-to-one links
+        (one paragraph of the document against one of the pivot, each the next of both)
+        between two links the aligner trusts for it. Between two such anchors with as many
+        paragraphs on both sides, one-to-one is the path with no merge and no omission; in a
+        dialogue of short lines the figures are most of the aligner's evidence, and a changed
+        figure must not be what excuses a translation from the comparison."""
+        links = self.links
+        ok = [{d for d, idx in link.members if idx and link.trusted(d) >= min_confidence} for link in links]
+        pivot = [link.indices(self.pivot) for link in links]
+        docs = {d for link in links for d, _ in link.members if d != self.pivot}
+        for d in docs:
+            run: list[int] = []  # doubted one-to-one links since the last trusted one
+            last, anchor = None, False  # the chain's last link; whether it holds a trusted link
+            for k, link in enumerate(links):
+                idx, piv = link.indices(d), pivot[k]
+                if not (len(idx) == 1 and len(piv) == 1):
+                    run, last, anchor = [], None, False
+                    continue
+                if last is not None and not (idx[0] == links[last].indices(d)[0] + 1 and piv[0] == pivot[last][0] + 1):
+                    run, anchor = [], False
+                last = k
+                if d in ok[k]:
+                    if anchor:
+                        for j in run:
+                            ok[j].add(d)
+                    run, anchor = [], True
+                else:
+                    run.append(k)
+        out = []
+        for link, members in zip(links, ok):
+            checked = tuple(d for d, _ in link.members if d in members)
+            out.append(checked if len(checked) >= 2 else ())
+        return tuple(out)
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:

@@ -75,6 +75,15 @@ def test_a_code_joined_to_the_magnitude_after_it_is_not_a_number():
     assert ("ar", "10 ملايين") in flagged(got)  # (the Spanish "el millón" is unread: no majority)
 
 
+def test_a_billion_written_alone_is_one_billion_where_num2words_writes_another_word():
+    # Arabic writes a billion both مليار (num2words') and بليون; alone, each is one billion
+    others = {"fr": "Le SARS-CoV-2 dépasse un million d'infections", "es": "El SARS-CoV-2 supera un millón de infecciones",
+              "hi": "SARS-CoV-2 दुनिया भर में 1 मिलियन संक्रमणों से आगे"}
+    assert numbers("تجاوز عدد إصابات فيروس سارس كوف-2 بليون إصابة", "ar") == ["#2", 1000000000]
+    got = run_check("number-mismatch", {**others, "ar": "تجاوز عدد إصابات فيروس سارس كوف-2 بليون إصابة"})
+    assert [(f.expected, f.found) for f in got] == [(1000000, 1000000000)] and ("ar", "بليون") in flagged(got)
+
+
 def test_a_code_written_twice_is_one_designation():
     others = {"fr": "Le SARS-CoV-2 forme une protéine codée par orf3b", "es": "El SARS-CoV-2 forma una proteína codificada por orf3b",
               "hi": "SARS-CoV-2, orf3b द्वारा कोडित प्रोटीन"}
@@ -198,3 +207,12 @@ def test_a_day_given_by_a_date_is_no_two_digit_year():
     (date,), two = pf.dates, pf.numbers[0]
     assert same_number(2019, 19, year, two, day_text, "en", year_text)
     assert not same_number(2019, 19, year, date, day_text, "en", year_text)
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("an impact of $300+ billion on supply chains", "en", [300000000000]),
+    ("आपूर्ति श्रृङ्खलामा $300+ अर्ब डलरको प्रभाव", "ne", [300000000000]),
+    ("1+1 = 2", "en", [1, 1, 2]),  # a plus between digits is still arithmetic
+])
+def test_digits_and_a_plus_before_a_magnitude_are_one_number(text, lang, values):
+    assert numbers(text, lang) == values

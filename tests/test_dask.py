@@ -61,8 +61,8 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
     assert "Dask scheduler" in err and len(err.splitlines()) == 1
 
 
-def test_integration_blocking_by_dataframe_shuffle_gives_the_local_candidates(tmp_path, cluster):
-    """Candidate pairs from the Dask dataframe shuffle equal the local inverted index's,
+def test_integration_blocking_on_the_cluster_gives_the_local_candidates(tmp_path, cluster):
+    """Candidate pairs from the blocks dealt to the Dask workers equal the local inverted index's,
     so the groups are the same (also with a cap that discards common blocks)."""
     from corpus import generate
 

@@ -44,9 +44,8 @@ class GroupContext:
     def trusted_links(self) -> Iterator:
         """Links as ``confident_links``, where a link the aligner doubts for one translation
         (another article filed under this one's name, a shifted paragraph) keeps the members it
-        trusts: two or more of them."""
-        for link in self.alignment.links:
-            checked = link.checked_members(self.min_confidence)
+        trusts, or that their trusted neighbours place (``Alignment.checked_members``): two or more."""
+        for link, checked in zip(self.alignment.links, self.alignment.checked_members(self.min_confidence)):
             if checked:
                 yield link, [(d, idx) for d, idx in link.members if d in checked]
 

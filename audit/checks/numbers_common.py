@@ -80,8 +80,9 @@ def number_votes(ctx: GroupContext) -> list:
 def _number_votes(ctx: GroupContext):
     links = [(present, _normalise(ctx, {d: link_numbers(ctx, d, idx) for d, idx in present}))
              for _, present in ctx.trusted_links()]
-    foreign = _foreign(links)
-    for present, keyed in links:
+    shares = _shares(links)
+    for at, (present, keyed) in enumerate(links):
+        foreign = _foreign(shares, at)
         votes = vote(keyed, lambda a, b: closeness(a[0], b[0]),
                      counts_for_missing=lambda key, _: key[1] == 1 and not _small(key[0]) and not isinstance(key[0], str))
         reported: set = set()  # one discrepancy, one finding: both ends of a range are one fact
@@ -103,14 +104,19 @@ def _number_votes(ctx: GroupContext):
                 continue  # 3:00 p. m. read as 15 where another translation also writes 15h
             if v.kind == "mismatch" and v.support and _digits_of_a_code(kk, v):
                 continue  # "கொரோனா நோய்க்கிருமி -2 (SARS-CoV-2)": the code's digits, spaced off
+            if v.kind == "mismatch" and v.support and _day_of_the_others_date(ctx, dict(present), kk, v):
+                continue  # "மார்ச் 19 நிலவரப்படி": the date's day, which the extractor left a number
             facts = _facts_of(kk, v)
             if facts & reported:
                 continue
-            reported |= facts
             if v.kind == "missing" and _absent_only_in_form(ctx, keyed, dict(present), v):
+                reported |= facts
                 continue
             if v.kind == "unsettled" and 2 * len(v.flagged) < len(keyed):
-                continue  # two of many translations each with a stray number: noise, not a dispute
+                # two of many translations each with a stray number: noise, not a dispute (left
+                # unreported: the small-word pass may still read one against the others' "two")
+                continue
+            reported |= facts
             per_doc = _per_doc(small.keyed, v)
             plain = Vote(v.kind, tuple((d, None if key is None else key[0]) for d, key in v.flagged), v.support,
                          None if v.expected is None else v.expected[0], None if v.found is None else v.found[0])
@@ -126,6 +132,22 @@ def _digits_of_a_code(keyed: dict, v) -> bool:
     writes here (-2 beside SARS-CoV-2): a code's part, spaced off, not a count."""
     (d, key), = v.flagged
     return isinstance(key[0], int) and any(k[0] == f"#{key[0]}" for k in keyed[d])
+
+
+def _day_of_the_others_date(ctx: GroupContext, present: dict, keyed: dict, v) -> bool:
+    """Whether the found number of a mismatch is the day of a date most of the other
+    translations write here, beside that date's month name in the flagged paragraph, which
+    reads no date of that month: the date read as a bare number, not a count changed."""
+    (d, key), = v.flagged
+    i, f = keyed[d][key]
+    if not (isinstance(f, NumberFact) and f.form == "digits" and isinstance(key[0], int) and 1 <= key[0] <= 31):
+        return False
+    others = [x for x in present if x != d]
+    months = [{g.month for j in present[x] for g in ctx.facts[x][j].dates if g.day == key[0]} for x in others]
+    common = {m for m in set().union(*months) if 2 * sum(m in ms for ms in months) > len(others)}
+    doc = ctx.documents[d]
+    read = {g.month for g in ctx.facts[d][i].dates}  # "4 dan 5 Maret": 5 March read, the 4 beside it a number
+    return any(m not in read and mentions_month(doc.paragraphs[i].text, doc.language, m) for m in common)
 
 
 def _rendered(ctx: GroupContext, keyed: dict, v) -> bool:
@@ -154,23 +176,33 @@ def _count_not_ordinal(keyed: dict, v):
     return v if other is None else Vote("mismatch", ((d, other),), v.support, v.expected, other)
 
 
-def _foreign(links) -> set:
-    """Translations that share no number with the others in at least half of the links (three
-    or more) where the others agree on one: another article filed under this one's name, or
-    one whose paragraphs are in another order; the number checks abstain for them."""
-    agreed: dict = {}
-    unshared: dict = {}
-    for _, keyed in links:
+def _shares(links) -> dict:
+    """Per translation, the links (by position) where the others agree on a number, each
+    with whether this translation shares any number with them there."""
+    out: dict = {}
+    for at, (_, keyed) in enumerate(links):
         values = {d: {key[0] for key in vals if not isinstance(key[0], str)} for d, vals in keyed.items()}
         for d, mine in values.items():
             others = [v for x, v in values.items() if x != d]
             if len(others) < 2:
                 continue
             if any(2 * sum(v in o for o in others) >= len(others) for v in set().union(*others)):
-                agreed[d] = agreed.get(d, 0) + 1
-                if not mine & set().union(*others):
-                    unshared[d] = unshared.get(d, 0) + 1
-    return {d for d, n in agreed.items() if n >= 3 and 2 * unshared.get(d, 0) >= n}
+                out.setdefault(d, {})[at] = bool(mine & set().union(*others))
+    return out
+
+
+def _foreign(shares: dict, at: int) -> set:
+    """Translations that share no number with the others in at least half of the links where
+    the others agree on one (three or more such links): another article filed under this
+    one's name, or one whose paragraphs are in another order; the number checks abstain for
+    them. The link being checked counts as shared, so that the numbers a translation changed
+    there are not what excuses it from the comparison."""
+    out = set()
+    for d, where in shares.items():
+        unshared = sum(1 for k, shared in where.items() if k != at and not shared)
+        if len(where) >= 3 and 2 * unshared >= len(where):
+            out.add(d)
+    return out
 
 
 def _spelled_ordinal(keyed: dict, v) -> bool:

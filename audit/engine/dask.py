@@ -3,10 +3,11 @@
 Each document and its facts stay on the worker that read it, as a future (the
 handle); the client receives the document and its grouping signature, never
 the facts, and a group's task gets its documents' futures, which Dask moves
-worker to worker. Candidate pairs for grouping come from a Dask dataframe
-shuffle on the blocking key. With ``scheduler`` set the engine connects to that
-cluster (whose workers must see the input paths); without it, it starts a local
-cluster of ``jobs`` worker processes for the run and stops it afterwards.
+worker to worker. Candidate pairs for grouping come from tasks over the
+blocks, dealt to workers by a hash of the blocking key. With ``scheduler`` set
+the engine connects to that cluster (whose workers must see the input paths);
+without it, it starts a local cluster of ``jobs`` worker processes for the run
+and stops it afterwards.
 """
 from __future__ import annotations
 
@@ -143,35 +144,42 @@ def _audit(task, group, held: list, config: Config):
 
 
 def dask_blocks(client):
-    """A ``blocker`` for grouping: one row per (blocking key, document), shuffled across
-    the cluster by key so that each block lands whole on one worker, which expands it
-    into candidate pairs. Gives the same pairs as ``group.local_blocks``."""
+    """A ``blocker`` for grouping: the blocks (the documents that share a blocking key) are
+    dealt into buckets by a hash of the key, so that each block lands whole on one worker,
+    which expands its buckets into candidate pairs. Gives the same pairs as
+    ``group.local_blocks``. Plain tasks over lists: a dataframe shuffle did the same but
+    imported pandas and dask.dataframe in the client and every worker, and cost the
+    client more than the pairs themselves."""
     def blocker(keys: dict[str, list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
-        import dask.dataframe as dd
-        import pandas as pd
+        import zlib
 
-        rows = [(k, d) for d, mine in keys.items() for k in mine]
-        if not rows:
-            return set()
-        frame = pd.DataFrame(rows, columns=["key", "doc"])
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        parts = dd.from_pandas(frame, npartitions=min(len(rows), 4 * workers)).shuffle("key")
-        meta = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object)})
-        pairs = parts.map_partitions(_partition_pairs, lang, cap, max_per_language, meta=meta)
-        got = client.compute(pairs).result()
-        return set(zip(got["a"], got["b"]))
+        n = 4 * workers
+        blocks: dict[str, list[str]] = {}
+        for d, mine in keys.items():
+            for k in mine:
+                blocks.setdefault(k, []).append(d)
+        buckets: list[list[list[str]]] = [[] for _ in range(n)]
+        for k, docs in blocks.items():
+            if len(docs) > 1:  # a key one document holds pairs nothing
+                buckets[zlib.crc32(k.encode("utf-8", "surrogatepass")) % n].append(docs)
+        buckets = [b for b in buckets if b]
+        if not buckets:
+            return set()
+        shared = client.scatter([lang], broadcast=True)[0]  # once per worker, not per bucket (a list: a
+        # dict given alone is scattered value by value)
+        parts = client.gather(client.map(_bucket_pairs, buckets, lang=shared, cap=cap,
+                                         max_per_language=max_per_language, pure=False))
+        return set().union(*parts)
 
     return blocker
 
 
-def _partition_pairs(frame, lang, cap, max_per_language):
-    """The candidate pairs of every block in one shuffled partition."""
-    import pandas as pd
-
+def _bucket_pairs(blocks: list[list[str]], lang: dict[str, str], cap: int, max_per_language: int) -> set:
+    """The candidate pairs of every block of one bucket."""
     from ..group.cluster import block_pairs
 
     out: set = set()
-    for _, docs in frame.groupby("key", sort=False)["doc"]:
-        out |= block_pairs(list(docs), lang, cap, max_per_language)
-    return pd.DataFrame({"a": pd.Series([a for a, _ in sorted(out)], dtype=object),
-                         "b": pd.Series([b for _, b in sorted(out)], dtype=object)})
+    for docs in blocks:
+        out |= block_pairs(docs, lang, cap, max_per_language)
+    return out

@@ -85,26 +85,40 @@ def _expired(signum, frame):
 
 
 @contextmanager
-def _budget(seconds: float):
-    """Raise _OverBudget in the extracting code once it has used ``seconds`` of CPU.
-
-    A CPU-time timer (SIGVTALRM, not the wall-clock alarm a caller may hold) where
-    signals can be had (the main thread: the inline run and pool workers); elsewhere
-    (Dask's worker threads) the time is checked when extraction ends.
-    """
+def _cpu_timer():
+    """Whether paragraphs can be timed by a CPU-time timer (SIGVTALRM, not the wall-clock
+    alarm a caller may hold): so in the main thread (the inline run and pool workers), where
+    the handler is installed for the block; elsewhere (Dask's worker threads) the time is
+    checked when a paragraph's extraction ends."""
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         previous = signal.signal(signal.SIGVTALRM, _expired)
-        signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
         try:
-            yield
+            yield True
         finally:
             signal.setitimer(signal.ITIMER_VIRTUAL, 0)
             signal.signal(signal.SIGVTALRM, previous)
         return
-    started = time.thread_time()
-    yield
-    if time.thread_time() - started > seconds:
-        raise _OverBudget
+    yield False
+
+
+def _within(text: str, lang: str, lowercase_vocab: frozenset[str], budget: float, timer: bool) -> ParagraphFacts:
+    """``_extract`` of one paragraph, or its note once it has used ``budget`` CPU seconds."""
+    try:
+        if timer:
+            signal.setitimer(signal.ITIMER_VIRTUAL, budget)  # armed per paragraph, the handler once per block
+            try:
+                return _extract(text, lang, lowercase_vocab)
+            finally:
+                signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        started = time.thread_time()
+        pf = _extract(text, lang, lowercase_vocab)
+        if time.thread_time() - started > budget:
+            raise _OverBudget
+        return pf
+    except _OverBudget:
+        return ParagraphFacts((), (), (), (), (), note=f"facts not extracted: the paragraph ({len(text):,} characters) "
+                                                        f"took more than the extraction budget of {budget:g} s",
+                              more=tuple((kind, ()) for kind in EXTRACTORS if kind not in _FIELDS))
 
 
 def extract_facts(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset(),
@@ -114,20 +128,16 @@ def extract_facts(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
     Past the budget the paragraph gets no facts and a ``note`` saying so, rather than
     stalling the batch on a shape of text no extractor was made for.
     """
-    budget = BUDGET_SECONDS if budget is None else budget
-    try:
-        with _budget(budget):
-            return _extract(text, lang, lowercase_vocab)
-    except _OverBudget:
-        return ParagraphFacts((), (), (), (), (), note=f"facts not extracted: the paragraph ({len(text):,} characters) "
-                                                        f"took more than the extraction budget of {budget:g} s",
-                              more=tuple((kind, ()) for kind in EXTRACTORS if kind not in _FIELDS))
+    with _cpu_timer() as timer:
+        return _within(text, lang, lowercase_vocab, BUDGET_SECONDS if budget is None else budget, timer)
 
 
 def extract_document(doc, budget: float | None = None):
     """(document, facts per paragraph): the document gains a note for each paragraph past the budget."""
     vocab = lowercase_vocabulary(p.text for p in doc.paragraphs)
-    facts = [extract_facts(p.text, doc.language, vocab, budget) for p in doc.paragraphs]
+    budget = BUDGET_SECONDS if budget is None else budget
+    with _cpu_timer() as timer:  # the timer's handler once per document, not per paragraph
+        facts = [_within(p.text, doc.language, vocab, budget, timer) for p in doc.paragraphs]
     notes = tuple(f"line {p.line}: {pf.note}" for p, pf in zip(doc.paragraphs, facts) if pf.note)
     return (replace(doc, notes=doc.notes + notes) if notes else doc), facts
 
@@ -147,10 +157,10 @@ def _extract(text: str, lang: str, lowercase_vocab: frozenset[str]) -> Paragraph
 
 def lowercase_vocabulary(texts) -> frozenset[str]:
     """Words a document writes in lower case somewhere (to tell names from sentence starts)."""
-    from .text import tokens
+    from .text import _tokens
 
-    # through tokens(), whose cache the extractors then read; each distinct word tested once
-    words = {t for text in texts for _, _, t in tokens(text)}
+    # through the tokeniser's cache, which the extractors then read; each distinct word tested once
+    words = {t for text in texts for _, _, t in _tokens(text)}
     return frozenset(t.casefold() for t in words if t[:1].islower())
 
 

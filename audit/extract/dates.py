@@ -15,7 +15,7 @@ from ..model import DateFact, NumberFact
 from ..punctuation import DATE_GAP
 from .morphology import clitics, date_connectors
 from .numwords import lexicon, with_clitic
-from .text import fold, load_data, tokens
+from .text import fold, folded_words, load_data, tokens
 
 
 @lru_cache(maxsize=None)
@@ -60,10 +60,12 @@ class MonthName(NamedTuple):
 def _month_at(text: str, lang: str) -> list[MonthName]:
     """Every month name in text; multi-word names (تشرين الثاني) first."""
     toks = tokens(text)
-    folded = [fold(t) for _, _, t in toks]
+    folded = folded_words(text)
     out = []
-    i = 0
-    while i < len(toks):
+    next_free = 0
+    for i in _month_candidates(lang, folded):
+        if i < next_free:
+            continue  # the second word of a two-word name
         hit, words = None, 1
         if i + 1 < len(toks) and _starts_month(lang, folded[i]):
             month = _month_of(lang, folded[i] + " " + folded[i + 1])
@@ -71,15 +73,31 @@ def _month_at(text: str, lang: str) -> list[MonthName]:
                 hit, words = MonthName(toks[i][0], toks[i + 1][1], month), 2
         if hit is None:
             month = _month_of(lang, folded[i])
-            if month is not None:
-                hit = MonthName(toks[i][0], toks[i][1], month)
+            if month is not None:  # a day glued before the name (15Maret) is the number's, not the name's
+                hit = MonthName(toks[i][0] + _glued_day(toks[i][2]), toks[i][1], month)
         if hit and text[hit.end:hit.end + 1] == "\u200c":
             hit = None  # a prefix joined to its word (Persian می‌توان), not the month می
         if hit:
             out.append(hit)
-            i += words
+            next_free = i + words
+    return out
+
+
+# per language: the folded words that neither name a month nor start a multi-word name;
+# a batch's vocabulary is far smaller than its tokens, so each is tested once per process
+_NOT_MONTH: dict[str, set[str]] = {}
+
+
+def _month_candidates(lang: str, folded) -> list[int]:
+    """Indices of the words that name a month or may start a multi-word name, in order."""
+    not_month = _NOT_MONTH.setdefault(lang, set())
+    out = []
+    for i in [i for i, w in enumerate(folded) if w not in not_month]:
+        w = folded[i]
+        if _starts_month(lang, w) or _month_of(lang, w) is not None:
+            out.append(i)
         else:
-            i += 1
+            not_month.add(w)
     return out
 
 
@@ -96,7 +114,18 @@ def _month_of(lang: str, words: str) -> int | None:
                 month = with_clitic(names, stem, lang)
                 if month is not None:
                     break
+    if month is None and " " not in words and (n := _glued_day(words)):
+        month = _month_of(lang, words[n:])  # 15Maret, 28فروری: the space after the day left out
     return month
+
+
+def _glued_day(word: str) -> int:
+    """How many digits (of any script) a word starts with, one or two, before its letters: a
+    day glued to the month name after it."""
+    n = 0
+    while n < len(word) and word[n].isdecimal():
+        n += 1
+    return n if n <= 2 and n < len(word) else 0
 
 
 @lru_cache(maxsize=None)

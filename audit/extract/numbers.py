@@ -16,7 +16,7 @@ from ..model import CodeFact, NumberFact, TimeFact
 from .digits import _ascii, _digit_runs, _digit_value, _num
 from .numwords import NumberLexicon, combine, lexicon
 from .ranges import _ranges
-from .text import fold, tokens
+from .text import fold, folded_words, tokens
 
 # a clock time: 19:00, 5:30 (one fact; 5 and 30 are not two numbers)
 _TIME = regex.compile(r"(?<![\p{Nd}:.,])(\p{Nd}{1,2})[:ঃ](\p{Nd}{2})(?![\p{Nd}:])")  # ঃ: Bengali writes ১৯ঃ৩০
@@ -38,7 +38,7 @@ def extract_numbers(text: str, lang: str) -> list[NumberFact | CodeFact]:
     """Number facts of ``text`` in order; ranges are one fact with value (low, high)."""
     lex = lexicon(lang)
     toks = tokens(text)
-    folded = [fold(t) for _, _, t in toks]
+    folded = folded_words(text)
     codes: list[CodeFact] = []
     items = _atoms(text, toks, folded, lex, lang, codes)
     facts = _phrases(text, items, toks, folded, lex)
@@ -160,7 +160,8 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
             items.append(Atom(k, k + 1, "mag", hit.value, False, "word"))
             digit_spans.append((k, k + 1))
     skip_to = 0
-    for k, (s, e, tok) in enumerate(toks):
+    for k in _word_candidates(toks, folded, lex):
+        s, e, tok = toks[k]
         if k < skip_to or _covered(digit_spans, s, e):
             continue
         phrase = _phrase_at(text, toks, folded, k, lex)
@@ -180,6 +181,29 @@ def _atoms(text, toks, folded, lex: NumberLexicon, lang, codes: list) -> list[At
         items.append(Atom(s, e, kind, value, ordinal, "word"))
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _word_candidates(toks, folded, lex: NumberLexicon) -> list[int]:
+    """Indices of the tokens that may start a number word, in order: the others' look-ups
+    would all come back empty. Keyed by the folded word, which every look-up but the
+    CJK numerals' reads; in a language that writes those, by the word as written."""
+    raw = writes_ideographic_numerals(lex.lang)
+    words = [t for _, _, t in toks] if raw else folded
+    inert, active = lex.inert_words, lex.active_words
+    out = []
+    for k in [k for k, w in enumerate(words) if w not in inert]:
+        if words[k] in active:
+            out.append(k)
+            continue
+        tok = toks[k][2]
+        w = folded[k]
+        if (w in lex.phrase_heads or (w,) in lex.percent or lex.lookup(tok) is not None
+                or (raw and next(_cjk_numerals(tok, lex), None) is not None)):
+            out.append(k)
+            active.add(words[k])
+        else:
+            inert.add(words[k])
+    return out
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -260,10 +284,15 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
 
 
+def _plus_before_magnitude(text: str, a, b) -> bool:
+    """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
+    return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
+
+
 def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
     facts: list[NumberFact] = []
-    tok_index = {s: i for i, (s, _, _) in enumerate(toks)}
-    starts = [s for s, _, _ in toks]
+    if not items:
+        return facts
     i = 0
     while i < len(items):
         j = i
@@ -271,6 +300,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
                 not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j].end, items[j + 1].start)
+                or _plus_before_magnitude(text, run[-1], items[j + 1])
                 or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
                     and text[items[j].end:items[j + 1].start] == ", ")):
             j += 1
@@ -294,12 +324,13 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         start, end = run[0].start, run[-1].end
         form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
         approx = False
-        ti = tok_index.get(start)
-        if ti is not None:
+        ti = bisect.bisect_left(toks, (start,))  # the token starting there, if one does
+        if ti < len(toks) and toks[ti][0] == start:
             n = _match_phrase(folded, ti, lex.approx, forward=False)
             if n:
                 approx, start = True, toks[ti - n][0]
-        end, percent = _percent(text, end, toks, starts, folded, lex)
+        end, percent = _percent(text, end, toks, folded, lex)
+        approx = approx or "+" in text[start:end]  # 300+ billion: at least
         ordinal = any(it.ordinal for it in run)
         if len(run) == 1 and run[0].clock:
             hour, minute = run[0].clock
@@ -368,11 +399,11 @@ def _combine(run, lex):
     return combine([(it.kind, it.value) for it in run if it.kind != "conn"], lex.small_magnitudes)
 
 
-def _percent(text, end, toks, starts, folded, lex) -> tuple[int, bool]:
+def _percent(text, end, toks, folded, lex) -> tuple[int, bool]:
     rest = text[end:end + 2].lstrip(" \u00a0")
     if rest[:1] in ("%", "٪", "％"):
         return text.index(rest[0], end) + 1, True
-    k = bisect.bisect_left(starts, end)
+    k = bisect.bisect_left(toks, (end,))  # the first token starting at or after ``end``
     if k == len(toks) or text[end:toks[k][0]].strip():
         return end, False
     n = _match_phrase(folded, k, lex.percent)

@@ -54,6 +54,11 @@ class NumberLexicon:
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
     magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
+    # the words (folded; as written where CJK numerals are read) in which numbers.py's word
+    # pass finds something, and those it finds nothing in: each distinct word is tested
+    # once per process, a batch's vocabulary being far smaller than its tokens
+    active_words: set[str] = field(default_factory=set, repr=False)
+    inert_words: set[str] = field(default_factory=set, repr=False)
 
     def lookup(self, token: str) -> Hit | None:
         """('num'|'mag'|'conn', value, ordinal) for a word, trying clitics and compounds."""
@@ -200,6 +205,7 @@ def lexicon(lang: str) -> NumberLexicon:
         words = _say(code, m)
         if len(words) == 1 and lex.magnitudes.get(words[0]) == m:
             lex.bare.add(words[0])  # mille, ألف, 千: the magnitude alone is the number
+    lex.bare.update(fold(w) for w in spec.get("bare_magnitudes", ()) if fold(w) in lex.magnitudes)
     if spec.get("small_magnitudes"):
         lex.small_magnitudes = frozenset(spec["small_magnitudes"])
     elif writes_ideographic_numerals(lang):

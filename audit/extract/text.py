@@ -29,6 +29,13 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(zip(ends[0::2], ends[1::2], parts[1::2]))
 
 
+@lru_cache(maxsize=2048)
+def folded_words(text: str) -> tuple[str, ...]:
+    """``fold`` of every word of ``tokens(text)``, in order; remembered as the tokens are,
+    so the extractors that look words up folded (numbers, dates) fold a paragraph once."""
+    return tuple(map(fold, [t for _, _, t in _tokens(text)]))
+
+
 @lru_cache(maxsize=None)
 def load_data(name: str):
     import yaml

@@ -126,6 +126,7 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
     total = sum(len(al.links) for al in report.alignments)
     r = 1
     for al in report.alignments:
+        checked_in = al.checked_members(min_conf) if any(link.confidence < min_conf for link in al.links) else ()
         for k, link in enumerate(al.links, start=1):
             r += 1
             if r >= _ROWS_MAX:
@@ -135,7 +136,7 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
             present = [d for d, idx in link.members if idx]
             status = "single document" if len(link.members) == 1 else \
                 "omission" if len(present) < len(link.members) else \
-                "aligned" if link.confidence >= min_conf else _low(link, min_conf, docs)
+                "aligned" if link.confidence >= min_conf else _low(checked_in[k - 1], docs)
             shade = {"bg_color": _LOW_FILL, "pattern": 1} if status.startswith("low") or status == "omission" else {}
             for c, v in enumerate((al.group, k, link.confidence, status), start=1):
                 book.put(ws, r, c, v, **shade)
@@ -147,10 +148,9 @@ def _alignment(book: _Book, report: Report, docs, langs) -> None:
     book.finish(ws, r, len(header))
 
 
-def _low(link, min_conf: float, docs) -> str:
+def _low(checked: tuple[str, ...], docs) -> str:
     """The status of a link under ``align.min_confidence``: not checked, or only numbers and
     dates compared, among the translations whose own part the aligner trusts."""
-    checked = link.checked_members(min_conf)
     if not checked:
         return "low confidence: not checked"
     return "low confidence: numbers and dates checked in " + ", ".join(docs[d].language for d in checked)

@@ -101,3 +101,13 @@ def test_the_month_changed_before_an_unread_day_is_compared():
     assert run(DateMismatch, context({**others, "mr": ("mr", [mr.format("एप्रिल")])})) == []
     (f,) = run(DateMismatch, context({**others, "mr": ("mr", [mr.format("मे")])}))
     assert (f.expected, f.found) == ("04-06", "05-06") and flagged(f) == [("mr", 1, "मे 6")]
+
+
+def test_a_day_glued_to_its_month_name_is_the_date_s_day():
+    # the space between the day and the month left out (15Maret, 28فروری): still a date
+    others = {"en": ("en", ["Tests were not trusted until 28 February 2020."]),
+              "hi": ("hi", ["28 फ़रवरी 2020 तक परीक्षणों पर भरोसा नहीं किया गया।"]),
+              "id": ("id", ["Tes tidak dipercaya hingga 28 Februari 2020."])}
+    assert run(DateMismatch, context({**others, "ur": ("ur", ["28فروری 2020 تک ٹیسٹوں کو قابل بھروسہ نہیں سمجھا گیا۔"])})) == []
+    (f,) = run(DateMismatch, context({**others, "ur": ("ur", ["27فروری 2020 تک ٹیسٹوں کو قابل بھروسہ نہیں سمجھا گیا۔"])}))
+    assert (f.expected, f.found) == ("02-28", "02-27") and flagged(f) == [("ur", 1, "27فروری 2020")]
