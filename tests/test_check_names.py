@@ -32,6 +32,15 @@ ARTICLE = {
 NAME_CHECKS = ("name-missing", "name-substituted")
 
 
+@pytest.fixture(autouse=True)
+def broad_vote(monkeypatch):
+    """These tests are of the broad name vote (``names.yaml: vote: broad``); the default is strict."""
+    from audit.checks.names.votes import NameVoteCheck
+
+    monkeypatch.setattr(NameVoteCheck, "broad", True)
+
+
+
 def name_findings(tmp_path, config, article, codes=NAME_CHECKS):
     config = config.override({"checks": {"select": list(codes)}})  # name-missing and name-substituted are off by default
     for lang, lines in article.items():
@@ -108,14 +117,15 @@ def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, co
     assert next(c for c in REGISTRY if c.code == "name-spelling-variant").severity == "note"
 
 
-def test_name_missing_and_substituted_are_off_unless_selected(tmp_path, config):
+def test_name_missing_and_substituted_are_on_by_default_with_the_strict_vote(tmp_path, config):
     from audit.checks import selected_checks
+    from audit.extract.text import load_data
 
     codes = {c.code for c in selected_checks(config)}
-    assert "name-missing" not in codes and "name-substituted" not in codes
-    assert "name-spelling-variant" in codes
-    config = config.override({"checks": {"select": ["name-missing"]}})
-    assert [c.code for c in selected_checks(config)] == ["name-missing"]
+    assert {"name-missing", "name-substituted", "name-spelling-variant"} <= codes
+    assert load_data("names.yaml")["vote"] == "strict"
+    config = config.override({"checks": {"ignore": ["name-missing"]}})
+    assert "name-missing" not in {c.code for c in selected_checks(config)}
 
 
 @pytest.mark.parametrize("name, word, meets", [

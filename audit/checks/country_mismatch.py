@@ -14,7 +14,10 @@ half plainly:
   twice: one of two mentions swapped), or half of them (two at least) name X,
   this one never does, and the country it names instead has a name spelt like
   X's (Iraq/Iran, Austria/Australia, Cambodia/Colombia: where other translations
-  write X in forms CLDR lacks, a like name is the evidence of a confusion);
+  write X in forms CLDR lacks, a like name is the evidence of a confusion), or, with
+  many translations and one or two countries named here, half of them (four at least)
+  name X and no word of this one begins with X's name (फिलिपिन्सलाई: an ending the case
+  endings lack);
 - this one names country Y here, which no other translation names here.
 
 A country one translation leaves out, or one it adds (a translator's "in the
@@ -26,12 +29,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..extract.labels import country_mentions, territory_names
+from ..extract.morphology import clitics
+from ..extract.text import fold
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 
 _MIN_AGREE = 2
 _ALIKE = 0.5  # names this alike (normalised edit similarity) are ones a translator may confuse
 _MAX_SWAPS = 2  # more countries changed at once: the link is not one sentence's translations
+_WITNESSES = 4  # others naming X, at least, for half of them to outvote a sentence's one country
 _FEW = 2  # countries the others name in a link, at most, for three in four of them to outvote one
 
 
@@ -62,6 +68,20 @@ def _alike(lang: str, x: str, y: str) -> bool:
     a = [anyascii(n).lower() for n, c in names.items() if c == x]
     b = [anyascii(n).lower() for n, c in names.items() if c == y]
     return any(Levenshtein.normalized_similarity(p, q) >= _ALIKE for p in a for q in b)
+
+
+def _begins_a_word(ctx: GroupContext, d: str, present, code: str) -> bool:
+    """Whether a word of ``d``'s paragraphs in the link begins with a CLDR name of country
+    ``code`` in its language (an ending the case endings of ``names.yaml`` lack: फिलिपिन्सलाई,
+    அமெரிக்காவிலுள்ள), a clitic before it allowed: the country may be there after all."""
+    import regex
+
+    doc = ctx.documents[d]
+    names = [n for n, c in territory_names(doc.language).items() if c == code and len(n) >= 3]
+    idx = dict(present)[d]
+    text = " ".join(fold(doc.paragraphs[i].text) for i in idx)
+    return any(regex.search(r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(p) for p in ("",) + clitics(doc.language))
+                            + ")" + regex.escape(n), text) for n in names)
 
 
 class CountryMismatch(Check):
@@ -95,8 +115,13 @@ class CountryMismatch(Check):
                 added = sorted(y for y in named[d] if not any(y in named[o] for o in others))
                 # (nearly) all the others name X; or half of them do, and this one writes in its
                 # place a country of a like name (Iraq/Iran, Austria/Australia, Cambodia/Colombia)
+                # or, in a sentence about one or two countries, half of many (four at least) name X
+                # and this one never does: the others that do not write X by a CLDR name write a
+                # demonym or a form CLDR lacks, and Y, which none of them names, is the swap's half
                 dropped = sorted(x for x, k in fewer.items() if k >= strong or (
-                    k >= half and x not in mine and any(_alike(doc_lang(ctx, d), x, y) for y in added)))
+                    k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
+                                                     or (few and k >= _WITNESSES
+                                                         and not _begins_a_word(ctx, d, present, x)))))
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added)

@@ -1,6 +1,16 @@
 """name-missing on one group in memory: a name the others give here, absent from one translation."""
+import pytest
+
 from audit.checks.name_missing import NameMissing
 from checkctx import context, flagged, run, support, trade
+
+
+@pytest.fixture(autouse=True)
+def broad_vote(monkeypatch):
+    """These tests are of the broad name vote (``names.yaml: vote: broad``); the default is strict."""
+    from audit.checks.names.votes import NameVoteCheck
+
+    monkeypatch.setattr(NameVoteCheck, "broad", True)
 
 GLOSSARY = {"Xuan Thang": {"country": "VN", "aliases": {
     "sv": ["Nguyen Xuan Thang"], "bn": ["নগুয়েন জুয়ান থাং"], "ms": ["Nguyen Xuan Thang"]}}}

@@ -20,23 +20,28 @@ ARTICLE = {
     "sv": ["Kaptenen Jim Furyk bänkade Mickelson på lördagen.",
            "På söndag passerar Mickelson Nick Faldos rekord.",
            "Mickelson har 18 segrar, sa Furyk.",
-           "Mickelson flög hem från Storbritannien."],
+           "Mickelson flög hem från Storbritannien.",
+           "Furyk flög också hem."],
     "ms": ["Kapten Jim Furyk merehatkan Mickelson pada hari Sabtu.",
            "Pada hari Ahad Mickelson akan mengatasi rekod Nick Faldo.",
            "Mickelson menang 18 kali, kata Furyk.",
-           "Mickelson terbang pulang dari Britain."],
+           "Mickelson terbang pulang dari Britain.",
+           "Furyk juga terbang pulang."],
     "bn": ["অধিনায়ক জিম ফিউরিক শনিবার মিকেলসনকে বসিয়ে রাখেন।",
            "রবিবার মিকেলসন নিক ফাল্ডোর রেকর্ড ভাঙবেন।",
            "মিকেলসনের 18টি জয় আছে, ফিউরিক বলেন।",  # genitive
-           "মিকেলসন ব্রিটেন থেকে বাড়ি ফেরেন।"],
+           "মিকেলসন ব্রিটেন থেকে বাড়ি ফেরেন।",
+           "ফিউরিক নিজেও বাড়ি ফেরেন।"],
     "hi": ["कप्तान जिम फ्यूरिक ने शनिवार को मिकेलसन को बाहर रखा।",
            "रविवार को मिकेलसन निक फाल्डो का रिकॉर्ड तोड़ेंगे।",
            "मिकेलसन ने 18 जीत हासिल की हैं, फ्यूरिक ने कहा।",
-           "मिकेलसन ब्रिटेन से घर लौटे।"],
+           "मिकेलसन ब्रिटेन से घर लौटे।",
+           "फ्यूरिक भी घर लौटे।"],
     "ar": ["أبقى القائد جيم فيوريك ميكلسون على مقاعد البدلاء يوم السبت.",
            "سيتجاوز ميكلسون يوم الأحد الرقم القياسي لنيك فالدو.",
            "وقال فيوريك إن لميكلسون 18 فوزا.",  # the clitic ل glued to the name
-           "عاد ميكلسون إلى بلاده من بريطانيا."],
+           "عاد ميكلسون إلى بلاده من بريطانيا.",
+           "وعاد فيوريك أيضا."],
 }
 
 
@@ -95,3 +100,52 @@ def test_a_common_word_of_a_caseless_script_is_no_name():
     texts["ms"][1][1] = "Pada hari Ahad Mickelson bercakap tentang politik."
     texts["ar"][1][1] = "تحدث ميكلسون يوم الأحد عن السياسة."
     assert run(StrictMissing, context(texts)) == []
+
+
+def test_a_short_word_near_the_others_spelling_is_no_trace_of_a_name_the_translation_spells_elsewhere():
+    # sv writes Furyk elsewhere; here "vara" (key br) merely comes near the others' key (brk):
+    # by its own spelling, sv has dropped the name
+    got = run(StrictMissing, context(article("sv", 3, "Mickelson har 18 segrar, sa han, som vill vara med.")))
+    assert [(f.check, flagged(f), f.expected) for f in got] == [("name-missing", [("sv", 3, "")], "Furyk")]
+
+
+def test_a_name_run_into_the_word_before_it_is_written():
+    # a missing space glues the name to the word before it (sa Furyk -> saFuryk): present
+    assert run(StrictMissing, context(article("sv", 3, "Mickelson har 18 segrar, saFuryk."))) == []
+
+
+# An organisation some cased translations capitalise and one writes in lower case, as its
+# language writes the word (fr "parti communiste"): a term the Arabic translates, no name.
+PARTY = {
+    "es": ["El Partido Comunista destituyó a Li Wenliang.", "Li Wenliang habló con el Partido Comunista.",
+           "El Partido Comunista se reunió."],
+    "pt": ["O Partido Comunista destituiu Li Wenliang.", "Li Wenliang falou com o Partido Comunista.",
+           "O Partido Comunista reuniu-se."],
+    "fr": ["Le parti communiste a destitué Li Wenliang.", "Li Wenliang a parlé au Parti Communiste.",
+           "Le Parti Communiste s'est réuni."],
+    "bn": ["কমিউনিস্ট পার্টি লি ওয়েনলিয়াংকে বরখাস্ত করে।", "লি ওয়েনলিয়াং কমিউনিস্ট পার্টির সাথে কথা বলেন।",
+           "কমিউনিস্ট পার্টির সভা হয়।"],
+    "ar": ["أقال الحزب الشيوعي لي وين ليانغ.", "تحدث لي وين ليانغ مع حزب كومونيستا.", "اجتمع حزب كومونيستا."],
+}
+
+
+def test_a_word_a_cased_translation_writes_in_lower_case_here_is_a_term_not_a_name():
+    texts = {code: (code, list(lines)) for code, lines in PARTY.items()}
+    assert run(StrictMissing, context(texts)) == []
+    # ... and where every cased translation capitalises it, the Arabic's rendering is flagged
+    texts["fr"] = ("fr", ["Le Parti Communiste a destitué Li Wenliang."] + PARTY["fr"][1:])
+    assert [(f.check, flagged(f)) for f in run(StrictMissing, context(texts))] == [("name-missing", [("ar", 1, "")])]
+
+
+def test_one_omission_seen_through_two_scripts_is_one_finding():
+    # Baltik (ms) and Балтии (ru) name one sea: the translation that drops it is flagged once
+    texts = {
+        "ms": ("ms", ["Latihan di negara Baltik dibatalkan.", "Negara Baltik bersetuju.", "Laut Baltik tenang."]),
+        "ru": ("ru", ["Учения в странах Балтии отменены.", "Страны Балтии согласились.", "Море Балтии спокойно."]),
+        "id": ("id", ["Latihan di negara Baltik dibatalkan.", "Negara Baltik setuju.", "Laut Baltik tenang."]),
+        "bn": ("bn", ["বাল্টিক দেশগুলিতে মহড়া বাতিল হয়।", "বাল্টিক দেশগুলি রাজি হয়।", "বাল্টিক সাগর শান্ত।"]),
+        "hi": ("hi", ["बाल्टिक देशों में अभ्यास रद्द हुआ।", "बाल्टिक देश सहमत हुए।", "बाल्टिक सागर शांत है।"]),
+        "ar": ("ar", ["ألغيت المناورات في دول البلقان.", "وافقت دول البلطيق.", "بحر البلطيق هادئ."]),
+    }
+    got = run(StrictMissing, context(texts))
+    assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("ar", 1, "")])]

@@ -1,6 +1,16 @@
 """name-substituted on one group in memory: another name where the others agree on one."""
+import pytest
+
 from audit.checks.name_substituted import NameSubstituted
 from checkctx import context, flagged, run, support, trade
+
+
+@pytest.fixture(autouse=True)
+def broad_vote(monkeypatch):
+    """These tests are of the broad name vote (``names.yaml: vote: broad``); the default is strict."""
+    from audit.checks.names.votes import NameVoteCheck
+
+    monkeypatch.setattr(NameVoteCheck, "broad", True)
 
 
 def test_the_translation_naming_someone_else_is_flagged():

@@ -23,6 +23,18 @@ only where nothing in its paragraph could be the name:
   other translation writes there: in a cased script a rare capitalised word, in a caseless
   one a rare word whose key a cased translation writes as a name elsewhere in the article.
 
+- a word a cased translation of the link writes in lower case (by its key) is a term or a
+  demonym of that language (parti communiste, cristianos), which translations render by
+  meaning: no name word there; nor is one that fewer than half the cased translations
+  capitalise here (Wakanada);
+- a cased translation that spells the name by its key in three in four of the other places
+  (its own spelling, known) and writes nothing near that spelling here has dropped it, even
+  where a word comes near the others' spelling by chance ("vara" for Furyk: ``own_forms``);
+  a near word a translation writes wherever the name is (its own spelling beyond the keys:
+  كافانو) counts as support;
+- one omission is one finding: a name word whose skeleton meets one already reported for
+  the flagged translation in this link (Baltik, Балтии) is the same omission.
+
 Work is linear in the group's words: each (document, link, key) presence test is made once.
 The name words and the presence tests are in ``strict_words``.
 """
@@ -32,10 +44,13 @@ from ...extract.text import fold, load_data, phonetic_key, tokens
 from ..base import GroupContext
 from .common import Mention, NameView, name_views
 from .match import by_meaning, territories, writes_territory, writes_word
+from .own_forms import spellings, written_as
 from .strict_words import (Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
-                           near_anywhere, rare)
+                           near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
+
+
 
 
 def strict_votes(ctx: GroupContext) -> list[NameVote]:
@@ -63,6 +78,7 @@ def _strict_votes(ctx: GroupContext):
     # every link's name words, by the cased documents that write them
     cands: dict[int, list[tuple[str, Mention, list[Word]]]] = {}
     links_of: dict[str, set[int]] = {}  # name key -> links where a cased translation writes it
+    named_by: dict[str, set[str]] = {}  # name key -> the cased documents that write it as a name
     for n, present in links:
         if len(present) < 3:
             continue
@@ -74,21 +90,23 @@ def _strict_votes(ctx: GroupContext):
                     cands.setdefault(n, []).append((d, m, ws))
                     for w in ws:
                         links_of.setdefault(w.key, set()).add(n)
+                        named_by.setdefault(w.key, set()).add(d)
     name_keys = set(links_of)
     present_memo: dict[tuple[str, int, str], bool] = {}
     index = dict(links)
 
     def writes(d: str, n: int, w: Word, codes: frozenset[str]) -> int:
-        """2: ``d`` writes ``w`` here by its key (or as the same territory); 1: something
-        near it by skeleton; 0: nothing like it."""
+        """3: ``d`` writes ``w`` here by its key (or as the same territory); 2: near it (a
+        clitic, voicing, a compound); 1: something near it by skeleton; 0: nothing like it."""
         got = present_memo.get((d, n, w.key))
         if got is None:
             ws = words_here(d, n, index[n][d])
             lang = views[d].doc.language
             keys = (w.key,) + w.stems
-            if _keyed(keys, ws, lang) or bool(codes and writes_territory(ws, lang, set(codes))) \
-                    or (len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys)):
-                got = 2  # by its key, an ending after it, or near it (a clitic, voicing, a compound)
+            if _keyed(keys, ws, lang) or bool(codes and writes_territory(ws, lang, set(codes))):
+                got = 3  # by its key, an ending after it
+            elif len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys):
+                got = 2  # near it (a clitic, voicing, a compound)
             elif near_anywhere(w.text, ws) or compound_head(w, ws) or (views[d].cased and _compound(w, ws)) \
                     or any(writes_word(k, ws, lang) for k in keys):
                 got = 1  # something like it: a spelling the keys miss, not an omission
@@ -97,6 +115,36 @@ def _strict_votes(ctx: GroupContext):
             present_memo[(d, n, w.key)] = got
         return got
 
+    own_memo: dict[tuple[str, int, str], frozenset[str]] = {}
+
+    def not_own(d: str, n: int, w: Word) -> bool:
+        """Whether ``d`` spells the name word by its key in three in four of the other links
+        where a cased translation writes it (its own spelling, known), and writes no word
+        near that spelling in link ``n``."""
+        lang, keys = views[d].doc.language, (w.key,) + w.stems
+        own: set[str] = set()
+        others = [x for x in links_of.get(w.key, ()) if x != n and d in index[x]]
+        spelt = 0
+        for x in others:
+            got = own_memo.get((d, x, w.key))
+            if got is None:
+                got = own_memo[(d, x, w.key)] = spellings(words_here(d, x, index[x][d]), w.text, keys, lang)
+            own |= got
+            spelt += bool(got)
+        return bool(own) and 4 * spelt >= 3 * len(others) and \
+            not written_as(frozenset(own), words_here(d, n, index[n][d]), lang)
+
+    def own_near(d: str, n: int, w: Word) -> bool:
+        """Whether a word of ``d`` here that comes near the name word by skeleton is one ``d``
+        writes in at least half the other links where a cased translation writes the name."""
+        others = [x for x in links_of.get(w.key, ()) if x != n and d in index[x]]
+        if not others:
+            return False
+        for k in near_keys(w.text, words_here(d, n, index[n][d])):
+            if 2 * len(views[d].key_links.get(k, set()).intersection(others)) >= len(others):
+                return True
+        return False
+
     codes_memo: dict[tuple[str, str], frozenset[str]] = {}
 
     def codes_of(w: Word, lang: str) -> frozenset[str]:
@@ -104,6 +152,19 @@ def _strict_votes(ctx: GroupContext):
         if got is None:
             got = codes_memo[(w.text, lang)] = frozenset(territories(w.text, lang))
         return got
+
+    lowered: dict[int, frozenset[str]] = {}
+
+    def termlike(n: int, w: Word) -> bool:
+        """Whether a cased translation of link ``n`` writes the name word in lower case (by its
+        key, or with an ending after a long one): a term or a demonym in that language
+        (cristianos, communiste, américains), which translations render by meaning."""
+        got = lowered.get(n)
+        if got is None:
+            got = lowered[n] = frozenset(k for d, idx in index[n].items() if views[d].cased
+                                         for _, _, t, ks in words_here(d, n, idx) if t[:1].islower() for k in ks)
+        return any(k == x or (len(x) >= 4 and k.startswith(x) and len(k) - len(x) <= 3)
+                   for x in (w.key,) + w.stems for k in got)
 
     capitals: dict[tuple[str, int], frozenset[str]] = {}
 
@@ -118,15 +179,25 @@ def _strict_votes(ctx: GroupContext):
 
     for n, present in links:
         reported: set[tuple[str, str]] = set()  # (flagged document, name key): one omission, one finding
+        said: list[tuple[str, str]] = []  # (flagged document, name word) reported in this link
         for owner, m, ws in cands.get(n, []):
             if len(tokens(m.surface)) >= 2 and all(_phrase_word(w.text) for w in ws):
                 continue  # words of a phrase (Fox Business Network, Drought Monitor): a title translators translate
             counted = [d for d in present if not by_meaning(views[d].doc.script)]
             for w in ws:
+                if termlike(n, w):
+                    continue
                 codes = codes_of(w, views[owner].doc.language)
-                got = {d: 2 if d == owner else writes(d, n, w, codes) for d in counted}
+                got = {d: 3 if d == owner else writes(d, n, w, codes) for d in counted}
                 lacking = [d for d in counted if got[d] == 0]
-                support = [d for d in counted if got[d] == 2]
+                if not lacking:  # near the others' spelling but not its own one: chance, not the name
+                    lacking = [d for d in counted if got[d] in (1, 2) and views[d].cased and not_own(d, n, w)]
+                    for d in lacking:
+                        got[d] = 0
+                for d in counted:
+                    if got[d] == 1 and own_near(d, n, w):
+                        got[d] = 2  # its own spelling, beyond the keys, as it writes it wherever the name is
+                support = [d for d in counted if got[d] >= 2]
                 if len(lacking) != 1 or len(support) < max(3, 0.75 * (len(counted) - 1)):
                     continue
                 (f,) = lacking
@@ -134,12 +205,18 @@ def _strict_votes(ctx: GroupContext):
                                                                 for x in ws if x is not w):
                     continue  # Brookings written, Institution translated: the name is there
                 cased = [d for d in counted if d != f and views[d].cased]
-                if len(cased) >= 2 and sum(1 for d in cased if any(_same_word(w, k) for k in capitalised(d, n))) < 2:
-                    continue  # one cased translation's word alone (Storbritannien, Jawatankuasa) is its language's
-                if (f, w.key) in reported or not _consistent(f, n, w, codes, links_of, index, writes,
-                                                         len(support) == len(counted) - 1):
-                    continue
+                caps = sum(1 for d in cased if any(_same_word(w, k) for k in capitalised(d, n)))
+                if len(cased) >= 2 and (caps < 2 or 2 * caps < len(cased)):
+                    continue  # a word that few cased translations capitalise (Storbritannien, Wakanada) is its language's
+                if (f, w.key) in reported or any(_skeletons_meet(a, b) or _skeletons_meet(b, a) for g, t in said
+                                                 if g == f for a in skeletons(w.text) for b in skeletons(t)):
+                    continue  # the same omission seen through another script's spelling (Baltik, Балтии)
+                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1) \
+                        and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
+                                         named_by):
+                    continue  # (both halves of a swap need no other mention: another name of the article here)
                 reported.update((f, x.key) for x in ws)
+                said.extend((f, x.text) for x in ws)
                 yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid)
                 break
 
@@ -153,6 +230,18 @@ def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: 
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
     hits = sum(1 for x in elsewhere if writes(f, x, w, codes))
     return 4 * hits >= 3 * len(elsewhere)
+
+
+def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by) -> bool:
+    """Whether ``f`` writes here, where the others write ``w``, another name of the article
+    (one a cased translation other than ``f`` writes as a name elsewhere) that none of them
+    writes here, and nothing like ``w``: both halves of a substitution, which needs no other
+    mention of ``w``."""
+    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower, mid)
+    if repl is None or not any(named_by.get(k, set()) - {f} for u in repl.units for k in u):
+        return False
+    return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
+                   for a in skeletons(w.text) for b in skeletons(repl.surface))
 
 
 def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid) -> NameVote:

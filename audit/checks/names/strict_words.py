@@ -48,7 +48,9 @@ def skeletons(word: str) -> tuple[str, ...]:
     each read both ways scripts write them (ج for g, জ for z; a hard and a soft c)."""
     from anyascii import anyascii
 
-    s = "".join(c for c in anyascii(word).lower().replace("ph", "f").replace("x", "ks") if c.isalpha())
+    # (dzh: the Cyrillic romanisation of the sound other scripts write j or g: Джузеппе = Giuseppe)
+    s = "".join(c for c in anyascii(word).lower().replace("ph", "f").replace("x", "ks").replace("dzh", "j")
+                if c.isalpha())
     out = []
     for j in ("k", "s"):
         for c in ("k", "s"):
@@ -90,6 +92,15 @@ def near_anywhere(w: str, words) -> bool:
     sk = [skeletons(t) for _, _, t, _ in words]
     return any(_skeletons_meet(ns, x) for ns in names for xs in sk for x in xs) or \
         any(ns in a[0] + b[0] for ns in names for a, b in zip(sk, sk[1:]))
+
+
+def near_keys(w: str, words) -> list[str]:
+    """Phonetic keys of the words of ``words`` whose skeleton comes near the name word ``w``."""
+    names = skeletons(w)
+    if min(len(x) for x in names) < 3:
+        return []
+    return [k for _, _, t, ks in words if any(_skeletons_meet(ns, x) for ns in names for x in skeletons(t))
+            for k in ks]
 
 
 def _compound(w: "Word", words) -> bool:
