@@ -117,15 +117,17 @@ def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, co
     assert next(c for c in REGISTRY if c.code == "name-spelling-variant").severity == "note"
 
 
-def test_name_missing_and_substituted_are_on_by_default_with_the_strict_vote(tmp_path, config):
+def test_name_substituted_is_on_and_name_missing_off_by_default_with_the_strict_vote(tmp_path, config):
     from audit.checks import selected_checks
     from audit.extract.text import load_data
 
     codes = {c.code for c in selected_checks(config)}
-    assert {"name-missing", "name-substituted", "name-spelling-variant"} <= codes
+    assert {"name-substituted", "name-spelling-variant"} <= codes and "name-missing" not in codes
     assert load_data("names.yaml")["vote"] == "strict"
-    config = config.override({"checks": {"ignore": ["name-missing"]}})
-    assert "name-missing" not in {c.code for c in selected_checks(config)}
+    config = config.override({"checks": {"ignore": ["name-substituted"]}})
+    assert "name-substituted" not in {c.code for c in selected_checks(config)}
+    config = config.override({"checks": {"select": ["name-missing"]}})
+    assert "name-missing" in {c.code for c in selected_checks(config)}
 
 
 @pytest.mark.parametrize("name, word, meets", [
