@@ -150,10 +150,13 @@ def _anchor_homes(lone: list[str], clusters, scorer: "_Scorer") -> dict[str, set
 
 def _thin(docs, cross, scorer: "_Scorer") -> float:
     """How much higher a lone document's bars are: 1 when its best pair rests on full evidence
-    (``Scorer.evidence``), up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
+    (``Scorer.evidence``), or the anchors it shares with two members of the home or more do,
+    up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
     if len(docs) != 1:
         return 1.0
-    return 1.0 / math.sqrt(max(_THIN, _best_evidence(cross, scorer)))
+    members = [b if a == docs[0] else a for a, b in cross]
+    evidence = max(_best_evidence(cross, scorer), scorer.evidence_among(docs[0], members))
+    return 1.0 / math.sqrt(max(_THIN, evidence))
 
 
 def _best_evidence(cross, scorer: "_Scorer") -> float:
