@@ -57,3 +57,15 @@ def test_a_name_changed_in_one_translation_of_a_short_article_keeps_its_group(tm
     got = _with(tmp_path, texts, wide_config)
     assert ["a.en.txt", "b.fr.txt", "c.de.txt"] in got
     assert ["library.de.txt", "library.en.txt", "library.es.txt", "library.fr.txt"] in got
+
+
+def test_facts_each_kept_by_two_members_are_full_evidence_for_a_lone_translation(wide_config):
+    """No pair holds four shared facts (the time and one name each), but the time, Evelyn and
+    Childers are each kept by two members or more: the Arabic translation, with four figures of
+    its own misread, joins at the bar of full evidence."""
+    base = ["n:2019@0", "n:10.15@1", "w:dbtbrd@0", "k:bstd strt@1", "w:mtrbltn@2"]
+    batch = [_doc("a1-en", "en", base + ["w:evln@1"]), _doc("a1-fr", "fr", base + ["w:evln@1"]),
+             _doc("a1-de", "de", base + ["w:kldrs@2"]), _doc("a1-es", "es", base + ["w:kldrs@2"]),
+             _doc("a1-ar", "ar", ["n:10.15@1", "w:evln@1", "w:kldrs@2", "n:77@2", "n:78@0", "n:79@1", "n:80@2"])]
+    batch += _batch()[5:]
+    assert _group_of("a1-ar", batch, wide_config) == ("a1-ar", "a1-de", "a1-en", "a1-es", "a1-fr")
