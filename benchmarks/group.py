@@ -9,6 +9,9 @@ content alone. Prints, per corpus:
   (line *i* of each language translates the same article), groups and singletons;
 - single-fact edits: a number, a date or a name changed in one translation,
   and how many of the edits change any group (target: none);
+- targeted edits: for a sampled translation, the one anchor that weighs most in its closest
+  pair is taken out of that pair's other member (the fact the translation hangs on, changed),
+  and how many of these change any group (target: none);
 - partial translations: one translation cut to its first third, and how often
   it still joins exactly its article (target: 95% or more);
 - misfiled files: the corpus in its declared structure (one article per file
@@ -20,7 +23,7 @@ content alone. Prints, per corpus:
     .venv/bin/python benchmarks/group.py [--edits 100] [--partials 100] [--seed 7] [--corpus ntrex-dev]
         [--only partials] [--cache DIR]
 
-``--only`` runs some of the measurements (grouping, edits, partials, misfiled; repeatable):
+``--only`` runs some of the measurements (grouping, edits, targeted, partials, misfiled; repeatable):
 ``--only partials`` measures TICO-19's partial translations in a few minutes (each trial
 regroups the whole batch from the clean run's summaries; only the cut document's is remade).
 Each measurement draws its own sample from ``--seed``, so ``--only`` changes no sample.
@@ -58,7 +61,7 @@ from audit.languages import known_language  # noqa: E402
 from audit.model import Paragraph  # noqa: E402
 
 CORPORA = Path("/work/shared/corpora")
-MEASUREMENTS = ("grouping", "edits", "partials", "misfiled")
+MEASUREMENTS = ("grouping", "edits", "targeted", "partials", "misfiled")
 
 
 def flatten(corpus: Path, out: Path, rng: random.Random) -> dict[str, tuple[str, str]]:
@@ -194,6 +197,8 @@ def measure(corpus: Path, args) -> None:
         mates.setdefault(article, set()).add(d)
     if "edits" in only:
         _edits(partition(groups), sums, docs, facts, cfg, args, gold)
+    if "targeted" in only:
+        _targeted(partition(groups), sums, docs, cfg, args, gold)
     if "partials" in only:
         _partials(sums, docs, facts, gold, mates, cfg, args)
     if "misfiled" in only:
@@ -249,6 +254,43 @@ def _edits(base, sums, docs, facts, cfg, args, gold) -> None:
                   f"{' | '.join(was)} -> {' | '.join(now)}")
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group, "
           f"{harmful} for the worse (a translation parted from its article, or two articles joined)")
+
+
+def _targeted(base, sums, docs, cfg, args, gold) -> None:
+    """The worst single-fact edit for each sampled translation: the anchor of most weight it
+    shares with its best-scoring partner of another language is taken out of that partner's
+    summary (its name misspelt, its figure changed), and the batch regrouped."""
+    from audit.group.score import _Scorer
+
+    rng = random.Random(f"{args.seed}-targeted")
+    scorer = _Scorer([sums[d.id] for d in docs], cfg)
+    changed = harmful = tried = 0
+    for d in rng.sample(sorted(sums), min(args.targeted, len(sums))):
+        mates = [m for m in sums if m != d and gold[m][1] != gold[d][1]]
+        m = max(mates, key=lambda m: (scorer.score(d, m), m))
+        shared = scorer.sigs[d].keys() & scorer.sigs[m].keys()
+        if not shared:
+            continue
+        anchor = max(shared, key=lambda f: (scorer.weight[f], f))
+        raw = dict(sums[m][3])
+        names = [f for f in raw if f == anchor or f[2:] == anchor[2:]]  # a caseless document's keys are u:/v:
+        for f in names:
+            del raw[f]
+        trial = dict(sums)
+        trial[m] = sums[m][:3] + (raw,) + sums[m][4:]
+        tried += 1
+        after = partition(group_signatures([trial[x.id] for x in docs], cfg))
+        if after != base:
+            changed += 1
+            worse = _worse(base, after, gold)
+            harmful += worse
+            was = sorted(" ".join(sorted(g)) for g in base - after)
+            now = sorted(" ".join(sorted(g)) for g in after - base)
+            print(f"    {anchor} taken out of {m} ({gold[m][1]}), {d}'s closest pair "
+                  f"{'for the worse' if worse else 'joins a lone translation to its own article'}: "
+                  f"{' | '.join(was)} -> {' | '.join(now)}")
+    print(f"  targeted edits (the anchor a translation's closest pair rests on most, changed in the partner): "
+          f"{changed} of {tried} change a group, {harmful} for the worse")
 
 
 def _worse(base, after, gold) -> bool:
@@ -332,6 +374,7 @@ def main() -> None:
     parser.add_argument("--corpora", default=str(CORPORA))
     parser.add_argument("--corpus", action="append", help="ntrex-dev, tico19 (default: both)")
     parser.add_argument("--edits", type=int, default=100)
+    parser.add_argument("--targeted", type=int, default=100)
     parser.add_argument("--partials", type=int, default=100)
     parser.add_argument("--misfiled", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)

@@ -10,7 +10,8 @@ from ..model import Group
 from .score import _MIN_TOLERANCE as _NEAR, _PARTIAL, _TOLERANCE as _NEAR_SHARE, _Scorer
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
-_SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member at least
+_SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member (or _SECOND_PASS with
+# each of the better half of them, two or more: _supported)
 _MARGIN = 2.0  # ... when it scores this many times better with it than with any other group
 _PARTIAL_BAR = 0.5  # a lone partial translation joins its one clear home at this fraction of the threshold
 _PARTIAL_CONTRARY = 0.3  # ... unless its figures say it is another text this surely (Scorer.facts)
@@ -149,10 +150,13 @@ def _anchor_homes(lone: list[str], clusters, scorer: "_Scorer") -> dict[str, set
 
 def _thin(docs, cross, scorer: "_Scorer") -> float:
     """How much higher a lone document's bars are: 1 when its best pair rests on full evidence
-    (``Scorer.evidence``), up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
+    (``Scorer.evidence``), or the anchors it shares with two members of the home or more do,
+    up to ``1 / sqrt(_THIN)`` when on one shared name word and no shape."""
     if len(docs) != 1:
         return 1.0
-    return 1.0 / math.sqrt(max(_THIN, _best_evidence(cross, scorer)))
+    members = [b if a == docs[0] else a for a, b in cross]
+    evidence = max(_best_evidence(cross, scorer), scorer.evidence_among(docs[0], members))
+    return 1.0 / math.sqrt(max(_THIN, evidence))
 
 
 def _best_evidence(cross, scorer: "_Scorer") -> float:
@@ -204,7 +208,8 @@ def _offers(docs, langs, near, clusters, scores, scorer: "_Scorer", cap: int) ->
 
 def _choose(docs, offers, clusters, scorer: "_Scorer", settings):
     """The cluster ``docs`` join (index, pair scores), or (None, None): the best home on average,
-    with one member at least it nearly would be grouped with outright, lacking its languages and
+    backed by one member it nearly would be grouped with outright or by several alike
+    (``_supported``), lacking its languages and
     clear of look-alikes by ``_MARGIN``; else a lone partial translation's one clear home."""
     if not offers or not offers[0][1]:
         return None, None
@@ -212,7 +217,7 @@ def _choose(docs, offers, clusters, scorer: "_Scorer", settings):
     # a lone document's bar rises as the evidence its best pair rests on shrinks
     scale = _thin(docs, cross, scorer)
     bar = settings.threshold * scale
-    if score >= bar * _SECOND_PASS and max(cross.values()) >= bar * _SECOND_PAIR:
+    if score >= bar * _SECOND_PASS and _supported(cross, bar):
         # another fragment of the same article is no rival: a lone document may trail it, and so
         # may a cluster of none of its languages; a look-alike article shares languages with it
         home = {scorer.lang[d] for d in clusters[t][0]}
@@ -226,13 +231,26 @@ def _choose(docs, offers, clusters, scorer: "_Scorer", settings):
     return None, None
 
 
+def _supported(cross, bar: float) -> bool:
+    """Whether a home's members back a leftover: one of them nearly as well as clustering would
+    (``_SECOND_PAIR`` of the bar), or each member of the better half of its pairs, two or more of
+    them, at ``_SECOND_PASS`` of it. Several members that agree are evidence as strong as one
+    close pair, and no single link decides: one fact changed in one member leaves the others."""
+    ranked = sorted(cross.values(), reverse=True)
+    if ranked[0] >= bar * _SECOND_PAIR:
+        return True
+    half = ranked[:(len(ranked) + 1) // 2]
+    return len(half) >= 2 and half[-1] >= bar * _SECOND_PASS
+
+
 def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
     """The second pass: each cluster smaller than the largest (a lone document first) is offered
     to the clusters it has a candidate pair with and, a lone document that finds no home there,
     to those lacking its language that hold most of its anchors (``_anchor_homes``, rare or
     common); it joins the one it scores best with on
     average over all their pairs when that one lacks its languages, the average reaches
-    ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it, and no other cluster
+    ``_SECOND_PASS`` of the threshold, one pair ``_SECOND_PAIR`` of it (or each pair of the
+    better half ``_SECOND_PASS``), and no other cluster
     of two or more comes within ``_MARGIN``."""
     cap = settings.max_per_language
     clusters = [[list(docs), score, dict(((a, b), s) for a, b, s in pairs)] for docs, score, pairs in clusters]

@@ -246,6 +246,16 @@ class _Scorer:
             return 1.0
         return max(shared / _EVIDENCE, self.shapes[a].agreement(self.shapes[b])[1])
 
+    def evidence_among(self, a: str, members) -> float:
+        """How much ``a`` joining ``members`` rests on, 0..1, by the anchors it shares with two of
+        them or more (counted as ``evidence`` counts them): several translations that keep one
+        fact of it are evidence no single pair's chance match is, and one member's edit leaves it."""
+        if len(members) < 2:
+            return 0.0
+        held = Counter(f for m in members for f in self.sigs[a].keys() & self.sigs[m].keys())
+        shared = sum(_CHANNEL_WEIGHT[self.channel[f]] for f, n in held.items() if n >= 2)
+        return min(1.0, shared / _EVIDENCE)
+
     def _with_shape(self, a: str, b: str, facts: float, contrary: float) -> float:
         """The facts' score raised by the length profiles where they agree (never lowered: a
         translation that splits or merges paragraphs differs in shape and is still one). Shape
