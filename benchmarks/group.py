@@ -246,14 +246,19 @@ def _edits(base, sums, docs, facts, cfg, args, gold) -> None:
         after = partition(group_signatures([trial[x.id] for x in docs], cfg))
         if after != base:
             changed += 1
-            worse = _worse(base, after, gold)
-            harmful += worse
-            was = sorted(" ".join(sorted(g)) for g in base - after)
-            now = sorted(" ".join(sorted(g)) for g in after - base)
-            print(f"    a {kind} edit in {d.id} {'for the worse' if worse else 'joins a lone translation to its own article'}: "
-                  f"{' | '.join(was)} -> {' | '.join(now)}")
+            harmful += _print_change(f"a {kind} edit in {d.id}", base, after, gold)
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group, "
           f"{harmful} for the worse (a translation parted from its article, or two articles joined)")
+
+
+def _print_change(what: str, base, after, gold) -> bool:
+    """Print how an edit changed the grouping; whether for the worse."""
+    worse = _worse(base, after, gold)
+    was = sorted(" ".join(sorted(g)) for g in base - after)
+    now = sorted(" ".join(sorted(g)) for g in after - base)
+    print(f"    {what} {'for the worse' if worse else 'joins a lone translation to its own article'}: "
+          f"{' | '.join(was)} -> {' | '.join(now)}")
+    return worse
 
 
 def _targeted(base, sums, docs, cfg, args, gold) -> None:
@@ -282,13 +287,7 @@ def _targeted(base, sums, docs, cfg, args, gold) -> None:
         after = partition(group_signatures([trial[x.id] for x in docs], cfg))
         if after != base:
             changed += 1
-            worse = _worse(base, after, gold)
-            harmful += worse
-            was = sorted(" ".join(sorted(g)) for g in base - after)
-            now = sorted(" ".join(sorted(g)) for g in after - base)
-            print(f"    {anchor} taken out of {m} ({gold[m][1]}), {d}'s closest pair "
-                  f"{'for the worse' if worse else 'joins a lone translation to its own article'}: "
-                  f"{' | '.join(was)} -> {' | '.join(now)}")
+            harmful += _print_change(f"{anchor} taken out of {m} ({gold[m][1]}), {d}'s closest pair", base, after, gold)
     print(f"  targeted edits (the anchor a translation's closest pair rests on most, changed in the partner): "
           f"{changed} of {tried} change a group, {harmful} for the worse")
 
