@@ -216,3 +216,24 @@ def test_a_day_given_by_a_date_is_no_two_digit_year():
 ])
 def test_digits_and_a_plus_before_a_magnitude_are_one_number(text, lang, values):
     assert numbers(text, lang) == values
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("up to 1 million cases with half a million deaths", "en", [1000000, 500000]),
+    ("hasta un millón de casos con medio millón de muertes", "es", [1000000, 500000]),
+    ("un million de cas et un demi-million de décès", "fr", [1000000, 500000]),
+    ("ما يصل إلى مليون حالة مع نصف مليون حالة وفاة", "ar", [1000000, 500000]),
+    ("satu juta kasus dengan setengah juta kematian", "id", [1000000, 500000]),
+    ("half of the 300 patients", "en", [300]),  # half of a count is no number of its own
+])
+def test_a_word_for_half_before_a_magnitude_halves_it(text, lang, values):
+    assert numbers(text, lang) == values
+
+
+def test_half_a_million_changed_to_half_a_billion_is_a_mismatch():
+    others = {"es": "hasta un millón de casos con medio millón de muertes",
+              "fr": "jusqu'à un million de cas et un demi-million de décès",
+              "id": "hingga satu juta kasus dengan setengah juta kematian"}
+    assert run_check("number-mismatch", {**others, "ar": "ما يصل إلى مليون حالة مع نصف مليون حالة وفاة"}) == []
+    got = run_check("number-mismatch", {**others, "ar": "ما يصل إلى مليون حالة مع نصف بليون حالة وفاة"})
+    assert [(f.expected, f.found) for f in got] == [(500000, 500000000)] and ("ar", "نصف بليون") in flagged(got)

@@ -284,6 +284,15 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
 
 
+def _half_before(start: int, toks, folded, lex: NumberLexicon) -> tuple[int, int]:
+    """(tokens, start) of a word for one half just before the magnitude at ``start``, or (0, start)."""
+    ti = bisect.bisect_left(toks, (start,))
+    if ti >= len(toks) or toks[ti][0] != start:
+        return 0, start
+    n = _match_phrase(folded, ti, lex.half, forward=False)
+    return (n, toks[ti - n][0]) if n else (0, start)
+
+
 def _plus_before_magnitude(text: str, a, b) -> bool:
     """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
     return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
@@ -310,6 +319,10 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             run.pop()
         while run and run[0].kind in ("conn",):
             run.pop(0)
+        if lex.half and len(run) == 1 and run[0].kind == "mag" and run[0].value >= 1000:
+            n, at = _half_before(run[0].start, toks, folded, lex)
+            if n:  # half a million, medio millón, نصف مليون: the magnitude halved
+                run = [Atom(at, run[0].end, "num", run[0].value // 2, False, "word")]
         if run and run[0].kind == "mag" and fold(text[run[0].start:run[0].end]) in lex.bare:
             run.insert(0, Atom(run[0].start, run[0].start, "num", 1, False, "word"))  # mille (un): one thousand
         if not run or all(it.kind != "num" for it in run):

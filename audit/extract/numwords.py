@@ -37,6 +37,7 @@ class NumberLexicon:
     ignore: frozenset[str] = frozenset()
     approx: tuple[tuple[str, ...], ...] = ()
     approx_after: tuple[tuple[str, ...], ...] = ()
+    half: tuple[tuple[str, ...], ...] = ()  # half a (million): halves the magnitude after it
     range_words: frozenset[str] = frozenset()
     joined_words: frozenset[str] = frozenset()  # 14 and 22 million: the magnitude is both numbers'
     percent: tuple[tuple[str, ...], ...] = ()
@@ -223,6 +224,7 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.ignore = frozenset(fold(w) for w in spec["ignore_words"])
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
+    lex.half = _phrases(spec.get("half", []))
     lex.range_words = frozenset(fold(w) for w in spec["range"])
     lex.joined_words = frozenset(fold(w) for w in spec["joined"])
     lex.percent = _phrases(spec["percent"])
