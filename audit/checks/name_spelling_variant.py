@@ -105,7 +105,8 @@ class NameSpellingVariant(Check):
         # keys of words a cased translation writes in lower case: terms (syndrome, université),
         # whatever capitals they have in a title; long keys only (measured: from three letters
         # on, Jixian and Adhanom meet some lower-case word by chance)
-        lowered = {k for o in cased_others for k in o.lowered_keys if len(k) >= 4}
+        # (asked of each view's own set when a pair gets that far, rather than one union
+        # built for every document of the group from every other's lower-case keys)
         for key, forms in sorted(by_key.items()):
             forms.sort()
             for x in range(len(forms)):
@@ -115,7 +116,7 @@ class NameSpellingVariant(Check):
                     # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
                     if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
                         continue
-                    if key in lowered:
+                    if len(key) >= 4 and any(key in o.lowered_keys for o in cased_others):
                         continue
                     sa, sb = occurrences[a][0][3], occurrences[b][0][3]
                     if dominant_script(sa) != dominant_script(sb):
