@@ -18,7 +18,9 @@ half plainly:
   many translations and one or two countries named here, half of them (four at least)
   name X and no word of this one begins with X's name (फिलिपिन्सलाई: an ending the case
   endings lack);
-- this one names country Y here, which no other translation names here.
+- this one names country Y here, which no other translation names here;
+- and, where this one never names X by a CLDR name, no word of it begins with one
+  (an ending the case endings lack: X may be there after all).
 
 A country one translation leaves out, or one it adds (a translator's "in the
 US" for "in Washington"), is no finding: either half alone is how translators
@@ -118,10 +120,12 @@ class CountryMismatch(Check):
                 # or, in a sentence about one or two countries, half of many (four at least) name X
                 # and this one never does: the others that do not write X by a CLDR name write a
                 # demonym or a form CLDR lacks, and Y, which none of them names, is the swap's half
-                dropped = sorted(x for x, k in fewer.items() if k >= strong or (
+                # and, whichever rule, where this one never names X by a CLDR name, no word of it
+                # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
+                dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
-                                                     or (few and k >= _WITNESSES
-                                                         and not _begins_a_word(ctx, d, present, x)))))
+                                                     or (few and k >= _WITNESSES))))
+                    and (x in mine or not _begins_a_word(ctx, d, present, x)))
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added)

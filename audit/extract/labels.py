@@ -124,6 +124,24 @@ def _prefixes(lang: str) -> tuple[str, ...]:
     return tuple(clitics(lang))
 
 
+@lru_cache(maxsize=None)
+def _unspaced_names(lang: str):
+    """For a language whose script does not separate words (its CLDR list pattern glues
+    "and" between the members: "{0}和{1}"), a pattern of its countries' names, longest
+    first (新西兰 inside 新西兰全国的, 巴布亚新几内亚 before 几内亚); None for the others."""
+    from .lists import _unspaced_conjunctions
+
+    if not _unspaced_conjunctions(lang):
+        return None
+    import pycountry
+
+    # two characters make a name here (中国, 美国); every word of a CLDR name is one
+    codes = {n: c for n, c in territory_names(lang).items()
+             if len(n) >= 2 and not any(ch.isspace() for ch in n) and pycountry.countries.get(alpha_2=c)}
+    names = sorted(codes, key=lambda n: (-len(n), n))
+    return (regex.compile("|".join(map(regex.escape, names))), codes) if names else None
+
+
 @lru_cache(maxsize=4096)
 def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO code) of every country named in running text, by its CLDR name in
@@ -132,6 +150,12 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     table, firsts = _country_table(lang)
     if not table:
         return ()
+    unspaced = _unspaced_names(lang)
+    if unspaced is not None:
+        pattern, codes = unspaced
+        folded = fold(text)
+        return tuple((m.start(), m.end(), codes[m.group()])
+                     for m in pattern.finditer(folded if len(folded) == len(text) else text))
     toks = tokens(text)
     cased = is_cased_script(text)
     out = []

@@ -171,3 +171,35 @@ def test_with_many_translations_half_of_them_and_four_at_least_outvote_a_swap_of
     docs["hi"] = ("hi", ["बैठक जून में जर्मनी में हुई।"])
     docs["ar"] = ("ar", ["عقد الاجتماع في العاصمة الفرنسية في يونيو."])
     assert [f.locations[0].document for f in CountryMismatch().run(context(docs))] == []
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("3月26日，新西兰全国的所有学校都已关闭。", ["NZ"]),  # a name inside a run of words with no space
+    ("荷兰、西班牙和中国", ["NL", "ES", "CN"]),  # two characters make a name
+    ("巴布亚新几内亚和几内亚", ["PG", "GN"]),  # the longest name first
+    ("会议在六月举行。", []),
+])
+def test_countries_are_read_inside_text_written_without_spaces(text, codes):
+    assert [c for _, _, c in country_mentions(text, "zh")] == codes
+
+
+def test_a_country_swapped_in_a_script_without_spaces_is_found_and_the_same_country_is_not():
+    docs = {lang: (lang, paras) for lang, paras in ARTICLE.items()}
+    docs["zh"] = ("zh", ["会议于六月在法国首都举行。", "然后他回家了。"])
+    assert list(CountryMismatch().run(context(docs))) == []  # France, glued to the words after it
+    docs["zh"] = ("zh", ["会议于六月在德国首都举行。", "然后他回家了。"])
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.expected, f.found, f.locations[0].document, f.locations[0].evidence) for f in got] == \
+        [("FR", "DE", "zh", "德国")]
+
+
+def test_a_country_written_with_an_ending_cldr_lacks_is_no_swap_even_where_nearly_all_others_name_it():
+    # all eight others name France; Hindi writes it with a postposition glued on (no CLDR
+    # name, no listed ending) beside Germany: France may be there after all
+    docs = {lang: (lang, [text]) for lang, text in MANY.items()}
+    docs["fr"] = ("fr", ["Le sommet s'est tenu en France en juin."])
+    docs["hi"] = ("hi", ["बैठक जून में फ़्रांसवालों के साथ जर्मनी में हुई।"])
+    assert list(CountryMismatch().run(context(docs))) == []
+    docs["hi"] = ("hi", ["बैठक जून में जर्मनी में हुई।"])  # ... but Germany alone in its place is a swap
+    assert [(f.locations[0].document, f.expected, f.found) for f in CountryMismatch().run(context(docs))] == \
+        [("hi", "FR", "DE")]
