@@ -243,22 +243,24 @@ def _edits(base, sums, docs, facts, cfg, args, gold) -> None:
         tried += 1
         trial = dict(sums)
         trial[d.id] = summary(edited, _facts(edited))
-        after = partition(group_signatures([trial[x.id] for x in docs], cfg))
-        if after != base:
-            changed += 1
-            harmful += _print_change(f"a {kind} edit in {d.id}", base, after, gold)
+        moved, worse = _regroup(trial, docs, cfg, base, gold, f"a {kind} edit in {d.id}")
+        changed, harmful = changed + moved, harmful + worse
     print(f"  single-fact edits (number, date, name in one translation): {changed} of {tried} change a group, "
           f"{harmful} for the worse (a translation parted from its article, or two articles joined)")
 
 
-def _print_change(what: str, base, after, gold) -> bool:
-    """Print how an edit changed the grouping; whether for the worse."""
+def _regroup(trial, docs, cfg, base, gold, what: str) -> tuple[int, int]:
+    """Group the edited summaries; (1, whether for the worse) when a group changed, printed,
+    else (0, 0)."""
+    after = partition(group_signatures([trial[x.id] for x in docs], cfg))
+    if after == base:
+        return 0, 0
     worse = _worse(base, after, gold)
     was = sorted(" ".join(sorted(g)) for g in base - after)
     now = sorted(" ".join(sorted(g)) for g in after - base)
     print(f"    {what} {'for the worse' if worse else 'joins a lone translation to its own article'}: "
           f"{' | '.join(was)} -> {' | '.join(now)}")
-    return worse
+    return 1, int(worse)
 
 
 def _targeted(base, sums, docs, cfg, args, gold) -> None:
@@ -284,10 +286,8 @@ def _targeted(base, sums, docs, cfg, args, gold) -> None:
         trial = dict(sums)
         trial[m] = sums[m][:3] + (raw,) + sums[m][4:]
         tried += 1
-        after = partition(group_signatures([trial[x.id] for x in docs], cfg))
-        if after != base:
-            changed += 1
-            harmful += _print_change(f"{anchor} taken out of {m} ({gold[m][1]}), {d}'s closest pair", base, after, gold)
+        moved, worse = _regroup(trial, docs, cfg, base, gold, f"{anchor} taken out of {m} ({gold[m][1]}), {d}'s closest pair")
+        changed, harmful = changed + moved, harmful + worse
     print(f"  targeted edits (the anchor a translation's closest pair rests on most, changed in the partner): "
           f"{changed} of {tried} change a group, {harmful} for the worse")
 

@@ -284,13 +284,13 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     return gap.strip(" \u00a0-‑") == "" and len(gap) <= 3
 
 
-def _half_before(start: int, toks, folded, lex: NumberLexicon) -> tuple[int, int]:
-    """(tokens, start) of a word for one half just before the magnitude at ``start``, or (0, start)."""
-    ti = bisect.bisect_left(toks, (start,))
+def _phrase_before(start: int, toks, folded, phrases) -> int:
+    """Where one of ``phrases`` ends just before the token at ``start`` begins; ``start`` if none does."""
+    ti = bisect.bisect_left(toks, (start,))  # the token starting there, if one does
     if ti >= len(toks) or toks[ti][0] != start:
-        return 0, start
-    n = _match_phrase(folded, ti, lex.half, forward=False)
-    return (n, toks[ti - n][0]) if n else (0, start)
+        return start
+    n = _match_phrase(folded, ti, phrases, forward=False)
+    return toks[ti - n][0] if n else start
 
 
 def _plus_before_magnitude(text: str, a, b) -> bool:
@@ -320,8 +320,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         while run and run[0].kind in ("conn",):
             run.pop(0)
         if lex.half and len(run) == 1 and run[0].kind == "mag" and run[0].value >= 1000:
-            n, at = _half_before(run[0].start, toks, folded, lex)
-            if n:  # half a million, medio millón, نصف مليون: the magnitude halved
+            at = _phrase_before(run[0].start, toks, folded, lex.half)
+            if at != run[0].start:  # half a million, medio millón, نصف مليون: the magnitude halved
                 run = [Atom(at, run[0].end, "num", run[0].value // 2, False, "word")]
         if run and run[0].kind == "mag" and fold(text[run[0].start:run[0].end]) in lex.bare:
             run.insert(0, Atom(run[0].start, run[0].start, "num", 1, False, "word"))  # mille (un): one thousand
@@ -336,12 +336,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             continue
         start, end = run[0].start, run[-1].end
         form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
-        approx = False
-        ti = bisect.bisect_left(toks, (start,))  # the token starting there, if one does
-        if ti < len(toks) and toks[ti][0] == start:
-            n = _match_phrase(folded, ti, lex.approx, forward=False)
-            if n:
-                approx, start = True, toks[ti - n][0]
+        before = _phrase_before(start, toks, folded, lex.approx)
+        approx, start = before != start, before
         end, percent = _percent(text, end, toks, folded, lex)
         approx = approx or "+" in text[start:end]  # 300+ billion: at least
         ordinal = any(it.ordinal for it in run)
