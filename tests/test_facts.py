@@ -70,6 +70,24 @@ def test_names_are_name_facts_keyed_per_word_in_cased_and_caseless_scripts():
     assert bn[2].keys == en[1].keys  # হ্যানয় meets Hanoi across scripts
 
 
+def test_a_paragraph_is_read_as_caseless_by_the_letters_most_of_it_is_written_in():
+    from audit.extract.names import extract_names
+
+    # an Urdu line that opens with Latin capitals is still caseless: every word of two letters
+    # or more without a digit is a candidate, the Latin ones too
+    ur = extract_names("COVID-19 WHO کراچی میں نئے کیسز 3 و", "ur")
+    assert [(f.text, f.cased) for f in ur] == [("COVID", False), ("WHO", False), ("کراچی", False),
+                                               ("میں", False), ("نئے", False), ("کیسز", False)]
+    # mostly Latin with one Bengali word: cased, so only capitalised runs are names
+    en = extract_names("The team met Dhaka officials in ঢাকা and Sylhet.", "en")
+    assert [(f.text, f.cased) for f in en] == [("The", True), ("Dhaka", True), ("Sylhet", True)]
+    # a capitalised word the document writes in lower case is a common word at a sentence
+    # start, after spaces and a quotation mark too, but not inside a sentence
+    vocab = frozenset({"the", "then"})
+    text = '  The Hanoi office. "Then Hue said The'
+    assert [f.text for f in extract_names(text, "en", vocab)] == ["Hanoi", "Hue", "The"]
+
+
 @pytest.mark.parametrize("text, lang, entity, country", [
     ("the province of Cao Bang (Vietnam) said", "en", "Cao Bang", "Vietnam"),
     ("এই প্রদেশ কাও বাং (ভিয়েতনাম) থেকে", "bn", None, "ভিয়েতনাম"),

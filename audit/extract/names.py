@@ -8,7 +8,6 @@ by meeting their counterpart in another language of the same link
 """
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from ..model import NameFact
@@ -24,11 +23,24 @@ def boundary_words(lang: str) -> frozenset[str]:
 
 def strip_clitic(word: str, lang: str) -> str:
     """The word without a glued conjunction or article (Arabic وال-, ب-), when enough is left."""
+    known = _STRIPPED.get(lang)
+    if known is None:
+        known = _STRIPPED[lang] = {}
+    got = known.get(word)
+    if got is None:
+        got = known[word] = _strip_clitic(word, lang)
+    return got
+
+
+def _strip_clitic(word: str, lang: str) -> str:
     f = fold(word)
     for p in clitics(lang):
         if f.startswith(p) and len(f) - len(p) >= 3:
             return word[len(p):]
     return word
+
+
+_STRIPPED: dict[str, dict[str, str]] = {}  # language -> word -> the word without its clitic, once per distinct word
 
 
 def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozenset()) -> list[NameFact]:
@@ -40,56 +52,73 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
     toks = tokens(text)
     if not toks:
         return []
+    if not _mostly_cased(text):
+        # a caseless script: every word of two letters or more without a digit is a candidate
+        keyed = [(s, e, t, _caseless_key(t)) for s, e, t in toks]
+        return [NameFact(t, s, e, key, cased=False) for s, e, t, key in keyed if key is not None]
     facts: list[NameFact] = []
-    if _mostly_cased(text):
-        run: list[tuple[int, int, str]] = []
-        for k, tok in enumerate(toks + [(len(text) + 1, len(text) + 1, "x")]):
-            s, e, t = tok
-            capital = t[:1].isupper() and not t.isdigit()
-            contiguous = run and text[run[-1][1]:s].strip(" -") == ""
-            if capital and (not run or contiguous):
+    run: list[tuple[int, int, str]] = []
+    for tok in toks:
+        capital = _CAPITAL.get(tok[2])
+        if capital is None:
+            t = tok[2]
+            capital = _CAPITAL[t] = t[:1].isupper() and not t.isdigit()
+        if capital:
+            if not run or text[run[-1][1]:tok[0]].strip(" -") == "":  # contiguous with the run
                 run.append(tok)
                 continue
-            if run:
-                facts += _cased_name(text, run, lowercase_vocab)
-            run = [tok] if capital else []
-    else:
-        for s, e, t in toks:
-            if len(t) < 2 or _has_digit(t):
-                continue
-            facts.append(NameFact(t, s, e, (phonetic_key(t),), cased=False))
+            facts += _cased_name(text, run, lowercase_vocab)
+            run = [tok]
+        elif run:
+            facts += _cased_name(text, run, lowercase_vocab)
+            run = []
+    if run:
+        facts += _cased_name(text, run, lowercase_vocab)
     return facts
 
 
 def _mostly_cased(text: str) -> bool:
     """Whether most letters of ``text`` have case: an Urdu line that opens with "COVID-19" is
     still written in a caseless script."""
-    cased = caseless = 0
-    for ch, n in Counter(text).items():  # each distinct character classified once
+    kinds = {}
+    for ch in set(text):  # each distinct character classified once
         kind = _CASE_KIND.get(ch)
         if kind is None:
             kind = _CASE_KIND[ch] = (1 if ch.lower() != ch.upper() else -1) if ch.isalpha() else 0
+        if kind:
+            kinds[ch] = kind
+    signs = set(kinds.values())
+    if len(signs) < 2:  # letters of one kind only (or none): no need to count them
+        return signs == {1}
+    cased = caseless = 0
+    for ch, kind in kinds.items():
         if kind > 0:
-            cased += n
-        elif kind < 0:
-            caseless += n
+            cased += text.count(ch)
+        else:
+            caseless += text.count(ch)
     return cased > caseless
 
 
-def _has_digit(word: str) -> bool:
-    got = _HAS_DIGIT.get(word)
-    if got is None:
-        got = _HAS_DIGIT[word] = any(ch.isdigit() for ch in word)
+def _caseless_key(word: str) -> tuple[str, ...] | None:
+    """A caseless word's keys as a name candidate, or None when it cannot be one (one letter,
+    a digit in it); once per distinct word."""
+    got = _CASELESS.get(word, _UNSEEN)
+    if got is _UNSEEN:
+        got = _CASELESS[word] = None if len(word) < 2 or any(ch.isdigit() for ch in word) else (phonetic_key(word),)
     return got
 
 
-_HAS_DIGIT: dict[str, bool] = {}  # word -> whether it has a digit, once per distinct word
+_UNSEEN = object()
+_CASELESS: dict[str, tuple[str, ...] | None] = {}  # word -> its keys as a caseless candidate (None: none)
+_CAPITAL: dict[str, bool] = {}  # word -> whether it can be part of a cased name (a capital, not digits)
 _CASE_KIND: dict[str, int] = {}  # character -> 1 a letter with case, -1 one without, 0 not a letter
 
 
 def _cased_name(text, run, vocab) -> list[NameFact]:
-    s0 = run[0][0]
-    sentence_start = s0 == 0 or text[:s0].rstrip()[-1:] in BEFORE_SENTENCE_START or not text[:s0].strip()
+    before = s0 = run[0][0]
+    while before and text[before - 1].isspace():  # the last character before the run that is not a space
+        before -= 1
+    sentence_start = not before or text[before - 1] in BEFORE_SENTENCE_START
     if sentence_start and run[0][2].casefold() in vocab:
         run = run[1:]
     if not run:
