@@ -101,10 +101,35 @@ def _capitalised(lang: str) -> dict[tuple[str, ...], tuple[bool, ...]]:
     return out
 
 
-def _forms(word: str, lang: str, last: bool) -> list[str]:
+def _forms(word: str, lang: str, last: bool) -> tuple[str, ...]:
     """The folded word, without a clitic before it, and when it may end the name, without
     one of the language's case endings after it (``data/names.yaml``: Rysslands,
-    ফ্রান্সের); never an adjective's ending (kinesiska, চীনা, الصينية are no mention)."""
+    ফ্রান্সের); never an adjective's ending (kinesiska, চীনা, الصينية are no mention).
+    Once per distinct word: every word of every paragraph a check reads is asked."""
+    known = _FORMS.get((lang, last))
+    if known is None:
+        known = _FORMS[lang, last] = {}
+    got = known.get(word)
+    if got is None:
+        got = known[word] = tuple(_word_forms(word, lang, last))
+    return got
+
+
+def _may_start(word: str, lang: str) -> bool:
+    """Whether a form of ``word`` is the first word of a country's name (once per distinct word)."""
+    known = _STARTS.setdefault(lang, {})
+    got = known.get(word)
+    if got is None:
+        firsts = _country_table(lang)[1]
+        got = known[word] = any(f in firsts for f in _forms(word, lang, last=True))
+    return got
+
+
+_FORMS: dict[tuple[str, bool], dict[str, tuple[str, ...]]] = {}  # (language, last) -> word -> its forms
+_STARTS: dict[str, dict[str, bool]] = {}  # language -> word -> whether a country's name may start with it
+
+
+def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     f = fold(word)
     heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
     if not last:
@@ -147,7 +172,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO code) of every country named in running text, by its CLDR name in
     ``lang`` (a clitic before it and a short inflection after it allowed; in a cased script
     capitalised). Longest name first: Nordkorea, not Korea; Papua Nya Guinea, not Guinea."""
-    table, firsts = _country_table(lang)
+    table = _country_table(lang)[0]
     if not table:
         return ()
     unspaced = _unspaced_names(lang)
@@ -158,31 +183,32 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                      for m in pattern.finditer(folded if len(folded) == len(text) else text))
     toks = tokens(text)
     cased = is_cased_script(text)
+    starts = _STARTS.setdefault(lang, {})
+    # the words a name may start with, found by one pass of dictionary look-ups; the
+    # names are then tried at those words only, left to right, past the last one found
+    candidates = [k for k, (_, _, t) in enumerate(toks)
+                  if (not cased or t[:1].isupper()) and (starts.get(t) if t in starts else _may_start(t, lang))]
     out = []
-    k = 0
-    while k < len(toks):
-        s, _, t = toks[k]
-        hit = None
-        if (not cased or t[:1].isupper()) and any(f in firsts for f in _forms(t, lang, last=True)):
-            for n in range(min(_MAX_COUNTRY_WORDS, len(toks) - k), 0, -1):
-                span = toks[k:k + n]
-                if any(text[a[1]:b[0]].strip(" -\u00a0") for a, b in zip(span, span[1:])):
-                    continue  # a name's words are next to each other
-                heads = _forms(span[0][2], lang, last=n == 1)
-                rest = tuple(fold(w) for _, _, w in span[1:-1])
-                tails = _forms(span[-1][2], lang, last=True) if n > 1 else [""]
-                code = next((table[key] for h in heads for tl in tails
-                             if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
-                if code and cased and n > 1:
-                    caps = _capitalised(lang).get(key, ())
-                    if any(c and not w[:1].isupper() for c, (_, _, w) in zip(caps, span)):
-                        continue  # a word CLDR capitalises written in lower case: common words
-                if code:
-                    hit = (s, span[-1][1], code, n)
-                    break
-        if hit:
-            out.append(hit[:3])
-            k += hit[3]
-        else:
-            k += 1
+    after = 0  # the first word not inside a name already found
+    for k in candidates:
+        if k < after:
+            continue
+        s = toks[k][0]
+        for n in range(min(_MAX_COUNTRY_WORDS, len(toks) - k), 0, -1):
+            span = toks[k:k + n]
+            if any(text[a[1]:b[0]].strip(" -\u00a0") for a, b in zip(span, span[1:])):
+                continue  # a name's words are next to each other
+            heads = _forms(span[0][2], lang, last=n == 1)
+            rest = tuple(fold(w) for _, _, w in span[1:-1])
+            tails = _forms(span[-1][2], lang, last=True) if n > 1 else [""]
+            code = next((table[key] for h in heads for tl in tails
+                         if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
+            if code and cased and n > 1:
+                caps = _capitalised(lang).get(key, ())
+                if any(c and not w[:1].isupper() for c, (_, _, w) in zip(caps, span)):
+                    continue  # a word CLDR capitalises written in lower case: common words
+            if code:
+                out.append((s, span[-1][1], code))
+                after = k + n
+                break
     return tuple(out)
