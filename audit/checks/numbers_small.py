@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..extract.numwords import lexicon
-from ..extract.text import tokens
+from ..extract.text import folded_words, tokens
 from ..model import NumberFact
 from .base import GroupContext
 from .numbers_equiv import written_anyway
@@ -122,22 +122,39 @@ def _small_words(ctx: GroupContext, d: str, indices) -> dict:
     (articles and duals the extractor leaves out included), outside any number it reads."""
     lang = ctx.documents[d].language
     lex = lexicon(lang)
+    known = _SMALL_VALUES.setdefault(lang, {})
     out: dict = {}
     for i in indices:
         text = ctx.documents[d].paragraphs[i].text
         pf = ctx.facts[d][i]
         spans = [(f.start, f.end) for f in pf.numbers + pf.dates]
-        for s, e, tok in tokens(text):
+        folded = folded_words(text)  # what lex.lookup folds each token to
+        # the words that are a small cardinal, by one look-up per distinct word for the process
+        small = [(k, value) for k, w in enumerate(folded)
+                 if (value := known.get(w) if w in known else _small_value(lex, w, known))]
+        toks = tokens(text) if small else ()
+        for k, value in small:
+            s, e, _ = toks[k]
             if any(a < e and s < b for a, b in spans):
                 continue
-            hit = lex.lookup(tok)
-            if hit and hit.kind == "num" and not hit.ordinal and 2 <= hit.value <= SMALL and _standalone(text, s, e, lang):
-                out.setdefault(hit.value, (i, NumberFact(text[s:e], s, e, hit.value, form="word")))
+            if _standalone(text, s, e, lang):
+                out.setdefault(value, (i, NumberFact(text[s:e], s, e, value, form="word")))
         for f in pf.numbers:
             if isinstance(f, NumberFact) and f.form == "word" and not f.ordinal and f.value in range(2, SMALL + 1) \
                     and _standalone(text, f.start, f.end, lang):
                 out.setdefault(f.value, (i, f))
     return out
+
+
+def _small_value(lex, word: str, known: dict) -> int:
+    """The value of the folded ``word`` when the lexicon reads it as a small cardinal (2 to
+    SMALL), else 0; remembered in ``known``."""
+    hit = lex.lookup_folded(word)
+    value = known[word] = hit.value if hit and hit.kind == "num" and not hit.ordinal and 2 <= hit.value <= SMALL else 0
+    return value
+
+
+_SMALL_VALUES: dict[str, dict[str, int]] = {}  # language -> folded word -> its small cardinal value, or 0
 
 
 @lru_cache(maxsize=4096)

@@ -65,6 +65,10 @@ class NumberLexicon:
         """('num'|'mag'|'conn', value, ordinal) for a word, trying clitics and compounds."""
         return self._lookup(fold(token))
 
+    def lookup_folded(self, word: str) -> Hit | None:
+        """``lookup`` of a word already folded (``text.folded_words``)."""
+        return self._lookup(word)
+
     @lru_cache(maxsize=65536)  # noqa: B019 - lexicons live for the whole process
     def _lookup(self, word: str) -> Hit | None:
         for candidate in self._unclitic(word):
