@@ -32,25 +32,33 @@ _RELIABLE_AT = 0.15  # text similarity counts fully when best matches stand this
 
 def paragraph_anchors(pf) -> set[str]:
     out = quantity_anchors(pf)
-    for f in pf.names:
-        for k in f.keys:
-            if len(k) >= 3:
-                out.add(f"k:{k}")
+    out.update([a for f in pf.names for k in f.keys if (a := _KEY_ANCHORS[k] if k in _KEY_ANCHORS else _key_anchor(k))])
     return out
 
 
-def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+def _key_anchor(key: str) -> str:
+    """The anchor of a name key ("k:" and the key; "" for a key under three letters), once per key."""
+    a = _KEY_ANCHORS[key] = f"k:{key}" if len(key) >= 3 else ""
+    return a
+
+
+_KEY_ANCHORS: dict[str, str] = {}
+
+
+def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(paragraph, trigram code) for every distinct character trigram of every paragraph
     of the transliterated document (words single-spaced, a space at each end), all at
-    once: what cognates, names and numbers share across scripts."""
+    once: what cognates, names and numbers share across scripts; and the document's
+    distinct codes, sorted (once per document, which the pivot's pairs all read)."""
     texts = [" " + " ".join(translit(p.text).split()) + " " for p in doc.paragraphs]
     raw = np.frombuffer("".join(texts).encode("ascii", "replace"), dtype=np.uint8).astype(np.int64)
     if len(raw) < 3:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     pid = np.repeat(np.arange(len(texts), dtype=np.int64), [len(t) for t in texts])
     same = pid[:-2] == pid[2:]
     key = _distinct((pid[:-2][same] << 24) | (raw[:-2][same] << 16) | (raw[1:-1][same] << 8) | raw[2:][same])
-    return key >> 24, key & 0xFFFFFF
+    code = key & 0xFFFFFF
+    return key >> 24, code, _distinct(code)
 
 
 def _clamp(x: np.ndarray, lo, hi) -> np.ndarray:
@@ -64,10 +72,20 @@ def _distinct(x: np.ndarray) -> np.ndarray:
     return x[np.concatenate([[True], x[1:] != x[:-1]])] if len(x) else x
 
 
-def _shared_trigrams(pa, ca, n, pb, cb, m, off, cols) -> np.ndarray:
+def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values two sorted arrays of distinct values share, sorted (``np.intersect1d``
+    without its sort of both together)."""
+    if not len(a) or not len(b):
+        return a[:0]
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[at] == a]
+
+
+def _shared_trigrams(pa, ca, da, n, pb, cb, db, m, off, cols) -> np.ndarray:
     """Trigrams shared by paragraph p of one side and paragraph off[p] + k of the other,
-    as an (n + 1, cols) array: each paragraph a bitset over the trigrams both sides write."""
-    common = np.intersect1d(_distinct(ca), _distinct(cb), assume_unique=True)
+    as an (n + 1, cols) array: each paragraph a bitset over the trigrams both sides write
+    (``da``, ``db``: each side's distinct codes, sorted)."""
+    common = _common(da, db)
     words = max(1, (len(common) + 63) // 64)
 
     def bitsets(pid, code, rows):
@@ -132,7 +150,7 @@ class _PairModel:
         self.la = np.array([len(p.text) for p in a.paragraphs] + [0], dtype=float)
         self.lb = np.array([len(p.text) for p in b.paragraphs] + [0], dtype=float)
         self.ratio = (self.lb.sum() or 1) / (self.la.sum() or 1)
-        (sa, (pa, ca)), (sb, (pb, cb)) = features_a, features_b
+        (sa, (pa, ca, da)), (sb, (pb, cb, db)) = features_a, features_b
         # only what both documents write somewhere can be shared: a caseless script's every
         # word is a name candidate, and those the other side never writes only dilute
         common = set().union(*sa) & set().union(*sb)
@@ -148,7 +166,7 @@ class _PairModel:
         self.width = band + 3
         self.off = np.maximum(0, (np.arange(n + 1) * (m / max(n, 1))).astype(int) - self.width)
         cols = 2 * self.width + 2
-        self.gram = _shared_trigrams(pa, ca, n, pb, cb, m, self.off, cols)
+        self.gram = _shared_trigrams(pa, ca, da, n, pb, cb, db, m, self.off, cols)
         self.anchor = _shared_anchors(sa, sb, w, self.off, cols)
         dice = 2 * self.gram[:n] / np.maximum(self.na[:n, None] + self.nb[np.minimum(self.off[:n, None] + np.arange(cols), m)], 1)
         valid = (self.off[:n, None] + np.arange(cols)) < m
