@@ -92,19 +92,26 @@ def translit(text: str) -> str:
 @lru_cache(maxsize=200000)
 def phonetic_key(word: str) -> str:
     """A consonant skeleton that one name keeps across scripts (Quang = কোয়াং = كوانغ)."""
-    _, classes, drop, drop_inner = _translit_rules()
+    classes, drop, drop_inner = _key_tables()
     s = translit(word).replace(" ", "")
-    if s[:1] in drop_inner:
+    if s[:1] in _translit_rules()[3]:
         s = "f" + s[1:]
-    s = "".join(ch for i, ch in enumerate(s) if not (i and ch in drop_inner))
+    s = s[:1] + s[1:].translate(drop_inner)  # a letter dropped inside the word (v), kept first
     for src, dst in classes:
         s = s.replace(src, dst)
-    out = []
-    for ch in s:
-        if ch in drop or (out and out[-1] == ch):
-            continue
-        out.append(ch)
-    return "".join(out) or s[:1]
+    # the dropped letters (vowels, h, w, y) out, then each run of one letter as one
+    return _RUN.sub(r"\1", s.translate(drop)) or s[:1]
+
+
+@lru_cache(maxsize=1)
+def _key_tables():
+    """phonetic_key's rules as translate tables: the class rewrites, the letters it drops,
+    the letters it drops inside a word."""
+    _, classes, drop, drop_inner = _translit_rules()
+    return classes, {ord(ch): None for ch in drop}, {ord(ch): None for ch in drop_inner}
+
+
+_RUN = re.compile(r"(.)\1+", re.S)
 
 
 def is_cased_script(text: str) -> bool:
