@@ -24,3 +24,27 @@ def test_callers_get_their_own_list():
     first = tokens("one two")
     first.clear()
     assert tokens("one two") == [(0, 3, "one"), (4, 7, "two")]
+
+
+def test_phonetic_key_is_the_consonant_skeleton_the_rules_define():
+    from audit.extract.text import _translit_rules, phonetic_key, translit
+
+    def by_letter(word):  # the rules read one character at a time: what the translate tables must give
+        _, classes, drop, drop_inner = _translit_rules()
+        s = translit(word).replace(" ", "")
+        s = ("f" + s[1:]) if s[:1] in drop_inner else s
+        s = "".join(ch for i, ch in enumerate(s) if not (i and ch in drop_inner))
+        for src, dst in classes:
+            s = s.replace(src, dst)
+        out = []
+        for ch in s:
+            if ch not in drop and not (out and out[-1] == ch):
+                out.append(ch)
+        return "".join(out) or s[:1]
+
+    assert phonetic_key("Quang") == phonetic_key("কোয়াং") == phonetic_key("كوانغ") == "kn"
+    alphabet = list("aeiouhwyvbpfkgqcxszjtdnmlr ") + ["sh", "ng", "tsh", "ph", "ঙ", "ভ", "و", "ي", "1"]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        word = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10)))
+        assert phonetic_key(word) == by_letter(word), repr(word)
