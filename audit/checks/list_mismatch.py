@@ -188,14 +188,16 @@ class ListMismatch(Check):
         wrote "A and C", two members no list is read from) but writes every member of it
         except names that three in four of those lists give: it dropped them."""
         listing = {m.doc for e in entities for m in e}
+        docs = [({m.doc for m in e}, e) for e in entities]  # an entity's translations, once
+        shared = [(ds, e) for ds, e in docs if len(ds) >= 2]
         for d in sorted(present):
-            others = [e for e in entities if d not in {m.doc for m in e} and len({m.doc for m in e}) >= 2]
-            peers = Counter(o for e in others for o in {m.doc for m in e})
+            others = [(ds, e) for ds, e in shared if d not in ds]
+            peers = Counter(o for ds, _ in others for o in ds)
             peers = {o for o, n in peers.items() if n >= 2}
             if len(peers) < _MIN_WITNESSES or (d in listing and len(self._peers(entities, d)) >= _MIN_WITNESSES):
                 continue  # too few witnesses, or its own list is compared with theirs (_link)
             need = max(_MIN_WITNESSES, _COVERAGE * len(peers))
-            listed = [e for e in others if len({m.doc for m in e} & peers) >= need]
+            listed = [e for ds, e in others if len(ds & peers) >= need]
             if len(listed) < 3:
                 continue  # an enumeration of three or more: two names are no list to lose a member of
             unwritten = [e for e in listed if not _writes(ctx, d, present[d], e)]
