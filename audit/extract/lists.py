@@ -82,9 +82,7 @@ class Item(NamedTuple):
 
 def extract_lists(text: str, lang: str) -> list[ListFact]:
     """Lists of short items, each member with its phonetic key."""
-    conj = _conjunctions(lang) or boundary_words(lang)
-    stops = boundary_words(lang) | conj
-    clitics = tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
+    conj, stops, clitics = _words_of(lang)
     articles = _articles(lang)
     glued = _unspaced_conjunctions(lang)
     cased = is_cased_script(text)
@@ -125,6 +123,14 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
             facts += _emit(text, c_start, run, cased)
             run = [it] if it is not None and it.member else []
     return facts
+
+
+@lru_cache(maxsize=None)
+def _words_of(lang: str):
+    """(conjunctions, the words that end a member, one-letter conjunctions glued to a word)."""
+    conj = _conjunctions(lang) or boundary_words(lang)
+    stops = boundary_words(lang) | conj
+    return conj, stops, tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
 
 
 def _boundaries(words, pieces, items, stops, conj, clitics, articles, cased):
@@ -278,8 +284,8 @@ def _numeric(toks, text: str) -> bool:
     7" is no enumeration of names. A code that writes digits in a word (HCoV-OC43, A320,
     COVID-19: digits after a letter's hyphen) names a thing, as a word does."""
     for ts, _, t in toks:
-        if not any(ch.isdigit() for ch in t) or any(ch.isalpha() for ch in t):
-            continue
+        if any(ch.isalpha() for ch in t) or not any(ch.isdigit() for ch in t):
+            continue  # (a word's first letter answers the first test)
         if ts >= 2 and text[ts - 1] in "-‐‑" and text[ts - 2].isalpha():
             continue
         return True
