@@ -69,6 +69,20 @@ def _a_name(ctx: GroupContext, entity: list[Member]) -> bool:
         (len({ctx.documents[d].script for d in docs}) >= 2 or len(docs) >= 3)
 
 
+def _between(entity: list[Member], witnesses: set[str], mine: list[list[Member]]) -> bool:
+    """Every witness lists the entity between two members of entities in ``mine`` (the
+    flagged translation's): an inner member, which no first member can stand for."""
+    listed = {(m.doc, m.para, m.fact.start, m.index) for e in mine for m in e}
+    for m in entity:
+        if m.doc not in witnesses:
+            continue
+        at = (m.doc, m.para, m.fact.start)
+        if not any(at + (j,) in listed for j in range(m.index)) or \
+                not any(at + (j,) in listed for j in range(m.index + 1, len(m.fact.keys))):
+            return False
+    return True
+
+
 def _named(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
     """Any CLDR name of the entity's territory, however short, written in the paragraphs
     (德国: a script without spaces writes a name in two signs, which ``_writes`` leaves out
@@ -229,9 +243,13 @@ class ListMismatch(Check):
             lists = {(m.para, m.fact.start): m.fact for e in shared for m in e if m.doc == d and
                      any(x.doc in peers for x in e)}
             alone = [e for e in by_doc[d] if len(e) == 1 and any((m.para, m.fact.start) in lists for m in e)]
-            if any(not _guessed(ctx, e[0]) for e in alone):
+            # a first member that meets nothing may be the clause before the list (مباراة القمة، مع
+            # بول كيسي): set aside, but then only a member the others list between two of this
+            # list's can be the dropped one (the first may be how it writes theirs: روسيا البيضاء)
+            heads = [e for e in alone if e[0].index == 0 and not _guessed(ctx, e[0])]
+            if any(not _guessed(ctx, e[0]) for e in alone if e not in heads):
                 continue  # a member of its list meets no other translation's
-            unsure = bool(alone)  # a member read at a guessed boundary meets nothing: read the paragraph leniently
+            unsure = any(e not in heads for e in alone)  # a member read at a guessed boundary meets nothing: read the paragraph leniently
             if any(len(set(f.keys)) < len(f.keys) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
             mine = [e for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e if m.doc == d)]
@@ -246,8 +264,10 @@ class ListMismatch(Check):
                 if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
                     continue
                 if any(not ({m.doc for m in e2} & witnesses) and not (len(e2) == 1 and _guessed(ctx, e2[0]))
-                       for e2 in mine):
+                       and e2 not in heads for e2 in mine):
                     continue  # a member the witnesses do not list may be how it writes this one (VIH, HIV)
+                if heads and not _between(e, witnesses, mine):
+                    continue
                 if not _writes(ctx, d, present[d], e) and not (unsure and _a_word_written(ctx, d, present[d], e)):
                     dropped.append(e)
             # many members "dropped" at once: the keys miss how this translation writes them
