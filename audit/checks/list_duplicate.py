@@ -16,6 +16,7 @@ import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -36,6 +37,7 @@ _MAX_LOCATIONS = 3
 _MAX_SHOWN = 12  # members quoted in a message or in ``values``
 
 
+@lru_cache(maxsize=100000)
 def member_key(member: str, lang: str) -> str:
     """Within one document, members are compared as written (folded, clitics and a leading
     article off: "el tratamiento" is "tratamiento", "l'hélicase" "hélicase"): phonetic keys
@@ -121,12 +123,18 @@ class ListDuplicate(Check):
         if not conj:
             return
         toks = tokens(text)
+        bare = _bare_words(toks, lang)
+        if len(set(bare)) == len(bare):
+            return  # no word written twice
+        # a member of n words twice: its first word again n words on, or n + 1 (a conjunction between)
+        again = {d: {k for k, (a, b) in enumerate(zip(bare, bare[d:])) if a == b} for d in range(1, _MAX_ITEM_WORDS + 2)}
+        if not any(again.values()):
+            return
         folded = [fold(t) for _, _, t in toks]
-        bare = [fold(strip_clitic(t, lang)) for _, _, t in toks]
-        listed = {k for f in pf.lists for k in (member_key(m, lang) for m in f.members)}
+        listed = None
         seen = set()
         for n in range(1, _MAX_ITEM_WORDS + 1):
-            for k in range(len(toks) - 2 * n + 1):
+            for k in sorted(x for x in again[n] | again[n + 1] if x < len(toks) - 2 * n + 1):
                 second = folded[k + n]
                 if bare[k:k + n] == bare[k + n:k + 2 * n] and any(second.startswith(c) for c in glued):
                     gap = 0  # وتويزرمان وتويزرمان: the conjunction is glued to the second
@@ -135,6 +143,8 @@ class ListDuplicate(Check):
                 else:
                     continue
                 key = " ".join(bare[k:k + n])
+                if listed is None:
+                    listed = {member_key(m, lang) for f in pf.lists for m in f.members}
                 if key in seen or key in listed or len(key.replace(" ", "")) < 3:
                     continue  # a list read here already names it
                 seen.add(key)
@@ -158,6 +168,24 @@ class ListDuplicate(Check):
                 if not name and self.severity == type(self).severity:
                     finding = replace(finding, severity="warning")  # a common word: read it second
                 yield finding
+
+
+# language -> word -> the word folded, without a clitic: a batch's vocabulary is far
+# smaller than its words
+_BARE: dict[str, dict[str, str]] = {}
+
+
+def _bare_words(toks, lang: str) -> list[str]:
+    known = _BARE.get(lang)
+    if known is None:
+        known = _BARE[lang] = {}
+    out = []
+    for _, _, t in toks:
+        b = known.get(t)
+        if b is None:
+            b = known[t] = fold(strip_clitic(t, lang))
+        out.append(b)
+    return out
 
 
 def _chained(folded: list[str], first: int, after: int, conj, glued) -> bool:

@@ -69,6 +69,20 @@ def _a_name(ctx: GroupContext, entity: list[Member]) -> bool:
         (len({ctx.documents[d].script for d in docs}) >= 2 or len(docs) >= 3)
 
 
+def _between(entity: list[Member], witnesses: set[str], mine: list[list[Member]]) -> bool:
+    """Every witness lists the entity between two members of entities in ``mine`` (the
+    flagged translation's): an inner member, which no first member can stand for."""
+    listed = {(m.doc, m.para, m.fact.start, m.index) for e in mine for m in e}
+    for m in entity:
+        if m.doc not in witnesses:
+            continue
+        at = (m.doc, m.para, m.fact.start)
+        if not any(at + (j,) in listed for j in range(m.index)) or \
+                not any(at + (j,) in listed for j in range(m.index + 1, len(m.fact.keys))):
+            return False
+    return True
+
+
 def _named(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
     """Any CLDR name of the entity's territory, however short, written in the paragraphs
     (德国: a script without spaces writes a name in two signs, which ``_writes`` leaves out
@@ -188,14 +202,16 @@ class ListMismatch(Check):
         wrote "A and C", two members no list is read from) but writes every member of it
         except names that three in four of those lists give: it dropped them."""
         listing = {m.doc for e in entities for m in e}
+        docs = [({m.doc for m in e}, e) for e in entities]  # an entity's translations, once
+        shared = [(ds, e) for ds, e in docs if len(ds) >= 2]
         for d in sorted(present):
-            others = [e for e in entities if d not in {m.doc for m in e} and len({m.doc for m in e}) >= 2]
-            peers = Counter(o for e in others for o in {m.doc for m in e})
+            others = [(ds, e) for ds, e in shared if d not in ds]
+            peers = Counter(o for ds, _ in others for o in ds)
             peers = {o for o, n in peers.items() if n >= 2}
             if len(peers) < _MIN_WITNESSES or (d in listing and len(self._peers(entities, d)) >= _MIN_WITNESSES):
                 continue  # too few witnesses, or its own list is compared with theirs (_link)
             need = max(_MIN_WITNESSES, _COVERAGE * len(peers))
-            listed = [e for e in others if len({m.doc for m in e} & peers) >= need]
+            listed = [e for ds, e in others if len(ds & peers) >= need]
             if len(listed) < 3:
                 continue  # an enumeration of three or more: two names are no list to lose a member of
             unwritten = [e for e in listed if not _writes(ctx, d, present[d], e)]
@@ -227,9 +243,13 @@ class ListMismatch(Check):
             lists = {(m.para, m.fact.start): m.fact for e in shared for m in e if m.doc == d and
                      any(x.doc in peers for x in e)}
             alone = [e for e in by_doc[d] if len(e) == 1 and any((m.para, m.fact.start) in lists for m in e)]
-            if any(not _guessed(ctx, e[0]) for e in alone):
+            # a first member that meets nothing may be the clause before the list (مباراة القمة، مع
+            # بول كيسي): set aside, but then only a member the others list between two of this
+            # list's can be the dropped one (the first may be how it writes theirs: روسيا البيضاء)
+            heads = [e for e in alone if e[0].index == 0 and not _guessed(ctx, e[0])]
+            if any(not _guessed(ctx, e[0]) for e in alone if e not in heads):
                 continue  # a member of its list meets no other translation's
-            unsure = bool(alone)  # a member read at a guessed boundary meets nothing: read the paragraph leniently
+            unsure = any(e not in heads for e in alone)  # a member read at a guessed boundary meets nothing: read the paragraph leniently
             if any(len(set(f.keys)) < len(f.keys) for f in lists.values()):
                 continue  # a repeated member: list-duplicate reports the list
             mine = [e for e in by_doc[d] if any((m.para, m.fact.start) in lists for m in e if m.doc == d)]
@@ -244,8 +264,10 @@ class ListMismatch(Check):
                 if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
                     continue
                 if any(not ({m.doc for m in e2} & witnesses) and not (len(e2) == 1 and _guessed(ctx, e2[0]))
-                       for e2 in mine):
+                       and e2 not in heads for e2 in mine):
                     continue  # a member the witnesses do not list may be how it writes this one (VIH, HIV)
+                if heads and not _between(e, witnesses, mine):
+                    continue
                 if not _writes(ctx, d, present[d], e) and not (unsure and _a_word_written(ctx, d, present[d], e)):
                     dropped.append(e)
             # many members "dropped" at once: the keys miss how this translation writes them

@@ -76,13 +76,20 @@ def _joined(text: str) -> str:
 
 def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> Member:
     surface = fact.members[j]
+    return Member(doc, para, fact, j, surface, *_member_parts(surface, lang, cased))
+
+
+@lru_cache(maxsize=100000)
+def _member_parts(surface: str, lang: str, cased: bool):
+    """(territory, words, folded, capitalised) of a member as written: the same members
+    recur in every link of a batch's translations, and are read once."""
     got = word_keys(_joined(surface), lang)
     words = tuple(keys for *_, keys in got)
     folded = tuple(fold(strip_clitic(t, lang)) for _, _, t, _ in got)
     letters = [_elided(t) for _, _, t in tokens(surface) if t[:1].isalpha()]
     capitalised = cased and bool(letters) and letters[0][:1].isupper() and \
         sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
-    return Member(doc, para, fact, j, surface, _territory(surface, lang), words, folded, capitalised)
+    return _territory(surface, lang), words, folded, capitalised
 
 
 def meets(x: Member, y: Member) -> bool:
@@ -108,7 +115,22 @@ def meets(x: Member, y: Member) -> bool:
         min(hit_x, hit_y) >= 2 and (hit_x == len(x.words) or hit_y == len(y.words))
 
 
+def _blocks(m: Member) -> set:
+    """What two members that meet have in common, one of at least: a territory, a word
+    folded alike, or a word key of two letters (``word_meets`` needs two-letter keys to be
+    equal) or the first three letters of a longer one (a longer key meets one it begins)."""
+    out = {m.territory} if m.territory else set()
+    for keys, folded in zip(m.words, m.folded):
+        out.add(("f", folded))
+        out.update(k if len(k) == 2 else k[:3] for k in keys if len(k) >= 2)
+    return out
+
+
 def _entities(members: list[Member]) -> list[list[Member]]:
+    """The members that name one thing (``meets``, across translations, and what meets
+    them), each entity in the members' order, entities in the order of their first member.
+    Only members that have a block in common are compared: linear in the members but for
+    those that share one, where every pair of members of a link was compared before."""
     owner = list(range(len(members)))
 
     def root(i):
@@ -117,11 +139,17 @@ def _entities(members: list[Member]) -> list[list[Member]]:
             i = owner[i]
         return i
 
-    for i, x in enumerate(members):
-        for k in range(i + 1, len(members)):
-            y = members[k]
-            if x.doc != y.doc and root(i) != root(k) and meets(x, y):
-                owner[root(k)] = root(i)
+    index: dict = {}  # block -> the members before this one that have it
+    for i, y in enumerate(members):
+        earlier = set()
+        for b in _blocks(y):
+            seen = index.setdefault(b, [])
+            earlier.update(seen)
+            seen.append(i)
+        for k in sorted(earlier):
+            x = members[k]
+            if x.doc != y.doc and root(k) != root(i) and meets(x, y):
+                owner[root(i)] = root(k)
     out: dict[int, list[Member]] = {}
     for i, m in enumerate(members):
         out.setdefault(root(i), []).append(m)

@@ -8,6 +8,7 @@ translation's list of the same names it is that list with a member dropped.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,6 +32,28 @@ _MIN_ITEMS = 3
 _MIN_SHORT = 2
 
 _CLAUSE = regex.compile(f"[^{regex.escape(CLAUSE_BREAKS)}]+")  # a stretch no list runs across
+
+
+class _Words:
+    """A clause's words, tokenised once: the words of any stretch of it are a slice found
+    by bisection (a piece, a member), not a new tokenisation of its substring."""
+
+    __slots__ = ("text", "toks", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = tokens(text)
+        self.starts = [t[0] for t in self.toks]
+
+    def between(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        """``tokens(text[s:e])``, offsets in the clause."""
+        toks, starts = self.toks, self.starts
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e, i)
+        if (i and toks[i - 1][1] > s) or (j > i and toks[j - 1][1] > e):
+            # a stretch that begins or ends inside a word (a conjunction glued to a member): its own words
+            return [(a + s, b + s, t) for a, b, t in tokens(self.text[s:e])]
+        return toks[i:j]
 
 
 class Member(NamedTuple):
@@ -59,15 +82,13 @@ class Item(NamedTuple):
 
 def extract_lists(text: str, lang: str) -> list[ListFact]:
     """Lists of short items, each member with its phonetic key."""
-    conj = _conjunctions(lang) or boundary_words(lang)
-    stops = boundary_words(lang) | conj
-    clitics = tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
+    conj, stops, clitics = _words_of(lang)
     articles = _articles(lang)
     glued = _unspaced_conjunctions(lang)
     cased = is_cased_script(text)
     facts = []
     # clauses: a list never crosses these
-    for clause in regex.finditer(_CLAUSE, text):
+    for clause in _CLAUSE.finditer(text):
         c_start = clause.start()
         pieces = []
         pos = 0
@@ -83,9 +104,10 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
             if cased:
                 facts += _conjoined(text, c_start, body, conj)
             continue
-        items = [_item(body, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1),
+        words = _Words(body)
+        items = [_item(words, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1),
                        glued=glued) for k, (s, e) in enumerate(pieces)]
-        items, starts = _boundaries(body, pieces, items, stops, conj, clitics, articles, cased)
+        items, starts = _boundaries(words, pieces, items, stops, conj, clitics, articles, cased)
         run: list = []
         for it, start in zip(items + [None], starts + [False]):
             if start:
@@ -103,7 +125,15 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
     return facts
 
 
-def _boundaries(body, pieces, items, stops, conj, clitics, articles, cased):
+@lru_cache(maxsize=None)
+def _words_of(lang: str):
+    """(conjunctions, the words that end a member, one-letter conjunctions glued to a word)."""
+    conj = _conjunctions(lang) or boundary_words(lang)
+    stops = boundary_words(lang) | conj
+    return conj, stops, tuple(w for w in stops if len(w) == 1) if glues_conjunctions(lang) else ()
+
+
+def _boundaries(words, pieces, items, stops, conj, clitics, articles, cased):
     """Where lists open and close around pieces that are not one member each:
     (items, starts), ``starts`` marking the items that open a new list.
 
@@ -127,11 +157,11 @@ def _boundaries(body, pieces, items, stops, conj, clitics, articles, cased):
     for k in range(1, len(items)):
         head = items[k] if items[k].member and items[k].closes else None
         if not items[k].member:
-            head = _head(body, pieces, items, k, cased, stops, conj, clitics, articles)
+            head = _head(words, pieces, items, k, cased, stops, conj, clitics, articles)
         elif not head:
             continue
         if k < len(items) - 1 and items[k + 1].member:
-            tail = _item(body, *pieces[k], stops, conj, clitics, articles, first=True, last=False)
+            tail = _item(words, *pieces[k], stops, conj, clitics, articles, first=True, last=False)
             if tail.member and not (head and tail.start < head.end):
                 if head:
                     tails[k] = tail
@@ -145,7 +175,7 @@ def _boundaries(body, pieces, items, stops, conj, clitics, articles, cased):
     return items, starts
 
 
-def _head(body, pieces, items, k, cased, stops, conj, clitics, articles):
+def _head(words, pieces, items, k, cased, stops, conj, clitics, articles):
     """The member at the head of piece ``k`` that closes the open list before it, if any:
     before the clause's last piece only after a conjunction."""
     before = 0  # the open list's members before the piece
@@ -153,15 +183,15 @@ def _head(body, pieces, items, k, cased, stops, conj, clitics, articles):
         before += 1
     if not before or items[k - 1].closes:
         return None
-    return _run_on(body, *pieces[k], items[k - 1], before, cased, stops, conj, clitics, articles,
+    return _run_on(words, *pieces[k], items[k - 1], before, cased, stops, conj, clitics, articles,
                    need_conj=k < len(items) - 1)
 
 
-def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, need_conj):
+def _run_on(words, s, e, prev, before, cased, stops, conj, clitics, articles, need_conj):
     """The member at the head of a piece that runs on into the sentence: as many words
     as the member before it, and in a cased script no more than its capitalised words
     (two members in all: only a cased script shows where a name ends)."""
-    toks = tokens(body[s:e])
+    toks = words.between(s, e)
     if not toks:
         return None
     head = fold(toks[0][2])
@@ -172,26 +202,27 @@ def _run_on(body, s, e, prev, before, cased, stops, conj, clitics, articles, nee
     caps = 0
     while cased and caps < min(len(toks), _MAX_ITEM_WORDS) and toks[caps][2][:1].isupper():
         caps += 1
-    width = len(tokens(body[prev.start:prev.end]))
+    width = len(words.between(prev.start, prev.end))
     if before + 1 >= _MIN_ITEMS:
         # a cased script's name ends where its capitals end; a common word has none
         toks = toks[:min(width, caps) if cased and caps else width]
     else:
         toks = toks[:caps]
-    if not toks or _numeric(toks, body[s:e]):
+    if not toks or _numeric(toks, words.text):
         return None
-    return Item(s + toks[0][0], s + toks[-1][1], _key(toks), True)
+    return Item(toks[0][0], toks[-1][1], _key(toks), True)
 
 
-def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
+def _item(words, s, e, stops, conj, clitics, articles, first, last, glued=()):
     """(start, end, key, closes) for a short item; the last may start with 'and'."""
-    toks = tokens(body[s:e])
+    toks, body = words.between(s, e), words.text
     if glued:
         toks = _split_glued(toks, glued)
     closes = False
     opens = bool(toks) and fold(toks[0][2]) in conj  # ", and B ...": the conjunction closes the list at B
-    for k, (ts, te, t) in enumerate(toks):
-        if k > 0 and not first and not opens and fold(t) in conj and k < len(toks) - 1:
+    # past _MAX_ITEM_WORDS words before it, a conjunction makes no member
+    for k, (ts, te, t) in enumerate(toks[:_MAX_ITEM_WORDS + 1] if not first and not opens else ()):
+        if k > 0 and fold(t) in conj and k < len(toks) - 1:
             # "Cao Bang and Ha Giang": the item after the conjunction closes the list
             left, right = toks[:k], toks[k + 1:]
             while len(right) > 1 and fold(right[0][2]) in articles:
@@ -208,10 +239,10 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
                 right = right[:len(left)]
                 right = right[:next((n for n, (_, _, w) in enumerate(right) if fold(w) in stops), len(right))]
             if right and len(right) <= _MAX_ITEM_WORDS and len(left) <= _MAX_ITEM_WORDS \
-                    and not _numeric(left + right, body[s:e]):
-                return Item(s + right[0][0], s + right[-1][1], _key(right), True,
-                            Member(s + left[0][0], s + left[-1][1], _key(left)))
-    for k, (ts, te, t) in enumerate(toks):
+                    and not _numeric(left + right, body):
+                return Item(right[0][0], right[-1][1], _key(right), True,
+                            Member(left[0][0], left[-1][1], _key(left)))
+    for k, (ts, te, t) in enumerate(toks[:_MAX_ITEM_WORDS + 1] if clitics else ()):
         glued = next((c for c in clitics if fold(t).startswith(c) and len(t) > len(c) + 1), None)
         if not first and k and k <= _MAX_ITEM_WORDS and glued:
             # Arabic "نانينغ وها جيانغ في": و glued to the last member; "لانج سون ومنطقة
@@ -219,9 +250,9 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
             right = [(ts + len(glued), te, t[len(glued):])] + toks[k + 1:]
             cut = next((n for n, (_, _, w) in enumerate(right) if n and fold(w) in stops), len(right))
             right = right[:cut]
-            if len(right) <= _MAX_ITEM_WORDS and not _numeric(toks[:k] + right, body[s:e]):
-                return Item(s + right[0][0], s + right[-1][1], _key(right), True,
-                            Member(s + toks[0][0], s + toks[k - 1][1], _key(toks[:k])))
+            if len(right) <= _MAX_ITEM_WORDS and not _numeric(toks[:k] + right, body):
+                return Item(right[0][0], right[-1][1], _key(right), True,
+                            Member(toks[0][0], toks[k - 1][1], _key(toks[:k])))
             toks, closes = toks[:k], True
             break
     if last and len(toks) > _MAX_ITEM_WORDS:
@@ -243,9 +274,9 @@ def _item(body, s, e, stops, conj, clitics, articles, first, last, glued=()):
     if last and toks and toks[0][2][:1].isupper():
         while toks[-1][2][:1].islower():
             toks = toks[:-1]  # "und Cao Bang trafen": the member ends where its capitals end
-    if not toks or len(toks) > _MAX_ITEM_WORDS or _numeric(toks, body[s:e]):
+    if not toks or len(toks) > _MAX_ITEM_WORDS or _numeric(toks, body):
         return Item(s, e, None, False)
-    return Item(s + toks[0][0], s + toks[-1][1], _key(toks), closes)
+    return Item(toks[0][0], toks[-1][1], _key(toks), closes)
 
 
 def _numeric(toks, text: str) -> bool:
@@ -253,8 +284,8 @@ def _numeric(toks, text: str) -> bool:
     7" is no enumeration of names. A code that writes digits in a word (HCoV-OC43, A320,
     COVID-19: digits after a letter's hyphen) names a thing, as a word does."""
     for ts, _, t in toks:
-        if not any(ch.isdigit() for ch in t) or any(ch.isalpha() for ch in t):
-            continue
+        if any(ch.isalpha() for ch in t) or not any(ch.isdigit() for ch in t):
+            continue  # (a word's first letter answers the first test)
         if ts >= 2 and text[ts - 1] in "-‐‑" and text[ts - 2].isalpha():
             continue
         return True
@@ -311,9 +342,10 @@ def _split_glued(toks, glued):
     """Tokens of a script written without spaces split around a conjunction written inside
     them ("流感和SARS": 流感, 和, SARS)."""
     out = []
+    pattern = _alternatives(glued)
     for ts, te, t in toks:
         pos = 0
-        for m in regex.finditer("|".join(map(regex.escape, glued)), t):
+        for m in pattern.finditer(t):
             if m.start() == 0 or m.end() == len(t):
                 continue
             out.append((ts + pos, ts + m.start(), t[pos:m.start()]))
@@ -321,6 +353,11 @@ def _split_glued(toks, glued):
             pos = m.end()
         out.append((ts + pos, te, t[pos:]))
     return out
+
+
+@lru_cache(maxsize=None)
+def _alternatives(words: tuple[str, ...]):
+    return regex.compile("|".join(map(regex.escape, words)))
 
 
 @lru_cache(maxsize=None)
