@@ -106,7 +106,9 @@ def _strict_votes(ctx: GroupContext):
             if _keyed(keys, ws, lang) or bool(codes and writes_territory(ws, lang, set(codes))):
                 got = 3  # by its key, an ending after it
             elif len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys):
-                got = 2  # near it (a clitic, voicing, a compound)
+                # near it (a clitic, voicing, a compound); support only where the consonant skeleton
+                # comes near too: two edits of a short key meet common words (पढ़ने, reading, Paddington)
+                got = 2 if near_anywhere(w.text, ws) else 1
             elif near_anywhere(w.text, ws) or compound_head(w, ws) or (views[d].cased and _compound(w, ws)) \
                     or any(writes_word(k, ws, lang) for k in keys):
                 got = 1  # something like it: a spelling the keys miss, not an omission
@@ -197,6 +199,8 @@ def _strict_votes(ctx: GroupContext):
                 for d in counted:
                     if got[d] == 1 and own_near(d, n, w):
                         got[d] = 2  # its own spelling, beyond the keys, as it writes it wherever the name is
+                    elif got[d] == 2 and d != owner and not_own(d, n, w):
+                        got[d] = 1  # near the others' spelling by chance, not near its own known one: no support
                 support = [d for d in counted if got[d] >= 2]
                 if len(lacking) != 1 or len(support) < max(3, 0.75 * (len(counted) - 1)):
                     continue
@@ -259,12 +263,15 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
 
 
 def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
-    """(paragraph, start, end) of the word of ``idx`` that writes the name word ``w``."""
+    """(paragraph, start, end) of the word of ``idx`` that writes the name word ``w``: one that
+    has its key first (Tedros), else one near it (not the first word a loose key meets: terhadap)."""
     lang = view.doc.language
-    for i in idx:
-        for word in view.words[i]:
-            if writes_word(w.key, [word], lang):
-                return i, word[0], word[1]
+    keys = (w.key,) + w.stems
+    for near in (False, True):
+        for i in idx:
+            for word in view.words[i]:
+                if writes_word(w.key, [word], lang) if near else _keyed(keys, [word], lang):
+                    return i, word[0], word[1]
     return None
 
 
