@@ -184,3 +184,14 @@ def test_a_supporting_translation_is_cited_by_the_word_that_writes_the_name():
     assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("bn", 2, "")])]
     cited = {loc.document: loc.evidence for loc in got[0].locations if loc.role == "support"}
     assert cited["ms"] == "Trump" and cited["id"] == "Trump"
+
+
+def test_a_word_dropped_from_a_name_the_translation_writes_here_needs_no_other_mention():
+    # Faldo is named once in the article; the Malay keeps Mickelson and Nick of the name the
+    # Swedish writes "Mickelson Nick Faldos" and drops Faldo: the rest shows it rendered the name here
+    got = run(StrictMissing, context(article("ms", 2, "Pada hari Ahad Mickelson akan mengatasi rekod Nick.")))
+    assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("ms", 2, "")])]
+    assert "Faldo" in got[0].expected
+    # a caseless script may write the rest beyond the keys or translate it: no evidence there
+    assert run(StrictMissing, context(article("bn", 2, "রবিবার মিকেলসন নিকের রেকর্ড ভাঙবেন।"))) == []
+
