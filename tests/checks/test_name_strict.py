@@ -1,4 +1,4 @@
-"""The strict name vote (``names.yaml: vote: strict``) through name-missing and name-substituted,
+"""The strict name vote (config ``names.vote: strict``, the default) through name-missing and name-substituted,
 on one article in five translations built in memory: a name the others write is reported only
 where one translation writes nothing like it but writes it elsewhere."""
 import pytest
