@@ -112,6 +112,11 @@ class ChecksConfig:
 
 
 @dataclass(frozen=True)
+class NamesConfig:
+    vote: str = setting("strict", str, choices=("strict", "broad"))
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration of a run; ``base_dir`` (not a key) is where the file's
     relative paths (``reviews``, ``group.manifest``) are read from ('' is the working directory)."""
@@ -125,6 +130,7 @@ class Config:
     group: GroupConfig = field(default_factory=GroupConfig)
     align: AlignConfig = field(default_factory=AlignConfig)
     checks: ChecksConfig = field(default_factory=ChecksConfig)
+    names: NamesConfig = field(default_factory=NamesConfig)
     glossary: Mapping[str, Any] = setting({}, dict)
     reviews: str = setting("reviews.yaml", str)
     jobs: int = setting(0, int, bounds=(0, 1_000_000))

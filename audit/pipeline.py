@@ -90,7 +90,8 @@ def audit_group(config: Config, group, held: list) -> tuple:
 
     documents, facts = {doc.id: doc for doc, _ in held}, {doc.id: f for doc, f in held}
     alignment = align_group(group, documents, facts, config)
-    ctx = GroupContext(group, documents, alignment, facts, config.align.min_confidence, config.glossary)
+    ctx = GroupContext(group, documents, alignment, facts, config.align.min_confidence, config.glossary,
+                       config.names.vote)
     return alignment, [f for check in selected_checks(config) for f in check.run(ctx)]
 
 

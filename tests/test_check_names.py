@@ -34,7 +34,7 @@ NAME_CHECKS = ("name-missing", "name-substituted")
 
 @pytest.fixture(autouse=True)
 def broad_vote(monkeypatch):
-    """These tests are of the broad name vote (``names.yaml: vote: broad``); the default is strict."""
+    """These tests are of the broad name vote (config ``names.vote: broad``); the default is strict."""
     from audit.checks.names.votes import NameVoteCheck
 
     monkeypatch.setattr(NameVoteCheck, "broad", True)
@@ -42,7 +42,7 @@ def broad_vote(monkeypatch):
 
 
 def name_findings(tmp_path, config, article, codes=NAME_CHECKS):
-    config = config.override({"checks": {"select": list(codes)}})  # name-missing and name-substituted are off by default
+    config = config.override({"checks": {"select": list(codes)}})  # the name checks alone
     for lang, lines in article.items():
         write(tmp_path, f"news.{lang}.txt", "\n".join(lines) + "\n")
     return [f for f in run([tmp_path], config).findings if f.check in codes]
@@ -117,17 +117,14 @@ def test_spelling_variants_are_notes_and_common_words_are_not_names(tmp_path, co
     assert next(c for c in REGISTRY if c.code == "name-spelling-variant").severity == "note"
 
 
-def test_name_substituted_is_on_and_name_missing_off_by_default_with_the_strict_vote(tmp_path, config):
+def test_the_name_checks_are_on_by_default_with_the_strict_vote(tmp_path, config):
     from audit.checks import selected_checks
-    from audit.extract.text import load_data
 
     codes = {c.code for c in selected_checks(config)}
-    assert {"name-substituted", "name-spelling-variant"} <= codes and "name-missing" not in codes
-    assert load_data("names.yaml")["vote"] == "strict"
-    config = config.override({"checks": {"ignore": ["name-substituted"]}})
-    assert "name-substituted" not in {c.code for c in selected_checks(config)}
-    config = config.override({"checks": {"select": ["name-missing"]}})
-    assert "name-missing" in {c.code for c in selected_checks(config)}
+    assert {"name-missing", "name-substituted", "name-spelling-variant"} <= codes
+    assert config.names.vote == "strict"
+    config = config.override({"checks": {"ignore": ["name-missing"]}})
+    assert "name-missing" not in {c.code for c in selected_checks(config)}
 
 
 @pytest.mark.parametrize("name, word, meets", [
@@ -204,3 +201,17 @@ def test_the_only_cased_translation_confirms_a_variant_alone(tmp_path, config, l
     article = {k: v for k, v in variant_article(lang, ("sv",)).items() if k in (lang, "sv")}
     got = name_findings(tmp_path, config, article, ("name-spelling-variant",))
     assert [len(flagged(f)) for f in got] == [2]
+
+
+def test_the_config_chooses_the_name_vote(tmp_path, config, monkeypatch):
+    from audit import AuditError
+    from audit.checks.names.votes import NameVoteCheck
+
+    monkeypatch.setattr(NameVoteCheck, "broad", None)  # as a user runs it: the config decides
+    article = edited("bn", 3, "টাইলার ডেভিস", "")  # a name the article gives once, dropped
+    (tmp_path / "strict").mkdir(), (tmp_path / "broad").mkdir()
+    assert name_findings(tmp_path / "strict", config, article) == []  # strict: said once, no evidence
+    got = name_findings(tmp_path / "broad", config.override({"names": {"vote": "broad"}}), article)
+    assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("news.bn", 3)])]
+    with pytest.raises(AuditError, match="names.vote"):
+        config.override({"names": {"vote": "lenient"}})

@@ -17,6 +17,7 @@ class GroupContext:
     facts: dict[str, list]  # doc id -> ParagraphFacts per paragraph
     min_confidence: float
     glossary: dict = field(default_factory=dict)  # entity -> {"aliases": {lang: [names]}, "country": code}
+    name_vote: str = "strict"  # config names.vote: which vote the name checks report (strict, broad)
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, build: Callable[[], Any]) -> Any:

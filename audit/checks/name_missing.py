@@ -12,12 +12,12 @@ class NameMissing(NameVoteCheck):
                  "readers' story. Names are matched by per-word phonetic keys across scripts; a name is one "
                  "when a cased translation capitalises it (or the glossary lists it), and a near miss in the "
                  "paragraph (an inflection, another spelling) counts as present.")
-    # Off by default: with the strict vote (``names.yaml: vote: strict``) 8 of 10 of its findings
-    # on NTREX and 4 of 5 on TICO-19 are real (benchmarks/real.py), which would take NTREX's
-    # findings as a whole below nine in ten real. The broad vote (fewer than half real:
-    # translators translate organisations, titles and works, Metropolitan Police = شرطة العاصمة)
-    # is for batches where names are transliterated throughout. ``checks.select`` runs it.
-    default_enabled = False
+    # On by default with the strict vote (``names.yaml: vote: strict``): 8 of its 9 findings on
+    # NTREX and 4 of 5 on TICO-19 are real (benchmarks/real.py), the findings as a whole 15 of 16
+    # and 86 of 87. The broad vote (fewer than half real: translators translate organisations,
+    # titles and works, Metropolitan Police = شرطة العاصمة) is for batches where names are
+    # transliterated throughout.
+    default_enabled = True
     messages = {
         "majority": "{lang} drops '{expected}', which {n_support} translations ({support_langs}) name here",
         "pair": "the two translations disagree: {support_langs} names '{expected}' here, {lang} does not "

@@ -7,7 +7,7 @@ from checkctx import context, flagged, run, support, trade
 
 @pytest.fixture(autouse=True)
 def broad_vote(monkeypatch):
-    """These tests are of the broad name vote (``names.yaml: vote: broad``); the default is strict."""
+    """These tests are of the broad name vote (config ``names.vote: broad``); the default is strict."""
     from audit.checks.names.votes import NameVoteCheck
 
     monkeypatch.setattr(NameVoteCheck, "broad", True)

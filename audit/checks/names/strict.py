@@ -40,6 +40,8 @@ The name words and the presence tests are in ``strict_words``.
 """
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from ...extract.text import fold, load_data, phonetic_key, tokens
 from ..base import GroupContext
 from .common import Mention, NameView, name_views
@@ -106,7 +108,9 @@ def _strict_votes(ctx: GroupContext):
             if _keyed(keys, ws, lang) or bool(codes and writes_territory(ws, lang, set(codes))):
                 got = 3  # by its key, an ending after it
             elif len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys):
-                got = 2  # near it (a clitic, voicing, a compound)
+                # near it (a clitic, voicing, a compound); support only where the consonant skeleton
+                # comes near too: two edits of a short key meet common words (पढ़ने, reading, Paddington)
+                got = 2 if near_anywhere(w.text, ws) else 1
             elif near_anywhere(w.text, ws) or compound_head(w, ws) or (views[d].cased and _compound(w, ws)) \
                     or any(writes_word(k, ws, lang) for k in keys):
                 got = 1  # something like it: a spelling the keys miss, not an omission
@@ -197,6 +201,8 @@ def _strict_votes(ctx: GroupContext):
                 for d in counted:
                     if got[d] == 1 and own_near(d, n, w):
                         got[d] = 2  # its own spelling, beyond the keys, as it writes it wherever the name is
+                    elif got[d] == 2 and d != owner and not_own(d, n, w):
+                        got[d] = 1  # near the others' spelling by chance, not near its own known one: no support
                 support = [d for d in counted if got[d] >= 2]
                 if len(lacking) != 1 or len(support) < max(3, 0.75 * (len(counted) - 1)):
                     continue
@@ -213,12 +219,22 @@ def _strict_votes(ctx: GroupContext):
                     continue  # the same omission seen through another script's spelling (Baltik, Балтии)
                 if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1) \
                         and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
-                                         named_by):
-                    continue  # (both halves of a swap need no other mention: another name of the article here)
+                                         named_by) \
+                        and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
+                                                words_here(f, n, index[n][f]))
+                                 and _written_where_said(f, n, w, codes, links_of, index, writes)):
+                    continue  # (a swap's two halves, or the rest of the name written here, need no other mention)
                 reported.update((f, x.key) for x in ws)
                 said.extend((f, x.text) for x in ws)
                 yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid)
                 break
+
+
+def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes) -> bool:
+    """Whether ``f`` writes the name in three in four of the other links where a cased
+    translation writes it (none: nothing says otherwise)."""
+    elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
+    return 4 * sum(1 for x in elsewhere if writes(f, x, w, codes)) >= 3 * len(elsewhere)
 
 
 def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool) -> bool:
@@ -230,6 +246,43 @@ def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: 
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
     hits = sum(1 for x in elsewhere if writes(f, x, w, codes))
     return 4 * hits >= 3 * len(elsewhere)
+
+
+def _rendered_here(cased: bool, f: str, n: int, m: Mention, w: Word, owner: NameView, writes, words) -> bool:
+    """Whether ``f``, a cased translation, writes here, by its key, another rare word of the
+    owner's mention of the name (Tommy of Tommy Fleetwood), and no word within one edit of the
+    missing word's key (a misspelling: درليك for Drake): then it has rendered the name here and
+    dropped that word. A caseless script may transliterate the rest beyond the keys or translate
+    it (Roche Diagnostics = रोश निदान): there the rest of the name is no evidence."""
+    if not cased or any(Levenshtein.distance(w.key, k, score_cutoff=1) <= 1 for *_, ks in words for k in ks):
+        return False
+    return any(writes(f, n, x, frozenset()) == 3 if len(x.key) >= 3 else any(x.key in ks for *_, ks in words)
+               for x in _rest_of_name(m, w, owner))
+
+
+def _rest_of_name(m: Mention, w: Word, view: NameView) -> list[Word]:
+    """The mention's other rare capitalised words (Tommy of Tommy Fleetwood, a first name that is
+    no name word by itself): a translation that writes one of them by its key here has rendered
+    the name here, so the word of it that it lacks is dropped, however seldom the article says it."""
+    lang = view.doc.language
+    toks = tokens(m.surface)
+    at = next((i for i, (s, _, t) in enumerate(toks) if m.start + s == w.start), None)
+    if at is None:
+        return []
+    run = []  # the capitalised words next to it (not Coles of "Woolworths y Coles")
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(toks) and toks[i][2][:1].isupper():
+            run.append(toks[i])
+            i += step
+    out = []
+    for s, e, t in run:
+        if len(t) < 3 or t.isupper() or not rare(t, lang):
+            continue
+        k = phonetic_key(t)
+        if len(k) >= 2 and k != w.key:  # (a short key must be met exactly: Tommy, tm)
+            out.append(Word(m.paragraph, m.start + s, m.start + e, t, k))
+    return out
 
 
 def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by) -> bool:
@@ -259,12 +312,15 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
 
 
 def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
-    """(paragraph, start, end) of the word of ``idx`` that writes the name word ``w``."""
+    """(paragraph, start, end) of the word of ``idx`` that writes the name word ``w``: one that
+    has its key first (Tedros), else one near it (not the first word a loose key meets: terhadap)."""
     lang = view.doc.language
-    for i in idx:
-        for word in view.words[i]:
-            if writes_word(w.key, [word], lang):
-                return i, word[0], word[1]
+    keys = (w.key,) + w.stems
+    for near in (False, True):
+        for i in idx:
+            for word in view.words[i]:
+                if writes_word(w.key, [word], lang) if near else _keyed(keys, [word], lang):
+                    return i, word[0], word[1]
     return None
 
 

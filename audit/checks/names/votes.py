@@ -2,7 +2,6 @@
 the ``Vote`` the cross-translation base builds the finding from, and the base both checks share."""
 from __future__ import annotations
 
-from ...extract.text import load_data
 from ...model import Location
 from ..base import GroupContext
 from ..cross import MAJORITY, PAIR, CrossCheck
@@ -50,7 +49,7 @@ class NameVoteCheck(CrossCheck):
 
     reports = ""
     cites_support = False
-    # which vote it reports: ``voting``'s broad one or ``strict``'s (``names.yaml: vote``); None reads the data file
+    # which vote it reports: ``voting``'s broad one or ``strict``'s (config ``names.vote``); None reads the config
     broad: bool | None = None
 
     def outcome(self, vote: Vote, n: int) -> str:
@@ -61,7 +60,7 @@ class NameVoteCheck(CrossCheck):
         return {}
 
     def run(self, ctx: GroupContext):
-        broad = self.broad if self.broad is not None else load_data("names.yaml")["vote"] == "broad"
+        broad = self.broad if self.broad is not None else ctx.name_vote == "broad"
         for v in (name_votes(ctx) if broad else strict_votes(ctx)):
             if v.kind == self.reports:
                 yield self.from_vote(ctx, as_vote(v), n=len(v.flagged) + len(v.support),
