@@ -1,7 +1,7 @@
 """Configuration: defaults < config.yaml < command line, as one frozen, typed ``Config``.
 
 Every key is a field of a frozen dataclass (``Config`` and one per section:
-``boilerplate``, ``group``, ``align``, ``checks``), declared once with its
+``boilerplate``, ``group``, ``align``, ``checks``, ``names``), declared once with its
 type, default and allowed range; those fields are the only defaults. A
 ``Config`` is validated whole when it is made (unknown keys, types, ranges,
 language codes, check codes against the registry, the files it names), so

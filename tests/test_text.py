@@ -48,3 +48,22 @@ def test_phonetic_key_is_the_consonant_skeleton_the_rules_define():
     for _ in range(3000):
         word = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10)))
         assert phonetic_key(word) == by_letter(word), repr(word)
+
+
+def test_a_per_word_memo_starts_again_empty_when_full(monkeypatch):
+    """Unspaced scripts make whole clauses tokens: a per-word memo must not grow with the
+    text (nor across a Dask worker's runs), and what it returns never depends on it."""
+    from audit.extract import text
+
+    monkeypatch.setattr(text, "MEMO_LIMIT", 3)
+    memo: dict[str, int] = {}
+    assert [text.remember(memo, w, len(w)) for w in ["a", "bb", "ccc", "dddd", "ee"]] == [1, 2, 3, 4, 2]
+    assert len(memo) <= 3 and memo["ee"] == 2
+
+
+def test_a_long_unspaced_paragraph_with_one_latin_word_is_read_as_caseless():
+    from audit.extract.names import extract_names
+
+    text = "流感和SARS病毒在中国广东省首次出现" * 2000
+    facts = extract_names(text, "zh")
+    assert facts and all(not f.cased for f in facts[:5])

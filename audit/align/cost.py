@@ -32,17 +32,8 @@ _RELIABLE_AT = 0.15  # text similarity counts fully when best matches stand this
 
 def paragraph_anchors(pf) -> set[str]:
     out = quantity_anchors(pf)
-    out.update([a for f in pf.names for k in f.keys if (a := _KEY_ANCHORS[k] if k in _KEY_ANCHORS else _key_anchor(k))])
+    out.update([f"k:{k}" for f in pf.names for k in f.keys if len(k) >= 3])
     return out
-
-
-def _key_anchor(key: str) -> str:
-    """The anchor of a name key ("k:" and the key; "" for a key under three letters), once per key."""
-    a = _KEY_ANCHORS[key] = f"k:{key}" if len(key) >= 3 else ""
-    return a
-
-
-_KEY_ANCHORS: dict[str, str] = {}
 
 
 def _trigram_table(doc: Document) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..extract.numwords import lexicon
-from ..extract.text import folded_words, tokens
+from ..extract.text import folded_words, remember, tokens
 from ..model import NumberFact
 from .base import GroupContext
 from .numbers_equiv import written_anyway
@@ -150,8 +150,7 @@ def _small_value(lex, word: str, known: dict) -> int:
     """The value of the folded ``word`` when the lexicon reads it as a small cardinal (2 to
     SMALL), else 0; remembered in ``known``."""
     hit = lex.lookup_folded(word)
-    value = known[word] = hit.value if hit and hit.kind == "num" and not hit.ordinal and 2 <= hit.value <= SMALL else 0
-    return value
+    return remember(known, word, hit.value if hit and hit.kind == "num" and not hit.ordinal and 2 <= hit.value <= SMALL else 0)
 
 
 _SMALL_VALUES: dict[str, dict[str, int]] = {}  # language -> folded word -> its small cardinal value, or 0

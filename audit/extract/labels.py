@@ -13,7 +13,7 @@ import regex
 from ..model import LabelFact
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
-from .text import fold, is_cased_script, load_data, phonetic_key, tokens
+from .text import fold, is_cased_script, load_data, phonetic_key, remember, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _MAX_ENTITY_WORDS = 5
@@ -111,7 +111,7 @@ def _forms(word: str, lang: str, last: bool) -> tuple[str, ...]:
         known = _FORMS[lang, last] = {}
     got = known.get(word)
     if got is None:
-        got = known[word] = tuple(_word_forms(word, lang, last))
+        got = remember(known, word, tuple(_word_forms(word, lang, last)))
     return got
 
 
@@ -121,7 +121,7 @@ def _may_start(word: str, lang: str) -> bool:
     got = known.get(word)
     if got is None:
         firsts = _country_table(lang)[1]
-        got = known[word] = any(f in firsts for f in _forms(word, lang, last=True))
+        got = remember(known, word, any(f in firsts for f in _forms(word, lang, last=True)))
     return got
 
 

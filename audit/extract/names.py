@@ -8,12 +8,13 @@ by meeting their counterpart in another language of the same link
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from ..model import NameFact
 from ..punctuation import BEFORE_SENTENCE_START
 from .morphology import clitics
-from .text import fold, load_data, phonetic_key, tokens
+from .text import fold, load_data, phonetic_key, remember, tokens
 
 
 @lru_cache(maxsize=None)
@@ -28,7 +29,7 @@ def strip_clitic(word: str, lang: str) -> str:
         known = _STRIPPED[lang] = {}
     got = known.get(word)
     if got is None:
-        got = known[word] = _strip_clitic(word, lang)
+        got = remember(known, word, _strip_clitic(word, lang))
     return got
 
 
@@ -62,7 +63,7 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
         capital = _CAPITAL.get(tok[2])
         if capital is None:
             t = tok[2]
-            capital = _CAPITAL[t] = t[:1].isupper() and not t.isdigit()
+            capital = remember(_CAPITAL, t, t[:1].isupper() and not t.isdigit())
         if capital:
             if not run or text[run[-1][1]:tok[0]].strip(" -") == "":  # contiguous with the run
                 run.append(tok)
@@ -90,12 +91,9 @@ def _mostly_cased(text: str) -> bool:
     signs = set(kinds.values())
     if len(signs) < 2:  # letters of one kind only (or none): no need to count them
         return signs == {1}
-    cased = caseless = 0
-    for ch, kind in kinds.items():
-        if kind > 0:
-            cased += text.count(ch)
-        else:
-            caseless += text.count(ch)
+    counts = Counter(text)  # one pass in C, whatever the number of distinct letters
+    cased = sum(counts[ch] for ch, kind in kinds.items() if kind > 0)
+    caseless = sum(counts[ch] for ch, kind in kinds.items() if kind < 0)
     return cased > caseless
 
 
@@ -104,7 +102,7 @@ def _caseless_key(word: str) -> tuple[str, ...] | None:
     a digit in it); once per distinct word."""
     got = _CASELESS.get(word, _UNSEEN)
     if got is _UNSEEN:
-        got = _CASELESS[word] = None if len(word) < 2 or any(ch.isdigit() for ch in word) else (phonetic_key(word),)
+        got = remember(_CASELESS, word, None if len(word) < 2 or any(ch.isdigit() for ch in word) else (phonetic_key(word),))
     return got
 
 

@@ -36,6 +36,23 @@ def folded_words(text: str) -> tuple[str, ...]:
     return tuple(map(fold, [t for _, _, t in _tokens(text)]))
 
 
+MEMO_LIMIT = 100_000
+
+
+def remember(memo: dict, key, value):
+    """Store ``value`` under ``key`` in a per-process memo of per-word work and return it.
+
+    Per-word memos pay because a batch's vocabulary is far smaller than its words, but a
+    script written without spaces makes a whole clause one token, and a Dask worker lives
+    across runs: a memo that reaches ``MEMO_LIMIT`` entries starts again empty, so memory
+    stays bounded whatever the text (the values are recomputed, never different).
+    """
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 @lru_cache(maxsize=None)
 def load_data(name: str):
     import yaml
