@@ -96,3 +96,31 @@ def test_a_member_next_to_the_others_first_may_be_what_an_unmatched_first_member
     # may be either of them written another way, so neither is reported
     text = "Amaran meliputi Tucson Barat, Las Vegas dan Salt Lake City."
     assert run(ListMismatch, context(dict(CITIES, ms=("ms", [text])))) == []
+
+
+def test_members_compared_by_shared_blocks_form_the_entities_every_pair_would():
+    # list-mismatch compares only members that share a block (a territory, a folded word,
+    # a key's first letters); the entities must be those of comparing every pair
+    from audit.checks.lists_common import _entities, _member, meets
+
+    ctx = context(dict(TESTED_IN, ur=("ur", [UR]), **CITIES,
+                       sv=("sv", ["Varningar för Phoenix, Flagstaff, Las Vegas och Salt Lake City, Tyskland och Hongkong."])))
+    members = [_member(d, ctx.documents[d].language, ctx.documents[d].script == "Latn", 0, f, j)
+               for d in sorted(ctx.facts) for f in ctx.facts[d][0].lists for j in range(len(f.keys))]
+    owner = list(range(len(members)))
+
+    def root(i):
+        while owner[i] != i:
+            i = owner[i]
+        return i
+
+    for i, x in enumerate(members):
+        for k in range(i + 1, len(members)):
+            if x.doc != members[k].doc and meets(x, members[k]):
+                owner[root(k)] = root(i)
+    every_pair: dict = {}
+    for i, m in enumerate(members):
+        every_pair.setdefault(root(i), []).append(m)
+    got = _entities(members)
+    assert got == list(every_pair.values())
+    assert len(members) > 30 and any(len(e) >= 6 for e in got)  # many members, entities across scripts
