@@ -23,7 +23,7 @@ import regex
 from ..extract.morphology import elided, glues_conjunctions
 from ..extract.names import boundary_words, strip_clitic
 from ..extract.lists import _MAX_ITEM_WORDS, _articles, _conjunctions, _separators, _unspaced_conjunctions
-from ..extract.text import TOKEN, fold, is_cased_script, load_data, tokens
+from ..extract.text import TOKEN, fold, is_cased_script, load_data, remember, tokens
 from ..languages import language_script
 from ..model import Fact
 from ..punctuation import MEMBER_QUOTES
@@ -171,7 +171,7 @@ class ListDuplicate(Check):
 
 
 # language -> word -> the word folded, without a clitic: a batch's vocabulary is far
-# smaller than its words
+# smaller than its words (bounded: text.remember)
 _BARE: dict[str, dict[str, str]] = {}
 
 
@@ -183,7 +183,7 @@ def _bare_words(toks, lang: str) -> list[str]:
     for _, _, t in toks:
         b = known.get(t)
         if b is None:
-            b = known[t] = fold(strip_clitic(t, lang))
+            b = remember(known, t, fold(strip_clitic(t, lang)))
         out.append(b)
     return out
 
