@@ -18,12 +18,15 @@ content alone. Prints, per corpus:
   name), then one translation moved into another article in place of that
   article's translation of the same language: how often ``misfiled-translation``
   flags it, and how many files it flags in the clean structure;
+- homeless translations: one translation with its article's other translations and every other
+  document of its language taken out, so that every cluster could take it and none is its home:
+  how often it joins any group (target: never);
 - the grouping stage's time.
 
     .venv/bin/python benchmarks/group.py [--edits 100] [--partials 100] [--seed 7] [--corpus ntrex-dev]
         [--only partials] [--cache DIR]
 
-``--only`` runs some of the measurements (grouping, edits, targeted, partials, misfiled; repeatable):
+``--only`` runs some of the measurements (grouping, edits, targeted, partials, misfiled, homeless; repeatable):
 ``--only partials`` measures TICO-19's partial translations in a few minutes (each trial
 regroups the whole batch from the clean run's summaries; only the cut document's is remade).
 Each measurement draws its own sample from ``--seed``, so ``--only`` changes no sample.
@@ -61,7 +64,7 @@ from audit.languages import known_language  # noqa: E402
 from audit.model import Paragraph  # noqa: E402
 
 CORPORA = Path("/work/shared/corpora")
-MEASUREMENTS = ("grouping", "edits", "targeted", "partials", "misfiled")
+MEASUREMENTS = ("grouping", "edits", "targeted", "partials", "misfiled", "homeless")
 
 
 def flatten(corpus: Path, out: Path, rng: random.Random) -> dict[str, tuple[str, str]]:
@@ -201,6 +204,8 @@ def measure(corpus: Path, args) -> None:
         _targeted(partition(groups), sums, docs, cfg, args, gold)
     if "partials" in only:
         _partials(sums, docs, facts, gold, mates, cfg, args)
+    if "homeless" in only:
+        _homeless(sums, docs, cfg, args, gold)
     if "misfiled" in only:
         rng = random.Random(f"{args.seed}-misfiled")
         article_of = {d: a for d, (a, _) in gold.items()}
@@ -292,6 +297,23 @@ def _targeted(base, sums, docs, cfg, args, gold) -> None:
           f"{changed} of {tried} change a group, {harmful} for the worse")
 
 
+def _homeless(sums, docs, cfg, args, gold) -> None:
+    """Each sampled translation alone with the other articles' documents of other languages
+    (every cluster lacks its language, none is its article): the joins printed and counted."""
+    rng = random.Random(f"{args.seed}-homeless")
+    ids = sorted(sums)
+    joined = tried = 0
+    for d in rng.sample(ids, min(args.homeless, len(ids))):
+        article, lang = gold[d]
+        keep = [x for x in ids if x == d or (gold[x][0] != article and gold[x][1] != lang)]
+        mine = next(g.documents for g in group_signatures([sums[x] for x in keep], cfg) if d in g.documents)
+        tried += 1
+        if len(mine) > 1:
+            joined += 1
+            print(f"    {d} {lang} {article} joins {_label([m for m in mine if m != d], gold)}")
+    print(f"  homeless translations (no article of theirs in the batch): {joined} of {tried} join a group")
+
+
 def _worse(base, after, gold) -> bool:
     """Whether ``after`` parts two documents of one article that ``base`` kept together, or
     puts together two documents of different articles that ``base`` kept apart."""
@@ -376,6 +398,7 @@ def main() -> None:
     parser.add_argument("--targeted", type=int, default=100)
     parser.add_argument("--partials", type=int, default=100)
     parser.add_argument("--misfiled", type=int, default=100)
+    parser.add_argument("--homeless", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", action="append", choices=MEASUREMENTS,
                         help="run only these measurements (repeatable; default: all)")

@@ -6,7 +6,9 @@ hints: each document gets a language-independent signature
 (numbers from any digit system, dates, transliterated name keys, the paragraphs'
 length profile) and candidate
 pairs come from an inverted index on rare anchors (blocking), so the cost grows
-with the number of shared rare anchors, not with the square of the batch.
+with the number of shared rare anchors, not with the square of the batch. A lone
+document the facts leave without a home is compared by its texture (the transliterated
+text's character 5-grams, ``texture.py``) with the clusters it was offered.
 """
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ import math
 from collections import Counter, defaultdict
 
 from ..model import Group
-from .score import _MIN_TOLERANCE as _NEAR, _PARTIAL, _TOLERANCE as _NEAR_SHARE, _Scorer
+from .score import _FLOOR, _MIN_TOLERANCE as _NEAR, _PARTIAL, _TOLERANCE as _NEAR_SHARE, _Scorer
+from .texture import _LIFT, _MIN_TEXTURE, _OFFERS as _TEXTURE_OFFERS
 
 _SECOND_PASS = 0.6  # a leftover joins a group lacking its languages at this fraction of the threshold
 _SECOND_PAIR = 0.75  # ... and scores this fraction of the threshold with one member (or _SECOND_PASS with
@@ -20,6 +21,7 @@ _THIN_BAR = 0.5  # clustering: a pair's score times its evidence (Scorer.evidenc
 _PARTIAL_EVIDENCE = 0.5  # ... resting on two shared name words, one figure or a confident shape at least
 _HOME_DF = 10  # ... counting anchors held by at most this many times group.max_anchor_df documents
 _OFFERS = 6  # a lone document is offered the clusters lacking its language that hold most of its anchors: this many
+_TEXTURE_VOTES = 2  # a lone document joins where members of this many languages stand out in texture (texture.py)
 
 
 def _likely(candidates, keys: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -231,6 +233,50 @@ def _choose(docs, offers, clusters, scorer: "_Scorer", settings):
     return None, None
 
 
+def _texture_home(d: str, offers, clusters, scorer: "_Scorer", settings):
+    """The cluster a lone document the facts leave without a home joins by its texture
+    (``texture.py``), or (None, None). Among the ``_TEXTURE_OFFERS`` best offers, each language
+    votes for the cluster whose member of that language stands out in texture with the document
+    (``_LIFT`` times the best of that language's other candidates): a cluster that lacks the
+    document's language joins it when ``_TEXTURE_VOTES`` languages or more vote for it and no
+    other cluster gets a third as many votes, the facts lean the same way (it is the best home
+    they offer, sharing something: a score above the floor) and its figures do not contradict its
+    closest member's (another day's report from the same template shares its wording, never its
+    figures)."""
+    top = offers[:_TEXTURE_OFFERS]
+    if d not in scorer.texture or not any(o[1] for o in top):
+        return None, None
+    span = scorer.texture.opening(d)
+    reach = span + math.ceil(max(_NEAR, _NEAR_SHARE * span))
+    compared = {x: min(scorer.sizes[x], reach) for o in top for x in clusters[o[2]][0] if x in scorer.texture}
+    sims = scorer.texture.similarities(d, compared, span)
+    # per language, each offered cluster's best texture with the document
+    best: dict[str, dict[int, float]] = defaultdict(dict)
+    for o in top:
+        for x in clusters[o[2]][0]:
+            if x in sims:
+                row = best[scorer.lang[x]]
+                row[o[2]] = max(row.get(o[2], 0.0), sims[x])
+    votes: Counter = Counter()
+    for row in best.values():
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) >= 2 and ranked[0][1] >= _MIN_TEXTURE and ranked[0][1] >= _LIFT * ranked[1][1]:
+            votes[ranked[0][0]] += 1
+    if not votes:
+        return None, None
+    (t, n), *rest = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n < _TEXTURE_VOTES or (rest and 3 * rest[0][1] > n):
+        return None, None
+    # the facts must lean the same way, however little: the best home they offer, sharing something
+    score, _, best, cross = next(o for o in top if o[1])
+    if best != t or score <= _FLOOR:
+        return None, None
+    closest = max(cross, key=lambda pair: (cross[pair], pair))
+    if scorer.facts(*closest)[1] > _PARTIAL_CONTRARY:
+        return None, None
+    return t, cross
+
+
 def _supported(cross, bar: float) -> bool:
     """Whether a home's members back a leftover: one of them nearly as well as clustering would
     (``_SECOND_PAIR`` of the bar), or each member of the better half of its pairs, two or more of
@@ -286,6 +332,8 @@ def _offer_leftovers(clusters, scores, scorer: "_Scorer", settings) -> list:
                 offers = sorted(offers + _offers(docs, langs, more, clusters, scores, scorer, cap),
                                 key=lambda o: (-o[0], o[2]))
                 best_t, best_pairs = _choose(docs, offers, clusters, scorer, settings)
+        if best_t is None and len(docs) == 1:
+            best_t, best_pairs = _texture_home(docs[0], offers, clusters, scorer, settings)
         if best_t is None:
             continue
         target = clusters[best_t]

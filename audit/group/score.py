@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from ..config import Config
+from .texture import Texture
 
 _PAIR_ANCHORS = 6  # a document's rarest common anchors that are paired into blocking keys
 _TOLERANCE = 0.12  # how far (as a fraction of the longer document) a shared anchor may move
@@ -109,6 +110,7 @@ class _Scorer:
         self.lang = lang = {s[0]: s[1] for s in summaries}
         self.sizes = {s[0]: max(s[2], 1) for s in summaries}
         self.shapes = {s[0]: _Shape(s[4]) for s in summaries}
+        self.texture = Texture({s[0]: s[5] for s in summaries if len(s) > 5})
         df: Counter = Counter()
         langs_of: dict[str, set[str]] = defaultdict(set)
         for doc_id, sig in sigs.items():

@@ -54,10 +54,13 @@ def signature(doc_facts) -> dict[str, list[float]]:
     return feats
 
 
-def summary(doc: Document, doc_facts: list) -> tuple[str, str, int, dict[str, list[float]], tuple[float, ...]]:
-    """What grouping needs of a document: (id, language, paragraphs, signature, length profile).
-    Small: the Dask engine computes it where the document was read and sends only this."""
-    return doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc)
+def summary(doc: Document, doc_facts: list) -> tuple:
+    """What grouping needs of a document: (id, language, paragraphs, signature, length profile,
+    paragraph texts). Small: the Dask engine computes it where the document was read and sends
+    only this with the document, whose paragraph texts these are (the same strings, pickled once);
+    the texts are transliterated only for a document the texture is asked about (``texture.py``)."""
+    return (doc.id, doc.language, len(doc.paragraphs), dict(signature(doc_facts)), profile(doc),
+            tuple(p.text for p in doc.paragraphs))
 
 
 def profile(doc: Document) -> tuple[float, ...]:
