@@ -366,3 +366,34 @@ def test_the_architecture_docs_worked_example_is_one_file_and_a_registry_entry(t
     found = [(f.check, f.locations[0].line, f.locations[0].evidence) for f in report.findings]
     assert ("date-impossible", 2, "30 februari 2025") in found
     assert "date-impossible" in report.signature["checks"]
+
+
+def test_the_checking_tables_are_loaded_before_the_pool_forks_and_a_missing_one_is_no_error():
+    """What each checking worker used to load for itself (wordfreq's table of a batch language)
+    is in this process before the fork; a language no library knows does not stop the run."""
+    import gc
+
+    import wordfreq
+
+    from audit.extract.numwords import lexicon
+    from audit.pipeline import share_tables
+
+    wordfreq.get_frequency_dict.cache_clear()
+    lexicon.cache_clear()
+    try:
+        share_tables({"sv", "zz"})
+        assert gc.get_freeze_count() > 0  # out of the workers' collections
+    finally:
+        gc.unfreeze()
+    before = wordfreq.get_frequency_dict.cache_info()
+    wordfreq.zipf_frequency("och", "sv")
+    assert wordfreq.get_frequency_dict.cache_info().misses == before.misses  # no table loaded at check time
+    assert lexicon.cache_info().currsize >= 1
+
+
+def test_a_pool_on_this_platform_forks_its_workers_so_they_share_the_tables():
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the default start method elsewhere is spawn")
+    from audit.config import as_config
+
+    assert PoolEngine(as_config({}), 2).forks  # else the pipeline loads the tables for nothing

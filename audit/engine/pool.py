@@ -39,6 +39,15 @@ class PoolEngine:
         self._restore_sigterm = None
         self._reaper = None  # removes the hold directory if this process is killed between stages
 
+    @property
+    def forks(self) -> bool:
+        """Whether the workers are forked from this process, so share what it has loaded."""
+        import multiprocessing
+        import sys
+
+        method = multiprocessing.get_start_method(allow_none=True)
+        return method == "fork" or (method is None and sys.platform.startswith("linux") and sys.version_info < (3, 14))
+
     def __enter__(self) -> "PoolEngine":
         return self
 
