@@ -94,7 +94,6 @@ def _prefixes(keys: frozenset[str]) -> frozenset[str]:
 # language -> word -> its keys (None for a number): a batch's vocabulary is far smaller
 # than its words, so each distinct word is keyed once per process
 _WORD_KEYS: dict[str, dict[str, frozenset[str] | None]] = {}
-_NUMBER = object()
 
 
 def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]]:
@@ -102,15 +101,10 @@ def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]
     known = _WORD_KEYS.get(lang)
     if known is None:
         known = _WORD_KEYS[lang] = {}
-    get = known.get
-    out = []
-    for s, e, t in tokens(text):
-        keys = get(t, _NUMBER)
-        if keys is _NUMBER:
-            keys = known[t] = _word_key_set(t, lang)
-        if keys is not None:
-            out.append((s, e, t, keys))
-    return out
+    words = tokens(text)
+    for t in {t for _, _, t in words}.difference(known):
+        known[t] = _word_key_set(t, lang)
+    return [(s, e, t, keys) for s, e, t in words if (keys := known[t]) is not None]
 
 
 def _word_key_set(t: str, lang: str) -> frozenset[str] | None:
