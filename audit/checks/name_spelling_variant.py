@@ -67,6 +67,13 @@ class NameSpellingVariant(Check):
         doc = view.doc
         occurrences = defaultdict(list)  # form without clitic -> [(paragraph, start, end, surface)]
         neighbours = defaultdict(set)  # form -> {("<" or ">", neighbour form)}
+        if not view.cased:
+            # only a form that shares its key with another form of the document can be one
+            # half of a pair: the others' occurrences and neighbours are never read
+            per_key = defaultdict(list)
+            for form in set().union(*(view.folded(i) for i in range(len(view.words)))):
+                per_key[phonetic_key(form)].append(form)
+            paired = {f for forms in per_key.values() if len(forms) >= 2 for f in forms}
         for i, words in enumerate(view.words):
             text = doc.paragraphs[i].text
             # each word's form once (not once more as each neighbour's); in a cased script
@@ -88,7 +95,8 @@ class NameSpellingVariant(Check):
             else:
                 forms = view.folded(i)
                 adjacent = view.adjacent(i)
-                for k, (s, e, t, _) in enumerate(words):
+                for k in [k for k, f in enumerate(forms) if f in paired]:
+                    s, e, t, _ = words[k]
                     form = forms[k]
                     occurrences[form].append((i, s, e, t))
                     if k and adjacent[k - 1]:

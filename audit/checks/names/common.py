@@ -16,6 +16,7 @@ false alarm. The vote on names one translation drops or replaces is in ``voting`
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -93,7 +94,6 @@ def _prefixes(keys: frozenset[str]) -> frozenset[str]:
 # language -> word -> its keys (None for a number): a batch's vocabulary is far smaller
 # than its words, so each distinct word is keyed once per process
 _WORD_KEYS: dict[str, dict[str, frozenset[str] | None]] = {}
-_NUMBER = object()
 
 
 def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]]:
@@ -101,15 +101,10 @@ def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]
     known = _WORD_KEYS.get(lang)
     if known is None:
         known = _WORD_KEYS[lang] = {}
-    get = known.get
-    out = []
-    for s, e, t in tokens(text):
-        keys = get(t, _NUMBER)
-        if keys is _NUMBER:
-            keys = known[t] = _word_key_set(t, lang)
-        if keys is not None:
-            out.append((s, e, t, keys))
-    return out
+    words = tokens(text)
+    for t in {t for _, _, t in words}.difference(known):
+        known[t] = _word_key_set(t, lang)
+    return [(s, e, t, keys) for s, e, t in words if (keys := known[t]) is not None]
 
 
 def _word_key_set(t: str, lang: str) -> frozenset[str] | None:
@@ -154,36 +149,22 @@ class NameView:
         return frozenset(k for words in self.words for _, _, t, ks in words if t[:1].islower() for k in ks)
 
     def link_maps(self, link_of: dict[int, int]) -> None:
-        """Which links mention each unit (exactly), and which contain it (leniently)."""
+        """Which links mention each unit (exactly), and which contain it (leniently): each
+        link's keys, surfaces and units gathered as sets first, then inverted, so a unit
+        written many times in one link is entered once."""
         self.link_of = link_of  # paragraph index -> link number
-        self.mention_links: dict = {}
-        self.surface_links: dict = {}
-        self.key_links: dict = {}  # word key -> links where this document writes a word with it
-        key_links = self.key_links
+        keys_of: dict[int, set] = defaultdict(set)
+        surfaces_of: dict[int, set] = defaultdict(set)
+        units_of: dict[int, set] = defaultdict(set)
         for i, w in enumerate(self.words):
             n = link_of.get(i, -1)
-            for k in set().union(*[x[3] for x in w]):
-                got = key_links.get(k)
-                if got is None:
-                    key_links[k] = {n}
-                else:
-                    got.add(n)
-        surface_links, mention_links = self.surface_links, self.mention_links
-        for i in range(len(self.words)):
-            n = link_of.get(i, -1)
-            for m in self.mentions(i):
-                surface = fold(m.surface)
-                got = surface_links.get(surface)
-                if got is None:
-                    surface_links[surface] = {n}
-                else:
-                    got.add(n)
-                for u in m.units:
-                    got = mention_links.get(u)
-                    if got is None:
-                        mention_links[u] = {n}
-                    else:
-                        got.add(n)
+            keys_of[n].update(*[x[3] for x in w])
+            ms = self.mentions(i)
+            surfaces_of[n].update([fold(m.surface) for m in ms])
+            units_of[n].update(*[m.units for m in ms])
+        self.key_links: dict = _invert(keys_of)  # word key -> links where this document writes a word with it
+        self.surface_links: dict = _invert(surfaces_of)
+        self.mention_links: dict = _invert(units_of)
 
     def paragraph_index(self, indices) -> Index:
         ix = Index(lenient=True)
@@ -270,6 +251,15 @@ class NameView:
                     if len(got) == len(u) and all(any(x.startswith(a) for x in ks) for a, (*_, ks) in zip(u, got)):
                         return i, got[0][0], got[-1][1]
         return None
+
+
+def _invert(items_of: dict[int, set]) -> dict:
+    """{link: items} -> {item: links}."""
+    out: dict = defaultdict(set)
+    for n, items in items_of.items():
+        for x in items:
+            out[x].add(n)
+    return dict(out)
 
 
 def _free(words, taken) -> list[bool]:

@@ -90,12 +90,22 @@ def _stems(word: str, lang: str) -> tuple[str, ...]:
     return tuple(f[:-len(x)] for x in _suffixes(lang) if f.endswith(x) and len(f) - len(x) >= 2)
 
 
-def _word_keys(words, lang: str) -> list[tuple[set[str], set[str]]]:
+# (word, its keys, language) -> (exact keys, loose keys): a batch's vocabulary is far
+# smaller than the words ``written`` reads, so each distinct word is keyed once per process
+_WORD_FORMS: dict[tuple[str, frozenset[str], str], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _word_keys(words, lang: str) -> list[tuple[frozenset[str], frozenset[str]]]:
     """Per word, its exact and loose keys (with and without a clitic or a case ending)."""
     out = []
+    known = _WORD_FORMS
     for _s, _e, t, ks in words:
-        stems = _stems(t, lang)
-        out.append((set(ks) | {phonetic_key(x) for x in stems}, {loose_key(t)} | {loose_key(x) for x in stems}))
+        got = known.get((t, ks, lang))
+        if got is None:
+            stems = _stems(t, lang)
+            got = known[(t, ks, lang)] = (frozenset(ks) | {phonetic_key(x) for x in stems},
+                                          frozenset({loose_key(t)} | {loose_key(x) for x in stems}))
+        out.append(got)
     return out
 
 

@@ -47,7 +47,7 @@ from ..base import GroupContext
 from .common import Mention, NameView, name_views
 from .match import by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
-from .strict_words import (Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
+from .strict_words import (Keyed, Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
                            near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
@@ -96,6 +96,7 @@ def _strict_votes(ctx: GroupContext):
     name_keys = set(links_of)
     present_memo: dict[tuple[str, int, str], bool] = {}
     index = dict(links)
+    keyed_at: dict[tuple[str, int], Keyed] = {}  # (document, link) -> its words' keys, for ``_keyed``
 
     def writes(d: str, n: int, w: Word, codes: frozenset[str]) -> int:
         """3: ``d`` writes ``w`` here by its key (or as the same territory); 2: near it (a
@@ -105,7 +106,10 @@ def _strict_votes(ctx: GroupContext):
             ws = words_here(d, n, index[n][d])
             lang = views[d].doc.language
             keys = (w.key,) + w.stems
-            if _keyed(keys, ws, lang) or bool(codes and writes_territory(ws, lang, set(codes))):
+            keyed = keyed_at.get((d, n))
+            if keyed is None:
+                keyed = keyed_at[(d, n)] = Keyed(ws, lang)
+            if keyed.has(keys) or bool(codes and writes_territory(ws, lang, set(codes))):
                 got = 3  # by its key, an ending after it
             elif len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys):
                 # near it (a clitic, voicing, a compound); support only where the consonant skeleton

@@ -122,6 +122,35 @@ def _keyed(keys: tuple[str, ...], words, lang: str) -> bool:
     return False
 
 
+# (word, its keys, language) -> what ``_keyed`` asks of it: every key a name word's key may
+# be (the word's keys less an ending of up to four letters), and its stems' keys (once per
+# distinct word for the process)
+_KEYED_FORMS: dict[tuple[str, frozenset[str], str], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+class Keyed:
+    """``_keyed`` for many name words over the same ``words`` (a link's words of one
+    document): the keys each word stands for, gathered once, so each test is set look-ups."""
+
+    def __init__(self, words, lang: str):
+        heads: set[str] = set()
+        stemmed: set[str] = set()
+        known = _KEYED_FORMS
+        for _, _, t, ks in words:
+            got = known.get((t, ks, lang))
+            if got is None:
+                got = known[(t, ks, lang)] = (
+                    frozenset(k2[:m] for k2 in ks for m in range(max(0, len(k2) - 4), len(k2) + 1)),
+                    frozenset(phonetic_key(x) for x in _stems(t, lang)))
+            heads |= got[0]
+            stemmed |= got[1]
+        self.heads, self.stemmed = heads, stemmed
+
+    def has(self, keys: tuple[str, ...]) -> bool:
+        """``_keyed(keys, words, lang)``."""
+        return any(k in self.heads or k in self.stemmed for k in keys)
+
+
 def _same_word(w: "Word", k: str) -> bool:
     """A capitalised word of key ``k`` writes the name word ``w``: the same key, or one of them
     the other with an ending (Glasgows, Kavanaughs)."""
