@@ -94,14 +94,18 @@ def _strict_votes(ctx: GroupContext):
                         links_of.setdefault(w.key, set()).add(n)
                         named_by.setdefault(w.key, set()).add(d)
     name_keys = set(links_of)
-    present_memo: dict[tuple[str, int, str], bool] = {}
+    # (document, link, key, territory codes) -> the answer. Words of one key share it, whatever
+    # translation's spelling asked first (keying on the spelling too raised two false findings
+    # on TICO-19: a caseless rendering near one spelling of the name and not another's).
+    present_memo: dict[tuple, int] = {}
     index = dict(links)
     keyed_at: dict[tuple[str, int], Keyed] = {}  # (document, link) -> its words' keys, for ``_keyed``
 
     def writes(d: str, n: int, w: Word, codes: frozenset[str]) -> int:
         """3: ``d`` writes ``w`` here by its key (or as the same territory); 2: near it (a
         clitic, voicing, a compound); 1: something near it by skeleton; 0: nothing like it."""
-        got = present_memo.get((d, n, w.key))
+        memo_key = (d, n, w.key, codes)
+        got = present_memo.get(memo_key)
         if got is None:
             ws = words_here(d, n, index[n][d])
             lang = views[d].doc.language
@@ -120,7 +124,7 @@ def _strict_votes(ctx: GroupContext):
                 got = 1  # something like it: a spelling the keys miss, not an omission
             else:
                 got = 0
-            present_memo[(d, n, w.key)] = got
+            present_memo[memo_key] = got
         return got
 
     own_memo: dict[tuple[str, int, str], frozenset[str]] = {}
