@@ -9,12 +9,14 @@ class NameMissing(NameVoteCheck):
     severity = "warning"
     description = "A name that the other translations give here is missing from one translation."
     rationale = ("A person or place the other translations name and one leaves out is missing from its "
-                 "readers' story. Names are matched by per-word phonetic keys across scripts; a name is one "
-                 "when a cased translation capitalises it (or the glossary lists it), and a near miss in the "
-                 "paragraph (an inflection, another spelling) counts as present.")
-    # On by default with the strict vote (``names.yaml: vote: strict``): 8 of its 9 findings on
-    # NTREX and 4 of 5 on TICO-19 are real (benchmarks/real.py), the findings as a whole 15 of 16
-    # and 86 of 87. The broad vote (fewer than half real: translators translate organisations,
+                 "readers' story. Names are matched by per-word phonetic keys across scripts. With the "
+                 "default strict vote a name is reported only when it is rare (word frequencies), the others "
+                 "write it here by its key and half the cased ones capitalise it, and the flagged translation "
+                 "writes it where the article names it elsewhere, or writes the rest of the name here; a near "
+                 "miss in the paragraph (an inflection, another spelling) counts as present.")
+    # On by default with the strict vote (config.yaml ``names.vote``): 8 of its 9 findings on
+    # NTREX and 5 of 6 on TICO-19 are real (benchmarks/real.py), the findings as a whole 15 of 16
+    # and 87 of 88. The broad vote (fewer than half real: translators translate organisations,
     # titles and works, Metropolitan Police = شرطة العاصمة) is for batches where names are
     # transliterated throughout.
     default_enabled = True
