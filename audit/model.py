@@ -95,13 +95,6 @@ class Link:
                 return c
         return self.confidence
 
-    def checked_members(self, min_confidence: float) -> tuple[str, ...]:
-        """The documents whose paragraphs the number and date checks compare here: those
-        with paragraphs in the link whose own confidence reaches ``min_confidence``, when
-        two or more do."""
-        trusted = tuple(d for d, idx in self.members if idx and self.trusted(d) >= min_confidence)
-        return trusted if len(trusted) >= 2 else ()
-
     def indices(self, doc_id: str) -> tuple[int, ...]:
         for d, idx in self.members:
             if d == doc_id:
@@ -118,7 +111,7 @@ class Alignment:
 
     def checked_members(self, min_confidence: float) -> tuple[tuple[str, ...], ...]:
         """Per link, the documents whose paragraphs the number and date checks compare:
-        those the aligner trusts there (``Link.checked_members``), and those it doubts whose
+        those the aligner trusts there (``Link.trusted``), and those it doubts whose
         paragraph is placed by trusted neighbours: the link lies in a run of one-to-one links
         (one paragraph of the document against one of the pivot, each the next of both)
         between two links the aligner trusts for it. Between two such anchors with as many

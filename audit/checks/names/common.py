@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 
 from ...extract.names import boundary_words
 from ...extract.morphology import clitics, elided
-from ...extract.text import fold, phonetic_key, tokens
+from ...extract.text import MEMO_LIMIT, fold, phonetic_key, tokens
 from ..base import GroupContext
 from .match import cased_script
 
@@ -102,6 +102,8 @@ def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]
     if known is None:
         known = _WORD_KEYS[lang] = {}
     words = tokens(text)
+    if len(known) >= MEMO_LIMIT:  # bounded as ``text.remember``'s memos are
+        known.clear()
     for t in {t for _, _, t in words}.difference(known):
         known[t] = _word_key_set(t, lang)
     return [(s, e, t, keys) for s, e, t in words if (keys := known[t]) is not None]

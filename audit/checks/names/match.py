@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ...extract.labels import territory_names
-from ...extract.text import fold, load_data, phonetic_key, tokens, translit
+from ...extract.text import fold, load_data, phonetic_key, remember, tokens, translit
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
 # after the phonetic classes: voicing of dentals, labials (b/f/p/v are one class) and
@@ -103,8 +103,8 @@ def _word_keys(words, lang: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         got = known.get((t, ks, lang))
         if got is None:
             stems = _stems(t, lang)
-            got = known[(t, ks, lang)] = (frozenset(ks) | {phonetic_key(x) for x in stems},
-                                          frozenset({loose_key(t)} | {loose_key(x) for x in stems}))
+            got = remember(known, (t, ks, lang), (frozenset(ks) | {phonetic_key(x) for x in stems},
+                                                  frozenset({loose_key(t)} | {loose_key(x) for x in stems})))
         out.append(got)
     return out
 

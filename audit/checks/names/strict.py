@@ -53,8 +53,6 @@ from .strict_words import (Keyed, Word, _cased_name_words, _common_loan, _compou
 from .voting import NameVote
 
 
-
-
 def strict_votes(ctx: GroupContext) -> list[NameVote]:
     """Names one translation drops or replaces, on strong evidence (computed once per group)."""
     return ctx.memo("name_strict_votes", lambda: list(_strict_votes(ctx)))
@@ -252,8 +250,7 @@ def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: 
     elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
     if len(elsewhere) < int(load_data("names.yaml")["strict_elsewhere"]):
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
-    hits = sum(1 for x in elsewhere if writes(f, x, w, codes))
-    return 4 * hits >= 3 * len(elsewhere)
+    return _written_where_said(f, n, w, codes, links_of, index, writes)
 
 
 def _rendered_here(cased: bool, f: str, n: int, m: Mention, w: Word, owner: NameView, writes, words) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...extract.labels import territory_names
-from ...extract.text import fold, load_data, phonetic_key, tokens
+from ...extract.text import fold, load_data, phonetic_key, remember, tokens
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
 from .match import _stems, territories
@@ -139,9 +139,9 @@ class Keyed:
         for _, _, t, ks in words:
             got = known.get((t, ks, lang))
             if got is None:
-                got = known[(t, ks, lang)] = (
+                got = remember(known, (t, ks, lang), (
                     frozenset(k2[:m] for k2 in ks for m in range(max(0, len(k2) - 4), len(k2) + 1)),
-                    frozenset(phonetic_key(x) for x in _stems(t, lang)))
+                    frozenset(phonetic_key(x) for x in _stems(t, lang))))
             heads |= got[0]
             stemmed |= got[1]
         self.heads, self.stemmed = heads, stemmed
