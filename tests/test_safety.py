@@ -202,3 +202,48 @@ def test_a_run_killed_between_stages_leaves_no_hold_directory(tmp_path):
     while hold.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not hold.exists()
+
+
+_FORK_INTERRUPT: list = []  # armed by the test below; os.register_at_fork cannot be undone
+
+
+def _interrupt_after_fork() -> None:
+    if _FORK_INTERRUPT and os.getpid() == _FORK_INTERRUPT[0]:
+        _FORK_INTERRUPT.clear()
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="needs fork")
+@pytest.mark.parametrize("stage", ["reaper", "pool"])
+def test_ctrl_c_while_the_run_forks_stops_it_and_leaves_no_process(tmp_path, monkeypatch, stage):
+    """Python ignores an exception raised in its after-fork handlers: Ctrl-C there was lost
+    (and one just after the fork left a worker nobody stopped, which the parent waited for
+    at exit). Ctrl-C is held back while the run forks, then stops it."""
+    import multiprocessing
+    import threading
+
+    from audit.config import load_config
+    from audit.engine.pool import PoolEngine
+    from audit.pipeline import read_file
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers run in the main thread only")
+    files = [(str(p), p.stem, None, None) for p in sorted(INPUTS.iterdir())]
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    os.register_at_fork(after_in_parent=_interrupt_after_fork)
+    try:
+        with PoolEngine(load_config(), jobs=2, min_items=1) as pool:
+            if stage == "pool":
+                pool._start()  # the reaper forks here, unarmed: the interrupt comes with the pool's forks
+            _FORK_INTERRUPT.append(os.getpid())
+            with pytest.raises(KeyboardInterrupt):
+                pool.read(read_file, files)
+    finally:
+        _FORK_INTERRUPT.clear()
+        signal.signal(signal.SIGINT, previous)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children(), "a worker outlived the interrupted run"
+    assert not list(tmp_path.glob("audit-hold-*")), "the hold directory was left behind"

@@ -18,7 +18,7 @@ from ..config import Config
 from ..errors import AuditError
 from . import closed_error
 from .inline import InlineEngine
-from .processes import start_reaper, stop_reaper
+from .processes import interrupts_deferred, start_reaper, stop_reaper
 
 MIN_ITEMS = 8  # below this a pool costs more than it saves
 _CHUNK_MAX = {"reading": 16, "checking": 2}  # tasks per chunk: ~0.5 s of work at most
@@ -100,10 +100,12 @@ class PoolEngine:
         # and a chunk's round trip well under a millisecond
         chunk = max(1, min(_CHUNK_MAX[stage], total // (self.jobs * 8)))
         out = []
-        self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
-                                         initargs=(self.config, self._hold.name, os.getpid()))
         try:
-            for k, result in enumerate(self._pool.map(fn, items, chunksize=chunk), start=1):
+            with interrupts_deferred():  # the pool forks its workers while the tasks are submitted
+                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
+                                                 initargs=(self.config, self._hold.name, os.getpid()))
+                results = self._pool.map(fn, items, chunksize=chunk)
+            for k, result in enumerate(results, start=1):
                 out.append(result)
                 if progress:
                     progress(stage, k, total)

@@ -9,6 +9,12 @@ parent's pid. Either way the worker then removes the run's hold directory (the
 parent, killed, cannot) and exits. Between two stages no worker is alive, so a
 small reaper process, started with the hold directory, removes it when the parent
 ends in any way (its pipe from the parent reads end-of-file).
+
+Ctrl-C is held back while the parent forks (:func:`interrupts_deferred`). Python
+ignores an exception raised inside its own after-fork handlers, so an interrupt
+there was lost; one raised just after a fork, before the pool recorded the new
+worker, left a worker nobody stopped, and the parent then waited for it forever
+at exit.
 """
 from __future__ import annotations
 
@@ -53,20 +59,26 @@ def start_reaper(hold: str) -> tuple[int, int] | None:
     hold. Returns what :func:`stop_reaper` takes; None where processes cannot fork."""
     if not hasattr(os, "fork"):
         return None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the reaper: nothing but a read and a removal, then out without the parent's exit handlers
-        try:
-            os.close(write_end)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so is SIGTERM; the pipe says when it is over
-            while os.read(read_end, 1):
-                pass
-            shutil.rmtree(hold, ignore_errors=True)
-        finally:
-            os._exit(0)
-    os.close(read_end)
+    with interrupts_deferred():  # an interrupt between the fork and the return would lose the reaper
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            _reap(hold, read_end, write_end)  # never returns
+        os.close(read_end)
     return pid, write_end
+
+
+def _reap(hold: str, read_end: int, write_end: int) -> None:
+    """The reaper: nothing but a read and a removal, then out without the parent's exit handlers."""
+    try:
+        os.close(write_end)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so is SIGTERM; the pipe says when it is over
+        while os.read(read_end, 1):
+            pass
+        shutil.rmtree(hold, ignore_errors=True)
+    finally:
+        os._exit(0)
 
 
 def stop_reaper(reaper: tuple[int, int] | None) -> None:
@@ -100,6 +112,26 @@ def _watch(parent_pid: int, hold: str | None) -> None:
     while os.getppid() == parent_pid:
         time.sleep(0.5)
     _exit_removing(hold)
+
+
+@contextmanager
+def interrupts_deferred():
+    """Ctrl-C held back until the block ends, then handled as it would have been: for the
+    forks of a pool or a reaper. Python ignores an exception raised inside its after-fork
+    handlers, and one raised between a fork and its bookkeeping leaves a process nobody
+    stops. Only in the main thread (where Python runs signal handlers) and where the
+    handler is Python's, not SIG_IGN or SIG_DFL; a second Ctrl-C is held back too."""
+    if threading.current_thread() is not threading.main_thread() or not callable(signal.getsignal(signal.SIGINT)):
+        yield
+        return
+    pending: list = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(frame))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if pending:
+            previous(signal.SIGINT, pending[0])
 
 
 @contextmanager
