@@ -247,3 +247,46 @@ def test_ctrl_c_while_the_run_forks_stops_it_and_leaves_no_process(tmp_path, mon
         time.sleep(0.05)
     assert not multiprocessing.active_children(), "a worker outlived the interrupted run"
     assert not list(tmp_path.glob("audit-hold-*")), "the hold directory was left behind"
+
+
+def _send_half_then_hang(item):
+    """A task whose result goes out half written: the worker then stalls, as one stopped
+    while sending would leave the pipe."""
+    from multiprocessing.connection import Connection
+
+    def half(self, buf):
+        self._send(len(buf).to_bytes(4, "big") + bytes(buf[: len(buf) // 2]))
+        time.sleep(600)
+
+    Connection._send_bytes = half
+    return "x" * 100_000
+
+
+def test_an_interrupted_pool_does_not_wait_for_a_half_sent_result(tmp_path, monkeypatch):
+    """Ctrl-C while a worker is in the middle of sending a result: the run stops, and the
+    pool's thread, which was reading that result, ends instead of waiting for the rest
+    forever (the process would then hang at exit, waiting for that thread)."""
+    import threading
+
+    from audit.config import load_config
+    from audit.engine.pool import PoolEngine
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers run in the main thread only")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    before = set(threading.enumerate())
+    timer = threading.Timer(2.0, os.kill, (os.getpid(), signal.SIGINT))
+    try:
+        with PoolEngine(load_config(), jobs=1, min_items=1) as pool:
+            pool._start()
+            timer.start()
+            with pytest.raises(KeyboardInterrupt):
+                pool._map(_send_half_then_hang, [1], None, "checking")
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    left = [t for t in threading.enumerate() if t not in before and t is not timer]
+    for t in left:
+        t.join(10)
+    assert not [t for t in left if t.is_alive()], "the pool's thread still waits for the rest of the result"

@@ -137,6 +137,7 @@ class PoolEngine:
             return
         # ProcessPoolExecutor has no public terminate before Python 3.14
         workers = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
         pool.shutdown(wait=False, cancel_futures=True)
         for p in workers:
             p.terminate()
@@ -144,6 +145,12 @@ class PoolEngine:
             p.join(5)
             if p.is_alive():
                 p.kill()
+        # a worker stopped while sending a result leaves half a message in the result pipe; with
+        # this process's copy of its write end closed, the pool's thread reads end-of-file instead
+        # of waiting for the rest forever (and this process for that thread, at exit)
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
 
 
 def _exit_on_sigterm():
