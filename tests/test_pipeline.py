@@ -397,3 +397,28 @@ def test_a_pool_on_this_platform_forks_its_workers_so_they_share_the_tables():
     from audit.config import as_config
 
     assert PoolEngine(as_config({}), 2).forks  # else the pipeline loads the tables for nothing
+
+
+def test_the_hold_directory_gives_back_the_facts_it_was_given(tmp_path):
+    """A paragraph's names are held column by column (engine/pool.py): every fact comes back
+    equal, with its fields, whatever mix of names a paragraph has."""
+    import pickle
+
+    from audit.engine.pool import _dump
+    from audit.model import NameFact, NumberFact, ParagraphFacts
+
+    caseless = (NameFact("হ্যানয়", 0, 6, ("hn",), False), NameFact("কোয়াং নিন", 7, 17, ("kng", "nn"), False))
+    cased = (NameFact("Quang Ninh", 3, 13, ("kng", "nn"), True),)
+    paragraphs = [
+        ParagraphFacts((NumberFact("29", 0, 2, 29),), (), caseless + cased, (), (), note="n"),
+        ParagraphFacts((), (), (), (), ()),
+        ParagraphFacts((), (), cased, (), (), more=(("times", (NumberFact("9", 0, 1, 9),)),)),
+    ]
+    with open(tmp_path / "0.pickle", "wb") as fh:
+        _dump(("doc", paragraphs), fh)
+    with open(tmp_path / "0.pickle", "rb") as fh:
+        doc, back = pickle.load(fh)
+    assert doc == "doc" and back == paragraphs
+    assert [[(type(f), f.text, f.start, f.end, f.keys, f.cased) for f in pf.names] for pf in back] == \
+           [[(type(f), f.text, f.start, f.end, f.keys, f.cased) for f in pf.names] for pf in paragraphs]
+    assert back[0].note == "n" and back[0].numbers[0].value == 29 and back[2].times[0].value == 9
