@@ -5,7 +5,8 @@ Countries are read in running text by their CLDR names in each language
 country translated rather than transliterated meets the others' by its code.
 
 A swap is reported only when both halves of it are seen, link by link (at least
-three translations aligned here: with two, neither outvotes the other), and one
+three translations the aligner trusts here, ``GroupContext.trusted_links``: with two,
+neither outvotes the other; one doubted translation does not hide the others), and one
 half plainly:
 
 - every other translation but at most one (two at least), or three in four of
@@ -17,7 +18,8 @@ half plainly:
   write X in forms CLDR lacks, a like name is the evidence of a confusion), or, with
   many translations and one or two countries named here, half of them (four at least)
   name X and no word of this one begins with X's name (फिलिपिन्सलाई: an ending the case
-  endings lack);
+  endings lack); or, in a list of countries, two in three of many (four at least) name X,
+  one for one: X the only country so outvoted, Y the only one this translation adds;
 - this one names country Y here, which no other translation names here;
 - and, where this one never names X by a CLDR name, no word of it begins with one
   (an ending the case endings lack: X may be there after all).
@@ -97,7 +99,9 @@ class CountryMismatch(Check):
     messages = {"swapped": "{lang} names {found} where {agree} of the other {others} translations name {expected}"}
 
     def run(self, ctx: GroupContext):
-        for link, present in ctx.confident_links():
+        # the members the aligner trusts, as the number checks compare them: one misfiled or
+        # shifted translation lowers the link's confidence, and must not hide a swap elsewhere
+        for link, present in ctx.trusted_links():
             if len(present) < _MIN_AGREE + 1:
                 continue
             named = {d: _mentions(ctx, d, idx) for d, idx in present}
@@ -110,6 +114,7 @@ class CountryMismatch(Check):
                 few = len({c for o in others for c in named[o]}) <= _FEW
                 strong = max(_MIN_AGREE, min(len(others) - 1, -(-3 * len(others) // 4)) if few else len(others) - 1)
                 half = max(_MIN_AGREE, (len(others) + 1) // 2)
+                most = max(_WITNESSES, -(-2 * len(others) // 3))  # two in three of many, four at least
                 mine = {x: len(v) for x, v in named[d].items()}
                 # X: how many others name it here more often than this one
                 fewer = {x: sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others)
@@ -122,10 +127,16 @@ class CountryMismatch(Check):
                 # demonym or a form CLDR lacks, and Y, which none of them names, is the swap's half
                 # and, whichever rule, where this one never names X by a CLDR name, no word of it
                 # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
+                absent = lambda x: x in mine or not _begins_a_word(ctx, d, present, x)  # noqa: E731
                 dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
-                                                     or (few and k >= _WITNESSES))))
-                    and (x in mine or not _begins_a_word(ctx, d, present, x)))
+                                                     or (few and k >= _WITNESSES)))) and absent(x))
+                if not dropped and len(added) == 1:
+                    # in a list of countries, two in three of many (four at least) name X and this one
+                    # never does, in the place of one country none of them names: one for one, as a
+                    # swap is (a compound misread, a pair split in two, drops two for one)
+                    listed = [x for x, k in fewer.items() if k >= most and x not in mine]
+                    dropped = listed if len(listed) == 1 and absent(listed[0]) else []
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added)

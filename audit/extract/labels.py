@@ -13,7 +13,7 @@ import regex
 from ..model import LabelFact
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
-from .text import fold, is_cased_script, load_data, phonetic_key, remember, tokens
+from .text import fold, load_data, phonetic_key, remember, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _MAX_ENTITY_WORDS = 5
@@ -40,7 +40,6 @@ def country_code(name: str, lang: str) -> str | None:
 def extract_labels(text: str, lang: str) -> list[LabelFact]:
     facts = []
     stops = boundary_words(lang)
-    cased = is_cased_script(text)
     for m in _PAREN.finditer(text):
         code = country_code(m.group(1), lang)
         if code is None:
@@ -50,7 +49,7 @@ def extract_labels(text: str, lang: str) -> list[LabelFact]:
         entity: list[tuple[int, int, str]] = []
         for s, e, t in reversed(words):
             gap = text[e:(entity[0][0] if entity else m.start())]
-            if gap.strip(" -") or fold(t) in stops or (cased and not t[:1].isupper()):
+            if gap.strip(" -") or fold(t) in stops or not _capital_or_caseless(t):
                 break
             entity.insert(0, (s, e, t))
             if len(entity) >= _MAX_ENTITY_WORDS:
@@ -80,7 +79,33 @@ def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str
         words = tuple(fold(t) for _, _, t in tokens(name))
         if words and len("".join(words)) >= 3:
             table.setdefault(words, code)
+    for words, code in list(table.items()):
+        for form in _declined(words, lang):
+            table.setdefault(form, code)  # a name as written itself comes first
     return table, frozenset(w[0] for w in table)
+
+
+@lru_cache(maxsize=None)
+def _countries_data() -> dict:
+    return load_data("countries.yaml")
+
+
+def _declined(words: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+    """The forms of a name whose words change their last letters with their case
+    (``countries.yaml`` declension: Италия -> Италии, Южная Корея -> Южной Кореи)."""
+    rules = _countries_data().get("declension", {}).get(lang)
+    if not rules:
+        return []
+    keys = sorted(rules, key=len, reverse=True)
+    per_word = []
+    for w in words:
+        key = next((k for k in keys if k and w.endswith(k)), "")
+        stem = w[:len(w) - len(key)]
+        per_word.append([w] + ([fold(stem + x) for x in rules.get(key) or ()] if len(stem) >= 2 else []))
+    out: list[tuple[str, ...]] = [()]
+    for forms in per_word:
+        out = [f + (x,) for f in out for x in forms]
+    return [f for f in out if f != words]
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +122,8 @@ def _capitalised(lang: str) -> dict[tuple[str, ...], tuple[bool, ...]]:
         if len(toks) > 1:
             caps = tuple(t[:1].isupper() for _, _, t in toks)
             key = tuple(fold(t) for _, _, t in toks)
-            out[key] = tuple(a and b for a, b in zip(out[key], caps)) if key in out else caps
+            for k in [key] + _declined(key, lang):  # Южной Кореи as Южная Корея
+                out[k] = tuple(a and b for a, b in zip(out[k], caps)) if k in out else caps
     return out
 
 
@@ -132,6 +158,9 @@ _STARTS: dict[str, dict[str, bool]] = {}  # language -> word -> whether a countr
 def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     f = fold(word)
     heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
+    # a clitic that absorbed the name's article (للصين = ل + الصين)
+    heads += [fold(a) + f[len(fold(c)):] for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()
+              if f.startswith(fold(c)) and len(f) - len(fold(c)) >= 2]
     if not last:
         return heads
     return heads + [h[:-len(x)] for h in heads for x in _case_endings(lang) if h.endswith(x) and len(h) - len(x) >= 2]
@@ -139,7 +168,10 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _case_endings(lang: str) -> tuple[str, ...]:
-    return tuple(fold(x) for x in load_data("names.yaml")["suffixes"].get(lang, []))
+    """The endings a country's name may carry: names.yaml's case endings of any name, and
+    countries.yaml's postpositions written glued to place names."""
+    endings = load_data("names.yaml")["suffixes"].get(lang, []) + _countries_data().get("endings", {}).get(lang, [])
+    return tuple(dict.fromkeys(fold(x) for x in endings))
 
 
 @lru_cache(maxsize=None)
@@ -167,6 +199,12 @@ def _unspaced_names(lang: str):
     return (regex.compile("|".join(map(regex.escape, names))), codes) if names else None
 
 
+def _capital_or_caseless(word: str) -> bool:
+    """Whether ``word`` opens with a capital, or with a letter of a script without case."""
+    first = word[:1]
+    return first.isupper() or first.lower() == first.upper()
+
+
 @lru_cache(maxsize=4096)
 def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO code) of every country named in running text, by its CLDR name in
@@ -182,12 +220,13 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
         return tuple((m.start(), m.end(), codes[m.group()])
                      for m in pattern.finditer(folded if len(folded) == len(text) else text))
     toks = tokens(text)
-    cased = is_cased_script(text)
     starts = _STARTS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the
-    # names are then tried at those words only, left to right, past the last one found
+    # names are then tried at those words only, left to right, past the last one found.
+    # Case is asked of a word whose letters have it: a Devanagari or Arabic word in a
+    # paragraph that opens with "COVID-19" is no lower-case word
     candidates = [k for k, (_, _, t) in enumerate(toks)
-                  if (not cased or t[:1].isupper()) and (starts.get(t) if t in starts else _may_start(t, lang))]
+                  if _capital_or_caseless(t) and (starts.get(t) if t in starts else _may_start(t, lang))]
     out = []
     after = 0  # the first word not inside a name already found
     for k in candidates:
@@ -203,9 +242,9 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
             tails = _forms(span[-1][2], lang, last=True) if n > 1 else [""]
             code = next((table[key] for h in heads for tl in tails
                          if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
-            if code and cased and n > 1:
+            if code and n > 1:
                 caps = _capitalised(lang).get(key, ())
-                if any(c and not w[:1].isupper() for c, (_, _, w) in zip(caps, span)):
+                if any(c and not _capital_or_caseless(w) for c, (_, _, w) in zip(caps, span)):
                     continue  # a word CLDR capitalises written in lower case: common words
             if code:
                 out.append((s, span[-1][1], code))
