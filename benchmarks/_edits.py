@@ -103,9 +103,12 @@ def _countries(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _commas() -> frozenset[str]:
-    """Every comma of Unicode (, ، 、 ，): writers separate list members with their script's."""
+    """Every comma of Unicode (, ، 、): writers separate list members with their script's. Not
+    the fullwidth comma ， (a fullwidth form, east_asian_width F): the scripts that write it
+    separate clauses with it and list members with the enumeration comma 、 (CLDR's zh, ja)."""
     return frozenset(chr(c) for c in range(0x10000)
-                     if unicodedata.category(chr(c)) == "Po" and "COMMA" in unicodedata.name(chr(c), ""))
+                     if unicodedata.category(chr(c)) == "Po" and "COMMA" in unicodedata.name(chr(c), "")
+                     and unicodedata.east_asian_width(chr(c)) != "F")
 
 
 @lru_cache(maxsize=None)
