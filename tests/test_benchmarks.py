@@ -139,3 +139,11 @@ def test_a_chinese_list_is_cut_at_its_enumeration_commas_not_at_its_clause_comma
     line = "患者休息，发烧和乏力就会消退。"
     en = "Patients rest; then fever, cough and fatigue fade."
     assert rp.cand_list("list-dropped", _doc("zh", line, en), 0, random.Random(1)) == []
+
+
+def test_a_thousands_separator_is_no_list_mark():
+    line = "Dia menghantar 5,000 kit ujian, 100,000 topeng muka dan 5 ventilator ke Panama."
+    en = "He sent 5,000 testing kits, 100,000 face masks and 5 ventilators to Panama."
+    dropped = [w for *_, w in rp.cand_list("list-dropped", _doc("ms", line, en), 0, random.Random(1))]
+    assert "'000 topeng muka' dropped" not in dropped and "'100' dropped" not in dropped
+    assert dropped == ["'100,000 topeng muka' dropped"]
