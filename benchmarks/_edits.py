@@ -103,9 +103,12 @@ def _countries(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _commas() -> frozenset[str]:
-    """Every comma of Unicode (, ، 、 ，): writers separate list members with their script's."""
+    """Every comma of Unicode (, ، 、): writers separate list members with their script's. Not
+    the fullwidth comma ， (a fullwidth form, east_asian_width F): the scripts that write it
+    separate clauses with it and list members with the enumeration comma 、 (CLDR's zh, ja)."""
     return frozenset(chr(c) for c in range(0x10000)
-                     if unicodedata.category(chr(c)) == "Po" and "COMMA" in unicodedata.name(chr(c), ""))
+                     if unicodedata.category(chr(c)) == "Po" and "COMMA" in unicodedata.name(chr(c), "")
+                     and unicodedata.east_asian_width(chr(c)) != "F")
 
 
 @lru_cache(maxsize=None)
@@ -565,7 +568,9 @@ def _lists(text: str, lang: str):
     # a language whose patterns have no final conjunction of their own (Arabic: "{0} و{1}"
     # at every position) closes a list where a long segment follows the last mark
     open_ended = not _list_marks(lang)[1]
-    marks = [(m.start(), m.end(), m.group() in seps) for m in pattern.finditer(text)]
+    # a comma between digits groups a number's thousands (100,000 face masks): no list mark
+    marks = [(m.start(), m.end(), m.group() in seps) for m in pattern.finditer(text)
+             if not (m.start() and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit())]
     short = lambda seg: 1 <= len(WORD.findall(seg)) <= 3 and len(seg) <= 40 and not SENTENCE_PUNCT & set(seg)  # noqa: E731
     lists, run = [], []
     for k, ((s0, e0, after_sep), (s1, e1, is_sep)) in enumerate(zip(marks, marks[1:])):

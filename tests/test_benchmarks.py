@@ -127,3 +127,23 @@ def test_an_arabic_list_is_edited_and_a_list_the_other_translations_do_not_read_
     doc.others = {"ms": ["Paul Newman penganalisa hiburan dan makanan dari RSM berkata ini."],
                   "hi": ["पॉल न्यूमैन और आतिथ्य विश्लेषक RSM ने कहा।"]}
     assert rp.cand_list("list-dropped", doc, 0, random.Random(1)) == []
+
+
+def test_a_chinese_list_is_cut_at_its_enumeration_commas_not_at_its_clause_commas():
+    # the fullwidth comma ， separates clauses; CLDR's zh list pattern separates members with 、
+    line = "症状包括发烧、咳嗽和乏力，患者应当休息，多喝水。"
+    en = "Symptoms include fever, cough and fatigue; patients should rest and drink water."
+    got = _edited(rp.cand_list("list-dropped", _doc("zh", line, en), 0, random.Random(1)), line)
+    assert got == ["症状包括发烧和乏力，患者应当休息，多喝水。"]
+    # a clause before the fullwidth comma is no member of the list after it
+    line = "患者休息，发烧和乏力就会消退。"
+    en = "Patients rest; then fever, cough and fatigue fade."
+    assert rp.cand_list("list-dropped", _doc("zh", line, en), 0, random.Random(1)) == []
+
+
+def test_a_thousands_separator_is_no_list_mark():
+    line = "Dia menghantar 5,000 kit ujian, 100,000 topeng muka dan 5 ventilator ke Panama."
+    en = "He sent 5,000 testing kits, 100,000 face masks and 5 ventilators to Panama."
+    dropped = [w for *_, w in rp.cand_list("list-dropped", _doc("ms", line, en), 0, random.Random(1))]
+    assert "'000 topeng muka' dropped" not in dropped and "'100' dropped" not in dropped
+    assert dropped == ["'100,000 topeng muka' dropped"]
