@@ -223,7 +223,12 @@ def _strict_votes(ctx: GroupContext):
                 if (f, w.key) in reported or any(_skeletons_meet(a, b) or _skeletons_meet(b, a) for g, t in said
                                                  if g == f for a in skeletons(w.text) for b in skeletons(t)):
                     continue  # the same omission seen through another script's spelling (Baltik, Балтии)
-                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1) \
+                # a name said fewer times than strict_elsewhere: a cased translation that drops it where
+                # every other writes it by its key, and writes it wherever else it is said; not a word of
+                # the owner's language (Akademi of Academy Awards, which a translation names otherwise)
+                by_key = views[f].cased and all(got[d] == 3 for d in counted if d != f) and \
+                    _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
+                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1, by_key) \
                         and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
                                          named_by) \
                         and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
@@ -236,6 +241,10 @@ def _strict_votes(ctx: GroupContext):
                 break
 
 
+def _once_limit() -> float:
+    return float(load_data("names.yaml")["strict_once_zipf"])
+
+
 def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes) -> bool:
     """Whether ``f`` writes the name in three in four of the other links where a cased
     translation writes it (none: nothing says otherwise)."""
@@ -243,12 +252,16 @@ def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes)
     return 4 * sum(1 for x in elsewhere if writes(f, x, w, codes)) >= 3 * len(elsewhere)
 
 
-def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool) -> bool:
+def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool, by_key: bool = False) -> bool:
     """Whether ``f`` writes the name in three in four of the other links where a cased
-    translation writes it; a name said once, only when ``every`` other translation writes
-    it by its key here."""
+    translation writes it. A name said fewer times than ``strict_elsewhere`` other places:
+    when every other translation writes it here by its exact key (``by_key``) and ``f``
+    writes it in each other place; said once, also when ``every`` other translation supports
+    it and ``strict_said_once`` is set."""
     elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
     if len(elsewhere) < int(load_data("names.yaml")["strict_elsewhere"]):
+        if by_key and all(writes(f, x, w, codes) for x in elsewhere):
+            return True
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
     return _written_where_said(f, n, w, codes, links_of, index, writes)
 
