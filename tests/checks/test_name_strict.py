@@ -217,3 +217,22 @@ def test_a_name_said_once_that_a_cased_translation_drops_where_every_other_write
     # a caseless script may spell a name said once beyond its keys or translate it: no evidence there
     assert run(StrictMissing, context(said_once("bn", "রবিবার মিকেলসন রেকর্ড ভাঙবেন।"))) == []
 
+
+
+def test_a_replacing_name_near_a_word_of_the_others_only_by_a_short_key_is_still_a_substitution():
+    # Dunbar (key dnbr) comes within two edits of the Malay "dari" and "Britain" and the Arabic
+    # "بريطانيا" by key, but no word of theirs is anything like it by consonant skeleton: the
+    # Swedish names Dunbar, a player of the article, where the others name Mickelson (and
+    # Storbritannien, which the others write by meaning, is a country, no replacing name)
+    texts = article("sv", 4, "Sedan flög Dunbar hem från Storbritannien.")
+    for code, line in (("sv", "Dunbar spelade också."), ("ms", "Dunbar juga bermain."), ("bn", "ডানবার খেলেছেন।"),
+                       ("hi", "डनबर भी खेले।"), ("ar", "ولعب دنبار أيضا.")):
+        texts[code][1].append(line)
+    got = run(StrictSubstituted, context(texts))
+    assert [(f.check, flagged(f), f.expected, f.found) for f in got] == \
+        [("name-substituted", [("sv", 4, "Dunbar")], "Mickelson", "Dunbar")]
+    # ... and where it names nobody in his place, the country it writes by its own name is no replacement
+    texts["sv"][1][3] = "Sedan flög han hem från Storbritannien."
+    assert run(StrictSubstituted, context(texts)) == []
+    assert [(f.check, flagged(f)) for f in run(StrictMissing, context(texts))] == [("name-missing", [("sv", 4, "")])]
+
