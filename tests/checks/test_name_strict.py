@@ -195,3 +195,44 @@ def test_a_word_dropped_from_a_name_the_translation_writes_here_needs_no_other_m
     # a caseless script may write the rest beyond the keys or translate it: no evidence there
     assert run(StrictMissing, context(article("bn", 2, "রবিবার মিকেলসন নিকের রেকর্ড ভাঙবেন।"))) == []
 
+
+
+
+def said_once(lang: str, text: str) -> dict:
+    """The article with the Swedish line 2 written so that no run of capitals joins Mickelson to
+    Nick Faldo, and line 2 of ``lang`` replaced by ``text``."""
+    texts = article()
+    texts["sv"][1][1] = "På söndag slår Mickelson rekordet av Nick Faldo."
+    texts[lang][1][1] = text
+    return texts
+
+
+def test_a_name_said_once_that_a_cased_translation_drops_where_every_other_writes_it_by_its_key():
+    # Faldo is named once in the article; the Malay drops "Nick Faldo" from the line, where the
+    # Swedish, Bengali, Hindi and Arabic all write it by its key
+    assert run(StrictMissing, context(said_once("ms", ARTICLE["ms"][1]))) == []
+    got = run(StrictMissing, context(said_once("ms", "Pada hari Ahad Mickelson akan mengatasi rekod itu.")))
+    assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("ms", 2, "")])]
+    assert "Faldo" in got[0].expected
+    # a caseless script may spell a name said once beyond its keys or translate it: no evidence there
+    assert run(StrictMissing, context(said_once("bn", "রবিবার মিকেলসন রেকর্ড ভাঙবেন।"))) == []
+
+
+
+def test_a_replacing_name_near_a_word_of_the_others_only_by_a_short_key_is_still_a_substitution():
+    # Dunbar (key dnbr) comes within two edits of the Malay "dari" and "Britain" and the Arabic
+    # "بريطانيا" by key, but no word of theirs is anything like it by consonant skeleton: the
+    # Swedish names Dunbar, a player of the article, where the others name Mickelson (and
+    # Storbritannien, which the others write by meaning, is a country, no replacing name)
+    texts = article("sv", 4, "Sedan flög Dunbar hem från Storbritannien.")
+    for code, line in (("sv", "Dunbar spelade också."), ("ms", "Dunbar juga bermain."), ("bn", "ডানবার খেলেছেন।"),
+                       ("hi", "डनबर भी खेले।"), ("ar", "ولعب دنبار أيضا.")):
+        texts[code][1].append(line)
+    got = run(StrictSubstituted, context(texts))
+    assert [(f.check, flagged(f), f.expected, f.found) for f in got] == \
+        [("name-substituted", [("sv", 4, "Dunbar")], "Mickelson", "Dunbar")]
+    # ... and where it names nobody in his place, the country it writes by its own name is no replacement
+    texts["sv"][1][3] = "Sedan flög han hem från Storbritannien."
+    assert run(StrictSubstituted, context(texts)) == []
+    assert [(f.check, flagged(f)) for f in run(StrictMissing, context(texts))] == [("name-missing", [("sv", 4, "")])]
+

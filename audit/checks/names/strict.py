@@ -33,7 +33,14 @@ only where nothing in its paragraph could be the name:
   a near word a translation writes wherever the name is (its own spelling beyond the keys:
   كافانو) counts as support;
 - one omission is one finding: a name word whose skeleton meets one already reported for
-  the flagged translation in this link (Baltik, Балтии) is the same omission.
+  the flagged translation in this link (Baltik, Балтии) is the same omission;
+- a name said fewer times than ``strict_elsewhere`` is reported only in a cased translation,
+  where every other translation writes it here by its exact key, the flagged one writes it
+  wherever else the article says it, and the word is rarer than ``strict_once_zipf`` in the
+  owner's language;
+- a replacing name is one no supporting translation writes by its key or near it by
+  consonant skeleton (a short key within two edits of a common word is no trace of it), and
+  no country (those are ``country-mismatch``'s).
 
 Work is linear in the group's words: each (document, link, key) presence test is made once.
 The name words and the presence tests are in ``strict_words``.
@@ -79,6 +86,7 @@ def _strict_votes(ctx: GroupContext):
     cands: dict[int, list[tuple[str, Mention, list[Word]]]] = {}
     links_of: dict[str, set[int]] = {}  # name key -> links where a cased translation writes it
     named_by: dict[str, set[str]] = {}  # name key -> the cased documents that write it as a name
+    spelt: dict[str, set[str]] = {}  # name key -> the name words of that key, as the cased translations write them
     for n, present in links:
         if len(present) < 3:
             continue
@@ -91,6 +99,7 @@ def _strict_votes(ctx: GroupContext):
                     for w in ws:
                         links_of.setdefault(w.key, set()).add(n)
                         named_by.setdefault(w.key, set()).add(d)
+                        spelt.setdefault(w.key, set()).add(w.text)
     name_keys = set(links_of)
     # (document, link, key, territory codes) -> the answer. Words of one key share it, whatever
     # translation's spelling asked first (keying on the spelling too raised two false findings
@@ -223,9 +232,14 @@ def _strict_votes(ctx: GroupContext):
                 if (f, w.key) in reported or any(_skeletons_meet(a, b) or _skeletons_meet(b, a) for g, t in said
                                                  if g == f for a in skeletons(w.text) for b in skeletons(t)):
                     continue  # the same omission seen through another script's spelling (Baltik, Балтии)
-                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1) \
+                # a name said fewer times than strict_elsewhere: a cased translation that drops it where
+                # every other writes it by its key, and writes it wherever else it is said; not a word of
+                # the owner's language (Akademi of Academy Awards, which a translation names otherwise)
+                by_key = views[f].cased and all(got[d] == 3 for d in counted if d != f) and \
+                    _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
+                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1, by_key) \
                         and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
-                                         named_by) \
+                                         named_by, spelt) \
                         and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
                                                 words_here(f, n, index[n][f]))
                                  and _written_where_said(f, n, w, codes, links_of, index, writes)):
@@ -236,6 +250,10 @@ def _strict_votes(ctx: GroupContext):
                 break
 
 
+def _once_limit() -> float:
+    return float(load_data("names.yaml")["strict_once_zipf"])
+
+
 def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes) -> bool:
     """Whether ``f`` writes the name in three in four of the other links where a cased
     translation writes it (none: nothing says otherwise)."""
@@ -243,12 +261,16 @@ def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes)
     return 4 * sum(1 for x in elsewhere if writes(f, x, w, codes)) >= 3 * len(elsewhere)
 
 
-def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool) -> bool:
+def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool, by_key: bool = False) -> bool:
     """Whether ``f`` writes the name in three in four of the other links where a cased
-    translation writes it; a name said once, only when ``every`` other translation writes
-    it by its key here."""
+    translation writes it. A name said fewer times than ``strict_elsewhere`` other places:
+    when every other translation writes it here by its exact key (``by_key``) and ``f``
+    writes it in each other place; said once, also when ``every`` other translation supports
+    it and ``strict_said_once`` is set."""
     elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
     if len(elsewhere) < int(load_data("names.yaml")["strict_elsewhere"]):
+        if by_key and all(writes(f, x, w, codes) for x in elsewhere):
+            return True
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
     return _written_where_said(f, n, w, codes, links_of, index, writes)
 
@@ -290,7 +312,7 @@ def _rest_of_name(m: Mention, w: Word, view: NameView) -> list[Word]:
     return out
 
 
-def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by) -> bool:
+def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by, spelt) -> bool:
     """Whether ``f`` writes here, where the others write ``w``, another name of the article
     (one a cased translation other than ``f`` writes as a name elsewhere) that none of them
     writes here, and nothing like ``w``: both halves of a substitution, which needs no other
@@ -298,8 +320,18 @@ def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w
     repl = _replacement(views, n, present, f, support, words_here, name_keys, lower, mid)
     if repl is None or not any(named_by.get(k, set()) - {f} for u in repl.units for k in u):
         return False
+    if not views[f].cased and not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
+                                      for a in skeletons(t) for b in skeletons(repl.surface)):
+        return False  # a caseless word that shares a name's key by chance (Tamil கழிவறைக், "toilet", klrk)
     return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
                    for a in skeletons(w.text) for b in skeletons(repl.surface))
+
+
+def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
+    """The cased translations' spellings of the names that share a key with the caseless
+    replacement ``repl``."""
+    keys = {k for s, _, _, ks in view.words[repl.paragraph] if s == repl.start for k in ks}
+    return set().union(*(spelt.get(k, set()) for k in keys | {phonetic_key(repl.surface)}))
 
 
 def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid) -> NameVote:
@@ -329,6 +361,13 @@ def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
     return None
 
 
+def _writes_here(k: str, t: str, words, lang: str) -> bool:
+    """Whether ``words`` write the replacing word ``t`` (key ``k``): by its key (an ending after
+    it, a case ending), or a word near it by consonant skeleton. Not a word within an edit or two
+    of a short key: Vettel's (btl) is that far from many words that are nothing like it."""
+    return _keyed((k,), words, lang) or near_anywhere(t, words)
+
+
 def _replacement(views, n, present, f, support, words_here, name_keys, lower, mid) -> Mention | None:
     """A name of ``f``'s paragraph that no supporting translation writes here: what it names instead."""
     view = views[f]
@@ -345,8 +384,10 @@ def _replacement(views, n, present, f, support, words_here, name_keys, lower, mi
             elif not (ks & name_keys):
                 continue  # a caseless word is a name only as a cased translation writes one
             k = phonetic_key(t)
-            if len(k) < (3 if view.cased else 4) or any(writes_word(k, words_here(d, n, present[d]), views[d].doc.language)
-                                 for d in support):
+            if territories(t, lang):
+                continue  # a country is country-mismatch's (Storbritannien, which the others write by meaning)
+            if len(k) < (3 if view.cased else 4) or any(_writes_here(k, t, words_here(d, n, present[d]),
+                                                                     views[d].doc.language) for d in support):
                 continue
             return Mention(i, s, e, t, ((k,),))
     return None
