@@ -62,6 +62,15 @@ def test_country_labels_from_cldr(text, lang, country):
     assert [f.code for f in labels] == [country]
 
 
+@pytest.mark.parametrize("text, lang, entities", [
+    ("Deaths: 3,245 (Italy), 2,311 (Spain)", "en", []),  # a figure is no entity
+    ("By March 2021 Sinovac (India) had shipped", "en", ["Sinovac"]),  # a number ends the entity
+    ("ქალაქი თბილისი (საქართველო)", "ka", ["ქალაქი თბილისი"]),  # Georgian writes no capitals
+])
+def test_a_labels_entity_is_capitalised_words_or_words_of_a_caseless_script(text, lang, entities):
+    assert [f.entity for f in extract_facts(text, lang).labels] == entities
+
+
 def test_list_members():
     pf = extract_facts("Sekreterarna i Quang Ninh, Lang Son, Cao Bang och Ha Giang möttes.", "sv")
     assert [f.members for f in pf.lists] == [("Quang Ninh", "Lang Son", "Cao Bang", "Ha Giang")]

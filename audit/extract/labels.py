@@ -158,9 +158,10 @@ _STARTS: dict[str, dict[str, bool]] = {}  # language -> word -> whether a countr
 def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     f = fold(word)
     heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
-    # a clitic that absorbed the name's article (للصين = ل + الصين)
-    heads += [fold(a) + f[len(fold(c)):] for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()
-              if f.startswith(fold(c)) and len(f) - len(fold(c)) >= 2]
+    # a clitic that absorbed the name's article (للصين = ل + الصين), after another clitic
+    # too (وللصين, "and to China")
+    clitics = [(fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()]
+    heads += [a + h[len(c):] for h in list(heads) for c, a in clitics if h.startswith(c) and len(h) - len(c) >= 2]
     if not last:
         return heads
     return heads + [h[:-len(x)] for h in heads for x in _case_endings(lang) if h.endswith(x) and len(h) - len(x) >= 2]
@@ -200,9 +201,21 @@ def _unspaced_names(lang: str):
 
 
 def _capital_or_caseless(word: str) -> bool:
-    """Whether ``word`` opens with a capital, or with a letter of a script without case."""
+    """Whether ``word`` opens with a capital, or with a letter of a script without case
+    (``cased_scripts`` in names.yaml: Georgian has capitals in Unicode but writes none).
+    A digit or a sign is neither: a number ends a label's entity."""
     first = word[:1]
-    return first.isupper() or first.lower() == first.upper()
+    if first.isupper():
+        return True
+    from ..languages import char_script
+
+    script = char_script(first) if first else None
+    return script is not None and script not in _cased_scripts()
+
+
+@lru_cache(maxsize=1)
+def _cased_scripts() -> frozenset[str]:
+    return frozenset(load_data("names.yaml")["cased_scripts"])
 
 
 @lru_cache(maxsize=4096)

@@ -256,3 +256,11 @@ def test_a_translation_the_aligner_doubts_does_not_hide_a_swap_in_the_others():
     got = list(CountryMismatch().run(ctx))
     assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sv", "FR", "DE")]
     assert "hi" not in {loc.document for loc in got[0].locations}
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("وللصين والهند", "ar", ["CN", "IN"]),  # و + لل (ل + ال): "and to China"
+    ("Из Беларуси в Россию", "ru", ["BY", "RU"]),  # a soft sign's cases
+])
+def test_country_names_behind_two_clitics_and_in_their_cases(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
