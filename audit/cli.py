@@ -7,6 +7,7 @@ baseline nor dismissed by editors; 2 a usage or input error.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -144,6 +145,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         stack.close()
+
+
+def entry() -> int:
+    """The ``audit`` command: :func:`main`, then Ctrl-C ignored while the interpreter ends. The
+    run's work is done and its reports written by then; an interrupt during the exit would only
+    print a traceback from the interpreter's shutdown and replace the run's exit status."""
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return code
 
 
 def _overridden(config, args):

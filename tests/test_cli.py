@@ -143,3 +143,19 @@ def test_a_language_detected_with_low_confidence_is_warned_about_and_shaded(caps
     header = [c.value for c in ws[1]]
     assert "language uncertain" in ws.cell(2, header.index("Status") + 1).value
     assert ws.cell(2, header.index("Confidence") + 1).fill.fgColor.rgb.endswith("FFE699")
+
+
+def test_the_command_keeps_a_finished_runs_status_when_ctrl_c_comes_as_it_exits(monkeypatch):
+    """``audit`` (and ``python -m audit``) ignore Ctrl-C once main() has returned: the reports
+    are written, and an interrupt during the interpreter's exit would replace the status."""
+    import signal
+
+    import audit.cli
+
+    monkeypatch.setattr(audit.cli, "main", lambda: 1)
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        assert audit.cli.entry() == 1
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -174,3 +174,21 @@ def test_a_kind_that_is_not_registered_is_an_attribute_error_not_silence():
     with pytest.raises(AttributeError):
         pf.urls  # noqa: B018 - a typo in a check's kind name must not read as "no facts"
     assert pf.of("urls") == ()
+
+
+from dataclasses import dataclass  # noqa: E402
+
+
+@dataclass(frozen=True, slots=True)
+class _Money(NumberFact):  # a kind of fact built on another, at module level for pickle
+    currency: str = ""
+
+
+def test_a_subclass_of_a_fact_kind_pickles_as_itself_with_its_own_fields():
+    """A kind of fact built on another (a number with a currency) must come back from a
+    worker process whole, not as its base class without its own fields."""
+    base = NumberFact("$5", 0, 2, value=5)
+    money = _Money("$5", 0, 2, value=5, currency="USD")
+    back = pickle.loads(pickle.dumps(money))
+    assert type(back) is _Money and back == money and back.currency == "USD"
+    assert pickle.loads(pickle.dumps(base)) == base

@@ -14,7 +14,7 @@ import copyreg
 import os
 import pickle
 import tempfile
-from collections import deque
+from collections import ChainMap, deque
 from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter
@@ -90,7 +90,8 @@ class PoolEngine:
                 self._hold = tempfile.TemporaryDirectory(prefix="audit-hold-")
             except OSError as exc:
                 raise _hold_error(exc, tempfile.gettempdir()) from None
-            self._reaper = start_reaper(self._hold.name)
+            with interrupts_deferred():  # an interrupt as the reaper starts: still recorded, stopped by close()
+                self._reaper = start_reaper(self._hold.name)
             self._restore_sigterm = _exit_on_sigterm()
 
     def _map(self, fn, items: list, progress, stage: str) -> list:
@@ -243,7 +244,7 @@ def _paragraph_with_names(before: tuple, columns: tuple, after: tuple) -> Paragr
     return ParagraphFacts(*before, names, *after)
 
 
-_HOLD_REDUCERS = {**copyreg.dispatch_table, ParagraphFacts: _reduce_paragraph}
+_HOLD_REDUCERS = ChainMap({ParagraphFacts: _reduce_paragraph}, copyreg.dispatch_table)  # later registrations too
 
 
 def _dump(obj, fh) -> None:

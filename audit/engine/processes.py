@@ -116,22 +116,29 @@ def _watch(parent_pid: int, hold: str | None) -> None:
 
 @contextmanager
 def interrupts_deferred():
-    """Ctrl-C held back until the block ends, then handled as it would have been: for the
-    forks of a pool or a reaper. Python ignores an exception raised inside its after-fork
-    handlers, and one raised between a fork and its bookkeeping leaves a process nobody
-    stops. Only in the main thread (where Python runs signal handlers) and where the
-    handler is Python's, not SIG_IGN or SIG_DFL; a second Ctrl-C is held back too."""
-    if threading.current_thread() is not threading.main_thread() or not callable(signal.getsignal(signal.SIGINT)):
+    """Ctrl-C and SIGTERM held back until the block ends, then handled as they would have
+    been: for the forks of a pool or a reaper. Python ignores an exception raised inside its
+    after-fork handlers, and one raised between a fork and its bookkeeping leaves a process
+    nobody stops. Only in the main thread (where Python runs signal handlers) and for a
+    signal whose handler is Python's, not SIG_IGN or SIG_DFL (SIGTERM's default kills the
+    process outright, and the reaper and the workers' death signal clean up after it)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    pending: list = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(frame))
+    pending: dict[int, object] = {}  # signal -> frame of its first arrival, in arrival order
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            previous[signum] = handler
+            signal.signal(signum, lambda signum, frame: pending.setdefault(signum, frame))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-        if pending:
-            previous(signal.SIGINT, pending[0])
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum, frame in pending.items():
+            previous[signum](signum, frame)
 
 
 @contextmanager
