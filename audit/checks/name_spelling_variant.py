@@ -116,28 +116,38 @@ class NameSpellingVariant(Check):
         # (asked of each view's own set when a pair gets that far, rather than one union
         # built for every document of the group from every other's lower-case keys)
         for key, forms in sorted(by_key.items()):
+            if len(forms) < 2:
+                continue
             forms.sort()
-            for x in range(len(forms)):
-                for y in range(x + 1, len(forms)):
-                    a, b = forms[x], forms[y]
-                    shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
-                    # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
-                    if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
-                        continue
-                    if len(key) >= 4 and any(key in o.lowered_keys for o in cased_others):
-                        continue
-                    sa, sb = occurrences[a][0][3], occurrences[b][0][3]
-                    if dominant_script(sa) != dominant_script(sb):
-                        continue  # CNN and चीन, SARS and सार्स: an acronym kept, not a spelling
-                    if common_word(sa, doc.language, "variant") and common_word(sb, doc.language, "variant"):
-                        continue  # two common words, or one word's two inflections (شود / شده)
-                    links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
-                    links.discard(-1)
-                    if len(key) < 4 and any(_lowered_here(o, key, links) for o in cased_others):
-                        continue  # a short key some cased translation writes in lower case right there: a term (murine = murin)
-                    if others and not self._confirmed(cased_others, key, [phonetic_key(w) for w in shared], links):
-                        continue
-                    yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
+            # only two forms beside one same word of two letters or more can be a pair: each
+            # such neighbour's forms, then those pairs in the order of the forms (not every pair
+            # of a key's forms, which a short key of a caseless script has by the thousand)
+            beside = defaultdict(list)  # neighbour -> positions in forms of the forms beside it
+            for x, form in enumerate(forms):
+                for nb in neighbours.get(form, ()):
+                    if len(nb[1]) >= 2:
+                        beside[nb].append(x)
+            pairs = sorted({(xs[i], y) for xs in beside.values() for i in range(len(xs)) for y in xs[i + 1:]})
+            for x, y in pairs:
+                a, b = forms[x], forms[y]
+                shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
+                # alone, only one sound in two alphabets' letters (त्रान / ट्रान) is safe to call a name
+                if not shared or _same_word(a, b, doc.language) or not variants(a, b, view.cased or not others):
+                    continue
+                if len(key) >= 4 and any(key in o.lowered_keys for o in cased_others):
+                    continue
+                sa, sb = occurrences[a][0][3], occurrences[b][0][3]
+                if dominant_script(sa) != dominant_script(sb):
+                    continue  # CNN and चीन, SARS and सार्स: an acronym kept, not a spelling
+                if common_word(sa, doc.language, "variant") and common_word(sb, doc.language, "variant"):
+                    continue  # two common words, or one word's two inflections (شود / شده)
+                links = {view.link_of.get(i, -1) for occ in (occurrences[a], occurrences[b]) for i, *_ in occ}
+                links.discard(-1)
+                if len(key) < 4 and any(_lowered_here(o, key, links) for o in cased_others):
+                    continue  # a short key some cased translation writes in lower case right there: a term (murine = murin)
+                if others and not self._confirmed(cased_others, key, [phonetic_key(w) for w in shared], links):
+                    continue
+                yield self._finding(ctx, doc, key, occurrences[a], occurrences[b])
 
     @classmethod
     def _confirmed(cls, cased_others, key, neighbour_keys, links) -> bool:

@@ -132,25 +132,46 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+class WordTable:
+    """What ``written`` reads of one list of ``word_keys`` (a link's words of one document),
+    gathered once for the many name words asked about it: the distinct exact keys, the
+    distinct loose keys of two letters or more, and the keys of two words in a row run
+    together. ``written``'s tests are the same over each distinct key as over each word's."""
+
+    __slots__ = ("empty", "exact", "loose", "joined", "near_memo")
+
+    def __init__(self, words, lang: str):
+        per = _word_keys(words, lang)
+        exact = [e for e, _ in per]
+        self.empty = not words
+        # one word split in two, two run together
+        joined = dict.fromkeys(a + b for x, y in zip(exact, exact[1:]) for a in x for b in y)
+        self.exact = tuple(dict.fromkeys(w for ws in exact for w in ws))
+        self.joined = tuple(joined)
+        self.loose = tuple(dict.fromkeys(w for _, ws in per for w in ws if len(w) >= 2))
+        self.near_memo: dict[tuple[str, str], bool] = {}
+
+    def near(self, k: str, lk: str) -> bool:
+        got = self.near_memo.get((k, lk))
+        if got is None:
+            got = self.near_memo[(k, lk)] = any(keys_meet(k, w) for w in self.exact) or \
+                any(keys_meet(k, w) for w in self.joined) or \
+                (len(lk) >= 3 and any(keys_meet(lk, w) for w in self.loose))
+        return got
+
+
 def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | None = None,
-            lang: str = "") -> bool:
+            lang: str = "", table: WordTable | None = None) -> bool:
     """Whether ``words`` (a paragraph's ``word_keys``) write the name whose words have
     (exact key, loose key) ``name_keys``: every ``required`` word near some word here
     (without any required, any word of three or more letters), or the name's words run
-    together in one word or two."""
+    together in one word or two. ``table``: ``WordTable(words, lang)``, when the caller
+    asks about the same words again."""
     if not words:
         return False
-    per = _word_keys(words, lang)
-    exact = [e for e, _ in per]
-    loose = [lo for _, lo in per]
-    # one word split in two, two run together
-    joined = [a + b for x, y in zip(exact, exact[1:]) for a in x for b in y]
-
-    def near(k: str, lk: str) -> bool:
-        if any(keys_meet(k, w) for ws in exact for w in ws) or any(keys_meet(k, w) for w in joined):
-            return True
-        return len(lk) >= 3 and any(keys_meet(lk, w) for ws in loose for w in ws if len(w) >= 2)
-
+    if table is None:
+        table = WordTable(words, lang)
+    near = table.near
     whole = "".join(k for k, _ in name_keys)
     if required:  # the words this translation writes elsewhere: each must be here
         wanted = [(k, lk) for k, lk in name_keys if k in required]
@@ -161,14 +182,14 @@ def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | 
             return True
     # short words (Cao Bang, Ha Long): only the whole name, run together or as written
     return len(name_keys) > 1 and len(whole) >= 3 and any(
-        w.startswith(whole) or (len(whole) >= 4 and keys_meet(whole, w)) for w in joined + [w for ws in exact for w in ws])
+        w.startswith(whole) or (len(whole) >= 4 and keys_meet(whole, w)) for w in table.joined + table.exact)
 
 
-def writes_word(key: str, words, lang: str) -> bool:
+def writes_word(key: str, words, lang: str, table: WordTable | None = None) -> bool:
     """Whether ``words`` write the single name word of phonetic key ``key`` near enough."""
     if len(key) < 3:
         return any(key in ks for *_, ks in words)
-    return written([(key, key.translate(_LOOSE))], words, frozenset({key}), lang)
+    return written([(key, key.translate(_LOOSE))], words, frozenset({key}), lang, table)
 
 
 def name_keys(surface: str) -> list[tuple[str, str]]:

@@ -54,7 +54,7 @@ from ..base import GroupContext
 from .common import Mention, NameView, name_views
 from .match import by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
-from .strict_words import (Keyed, Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
+from .strict_words import (LinkWords, Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
                            near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
@@ -106,7 +106,7 @@ def _strict_votes(ctx: GroupContext):
     # on TICO-19: a caseless rendering near one spelling of the name and not another's).
     present_memo: dict[tuple, int] = {}
     index = dict(links)
-    keyed_at: dict[tuple[str, int], Keyed] = {}  # (document, link) -> its words' keys, for ``_keyed``
+    tables: dict[tuple[str, int], LinkWords] = {}  # (document, link) -> its words' tables, for the tests
 
     def writes(d: str, n: int, w: Word, codes: frozenset[str]) -> int:
         """3: ``d`` writes ``w`` here by its key (or as the same territory); 2: near it (a
@@ -117,17 +117,17 @@ def _strict_votes(ctx: GroupContext):
             ws = words_here(d, n, index[n][d])
             lang = views[d].doc.language
             keys = (w.key,) + w.stems
-            keyed = keyed_at.get((d, n))
-            if keyed is None:
-                keyed = keyed_at[(d, n)] = Keyed(ws, lang)
-            if keyed.has(keys) or bool(codes and writes_territory(ws, lang, set(codes))):
+            tb = tables.get((d, n))
+            if tb is None:
+                tb = tables[(d, n)] = LinkWords(ws, lang)
+            if tb.keyed.has(keys) or bool(codes and writes_territory(ws, lang, set(codes))):
                 got = 3  # by its key, an ending after it
-            elif len(w.key) >= 4 and any(writes_word(k, ws, lang) for k in keys):
+            elif len(w.key) >= 4 and any(writes_word(k, ws, lang, tb.table) for k in keys):
                 # near it (a clitic, voicing, a compound); support only where the consonant skeleton
                 # comes near too: two edits of a short key meet common words (पढ़ने, reading, Paddington)
-                got = 2 if near_anywhere(w.text, ws) else 1
-            elif near_anywhere(w.text, ws) or compound_head(w, ws) or (views[d].cased and _compound(w, ws)) \
-                    or any(writes_word(k, ws, lang) for k in keys):
+                got = 2 if near_anywhere(w.text, ws, tb.skeletons) else 1
+            elif near_anywhere(w.text, ws, tb.skeletons) or compound_head(w, ws, tb.skeletons) \
+                    or (views[d].cased and _compound(w, ws)) or any(writes_word(k, ws, lang, tb.table) for k in keys):
                 got = 1  # something like it: a spelling the keys miss, not an omission
             else:
                 got = 0

@@ -13,7 +13,7 @@ from ...extract.labels import territory_names
 from ...extract.text import fold, load_data, phonetic_key, remember, tokens
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
-from .match import _stems, territories
+from .match import WordTable, _stems, territories
 
 # the looser skeleton the absence test reads (what survives Arabic's dropped vowels and its
 # letters for one Latin sound, Indic inherent vowels, voicing): a name is absent only when
@@ -83,15 +83,39 @@ def _skeletons_meet(name: str, word: str) -> bool:
                for m in (n - 1, n, n + 1) for a in range(0, min(3, max(1, len(word) - m + 1))))
 
 
-def near_anywhere(w: str, words) -> bool:
+class Skeletons:
+    """What ``near_anywhere`` and ``compound_head`` read of one list of ``word_keys`` (a link's
+    words of one document), gathered once for the many name words asked about it: the
+    distinct skeletons of its words, the first skeletons of two words in a row run together,
+    and each word's first skeleton. The tests are the same over each distinct skeleton as
+    over each word's."""
+
+    __slots__ = ("flat", "joined", "heads", "memo")
+
+    def __init__(self, words):
+        sk = [skeletons(t) for _, _, t, _ in words]
+        self.flat = tuple(dict.fromkeys(x for xs in sk for x in xs))
+        self.joined = tuple(dict.fromkeys(a[0] + b[0] for a, b in zip(sk, sk[1:])))
+        self.heads = tuple(dict.fromkeys(xs[0] for xs in sk))
+        self.memo: dict[str, bool] = {}
+
+
+def near_anywhere(w: str, words, table: Skeletons | None = None) -> bool:
     """Whether any word of ``words`` (``word_keys``) comes near the name word ``w`` by
-    skeleton, or two of them run together write it (Bestwood = بيست وود)."""
+    skeleton, or two of them run together write it (Bestwood = بيست وود). ``table``:
+    ``Skeletons(words)``, when the caller asks about the same words again."""
     names = skeletons(w)
     if min(len(x) for x in names) < 2:
         return True  # nothing left to tell it by: never call it absent
-    sk = [skeletons(t) for _, _, t, _ in words]
-    return any(_skeletons_meet(ns, x) for ns in names for xs in sk for x in xs) or \
-        any(ns in a[0] + b[0] for ns in names for a, b in zip(sk, sk[1:]))
+    if table is None:
+        table = Skeletons(words)
+    got = table.memo.get(w)
+    if got is None:
+        # (``_skeletons_meet`` is false for a word shorter than the name's skeleton less a letter)
+        got = table.memo[w] = any(_skeletons_meet(ns, x) for ns in names for x in table.flat
+                                  if len(x) >= len(ns) - 1) or \
+            any(ns in j for ns in names for j in table.joined)
+    return got
 
 
 def near_keys(w: str, words) -> list[str]:
@@ -158,11 +182,43 @@ def _same_word(w: "Word", k: str) -> bool:
                for x in (w.key,) + w.stems)
 
 
-def compound_head(w: "Word", words) -> bool:
+def compound_head(w: "Word", words, table: Skeletons | None = None) -> bool:
     """A long compound's first part written as a word of its own (Trumporganisationens =
     ट्रंप संगठन): some word's skeleton begins the name word's."""
     ns = skeleton(w.text)
-    return len(ns) >= 8 and any(len(x) >= 4 and ns.startswith(x) for x in (skeleton(t) for _, _, t, _ in words))
+    if len(ns) < 8:
+        return False
+    heads = table.heads if table is not None else (skeleton(t) for _, _, t, _ in words)
+    return any(len(x) >= 4 and ns.startswith(x) for x in heads)
+
+
+class LinkWords:
+    """One document's words of one link and the tables the strict vote's presence tests read
+    of them (``Keyed``, ``match.WordTable``, ``Skeletons``), each built once, when first asked."""
+
+    __slots__ = ("words", "lang", "_keyed", "_table", "_skeletons")
+
+    def __init__(self, words, lang: str):
+        self.words, self.lang = words, lang
+        self._keyed = self._table = self._skeletons = None
+
+    @property
+    def keyed(self) -> "Keyed":
+        if self._keyed is None:
+            self._keyed = Keyed(self.words, self.lang)
+        return self._keyed
+
+    @property
+    def table(self) -> WordTable:
+        if self._table is None:
+            self._table = WordTable(self.words, self.lang)
+        return self._table
+
+    @property
+    def skeletons(self) -> Skeletons:
+        if self._skeletons is None:
+            self._skeletons = Skeletons(self.words)
+        return self._skeletons
 
 
 @lru_cache(maxsize=None)
