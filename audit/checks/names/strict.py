@@ -52,7 +52,7 @@ from rapidfuzz.distance import Levenshtein
 from ...extract.text import fold, load_data, phonetic_key, tokens
 from ..base import GroupContext
 from .common import Mention, NameView, name_views
-from .match import by_meaning, territories, writes_territory, writes_word
+from .match import _wordfreq_languages, by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
 from .strict_words import (LinkWords, Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
@@ -235,7 +235,9 @@ def _strict_votes(ctx: GroupContext):
                 # a name said fewer times than strict_elsewhere: a cased translation that drops it where
                 # every other writes it by its key, and writes it wherever else it is said; not a word of
                 # the owner's language (Akademi of Academy Awards, which a translation names otherwise)
+                # (a language wordfreq lacks cannot say the word is no common one: not there)
                 by_key = views[f].cased and all(got[d] == 3 for d in counted if d != f) and \
+                    views[owner].doc.language in _wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1, by_key) \
                         and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
