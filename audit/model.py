@@ -14,11 +14,8 @@ def by_fields(cls):
     A subclass (a kind of fact with fields of its own) pickles by its own fields, not as ``cls``.
     """
     names = [f.name for f in fields(cls)]
-    get = attrgetter(*names)
-    if len(names) > 1:
-        cls.__reduce__ = lambda self: (cls, get(self)) if type(self) is cls else _by_own_fields(self)
-    else:
-        cls.__reduce__ = lambda self: (cls, (get(self),)) if type(self) is cls else _by_own_fields(self)
+    get = attrgetter(*names) if len(names) > 1 else (lambda self, one=attrgetter(names[0]): (one(self),))
+    cls.__reduce__ = lambda self: (cls, get(self)) if type(self) is cls else _by_own_fields(self)
     return cls
 
 

@@ -10,7 +10,7 @@ parent, killed, cannot) and exits. Between two stages no worker is alive, so a
 small reaper process, started with the hold directory, removes it when the parent
 ends in any way (its pipe from the parent reads end-of-file).
 
-Ctrl-C is held back while the parent forks (:func:`interrupts_deferred`). Python
+Ctrl-C and SIGTERM are held back while the parent forks (:func:`interrupts_deferred`). Python
 ignores an exception raised inside its own after-fork handlers, so an interrupt
 there was lost; one raised just after a fork, before the pool recorded the new
 worker, left a worker nobody stopped, and the parent then waited for it forever

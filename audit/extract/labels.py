@@ -13,7 +13,8 @@ import regex
 from ..model import LabelFact
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
-from .text import fold, load_data, phonetic_key, remember, tokens
+from ..languages import char_script
+from .text import cased_script, fold, load_data, phonetic_key, remember, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
 _MAX_ENTITY_WORDS = 5
@@ -201,21 +202,13 @@ def _unspaced_names(lang: str):
 
 
 def _capital_or_caseless(word: str) -> bool:
-    """Whether ``word`` opens with a capital, or with a letter of a script without case
-    (``cased_scripts`` in names.yaml: Georgian has capitals in Unicode but writes none).
-    A digit or a sign is neither: a number ends a label's entity."""
+    """Whether ``word`` opens with a capital, or with a letter of a script written without
+    case (:func:`.text.cased_script`). A digit or a sign is neither: a number ends a label's entity."""
     first = word[:1]
     if first.isupper():
         return True
-    from ..languages import char_script
-
     script = char_script(first) if first else None
-    return script is not None and script not in _cased_scripts()
-
-
-@lru_cache(maxsize=1)
-def _cased_scripts() -> frozenset[str]:
-    return frozenset(load_data("names.yaml")["cased_scripts"])
+    return script is not None and not cased_script(script)
 
 
 @lru_cache(maxsize=4096)

@@ -131,6 +131,18 @@ def _key_tables():
 _RUN = re.compile(r"(.)\1+", re.S)
 
 
+@lru_cache(maxsize=1)
+def _cased_scripts() -> frozenset[str]:
+    return frozenset(load_data("names.yaml")["cased_scripts"])
+
+
+def cased_script(script: str | None) -> bool:
+    """Whether ``script`` (ISO 15924) distinguishes capitals in writing (``cased_scripts``
+    in names.yaml: Georgian has capitals in Unicode but writes none): capitals are a name's
+    evidence there."""
+    return script in _cased_scripts()
+
+
 def is_cased_script(text: str) -> bool:
     """True when the text's letters distinguish upper and lower case (Latin, Cyrillic, Greek)."""
     for ch in text:

@@ -24,7 +24,7 @@ from ...extract.names import boundary_words
 from ...extract.morphology import clitics, elided
 from ...extract.text import MEMO_LIMIT, fold, phonetic_key, tokens
 from ..base import GroupContext
-from .match import cased_script
+from ...extract.text import cased_script
 
 
 @dataclass(frozen=True)

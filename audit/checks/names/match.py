@@ -73,11 +73,6 @@ def _suffixes(lang: str) -> tuple[str, ...]:
     return tuple(fold(x) for x in _data()["suffixes"].get(lang) or ())
 
 
-def cased_script(script: str) -> bool:
-    """Whether ``script`` (ISO 15924) distinguishes capitals: capitals are a name's evidence there."""
-    return script in _data()["cased_scripts"]
-
-
 def by_meaning(script: str) -> bool:
     """Whether ``script`` writes foreign names by meaning (Chinese characters)."""
     return script in _data()["by_meaning_scripts"]
