@@ -260,6 +260,46 @@ def test_ctrl_c_or_sigterm_while_the_run_forks_stops_it_and_leaves_no_process(tm
     assert not list(tmp_path.glob("audit-hold-*")), "the hold directory was left behind"
 
 
+@pytest.mark.skipif(not hasattr(os, "fork") or not Path("/proc/self/task").exists(),
+                    reason="needs fork and Linux /proc")
+def test_a_second_ctrl_c_while_the_pool_closes_still_cleans_up(tmp_path, monkeypatch):
+    """Ctrl-C pressed again while an interrupted run stops its workers: the pool still stops
+    them, its reaper and removes the hold directory, then the interrupt goes on. A process
+    that lives on (a notebook) would otherwise keep them."""
+    import threading
+
+    from audit.config import load_config
+    from audit.engine.pool import PoolEngine
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers run in the main thread only")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    stop_workers = PoolEngine._stop_workers
+
+    def pressed_again(self, abort):
+        os.kill(os.getpid(), signal.SIGINT)
+        stop_workers(self, abort)
+
+    monkeypatch.setattr(PoolEngine, "_stop_workers", pressed_again)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    sigterm = signal.getsignal(signal.SIGTERM)
+    children = _children(os.getpid())
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with PoolEngine(load_config(), jobs=2, min_items=1) as pool:
+                pool._start()
+                assert list(tmp_path.glob("audit-hold-*")) and _children(os.getpid()) - children
+        assert signal.getsignal(signal.SIGTERM) == sigterm, "the pool's SIGTERM handler stayed"
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, sigterm)
+    deadline = time.monotonic() + 10
+    while _children(os.getpid()) - children and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(tmp_path.glob("audit-hold-*")), "the hold directory was left behind"
+    assert not _children(os.getpid()) - children, "the reaper outlived the closed pool"
+
+
 def _send_half_then_hang(item):
     """A task whose result goes out half written: the worker then stalls, as one stopped
     while sending would leave the pipe."""

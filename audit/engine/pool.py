@@ -123,17 +123,23 @@ class PoolEngine:
         return out
 
     def close(self, abort: bool = False) -> None:
-        """Stop the workers and remove the hold directory (both at most once)."""
+        """Stop the workers and remove the hold directory (both at most once). A second
+        Ctrl-C (or SIGTERM) while this runs is held back until it is done: an interrupted
+        close would leave workers, the reaper and the hold directory behind in a process
+        that lives on (a notebook)."""
         self._closed = True
-        self._stop_workers(abort)
-        hold, self._hold = self._hold, None
-        if hold is not None:
-            hold.cleanup()
-        reaper, self._reaper = self._reaper, None
-        stop_reaper(reaper)
-        restore, self._restore_sigterm = self._restore_sigterm, None
-        if restore is not None:
-            restore()
+        try:
+            with interrupts_deferred():
+                self._stop_workers(abort)
+                hold, self._hold = self._hold, None
+                if hold is not None:
+                    hold.cleanup()
+                reaper, self._reaper = self._reaper, None
+                stop_reaper(reaper)
+        finally:  # after the deferral, which puts back the handlers it found
+            restore, self._restore_sigterm = self._restore_sigterm, None
+            if restore is not None:
+                restore()
 
     def _stop_workers(self, abort: bool) -> None:
         pool, self._pool = self._pool, None
