@@ -45,3 +45,46 @@ def test_a_writer_registered_in_one_line_writes_its_file_beside_the_others(tmp_p
 
 def test_the_default_writers_are_the_four_reports_of_the_cli_contract():
     assert list(WRITERS) == ["audit.json", "audit.sarif", "audit.xlsx", "audit.html"]
+
+
+THRESHOLD_WRITER = '''
+"""Writes the collection thresholds it runs under; fails when asked to."""
+import gc
+
+
+def render(report) -> bytes:
+    if report.signature.get("fail"):
+        raise RuntimeError("writer failed")
+    return repr(gc.get_threshold()).encode()
+'''
+
+
+def test_writers_run_under_the_batch_collection_thresholds_and_the_callers_come_back(tmp_path, monkeypatch,
+                                                                                    config):
+    import gc
+
+    import pytest
+
+    from audit.engine.processes import BATCH_THRESHOLDS
+
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods" / "gc_writer.py").write_text(THRESHOLD_WRITER, "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    monkeypatch.setitem(WRITERS, "gc.txt", "gc_writer")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_sv.txt").write_text("Parterna undertecknade 29 avtal i Hanoi 2025.\n", "utf-8")
+    report = run([src], config)
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        write_reports(report, tmp_path / "out")
+        assert (tmp_path / "out" / "gc.txt").read_text() == repr(BATCH_THRESHOLDS)
+        assert gc.get_threshold() == (700, 10, 10)
+        report.signature["fail"] = True
+        with pytest.raises(RuntimeError):
+            write_reports(report, tmp_path / "out2")
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*old)
+        sys.modules.pop("gc_writer", None)
