@@ -164,9 +164,11 @@ def batch_gc():
 @contextmanager
 def batch_thresholds():
     """The batch's collection thresholds for the block, then the previous ones again: for work
-    that allocates many small objects while a large report is alive (writing the reports,
-    whose collections would otherwise pass over every document, link and finding again and
-    again: 0.65 of the 5 CPU s of writing them at 1,000 real-size documents, 0.05 under these)."""
+    that allocates many small objects while a large report is alive. The command line runs a
+    whole command so: writing the reports under Python's defaults ran collections over every
+    document, link and finding again and again (0.65 of the 5 CPU s of writing them at 1,000
+    real-size documents, 0.05 under these), and ``batch_gc``'s end, back at the defaults,
+    started a full collection over everything the run had made."""
     import gc
 
     old = gc.get_threshold()

@@ -21,11 +21,8 @@ WRITERS: dict[str, str] = {
 
 def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
     """All reports rendered first, then replaced together (see ``atomic.write_many``)."""
-    from ..engine.processes import batch_thresholds
-
     out = Path(out_dir)
-    with batch_thresholds():  # rendering allocates many small objects beside the large report
-        rendered = [(out / name, import_module(module).render(report)) for name, module in WRITERS.items()]
+    rendered = [(out / name, import_module(module).render(report)) for name, module in WRITERS.items()]
     write_many(rendered)
     return [p for p, _ in rendered]
 
