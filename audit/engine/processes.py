@@ -167,8 +167,8 @@ def batch_thresholds():
     that allocates many small objects while a large report is alive. The command line runs a
     whole command so: writing the reports under Python's defaults ran collections over every
     document, link and finding again and again (0.65 of the 5 CPU s of writing them at 1,000
-    real-size documents, 0.05 under these), and ``batch_gc``'s end, back at the defaults,
-    started a full collection over everything the run had made."""
+    real-size documents, 0.05 under these), and once ``batch_gc`` ended, the defaults' first
+    collections walked the run's young objects, and in a large batch all of them."""
     import gc
 
     old = gc.get_threshold()
