@@ -77,11 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     from contextlib import ExitStack
 
     from . import load_config, open_engine, run
+    from .engine.processes import batch_thresholds
     from .errors import AuditError
     from .report.escape import terminal
 
     stack = ExitStack()  # the engine stays open until the command is done: the glossary reads facts through it
     try:
+        # a command is a batch: the reports too are written with the run's few collections, and the
+        # run's end does not walk everything it made again (processes.batch_thresholds)
+        stack.enter_context(batch_thresholds())
         config_path = args.config or ("config.yaml" if Path("config.yaml").exists() else None)
         config = load_config(config_path)
         if args.command == "review":

@@ -159,3 +159,41 @@ def test_the_command_keeps_a_finished_runs_status_when_ctrl_c_comes_as_it_exits(
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+THRESHOLD_WRITER = '''
+"""Writes the collection thresholds it runs under."""
+import gc
+
+
+def render(report) -> bytes:
+    return repr(gc.get_threshold()).encode()
+'''
+
+
+def test_a_command_writes_its_reports_under_the_batch_collection_thresholds_then_gives_the_callers_back(
+        tmp_path, monkeypatch):
+    import gc
+    import sys
+
+    from audit.engine.processes import BATCH_THRESHOLDS
+    from audit.report import WRITERS
+
+    (tmp_path / "mods").mkdir()
+    (tmp_path / "mods" / "gc_writer.py").write_text(THRESHOLD_WRITER, "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "mods"))
+    monkeypatch.setitem(WRITERS, "gc.txt", "gc_writer")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_sv.txt").write_text("Parterna undertecknade 29 avtal i Hanoi 2025.\n", "utf-8")
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert main(["run", str(src), "--out", str(tmp_path / "out"), "-q"]) == 0
+        assert (tmp_path / "out" / "gc.txt").read_text() == repr(BATCH_THRESHOLDS)
+        assert gc.get_threshold() == (700, 10, 10)
+        assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "out2"), "-q"]) == 2
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*old)
+        sys.modules.pop("gc_writer", None)

@@ -32,7 +32,7 @@ _RELIABLE_AT = 0.15  # text similarity counts fully when best matches stand this
 
 def paragraph_anchors(pf) -> set[str]:
     out = quantity_anchors(pf)
-    out.update([f"k:{k}" for f in pf.names for k in f.keys if len(k) >= 3])
+    out.update(["k:" + k for f in pf.names for k in f.keys if len(k) >= 3])
     return out
 
 

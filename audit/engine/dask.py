@@ -121,7 +121,9 @@ def _tune_worker() -> None:
     if not _tuned:
         import gc
 
-        gc.set_threshold(100_000, 50, 100)
+        from .processes import BATCH_THRESHOLDS
+
+        gc.set_threshold(*BATCH_THRESHOLDS)
         _tuned.append(True)
 
 

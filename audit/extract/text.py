@@ -87,6 +87,7 @@ def _translit_rules():
 # anyascii all map one character at a time, so one table composed of the three is the
 # same), filled as characters are met
 _TRANSLIT: dict[int, str] = {}
+_TRANSLIT_MET: set[str] = set()  # the characters _TRANSLIT has, as characters: set(text) is compared without ord()
 _NOT_WORD = re.compile(r"[^0-9a-z ]+")
 
 
@@ -94,15 +95,16 @@ _NOT_WORD = re.compile(r"[^0-9a-z ]+")
 def translit(text: str) -> str:
     """Lower-case ASCII transliteration (anyascii plus per-script fixes)."""
     text = unicodedata.normalize("NFC", text.casefold())
-    new = {ord(ch) for ch in set(text)}.difference(_TRANSLIT)
+    new = set(text).difference(_TRANSLIT_MET)
     if new:
         from anyascii import anyascii
 
         fold_table, before = _fold_table(), _translit_rules()[0]
-        for cp in new:
-            folded = fold_table.get(cp, chr(cp))
+        for ch in new:
+            folded = fold_table.get(ord(ch), ch)
             folded = folded if isinstance(folded, str) else chr(folded)
-            _TRANSLIT[cp] = anyascii("".join(before.get(ord(c), c) for c in folded))
+            _TRANSLIT[ord(ch)] = anyascii("".join(before.get(ord(c), c) for c in folded))
+        _TRANSLIT_MET.update(new)
     return _NOT_WORD.sub("", text.translate(_TRANSLIT).lower())
 
 

@@ -155,13 +155,17 @@ class _Scorer:
         languages = sorted(set(lang.values()))
         self.prefix: dict[tuple[str, str], list[float]] = {}
         self.norms: dict[tuple[str, str, int], float] = {}
+        channel = self.channel
         for d, sig in sigs.items():
+            # one pass over the document's anchors for every language at once, each language's
+            # sums taken in the same order as a pass of its own would take them
+            per = {other: [0.0] * _CHANNELS for other in languages}
+            for f, p in sig.items():  # every anchor here has a weight (sigs kept only those)
+                ch, v = channel[f], weight[f] * len(p)
+                for other in (languages if ch == 0 else langs_of[f]):
+                    per[other][ch] += v
             for other in languages:
-                per = [0.0] * _CHANNELS
-                for f, p in sig.items():
-                    if f in weight and (other in langs_of[f] or _channel(f) == 0):
-                        per[_channel(f)] += weight[f] * len(p)
-                for ch, v in enumerate(per):
+                for ch, v in enumerate(per[other]):
                     self.norms[(d, other, ch)] = v
 
     def _norm(self, d: str, other: str, channel: int, span: float | None) -> float:

@@ -28,26 +28,31 @@ def signature(doc_facts) -> dict[str, list[float]]:
     words: dict[str, list[float]] = defaultdict(list)
     for i, pf in enumerate(doc_facts):
         here = quantity_anchors(pf)
-        previous = None
-        for f in pf.names:
+        at = float(i)
+        previous = None  # the caseless word before, when the last name was one
+        for f in pf.names:  # a caseless paragraph has one per word: this loop is most of the signature
+            keys = f.keys
             if f.cased:
-                for key in f.keys:
+                for key in keys:
                     if len(key) >= _WORD_KEY:
-                        words["w:" + key].append(float(i))
-                here.update("k:" + " ".join(f.keys[j:j + 2]) for j in range(len(f.keys) - 1))
-            else:
-                if previous is not None and previous.end + 1 >= f.start:
-                    # a caseless script's two adjacent words may be a two-word name another script writes cased
-                    here.add("u:" + " ".join(previous.keys + f.keys))
-                for key in f.keys:
-                    # ... and one word a name word (a town in a one-line headline), when its key is long
-                    # enough that a common word seldom has it by chance
-                    if len(key) > _WORD_KEY:
-                        words["v:" + key].append(float(i))
-            previous = f if not f.cased else None
+                        words["w:" + key].append(at)
+                if len(keys) > 1:
+                    here.update(["k:" + " ".join(keys[j:j + 2]) for j in range(len(keys) - 1)])
+                previous = None
+                continue
+            if previous is not None and previous.end + 1 >= f.start:
+                # a caseless script's two adjacent words may be a two-word name another script writes cased
+                here.add("u:" + " ".join(previous.keys + keys))
+            for key in keys:
+                # ... and one word a name word (a town in a one-line headline), when its key is long
+                # enough that a common word seldom has it by chance
+                if len(key) > _WORD_KEY:
+                    words["v:" + key].append(at)
+            previous = f
         for f in here:
-            if len(feats[f]) < _POSITIONS:
-                feats[f].append(float(i))
+            where = feats[f]
+            if len(where) < _POSITIONS:
+                where.append(at)
     for f, where in words.items():
         if len(where) <= _WORD_REPEATS:
             feats[f] = where
