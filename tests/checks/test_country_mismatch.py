@@ -264,3 +264,35 @@ def test_a_translation_the_aligner_doubts_does_not_hide_a_swap_in_the_others():
 ])
 def test_country_names_behind_two_clitics_and_in_their_cases(text, lang, codes):
     assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+SHIP = {"sv": "Fartyget sjönk nära Mikronesien i går.", "ms": "Kapal itu tenggelam berhampiran Micronesia semalam.",
+        "bn": "জাহাজটি গতকাল মাইক্রোনেশিয়ার কাছে ডুবে যায়।",
+        "hi": "जहाज़ कल मैक्रोनेशिया के पास डूब गया।",  # a spelling CLDR lacks (it has माइक्रोनेशिया)
+        "ar": "غرقت السفينة أمس قرب ميكرونيسيا."}  # س for CLDR's ز (ميكرونيزيا)
+
+
+def test_a_country_spelt_another_way_by_the_others_witnesses_it():
+    # two of the four others read Micronesia by its CLDR name, two spell it a letter or two
+    # apart: the four of them outvote the Malay Fiji, which none names
+    docs = {lang: (lang, [t]) for lang, t in {**SHIP, "ms": "Kapal itu tenggelam berhampiran Fiji semalam."}.items()}
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.locations[0].document, f.locations[0].evidence, f.expected, f.found) for f in got] == \
+        [("ms", "Fiji", "FM", "FJ")]
+    assert "4 of the other 4" in got[0].message
+    # ... but the translation that spells it so itself is no swap: Micronesia may be there
+    docs = {lang: (lang, [t]) for lang, t in {
+        **SHIP, "ms": "Kapal itu tenggelam berhampiran Mikronesia dan Fiji semalam."}.items()}
+    assert [f.locations[0].document for f in CountryMismatch().run(context(docs))] == []
+    assert list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in SHIP.items()}))) == []
+
+
+@pytest.mark.parametrize("word, lang, code", [
+    ("मैक्रोनेशिया", "hi", "FM"), ("بميكرونيسيا", "ar", "FM"),  # a letter changed; a clitic before it
+    ("অস্ট্রেলিয়ান", "bn", None),  # the name with letters after it: a demonym, not the country
+    ("Mikronesien", "sv", None),  # the name itself is read as a mention, not as a variant of it
+])
+def test_a_word_spelling_a_countrys_name_another_way(word, lang, code):
+    from audit.extract.labels import _nearest_country
+
+    assert _nearest_country(word, lang) == code
