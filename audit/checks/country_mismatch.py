@@ -127,9 +127,11 @@ class CountryMismatch(Check):
                 fewer = {x: sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others)
                          for x in {c for o in others for c in named[o]}}
                 added = sorted(y for y in named[d] if not any(y in named[o] for o in others))
-                if added:
-                    # an other that spells X's name another way (मैक्रोनेशिया for CLDR's
-                    # माइक्रोनेशिया) is a witness of X too, where this one names X nowhere
+                if added and few:
+                    # in a sentence about one or two countries, an other that spells X's name
+                    # another way (मैक्रोनेशिया for CLDR's माइक्रोनेशिया) is a witness of X too,
+                    # where this one names X nowhere (not in a list, where one misread compound,
+                    # روسيا البيضاء for Belarus, must not be outvoted by the near-spelt ones)
                     for x in fewer:
                         if x not in mine:
                             fewer[x] += sum(x not in named[o] and _spells(ctx, o, present, x) for o in others)
