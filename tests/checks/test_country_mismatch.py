@@ -315,3 +315,16 @@ def test_in_a_list_a_spelling_variant_witnesses_nothing():
     docs = {lang: (lang, [t]) for lang, t in AID.items()}
     assert [c for _, _, c in country_mentions(AID["ar"], "ar")] == ["RU", "PK", "EG"]
     assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_a_swap_to_a_country_one_other_translation_alone_names_is_found():
+    # the Malay names Germany beside France (a translator's "German-French meeting"): Germany in
+    # the Swedish, where all four others name France, is still the swap's half
+    ms = "Mesyuarat Jerman itu diadakan di Perancis pada bulan Jun."
+    got = findings({"ms": ms, "sv": "Mötet hölls i Tyskland i juni."})
+    assert [(f.locations[0].document, f.locations[0].evidence, f.expected, f.found) for f in got] == \
+        [("sv", "Tyskland", "FR", "DE")]
+    # ... not where two of the others name it too
+    assert findings({"ms": ms, "ar": "عقد اجتماع ألمانيا في فرنسا في يونيو.", "sv": "Mötet hölls i Tyskland i juni."}) == []
+    # ... nor where France is there besides: the Swedish then adds a country, as the Malay does
+    assert findings({"ms": ms, "sv": "Mötet hölls i Tyskland och Frankrike i juni."}) == []
