@@ -95,6 +95,39 @@ def _spells(ctx: GroupContext, d: str, present, code: str) -> bool:
     return any(spells_country(doc.paragraphs[i].text, doc.language, code) for i in dict(present)[d])
 
 
+@lru_cache(maxsize=None)
+def _own_words(lang: str) -> dict[str, frozenset[str]]:
+    """code -> the words of its multi-word CLDR names in ``lang`` (four letters or more) that no
+    other country's name has: যুক্তরাষ্ট্র of মার্কিন যুক্তরাষ্ট্র is the United States, المتحدة
+    of الولايات المتحدة is not (المملكة المتحدة)."""
+    import regex
+
+    words: dict[str, set[str]] = {}
+    for name, code in territory_names(lang).items():
+        for w in regex.findall(r"[\p{L}\p{M}]+", name):
+            words.setdefault(w, set()).add(code)
+    out: dict[str, set[str]] = {}
+    for name, code in territory_names(lang).items():
+        parts = regex.findall(r"[\p{L}\p{M}]+", name)
+        if len(parts) > 1:
+            out.setdefault(code, set()).update(w for w in parts if len(w) >= 4 and words[w] == {code})
+    return {c: frozenset(ws) for c, ws in out.items()}
+
+
+def _part_of_name(ctx: GroupContext, d: str, present, code: str) -> bool:
+    """Whether a word of ``d``'s paragraphs in the link begins with a word of country ``code``'s
+    multi-word name that no other country's has (যুক্তরাষ্ট্র for মার্কিন যুক্তরাষ্ট্র): the
+    country written shortly, which may be there after all."""
+    import regex
+
+    own = _own_words(ctx.documents[d].language).get(code)
+    if not own:
+        return False
+    doc = ctx.documents[d]
+    text = " ".join(fold(doc.paragraphs[i].text) for i in dict(present)[d])
+    return any(regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w), text) for w in own)
+
+
 class CountryMismatch(Check):
     code = "country-mismatch"
     severity = "warning"  # error once measured right nine times in ten on real translations (none found there yet)
@@ -143,7 +176,8 @@ class CountryMismatch(Check):
                 # and, whichever rule, where this one never names X by a CLDR name, no word of it
                 # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
                 absent = lambda x: x in mine or not (_begins_a_word(ctx, d, present, x)  # noqa: E731
-                                                     or _spells(ctx, d, present, x))
+                                                     or _spells(ctx, d, present, x)
+                                                     or _part_of_name(ctx, d, present, x))
                 dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
                                                      or (few and k >= _WITNESSES)))) and absent(x))
@@ -151,8 +185,8 @@ class CountryMismatch(Check):
                     # in a list of countries, two in three of many (four at least) name X and this one
                     # never does, in the place of one country none of them names: one for one, as a
                     # swap is (a compound misread, a pair split in two, drops two for one)
-                    listed = [x for x, k in fewer.items() if k >= most and x not in mine]
-                    dropped = listed if len(listed) == 1 and absent(listed[0]) else []
+                    listed = [x for x, k in fewer.items() if k >= most and x not in mine and absent(x)]
+                    dropped = listed if len(listed) == 1 else []
                 if not added and len(others) >= _WITNESSES:
                     # Y named by one other translation alone, of four at least (中国香港 for "Hong
                     # Kong", "US trade war" as USA:s): no vote for Y; one for one, where (nearly)

@@ -234,6 +234,7 @@ def test_a_word_of_a_script_without_case_needs_no_capital_whatever_the_paragraph
 @pytest.mark.parametrize("text, lang, codes", [
     ("चीनबाट आयात", "ne", ["CN"]),  # a postposition glued on (countries.yaml endings)
     ("इटलीहून परतलेल्या", "mr", ["IT"]),
+    ("जर्मनीपछि फैलियो", "ne", ["DE"]), ("इटलीनंतर पसरला", "mr", ["IT"]),  # "after Germany", "after Italy"
     ("சீனாவிலிருந்து வந்த", "ta", ["CN"]),
     ("تحديات للصين والعالم", "ar", ["CN"]),  # ل + الصين, the article absorbed (article_clitics)
     ("бросила Китаю и Италии вызов, как и Ирану", "ru", ["CN", "IT", "IR"]),  # declension
@@ -328,3 +329,22 @@ def test_a_swap_to_a_country_one_other_translation_alone_names_is_found():
     assert findings({"ms": ms, "ar": "عقد اجتماع ألمانيا في فرنسا في يونيو.", "sv": "Mötet hölls i Tyskland i juni."}) == []
     # ... nor where France is there besides: the Swedish then adds a country, as the Malay does
     assert findings({"ms": ms, "sv": "Mötet hölls i Tyskland och Frankrike i juni."}) == []
+
+
+USA = {"ms": " Juga Amerika Syarikat dan Sepanyol.", "bn": " মার্কিন যুক্তরাষ্ট্র ও স্পেনও।",
+       "ar": " وأيضا الولايات المتحدة وإسبانيا.", "hi": " संयुक्त राज्य और स्पेन भी।",
+       "es": " También Estados Unidos y España.", "pt": " Também Estados Unidos e Espanha.",
+       "fr": " Aussi les États-Unis et l'Espagne.", "id": " Juga Amerika Serikat dan Spanyol.",
+       "sv": " Även USA och Spanien."}
+
+
+def test_a_country_written_by_a_word_of_its_name_alone_is_no_country_dropped():
+    # the Bengali writes the United States by the one word of its name no other country's
+    # has (যুক্তরাষ্ট্র): it is there, and France, which six of eight others name, is what the
+    # Bengali Germany replaced, one for one
+    demonyms = {"fr": "Le sommet s'est tenu dans la capitale française en juin.",
+                "es": "La reunión se celebró en la capital francesa en junio."}
+    texts = {lang: demonyms.get(lang, MANY[lang]) + USA[lang] for lang in MANY}
+    texts["bn"] = "সভাটি জুন মাসে জার্মানিতে অনুষ্ঠিত হয়। যুক্তরাষ্ট্র ও স্পেনও।"
+    got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in texts.items()})))
+    assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("bn", "FR", "DE")]
