@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..extract.labels import country_mentions, spells_country, territory_names
+from ..extract.labels import country_mentions, may_write_country, spells_country, territory_names
 from ..extract.morphology import clitics
 from ..extract.text import fold
 from ..model import Fact
@@ -128,6 +128,13 @@ def _part_of_name(ctx: GroupContext, d: str, present, code: str) -> bool:
     return any(regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w), text) for w in own)
 
 
+def _may_write(ctx: GroupContext, d: str, present, code: str) -> bool:
+    """Whether ``d``'s paragraphs in the link may write country ``code`` in a form CLDR lacks
+    (``labels.may_write_country``: a spelling variant, the name a letter or two longer or shorter)."""
+    doc = ctx.documents[d]
+    return any(may_write_country(doc.paragraphs[i].text, doc.language, code) for i in dict(present)[d])
+
+
 class CountryMismatch(Check):
     code = "country-mismatch"
     severity = "warning"  # error once measured right nine times in ten on real translations (none found there yet)
@@ -176,7 +183,7 @@ class CountryMismatch(Check):
                 # and, whichever rule, where this one never names X by a CLDR name, no word of it
                 # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
                 absent = lambda x: x in mine or not (_begins_a_word(ctx, d, present, x)  # noqa: E731
-                                                     or _spells(ctx, d, present, x)
+                                                     or _may_write(ctx, d, present, x)
                                                      or _part_of_name(ctx, d, present, x))
                 dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)

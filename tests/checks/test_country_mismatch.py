@@ -348,3 +348,18 @@ def test_a_country_written_by_a_word_of_its_name_alone_is_no_country_dropped():
     texts["bn"] = "সভাটি জুন মাসে জার্মানিতে অনুষ্ঠিত হয়। যুক্তরাষ্ট্র ও স্পেনও।"
     got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in texts.items()})))
     assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("bn", "FR", "DE")]
+
+
+def test_countries_the_flagged_translation_writes_a_letter_short_of_cldr_are_no_countries_dropped():
+    # the Swahili writes China and Japan as in English (CLDR: Uchina, Japani): they are there,
+    # and Germany alone is what its South Korea replaced
+    tests = {"ms": "Ujian dibangunkan di China, Jepun dan Jerman.", "id": "Tes dikembangkan di Tiongkok, Jepang, dan Jerman.",
+             "fr": "Les tests ont été mis au point en Chine, au Japon et en Allemagne.",
+             "es": "Las pruebas se desarrollaron en China, Japón y Alemania.",
+             "pt": "Os testes foram desenvolvidos na China, no Japão e na Alemanha."}
+    docs = {lang: (lang, [t]) for lang, t in tests.items()}
+    docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Korea Kusini."])
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sw", "DE", "KR")]
+    docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Ujerumani."])
+    assert list(CountryMismatch().run(context(docs))) == []
