@@ -192,8 +192,12 @@ class CountryMismatch(Check):
                     # in a list of countries, two in three of many (four at least) name X and this one
                     # never does, in the place of one country none of them names: one for one, as a
                     # swap is (a compound misread, a pair split in two, drops two for one)
-                    listed = [x for x, k in fewer.items() if k >= most and x not in mine and absent(x)]
-                    dropped = listed if len(listed) == 1 else []
+                    # (a country this one writes in a form of its whole name CLDR lacks is no
+                    # country dropped; one of whose words alone it writes may be a pair split in
+                    # two, "وترينيداد، وتوباغو": counted, so that the rule then abstains)
+                    listed = [x for x, k in fewer.items() if k >= most and x not in mine
+                              and not _begins_a_word(ctx, d, present, x) and not _may_write(ctx, d, present, x)]
+                    dropped = listed if len(listed) == 1 and absent(listed[0]) else []
                 if not added and len(others) >= _WITNESSES:
                     # Y named by one other translation alone, of four at least (中国香港 for "Hong
                     # Kong", "US trade war" as USA:s): no vote for Y; one for one, where (nearly)
