@@ -178,6 +178,14 @@ def _english_numbers(en: str) -> set[int]:
     return vals
 
 
+def _open_bracket(text: str, s: int, close: str) -> bool:
+    """Whether a bracket closed by ``close`` is open at ``s`` (one never opened closes a citation marker)."""
+    opening, depth = "(["[close == "]"], 0
+    for ch in text[:s]:
+        depth = depth + 1 if ch == opening else max(0, depth - 1) if ch == close else depth
+    return depth > 0
+
+
 def cand_number_digits(doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]:
     text, theirs = doc.lines[i], _english_numbers(doc.en[i])
     out = []
@@ -191,6 +199,8 @@ def cand_number_digits(doc: Doc, i: int, rng) -> list[tuple[int, int, str, str]]
             continue
         if len(m.group()) > 1 and unicodedata.digit(m.group()[0]) == 0:
             continue  # 09: a code or a time
+        if text[e:e + 1] in (")", "]") and not _open_bracket(text, s, text[e]):
+            continue  # closes a bracket never opened ("(Figures 6--9).9)", "(படம் 4) 4)"): a citation marker
         value = _value(m.group())
         if value < 2 or value not in theirs:
             continue

@@ -257,3 +257,74 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                 after = k + n
                 break
     return tuple(out)
+
+
+_NEAR = 0.84  # a word this alike (normalised edit similarity) to one country's name, and nearest it, spells it
+_NEAR_MIN = 6  # letters of a name, at least, for a spelling variant of it to be recognised
+
+
+@lru_cache(maxsize=None)
+def _one_word_names(lang: str) -> tuple[tuple[str, str], ...]:
+    """(folded name, code) of the countries whose CLDR name in ``lang`` is one word of
+    ``_NEAR_MIN`` letters or more (a spelling variant is told only of such a name)."""
+    table = _country_table(lang)[0]
+    return tuple((w[0], c) for w, c in table.items() if len(w) == 1 and len(w[0]) >= _NEAR_MIN)
+
+
+@lru_cache(maxsize=65536)
+def _nearest_country(word: str, lang: str) -> str | None:
+    """The country whose one-word name ``word`` spells another way (मैक्रोनेशिया for CLDR's
+    माइक्रोनेशिया, ميكرونيسيا for ميكرونيزيا): a clitic before it and a case ending after it
+    allowed (as ``country_mentions``); None where it is no country's, where it is the name with
+    letters added after it or fewer (অস্ট্রেলিয়ান, "Australian": a demonym is no mention), or
+    where two countries' names are about as near (the one it is nearest must be nearer)."""
+    from rapidfuzz.distance import Levenshtein
+
+    names = _one_word_names(lang)
+    best: dict[str, float] = {}
+    for form in _forms(word, lang, last=True):
+        if len(form) < _NEAR_MIN:
+            continue
+        for name, code in names:
+            if abs(len(form) - len(name)) > 2 or form.startswith(name) or name.startswith(form):
+                continue
+            s = Levenshtein.normalized_similarity(form, name)
+            if s >= _NEAR:
+                best[code] = max(best.get(code, 0.0), s)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.05:
+        return None
+    return ranked[0][0]
+
+
+def spells_country(text: str, lang: str, code: str) -> bool:
+    """Whether a word of ``text`` not read as a country spells the one-word name of country
+    ``code`` another way (:func:`_nearest_country`): a witness of it in a form CLDR lacks."""
+    if not any(c == code for _, c in _one_word_names(lang)):
+        return False
+    read = [(s, e) for s, e, _ in country_mentions(text, lang)]
+    return any(_nearest_country(t, lang) == code for s, e, t in tokens(text)
+               if not any(a <= s < b for a, b in read) and (_capital_or_caseless(t)))
+
+
+def may_write_country(text: str, lang: str, code: str) -> bool:
+    """Whether a word of ``text`` not read as a country may be country ``code`` in a form CLDR
+    lacks: a spelling variant (:func:`spells_country`), or its one-word name with up to two
+    letters more or fewer at either end (Swahili Japan, China for CLDR's Japani, Uchina; a
+    demonym too). Asked of the translation a swap would flag: there, any doubt keeps X."""
+    names = [n for n, c in _country_table(lang)[0].items() if c == code and len(n) == 1 and len(n[0]) >= 4]
+    if not names:
+        return False
+    read = [(s, e) for s, e, _ in country_mentions(text, lang)]
+    for s, e, t in tokens(text):
+        if any(a <= s < b for a, b in read) or not _capital_or_caseless(t):
+            continue
+        for f in _forms(t, lang, last=True):
+            if len(f) >= 4 and any(abs(len(f) - len(n)) <= 2 and (n.startswith(f) or n.endswith(f) or f.startswith(n))
+                                   for (n,) in names):
+                return True
+            if len(f) >= _NEAR_MIN and _nearest_country(t, lang) == code:
+                return True
+    return False

@@ -234,6 +234,7 @@ def test_a_word_of_a_script_without_case_needs_no_capital_whatever_the_paragraph
 @pytest.mark.parametrize("text, lang, codes", [
     ("चीनबाट आयात", "ne", ["CN"]),  # a postposition glued on (countries.yaml endings)
     ("इटलीहून परतलेल्या", "mr", ["IT"]),
+    ("जर्मनीपछि फैलियो", "ne", ["DE"]), ("इटलीनंतर पसरला", "mr", ["IT"]),  # "after Germany", "after Italy"
     ("சீனாவிலிருந்து வந்த", "ta", ["CN"]),
     ("تحديات للصين والعالم", "ar", ["CN"]),  # ل + الصين, the article absorbed (article_clitics)
     ("бросила Китаю и Италии вызов, как и Ирану", "ru", ["CN", "IT", "IR"]),  # declension
@@ -264,3 +265,102 @@ def test_a_translation_the_aligner_doubts_does_not_hide_a_swap_in_the_others():
 ])
 def test_country_names_behind_two_clitics_and_in_their_cases(text, lang, codes):
     assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+SHIP = {"sv": "Fartyget sjönk nära Mikronesien i går.", "ms": "Kapal itu tenggelam berhampiran Micronesia semalam.",
+        "bn": "জাহাজটি গতকাল মাইক্রোনেশিয়ার কাছে ডুবে যায়।",
+        "hi": "जहाज़ कल मैक्रोनेशिया के पास डूब गया।",  # a spelling CLDR lacks (it has माइक्रोनेशिया)
+        "ar": "غرقت السفينة أمس قرب ميكرونيسيا."}  # س for CLDR's ز (ميكرونيزيا)
+
+
+def test_a_country_spelt_another_way_by_the_others_witnesses_it():
+    # two of the four others read Micronesia by its CLDR name, two spell it a letter or two
+    # apart: the four of them outvote the Malay Fiji, which none names
+    docs = {lang: (lang, [t]) for lang, t in {**SHIP, "ms": "Kapal itu tenggelam berhampiran Fiji semalam."}.items()}
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.locations[0].document, f.locations[0].evidence, f.expected, f.found) for f in got] == \
+        [("ms", "Fiji", "FM", "FJ")]
+    assert "4 of the other 4" in got[0].message
+    # ... but the translation that spells it so itself is no swap: Micronesia may be there
+    docs = {lang: (lang, [t]) for lang, t in {
+        **SHIP, "ms": "Kapal itu tenggelam berhampiran Mikronesia dan Fiji semalam."}.items()}
+    assert [f.locations[0].document for f in CountryMismatch().run(context(docs))] == []
+    assert list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in SHIP.items()}))) == []
+
+
+@pytest.mark.parametrize("word, lang, code", [
+    ("मैक्रोनेशिया", "hi", "FM"), ("بميكرونيسيا", "ar", "FM"),  # a letter changed; a clitic before it
+    ("অস্ট্রেলিয়ান", "bn", None),  # the name with letters after it: a demonym, not the country
+    ("Mikronesien", "sv", None),  # the name itself is read as a mention, not as a variant of it
+])
+def test_a_word_spelling_a_countrys_name_another_way(word, lang, code):
+    from audit.extract.labels import _nearest_country
+
+    assert _nearest_country(word, lang) == code
+
+
+AID = {"sv": "Hjälp kom från Belarus, Pakistan och Egypten.", "ms": "Bantuan datang dari Belarus, Pakistan dan Mesir.",
+       "bn": "বেলারুশ, পাকিস্তান ও মিশর থেকে সাহায্য আসে।",
+       "hi": "बेलारूस, पाकिस्तान और मिस्र से सहायता आई।",  # a vowel sign other than CLDR's बेलारुस
+       "pt": "A ajuda veio da Bielorrússia, do Paquistão e do Egito.",
+       "fr": "L'aide est venue du Pakistan et d'Égypte.",
+       "es": "La ayuda llegó de Bielorusia, Pakistán y Egipto.",  # a letter short of CLDR's Bielorrusia
+       "id": "Bantuan datang dari Pakistan dan Mesir.",
+       "ar": "جاءت المساعدات من روسيا البيضاء وباكستان ومصر."}  # "White Russia": Russia read, Belarus not
+
+
+def test_in_a_list_a_spelling_variant_witnesses_nothing():
+    # four others name Belarus by CLDR's name, the Hindi and the Spanish a letter apart: with
+    # them, six of the eight others would outvote the Arabic compound read as Russia (two in
+    # three of many, one for one); in a list a spelling variant does not count
+    docs = {lang: (lang, [t]) for lang, t in AID.items()}
+    assert [c for _, _, c in country_mentions(AID["ar"], "ar")] == ["RU", "PK", "EG"]
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_a_swap_to_a_country_one_other_translation_alone_names_is_found():
+    # the Malay names Germany beside France (a translator's "German-French meeting"): Germany in
+    # the Swedish, where all four others name France, is still the swap's half
+    ms = "Mesyuarat Jerman itu diadakan di Perancis pada bulan Jun."
+    got = findings({"ms": ms, "sv": "Mötet hölls i Tyskland i juni."})
+    assert [(f.locations[0].document, f.locations[0].evidence, f.expected, f.found) for f in got] == \
+        [("sv", "Tyskland", "FR", "DE")]
+    # ... not where two of the others name it too
+    assert findings({"ms": ms, "ar": "عقد اجتماع ألمانيا في فرنسا في يونيو.", "sv": "Mötet hölls i Tyskland i juni."}) == []
+    # ... nor where France is there besides: the Swedish then adds a country, as the Malay does
+    assert findings({"ms": ms, "sv": "Mötet hölls i Tyskland och Frankrike i juni."}) == []
+
+
+USA = {"ms": " Juga Amerika Syarikat dan Sepanyol.", "bn": " মার্কিন যুক্তরাষ্ট্র ও স্পেনও।",
+       "ar": " وأيضا الولايات المتحدة وإسبانيا.", "hi": " संयुक्त राज्य और स्पेन भी।",
+       "es": " También Estados Unidos y España.", "pt": " Também Estados Unidos e Espanha.",
+       "fr": " Aussi les États-Unis et l'Espagne.", "id": " Juga Amerika Serikat dan Spanyol.",
+       "sv": " Även USA och Spanien."}
+
+
+def test_a_country_written_by_a_word_of_its_name_alone_is_no_country_dropped():
+    # the Bengali writes the United States by the one word of its name no other country's
+    # has (যুক্তরাষ্ট্র): it may be there, so all eight others naming it is no swap of it for the
+    # Bengali Germany (France, which six of the eight name, is then one of two countries the
+    # list rule sees missing: it abstains, as for a pair split in two)
+    demonyms = {"fr": "Le sommet s'est tenu dans la capitale française en juin.",
+                "es": "La reunión se celebró en la capital francesa en junio."}
+    texts = {lang: demonyms.get(lang, MANY[lang]) + USA[lang] for lang in MANY}
+    texts["bn"] = "সভাটি জুন মাসে জার্মানিতে অনুষ্ঠিত হয়। যুক্তরাষ্ট্র ও স্পেনও।"
+    got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in texts.items()})))
+    assert [(f.locations[0].document, f.expected, f.found) for f in got] == []
+
+
+def test_countries_the_flagged_translation_writes_a_letter_short_of_cldr_are_no_countries_dropped():
+    # the Swahili writes China and Japan as in English (CLDR: Uchina, Japani): they are there,
+    # and Germany alone is what its South Korea replaced
+    tests = {"ms": "Ujian dibangunkan di China, Jepun dan Jerman.", "id": "Tes dikembangkan di Tiongkok, Jepang, dan Jerman.",
+             "fr": "Les tests ont été mis au point en Chine, au Japon et en Allemagne.",
+             "es": "Las pruebas se desarrollaron en China, Japón y Alemania.",
+             "pt": "Os testes foram desenvolvidos na China, no Japão e na Alemanha."}
+    docs = {lang: (lang, [t]) for lang, t in tests.items()}
+    docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Korea Kusini."])
+    got = list(CountryMismatch().run(context(docs)))
+    assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sw", "DE", "KR")]
+    docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Ujerumani."])
+    assert list(CountryMismatch().run(context(docs))) == []
