@@ -183,9 +183,11 @@ def _check(args, report, say) -> int:
         first = unread[0]
         more = f" (and {len(unread) - 1} more input(s) not read)" if len(unread) > 1 else ""
         raise AuditError(f"{first.reason}: check needs every input read; fix or remove it{more}", first.path)
-    known = baseline.load(args.baseline)
-    new = [f for f in report.findings if f.fingerprint not in known and not _dismissed(f)]
-    current = {f.fingerprint for f in report.findings}
+    old = baseline.entries(args.baseline)
+    matched = baseline.match(report, old)  # finding -> the entry that knows it
+    new = [f for f in report.findings if f.fingerprint not in matched and not _dismissed(f)]
+    current = set(matched.values())
+    known = {e["fingerprint"] for e in old}
     gone = sorted(known - current)
     if new:
         if args.format == "text":
@@ -195,7 +197,7 @@ def _check(args, report, say) -> int:
         say(f"audit: {len(gone)} baseline finding(s) no longer occur: {', '.join(gone)}"
             + ("" if args.update else " (shrink the baseline with --update)"))
     if args.update and gone:
-        baseline.write_subset(report, args.baseline, known & current, baseline.entries(args.baseline))
+        baseline.write_subset(report, args.baseline, known & current, old)
         say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
     if not new and not args.quiet:
         dismissed = sum(1 for f in report.findings if _dismissed(f))

@@ -50,6 +50,36 @@ def test_baseline_then_check_fails_only_on_new(tmp_path):
     assert main(["check", str(src), "--baseline", str(base), "-q"]) == 1
 
 
+def test_check_knows_a_baseline_finding_whose_fingerprint_a_new_version_changed(tmp_path, capsys):
+    """A new version of audit may read a name's key another way and so give a known
+    discrepancy another fingerprint: the baseline entry's check, group, flagged documents
+    and excerpt still know it (one entry for one finding), in baselines written before
+    the flagged documents were kept too. A discrepancy that is new still fails."""
+    src = tmp_path / "in"
+    shutil.copytree(INPUTS, src)
+    base = tmp_path / "baseline.json"
+    assert main(["baseline", str(src), "--out", str(base), "-q"]) == 0
+    data = json.loads(base.read_text())
+    assert data["findings"] and all(e["flagged"] for e in data["findings"])
+    for k, e in enumerate(data["findings"]):
+        e["fingerprint"] = f"from-an-older-version-{k}"
+    older = {**data, "findings": [{k: v for k, v in e.items() if k != "flagged"} for e in data["findings"]]}
+    for written in (data, older):
+        base.write_text(json.dumps(written))
+        capsys.readouterr()
+        assert main(["check", str(src), "--baseline", str(base)]) == 0
+        assert "none new" in capsys.readouterr().out
+    # a duplicated entry knows no more than its finding; a finding whose entry is gone is new
+    base.write_text(json.dumps({**data, "findings": data["findings"] + data["findings"][:1]}))
+    assert main(["check", str(src), "--baseline", str(base), "-q"]) == 0
+    base.write_text(json.dumps({**data, "findings": data["findings"][1:]}))
+    assert main(["check", str(src), "--baseline", str(base), "-q"]) == 1
+    base.write_text(json.dumps(data))
+    sv = src / "002_f2b97bb889b347b1.txt"
+    sv.write_text(sv.read_text().replace("underteckna 29 avtal", "underteckna 28 avtal"))
+    assert main(["check", str(src), "--baseline", str(base), "-q"]) == 1
+
+
 def test_usage_and_input_errors_exit_2(tmp_path, capsys):
     assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
     assert "no such file" in capsys.readouterr().err

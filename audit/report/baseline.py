@@ -15,8 +15,51 @@ def _entry(f, lang) -> dict:
     return {
         "fingerprint": f.fingerprint, "check": f.check, "group": f.group,
         "languages": sorted({lang[loc.document] for loc in f.locations}),
+        "flagged": sorted({loc.document for loc in f.locations if loc.role == "flagged"}),
         "excerpt": next((loc.evidence for loc in f.locations if loc.evidence), "")[:80],
     }
+
+
+def _described(e: dict) -> tuple | None:
+    """What an entry says of its finding besides the fingerprint: check, group, the flagged
+    documents (the languages in a baseline written before they were kept) and the excerpt.
+    None when the entry lacks any of it (a hand-made baseline of fingerprints only)."""
+    where = e.get("flagged", e.get("languages"))
+    if not all(isinstance(e.get(k), str) for k in ("check", "group", "excerpt")) or not isinstance(where, list):
+        return None
+    return e["check"], e["group"], "flagged" in e, tuple(map(str, where)), e["excerpt"]
+
+
+def match(report: Report, old: list[dict]) -> dict[str, str]:
+    """The findings of ``report`` the baseline ``old`` knows: finding fingerprint -> the
+    fingerprint of the entry that knows it. A finding is known by its fingerprint, or else by
+    what its entry says of it (check, group, flagged documents, excerpt), one entry for one
+    finding: a new version of audit that reads a name's key another way gives a discrepancy
+    a new fingerprint, and CI must not take it for a new one."""
+    lang = {d.id: d.language for d in report.documents}
+    fingerprints = {e["fingerprint"] for e in old}
+    known = {f.fingerprint: f.fingerprint for f in report.findings if f.fingerprint in fingerprints}
+    used = set(known)
+    free: dict[tuple, list[str]] = {}
+    for e in old:
+        described = _described(e)
+        if e["fingerprint"] not in used and described is not None:
+            free.setdefault(described, []).append(e["fingerprint"])
+    for f in report.findings:
+        if f.fingerprint in known:
+            continue
+        for key in _descriptions(_entry(f, lang)):
+            if free.get(key):
+                known[f.fingerprint] = free[key].pop(0)
+                break
+    return known
+
+
+def _descriptions(mine: dict) -> list[tuple]:
+    """A finding's descriptions as a baseline entry may hold them: with its flagged documents
+    (entries written since they are kept) and with its languages (older ones)."""
+    older = {k: v for k, v in mine.items() if k != "flagged"}
+    return [d for d in (_described(mine), _described(older)) if d is not None]
 
 
 def _render(entries: list[dict]) -> bytes:
