@@ -117,12 +117,12 @@ def phonetic_key(word: str) -> str:
     if s.endswith("z"):
         s = s[:-1] + "s"
     # one letter written twice is one sound (Massachusetts = मैसाचुसेट्स: tts is ts), before the
-    # classes read letter pairs
-    s = _RUN.sub(r"\1", s)
+    # classes read letter pairs; not gg, whose first g is ng's (Donggala: ng + g)
+    s = _EARLY_RUN.sub(r"\1", s)
     # an n before a labial is m (Istanbul = Стамбул = إسطنبول); not where a script's consonants
     # carry a vowel that translit does not write (কাভানভ is ka-bha-na-bh): there the anusvara
     # says it (इस्तांबुल)
-    if "n" in s and not unicodedata.name(word[:1], "").startswith(_key_rules()[5]):
+    if "n" in s and not unicodedata.name(word[:1], "").startswith(_key_rules()[3]):
         s = _NASAL_LABIAL.sub("m", s)
     # an x after a vowel is ks (Brexit = ब्रेक्सिट, Mexico = المكسيك); elsewhere s (Xi, Guangxi)
     s = after_vowel.sub(lambda m: m.group(1) + ks[m.group(2)], s)
@@ -148,9 +148,7 @@ def _key_tables():
 def _key_rules():
     data = load_data("translit.yaml")
     nasal = data["key_nasals"]
-    soft = data["key_soft_c"]
     return (frozenset(nasal["marks"]), frozenset(nasal["labials"]),
-            re.compile(f"[cC](?=[{re.escape(soft['before'])}])"), frozenset(data["drop_inner"]),
             {unicodedata.normalize("NFC", k): v for k, v in (data.get("key_before") or {}).items()},
             tuple(data["inherent_vowel_scripts"]))
 
@@ -159,14 +157,12 @@ _FIRST_LETTER: dict[str, str] = {}
 
 
 def key_source(word: str) -> str:
-    """The word as the keys read it (``translit.yaml``: ``key_nasals``, ``key_soft_c``): an
-    anusvara is the nasal of the consonant after it, m before a labial and n elsewhere
-    (ट्रंप = Trump, ग्रांट = Grant, কংগ্রেস = Congress); a Latin c before e, i or y is s
-    (Pence = پنس = पेंस). Neither rule touches ``translit``, which the aligner reads too."""
-    marks, labials, soft, _, before, _ = _key_rules()
-    if "c" in word or "C" in word:
-        # (on the word as written: the c of McIlroy is before a capital, no soft c)
-        word = soft.sub("s", word)
+    """The word as the keys read it (``translit.yaml``: ``key_nasals``, ``key_before``),
+    lower-cased: an anusvara is the nasal of the consonant after it, m before a labial and n
+    elsewhere (ट्रंप = Trump, ग्रांट = Grant, কংগ্রেস = Congress); a few letters are read as
+    the Latin letter they write (Cyrillic х for h: Хопкинс = Hopkins). Neither touches
+    ``translit``, which the aligner reads too."""
+    marks, labials, before, _ = _key_rules()
     word = word.casefold()
     for a, b in before.items():
         if a in word:
@@ -194,6 +190,7 @@ def _first_letter(ch: str) -> str:
 
 _RUN = re.compile(r"(.)\1+", re.S)
 _NASAL_LABIAL = re.compile("n(?=[pbfv])")
+_EARLY_RUN = re.compile(r"([^g])\1+", re.S)
 
 
 @lru_cache(maxsize=1)

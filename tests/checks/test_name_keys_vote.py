@@ -31,20 +31,6 @@ def test_a_hindi_anusvara_before_a_labial_supports_the_name_it_writes():
     assert findings(DOG) == [("name-missing", [("bn", 2, "")], "Lampo")]
 
 
-# The same with a soft c: Hindi and Arabic write Vince with s (key bns only when the Latin c
-# before e is read s), and the Malay drops him on line 2.
-NURSE = {
-    "sv": ["Sjuksköterskan Vince arbetade i Malmö.", "Sedan flyttade Vince till en by.", "Där stannade Vince."],
-    "ms": ["Jururawat Vince bekerja di Malmö.", "Kemudian dia berpindah ke sebuah kampung.", "Di sana Vince tinggal."],
-    "hi": ["नर्स विंस माल्मो में काम करता था।", "फिर विंस एक गाँव चला गया।", "वहाँ विंस रुक गया।"],
-    "ar": ["عمل الممرض فينس في مالمو.", "ثم انتقل فينس إلى قرية.", "هناك بقي فينس."],
-}
-
-
-def test_a_latin_soft_c_meets_the_s_other_scripts_write():
-    assert findings(NURSE) == [("name-missing", [("ms", 2, "")], "Vince")]
-
-
 # The shop Bates (key bts) in every line; on line 2 the Malay writes "Bate", its own spelling
 # less the plural's last letter, capitalised: the name written short, not dropped (a common
 # word two letters long, lower case, is no such trace: see test_name_strict's "vara" for Furyk).
