@@ -94,7 +94,8 @@ def plausible(name: str, words) -> tuple[bool, str]:
     best, score = "", 0.0
     for _, _, t, _ in words:
         c = _cons(t)
-        sc = max(fuzz.ratio(c, target), fuzz.ratio(c[:len(target) + 1], target), fuzz.ratio(c[-len(target) - 1:], target))
+        sc = max(fuzz.ratio(c, target), fuzz.ratio(c[:len(target) + 1], target),
+                 fuzz.ratio(c[-len(target) - 1:], target))
         if sc > score:
             best, score = t, sc
     return score >= 60, best
@@ -173,15 +174,17 @@ def report(corpus: str, rows: list[dict], examples: int) -> None:
         print(f"-- per {label} (Y -> X): n, plausible n, by key, support (plausible: by key, support)")
         for (a, b), rs in sorted(groups.items()):
             p = [r for r in rs if r["plausible"]]
-            print(f"  {a:>5} -> {b:<5} {len(rs):6d} {len(p):6d}  {rate(rs, 3)} {rate(rs, 2)}  ({rate(p, 3)} {rate(p, 2)})")
+            print(f"  {a:>5} -> {b:<5} {len(rs):6d} {len(p):6d}  {rate(rs, 3)} {rate(rs, 2)}"
+                  f"  ({rate(p, 3)} {rate(p, 2)})")
     fails = Counter((r["sy"], r["sx"]) for r in pl if r["level"] < 2)
     print("-- commonest failing script pairs (plausible, no support), with examples: "
           "Y spelling [key] -> X nearest [key] (level)")
     for (a, b), c in fails.most_common(8):
         print(f"  {a} -> {b}: {c}")
-        shown = 0
+        shown, seen = 0, set()
         for r in pl:
-            if (r["sy"], r["sx"]) == (a, b) and r["level"] < 2:
+            if (r["sy"], r["sx"]) == (a, b) and r["level"] < 2 and (r["x"], r["file"], r["line"], r["name"]) not in seen:
+                seen.add((r["x"], r["file"], r["line"], r["name"]))
                 print(f"     {r['x']} {r['file']}:{r['line']} {r['name']}: {r['spelling']} [{r['key']}] -> "
                       f"{r['nearest']} [{r['nearest_key']}] ({r['level']})")
                 shown += 1

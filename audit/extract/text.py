@@ -113,7 +113,7 @@ def phonetic_key(word: str) -> str:
     s = translit(key_source(word)).replace(" ", "")
     if s[:1] in _translit_rules()[3]:
         s = "f" + s[1:]
-    # a last z is the s of an English plural as Arabic and Hindi write it (Waters = ووترز)
+    # a last z is the s of an English plural as Arabic writes it (Waters = ووترز, Reuters = رويترز)
     if s.endswith("z"):
         s = s[:-1] + "s"
     # one letter written twice is one sound (Massachusetts = मैसाचुसेट्स: tts is ts), before the
@@ -167,7 +167,7 @@ def key_source(word: str) -> str:
     for a, b in before.items():
         if a in word:
             word = word.replace(a, b)
-    if word.isascii():
+    if word.isascii() or not marks.intersection(word):
         return word
     out = []
     for i, ch in enumerate(word):
@@ -189,7 +189,7 @@ def _first_letter(ch: str) -> str:
 
 
 _RUN = re.compile(r"(.)\1+", re.S)
-_NASAL_LABIAL = re.compile("n(?=[pbfv])")
+_NASAL_LABIAL = re.compile("n(?=[pbfv])")  # (the labials of the ASCII form but m: Stanmore = स्टैनमोर)
 _EARLY_RUN = re.compile(r"([^g])\1+", re.S)
 
 

@@ -50,8 +50,8 @@ def skeletons(word: str) -> tuple[str, ...]:
 
     # (dzh: the Cyrillic romanisation of the sound other scripts write j or g: Джузеппе = Giuseppe)
     # (an anusvara read as the nasal of the consonant after it, as the keys read it: ग्रांट = Grant)
-    s = "".join(c for c in anyascii(key_source(word)).lower().replace("ph", "f").replace("x", "ks").replace("dzh", "j")
-                if c.isalpha())
+    s = "".join(c for c in anyascii(key_source(word)).lower().replace("ph", "f").replace("x", "ks")
+                .replace("dzh", "j") if c.isalpha())
     out = []
     for j in ("k", "s"):
         for c in ("k", "s"):
