@@ -122,10 +122,11 @@ def phonetic_key(word: str) -> str:
     # an n before a labial is m (Istanbul = Стамбул = إسطنبول); not where a script's consonants
     # carry a vowel that translit does not write (কাভানভ is ka-bha-na-bh): there the anusvara
     # says it (इस्तांबुल)
-    if "n" in s and not unicodedata.name(word[:1], "").startswith(_key_rules()[3]):
+    if "n" in s and not _inherent_script(word[:1]):
         s = _NASAL_LABIAL.sub("m", s)
     # an x after a vowel is ks (Brexit = ब्रेक्सिट, Mexico = المكسيك); elsewhere s (Xi, Guangxi)
-    s = after_vowel.sub(lambda m: m.group(1) + ks[m.group(2)], s)
+    if any(ch in s for ch in ks):
+        s = after_vowel.sub(lambda m: m.group(1) + ks[m.group(2)], s)
     s = s[:1] + s[1:].translate(drop_inner)  # a letter dropped inside the word (v), kept first
     for src, dst in classes:
         s = s.replace(src, dst)
@@ -156,6 +157,7 @@ def _key_rules():
 _FIRST_LETTER: dict[str, str] = {}
 
 
+@lru_cache(maxsize=200000)
 def key_source(word: str) -> str:
     """The word as the keys read it (``translit.yaml``: ``key_nasals``, ``key_before``),
     lower-cased: an anusvara is the nasal of the consonant after it, m before a labial and n
@@ -177,6 +179,12 @@ def key_source(word: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _inherent_script(ch: str) -> bool:
+    """Whether ``ch`` is of a script whose consonants carry a vowel translit does not write."""
+    return unicodedata.name(ch, "").startswith(_key_rules()[3])
 
 
 def _first_letter(ch: str) -> str:
