@@ -111,10 +111,24 @@ def translit(text: str) -> str:
 @lru_cache(maxsize=200000)
 def phonetic_key(word: str) -> str:
     """A consonant skeleton that one name keeps across scripts (Quang = কোয়াং = كوانغ)."""
-    classes, drop, drop_inner = _key_tables()
-    s = translit(word).replace(" ", "")
+    classes, drop, drop_inner, after_vowel, ks = _key_tables()
+    s = translit(key_source(word)).replace(" ", "")
     if s[:1] in _translit_rules()[3]:
         s = "f" + s[1:]
+    # a last z is the s of an English plural as Arabic writes it (Waters = ووترز, Reuters = رويترز)
+    if s.endswith("z"):
+        s = s[:-1] + "s"
+    # one letter written twice is one sound (Massachusetts = मैसाचुसेट्स: tts is ts), before the
+    # classes read letter pairs; not gg, whose first g is ng's (Donggala: ng + g)
+    s = _EARLY_RUN.sub(r"\1", s)
+    # an n before a labial is m (Istanbul = Стамбул = إسطنبول); not where a script's consonants
+    # carry a vowel that translit does not write (কাভানভ is ka-bha-na-bh): there the anusvara
+    # says it (इस्तांबुल)
+    if "n" in s and not _inherent_script(word[:1]):
+        s = _NASAL_LABIAL.sub("m", s)
+    # an x after a vowel is ks (Brexit = ब्रेक्सिट, Mexico = المكسيك); elsewhere s (Xi, Guangxi)
+    if any(ch in s for ch in ks):
+        s = after_vowel.sub(lambda m: m.group(1) + ks[m.group(2)], s)
     s = s[:1] + s[1:].translate(drop_inner)  # a letter dropped inside the word (v), kept first
     for src, dst in classes:
         s = s.replace(src, dst)
@@ -124,13 +138,69 @@ def phonetic_key(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _key_tables():
-    """phonetic_key's rules as translate tables: the class rewrites, the letters it drops,
-    the letters it drops inside a word."""
+    """phonetic_key's rules as translate tables and patterns: the class rewrites, the letters it
+    drops, the letters it drops inside a word, the letters read otherwise after a vowel."""
     _, classes, drop, drop_inner = _translit_rules()
-    return classes, {ord(ch): None for ch in drop}, {ord(ch): None for ch in drop_inner}
+    data = load_data("translit.yaml")
+    vowels, after = re.escape(data["vowels"]), data["key_after_vowel"]
+    return (classes, {ord(ch): None for ch in drop}, {ord(ch): None for ch in drop_inner},
+            re.compile(f"([{vowels}])([{re.escape(''.join(after))}])"), after)
+
+
+@lru_cache(maxsize=1)
+def _key_rules():
+    data = load_data("translit.yaml")
+    nasal = data["key_nasals"]
+    return (frozenset(nasal["marks"]), frozenset(nasal["labials"]),
+            {unicodedata.normalize("NFC", k): v for k, v in (data.get("key_before") or {}).items()},
+            tuple(data["inherent_vowel_scripts"]))
+
+
+_FIRST_LETTER: dict[str, str] = {}
+
+
+@lru_cache(maxsize=200000)
+def key_source(word: str) -> str:
+    """The word as the keys read it (``translit.yaml``: ``key_nasals``, ``key_before``),
+    lower-cased: an anusvara is the nasal of the consonant after it, m before a labial and n
+    elsewhere (ट्रंप = Trump, ग्रांट = Grant, কংগ্রেস = Congress); a few letters are read as
+    the Latin letter they write (Cyrillic х for h: Хопкинс = Hopkins). Neither touches
+    ``translit``, which the aligner reads too."""
+    marks, labials, before, _ = _key_rules()
+    word = word.casefold()
+    for a, b in before.items():
+        if a in word:
+            word = word.replace(a, b)
+    if word.isascii() or not marks.intersection(word):
+        return word
+    out = []
+    for i, ch in enumerate(word):
+        nxt = word[i + 1:i + 2]
+        if ch in marks:
+            out.append("m" if nxt and _first_letter(nxt) in labials else "n")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _inherent_script(ch: str) -> bool:
+    """Whether ``ch`` is of a script whose consonants carry a vowel translit does not write."""
+    return unicodedata.name(ch, "").startswith(_key_rules()[3])
+
+
+def _first_letter(ch: str) -> str:
+    got = _FIRST_LETTER.get(ch)
+    if got is None:
+        from anyascii import anyascii
+
+        got = _FIRST_LETTER[ch] = anyascii(ch).lower()[:1]
+    return got
 
 
 _RUN = re.compile(r"(.)\1+", re.S)
+_NASAL_LABIAL = re.compile("n(?=[pbfv])")  # (the labials of the ASCII form but m: Stanmore = स्टैनमोर)
+_EARLY_RUN = re.compile(r"([^g])\1+", re.S)
 
 
 @lru_cache(maxsize=1)

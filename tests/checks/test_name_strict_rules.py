@@ -100,28 +100,28 @@ def test_the_rest_of_a_name_written_beside_a_misspelling_of_the_missing_word_is_
     assert findings(texts_of(GOAL, "ms", 2, "Gol itu dijaringkan oleh Karin Lud selepas sepuluh minit.")) == []
 
 
-# Kowalski is named once; Grant is a name of the article (Grant, গ্রান্ট, ग्रांट, غرانت).
-# Hindi करंट ("electric current", a word of the language) has Grant's key (krnt), but its
-# consonant skeleton (krmt) is nothing like Grant's.
+# Kowalski is named once; Zorant is a name of the article (Zorant, জোরান্ট, ज़ोरांट, زورانت).
+# Hindi करंट ("electric current", a word of the language) has Zorant's key (krnt), but its
+# consonant skeleton (krnt) is nothing like Zorant's (srnt).
 SHOCK = {
-    "sv": ["Tränaren Steve Grant berömde laget i går.", "Elektrikern Kowalski fick en stöt när strömmen kom tillbaka.",
-           "Grant tackade publiken."],
-    "ms": ["Jurulatih Steve Grant memuji pasukan semalam.",
+    "sv": ["Tränaren Steve Zorant berömde laget i går.", "Elektrikern Kowalski fick en stöt när strömmen kom tillbaka.",
+           "Zorant tackade publiken."],
+    "ms": ["Jurulatih Steve Zorant memuji pasukan semalam.",
            "Juruelektrik Kowalski terkena renjatan apabila bekalan elektrik pulih.",
-           "Grant berterima kasih kepada penonton."],
-    "bn": ["কোচ স্টিভ গ্রান্ট গতকাল দলের প্রশংসা করেন।", "বিদ্যুৎ ফিরে এলে ইলেকট্রিশিয়ান কোয়ালস্কি শক খান।",
-           "গ্রান্ট দর্শকদের ধন্যবাদ জানান।"],
-    "hi": ["कोच स्टीव ग्रांट ने कल टीम की तारीफ की।", "बिजली लौटने पर इलेक्ट्रीशियन कोवाल्स्की को झटका लगा।",
-           "ग्रांट ने दर्शकों को धन्यवाद दिया।"],
-    "ar": ["أشاد المدرب ستيف غرانت بالفريق أمس.", "تعرض الكهربائي كوالسكي لصدمة عندما عاد التيار.", "شكر غرانت الجمهور."],
+           "Zorant berterima kasih kepada penonton."],
+    "bn": ["কোচ স্টিভ জোরান্ট গতকাল দলের প্রশংসা করেন।", "বিদ্যুৎ ফিরে এলে ইলেকট্রিশিয়ান কোয়ালস্কি শক খান।",
+           "জোরান্ট দর্শকদের ধন্যবাদ জানান।"],
+    "hi": ["कोच स्टीव ज़ोरांट ने कल टीम की तारीफ की।", "बिजली लौटने पर इलेक्ट्रीशियन कोवाल्स्की को झटका लगा।",
+           "ज़ोरांट ने दर्शकों को धन्यवाद दिया।"],
+    "ar": ["أشاد المدرب ستيف زورانت بالفريق أمس.", "تعرض الكهربائي كوالسكي لصدمة عندما عاد التيار.", "شكر زورانت الجمهور."],
 }
 
 
 def test_a_caseless_word_that_shares_a_names_key_by_chance_replaces_no_name():
     assert findings(texts_of(SHOCK)) == []
-    # a name said once needs a swap's two halves in a caseless translation: Grant, transliterated
+    # a name said once needs a swap's two halves in a caseless translation: Zorant, transliterated
     # near its skeleton, where the others name Kowalski
-    got = findings(texts_of(SHOCK, "hi", 2, "बिजली लौटने पर इलेक्ट्रीशियन ग्रान्ट को झटका लगा।"))
-    assert got == [("name-substituted", [("hi", 2, "ग्रान्ट")], "Kowalski", "ग्रान्ट")]
+    got = findings(texts_of(SHOCK, "hi", 2, "बिजली लौटने पर इलेक्ट्रीशियन ज़ोरान्ट को झटका लगा।"))
+    assert got == [("name-substituted", [("hi", 2, "ज़ोरान्ट")], "Kowalski", "ज़ोरान्ट")]
     # ... but "got a current" (को करंट लगा, the Hindi idiom for a shock) names nobody in his place
     assert findings(texts_of(SHOCK, "hi", 2, "बिजली लौटने पर इलेक्ट्रीशियन को करंट लगा।")) == []

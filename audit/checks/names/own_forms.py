@@ -57,4 +57,8 @@ def written_as(own: frozenset[str], words, lang: str) -> bool:
         cands = set(ks) | {phonetic_key(x) for x in _stems(t, lang)}
         if any(_meets(o, k) for o in own for k in cands):
             return True
+        # a capitalised word that is a short spelling less its last letter (Boot, where the
+        # translation writes Boots elsewhere; not the common word vara for Furyk)
+        if t[:1].isupper() and any(len(k) == 2 and len(o) == 3 and o.startswith(k) for o in own for k in cands):
+            return True
     return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...extract.labels import territory_names
-from ...extract.text import fold, load_data, phonetic_key, remember, tokens
+from ...extract.text import fold, key_source, load_data, phonetic_key, remember, tokens
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
 from .match import WordTable, _stems, territories
@@ -49,8 +49,9 @@ def skeletons(word: str) -> tuple[str, ...]:
     from anyascii import anyascii
 
     # (dzh: the Cyrillic romanisation of the sound other scripts write j or g: Джузеппе = Giuseppe)
-    s = "".join(c for c in anyascii(word).lower().replace("ph", "f").replace("x", "ks").replace("dzh", "j")
-                if c.isalpha())
+    # (an anusvara read as the nasal of the consonant after it, as the keys read it: ग्रांट = Grant)
+    s = "".join(c for c in anyascii(key_source(word)).lower().replace("ph", "f").replace("x", "ks")
+                .replace("dzh", "j") if c.isalpha())
     out = []
     for j in ("k", "s"):
         for c in ("k", "s"):
