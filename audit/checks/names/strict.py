@@ -222,7 +222,12 @@ def _strict_votes(ctx: GroupContext):
                 got = {d: 3 if d == owner else writes(d, n, w, codes) for d in counted}
                 lacking = [d for d in counted if got[d] == 0]
                 if not lacking:  # near the others' spelling but not its own one: chance, not the name
-                    lacking = [d for d in counted if got[d] in (1, 2) and views[d].cased and not_own(d, n, w)]
+                    # (a caseless one too where every other translation writes the name by its key,
+                    # and it writes no other word of the name here: its own known spelling, not written
+                    # here, is the evidence the keys lack; Biosolutions written, Emergent translated)
+                    lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
+                        len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
+                        and not any(writes(d, n, x, frozenset()) for x in ws if x is not w))) and not_own(d, n, w)]
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
