@@ -275,7 +275,8 @@ def _strict_votes(ctx: GroupContext):
                 reported.update((f, x.key) for x in ws)
                 said.extend((f, x.text) for x in ws)
                 _why(n, owner, w, "reported", got=dict(got))
-                yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid)
+                yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
+                            spelt)
                 break
         # a name of the article that one translation writes here and none of the others does
         flagged_here = {g for g, _ in said}
@@ -447,7 +448,8 @@ def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
     return set().union(*(spelt.get(k, set()) for k in keys | {phonetic_key(repl.surface)}))
 
 
-def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid) -> NameVote:
+def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
+          spelt=None) -> NameVote:
     # the name is the mention's name words (Mickelson, not the weekday before it: Ahad Mickelson)
     start, end = ws[0].start, ws[-1].end
     text = views[owner].doc.paragraphs[m.paragraph].text
@@ -458,6 +460,10 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
         span = _span(views[s], present[s], w) if s != owner else (m.paragraph, start, end)
         spans.append((s, span or (present[s][0], 0, 0)))
     repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
+    if repl is not None and spelt is not None and not views[f].cased and \
+            not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
+                    for a in skeletons(t) for b in skeletons(repl.surface)):
+        repl = None  # a caseless word with a name's key by chance (करंट, "current", Grant's krnt): a drop
     return NameVote("substituted" if repl else "missing", ((f, repl, present[f]),), tuple(spans), name, owner, repl)
 
 
