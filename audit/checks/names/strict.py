@@ -211,12 +211,12 @@ def _strict_votes(ctx: GroupContext):
         said: list[tuple[str, str]] = []  # (flagged document, name word) reported in this link
         for owner, m, ws in cands.get(n, []):
             if len(tokens(m.surface)) >= 2 and all(_phrase_word(w.text) for w in ws):
-                _why(n, owner, m.surface, "phrase")
+                TRACE is not None and _why(n, owner, m.surface, "phrase")
                 continue  # words of a phrase (Fox Business Network, Drought Monitor): a title translators translate
             counted = [d for d in present if not by_meaning(views[d].doc.script)]
             for w in ws:
                 if termlike(n, w):
-                    _why(n, owner, w, "termlike")
+                    TRACE is not None and _why(n, owner, w, "termlike")
                     continue
                 codes = codes_of(w, views[owner].doc.language)
                 got = {d: 3 if d == owner else writes(d, n, w, codes) for d in counted}
@@ -237,21 +237,21 @@ def _strict_votes(ctx: GroupContext):
                         got[d] = 1  # near the others' spelling by chance, not near its own known one: no support
                 support = [d for d in counted if got[d] >= 2]
                 if len(lacking) != 1 or len(support) < max(3, 0.75 * (len(counted) - 1)):
-                    _why(n, owner, w, "vote", got=dict(got))
+                    TRACE is not None and _why(n, owner, w, "vote", got=dict(got))
                     continue
                 (f,) = lacking
                 if len(ws) > 1 and _common_loan(w.text) and any(writes(f, n, x, codes_of(x, views[owner].doc.language))
                                                                 for x in ws if x is not w):
-                    _why(n, owner, w, "loan", got=dict(got))
+                    TRACE is not None and _why(n, owner, w, "loan", got=dict(got))
                     continue  # Brookings written, Institution translated: the name is there
                 cased = [d for d in counted if d != f and views[d].cased]
                 caps = sum(1 for d in cased if any(_same_word(w, k) for k in capitalised(d, n)))
                 if len(cased) >= 2 and (caps < 2 or 2 * caps < len(cased)):
-                    _why(n, owner, w, "caps", got=dict(got), caps=caps)
+                    TRACE is not None and _why(n, owner, w, "caps", got=dict(got), caps=caps)
                     continue  # a word that few cased translations capitalise (Storbritannien, Wakanada) is its language's
                 if (f, w.key) in reported or any(_skeletons_meet(a, b) or _skeletons_meet(b, a) for g, t in said
                                                  if g == f for a in skeletons(w.text) for b in skeletons(t)):
-                    _why(n, owner, w, "same-omission", got=dict(got))
+                    TRACE is not None and _why(n, owner, w, "same-omission", got=dict(got))
                     continue  # the same omission seen through another script's spelling (Baltik, Балтии)
                 # a name said fewer times than strict_elsewhere: a cased translation that drops it where
                 # every other writes it by its key, and writes it wherever else it is said; not a word of
@@ -269,12 +269,12 @@ def _strict_votes(ctx: GroupContext):
                         and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
                                                 words_here(f, n, index[n][f]))
                                  and _written_where_said(f, n, w, codes, links_of, index, writes)):
-                    _why(n, owner, w, "elsewhere", got=dict(got), f=f, by_key=by_key,
+                    TRACE is not None and _why(n, owner, w, "elsewhere", got=dict(got), f=f, by_key=by_key,
                          places=[x for x in links_of.get(w.key, ()) if x != n and f in index[x]])
                     continue  # (a swap's two halves, or the rest of the name written here, need no other mention)
                 reported.update((f, x.key) for x in ws)
                 said.extend((f, x.text) for x in ws)
-                _why(n, owner, w, "reported", got=dict(got))
+                TRACE is not None and _why(n, owner, w, "reported", got=dict(got))
                 yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
                             spelt)
                 break
@@ -291,7 +291,7 @@ def _strict_votes(ctx: GroupContext):
                                                                                        n, writes):
                     continue
                 gone = _gone(views, n, present, f, others, writes)
-                _why(n, f, repl.surface, "added" if gone else "added-alone")
+                TRACE is not None and _why(n, f, repl.surface, "added" if gone else "added-alone")
                 if gone is None:
                     continue
                 d, word, spans = gone
