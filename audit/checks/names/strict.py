@@ -34,10 +34,14 @@ only where nothing in its paragraph could be the name:
   كافانو) counts as support;
 - one omission is one finding: a name word whose skeleton meets one already reported for
   the flagged translation in this link (Baltik, Балтии) is the same omission;
-- a name said fewer times than ``strict_elsewhere`` is reported only in a cased translation,
-  where every other translation writes it here by its exact key, the flagged one writes it
-  wherever else the article says it, and the word is rarer than ``strict_once_zipf`` in the
-  owner's language;
+- a name said fewer times than ``strict_elsewhere`` is reported where every other translation
+  writes it here by its exact key, the flagged one writes it wherever else the article says it,
+  and the word is rarer than ``strict_once_zipf`` in the owner's language (in a caseless
+  translation, only where no word of it has a key within one edit of the name's: a misspelling);
+- a caseless translation near a name only by chance (where every other writes it by its key, and
+  it writes neither its own known spelling nor another word of the name here) has dropped it;
+- a translation that writes a name of the article no other translation writes here, where most
+  others write one rare word (by one key, in two scripts) it lacks, has substituted the name;
 - a replacing name is one no supporting translation writes by its key or near it by
   consonant skeleton (a short key within two edits of a common word is no trace of it), and
   no country (those are ``country-mismatch``'s).
