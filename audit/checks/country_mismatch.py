@@ -198,14 +198,6 @@ class CountryMismatch(Check):
                     listed = [x for x, k in fewer.items() if k >= most and x not in mine
                               and not _begins_a_word(ctx, d, present, x) and not _may_write(ctx, d, present, x)]
                     dropped = listed if len(listed) == 1 and absent(listed[0]) else []
-                if not added and len(others) >= _WITNESSES:
-                    # Y named by one other translation alone, of four at least (中国香港 for "Hong
-                    # Kong", "US trade war" as USA:s): no vote for Y; one for one, where (nearly)
-                    # all the others name X, or two in three of many in a list
-                    lone = [y for y in named[d] if sum(y in named[o] for o in others) == 1]
-                    outvoted = [x for x, k in fewer.items() if x not in mine and k >= (strong if few else most)]
-                    if len(lone) == 1 and len(outvoted) == 1 and absent(outvoted[0]):
-                        dropped, added = outvoted, lone
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added, fewer)
