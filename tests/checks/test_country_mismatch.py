@@ -292,11 +292,37 @@ def test_a_country_spelt_another_way_by_the_others_witnesses_it():
     ("मैक्रोनेशिया", "hi", "FM"), ("بميكرونيسيا", "ar", "FM"),  # a letter changed; a clitic before it
     ("অস্ট্রেলিয়ান", "bn", None),  # the name with letters after it: a demonym, not the country
     ("Mikronesien", "sv", None),  # the name itself is read as a mention, not as a variant of it
+    # a word of the language a letter off the name (wordfreq): a demonym, "the navy", no variant
+    ("Argentine", "en", None), ("Spanier", "de", None), ("Belgier", "de", None),
+    ("الإيطالية", "ar", None), ("البحرية", "ar", None),
 ])
 def test_a_word_spelling_a_countrys_name_another_way(word, lang, code):
     from audit.extract.labels import _nearest_country
 
     assert _nearest_country(word, lang) == code
+
+
+def test_a_demonym_a_letter_off_a_countrys_name_witnesses_nothing():
+    # "The Argentine minister met officials in Washington": the English demonym is no spelling of
+    # Argentina, so two of four others naming it do not outvote the Russian "in the United States"
+    docs = {"sv": "Argentinas minister träffade tjänstemän i Washington på måndagen.",
+            "ms": "Menteri Argentina bertemu pegawai di Washington pada hari Isnin.",
+            "en": "The Argentine minister met officials in Washington on Monday.",
+            "fr": "Le ministre argentin a rencontré des responsables à Washington lundi.",
+            "ru": "Аргентинский министр встретился с чиновниками в Соединенных Штатах в понедельник."}
+    assert list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in docs.items()}))) == []
+
+
+def test_a_common_word_a_letter_off_the_dropped_countrys_name_does_not_hide_a_swap():
+    # Arabic البحرية "the navy" is a letter off البحرين (Bahrain): no sign that Bahrain is there
+    docs = {"sv": "Flottan sade att fartyget lämnade Bahrain på tisdagen.",
+            "ms": "Tentera laut berkata kapal itu meninggalkan Bahrain pada hari Selasa.",
+            "fr": "La marine a déclaré que le navire avait quitté Bahreïn mardi.",
+            "es": "La armada dijo que el barco salió de Baréin el martes.",
+            "ar": "قالت البحرية إن السفينة غادرت قطر يوم الثلاثاء."}
+    (f,) = CountryMismatch().run(context({lang: (lang, [t]) for lang, t in docs.items()}))
+    assert (f.check, f.expected, f.found) == ("country-mismatch", "BH", "QA")
+    assert [(x.document, x.evidence, x.role) for x in f.locations][0] == ("ar", "قطر", "flagged")
 
 
 AID = {"sv": "Hjälp kom från Belarus, Pakistan och Egypten.", "ms": "Bantuan datang dari Belarus, Pakistan dan Mesir.",
