@@ -32,9 +32,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..extract.labels import country_mentions, may_write_country, spells_country, territory_names
+from ..extract.labels import common_word, country_mentions, may_write_country, spells_country, territory_names
 from ..extract.morphology import clitics
-from ..extract.text import fold
+from ..extract.text import cased_script, fold
+from ..languages import char_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 
@@ -98,8 +99,10 @@ def _spells(ctx: GroupContext, d: str, present, code: str) -> bool:
 @lru_cache(maxsize=None)
 def _own_words(lang: str) -> dict[str, frozenset[str]]:
     """code -> the words of its multi-word CLDR names in ``lang`` (four letters or more) that no
-    other country's name has: যুক্তরাষ্ট্র of মার্কিন যুক্তরাষ্ট্র is the United States, المتحدة
-    of الولايات المتحدة is not (المملكة المتحدة)."""
+    other country's name has and that are no common word of the language (``labels.common_word``:
+    English states, Malay syarikat "company", Hindi राज्य are words first; a language wordfreq
+    has no list for has none): Emiriah of Emiriah Arab Bersatu is the Emirates, المتحدة of
+    الولايات المتحدة is not (المملكة المتحدة)."""
     import regex
 
     words: dict[str, set[str]] = {}
@@ -110,22 +113,33 @@ def _own_words(lang: str) -> dict[str, frozenset[str]]:
     for name, code in territory_names(lang).items():
         parts = regex.findall(r"[\p{L}\p{M}]+", name)
         if len(parts) > 1:
-            out.setdefault(code, set()).update(w for w in parts if len(w) >= 4 and words[w] == {code})
-    return {c: frozenset(ws) for c, ws in out.items()}
+            out.setdefault(code, set()).update(w for w in parts if len(w) >= 4 and words[w] == {code}
+                                               and not common_word(w, lang))
+    return {c: frozenset(ws) for c, ws in out.items() if ws}
 
 
 def _part_of_name(ctx: GroupContext, d: str, present, code: str) -> bool:
-    """Whether a word of ``d``'s paragraphs in the link begins with a word of country ``code``'s
-    multi-word name that no other country's has (যুক্তরাষ্ট্র for মার্কিন যুক্তরাষ্ট্র): the
-    country written shortly, which may be there after all."""
+    """Whether ``d``'s paragraphs in the link write a word of country ``code``'s multi-word name
+    that no other country's has and that is no common word (``_own_words``): the country
+    written shortly, which may be there after all. In a cased script the word must be written
+    capitalised and whole (Emiriah, not emiriah nor a longer word it begins); in a caseless
+    one a word may begin with it (a case ending glued after it)."""
     import regex
 
     own = _own_words(ctx.documents[d].language).get(code)
     if not own:
         return False
     doc = ctx.documents[d]
-    text = " ".join(fold(doc.paragraphs[i].text) for i in dict(present)[d])
-    return any(regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w), text) for w in own)
+    for i in dict(present)[d]:
+        text = doc.paragraphs[i].text
+        folded = fold(text)
+        for w in own:
+            cased = cased_script(char_script(w[0]) or "")
+            pattern = r"(?<![\p{L}\p{M}])" + regex.escape(w) + (r"(?![\p{L}\p{M}])" if cased else "")
+            for m in regex.finditer(pattern, folded):
+                if not cased or (len(folded) == len(text) and text[m.start()].isupper()):
+                    return True
+    return False
 
 
 def _may_write(ctx: GroupContext, d: str, present, code: str) -> bool:
@@ -198,14 +212,6 @@ class CountryMismatch(Check):
                     listed = [x for x, k in fewer.items() if k >= most and x not in mine
                               and not _begins_a_word(ctx, d, present, x) and not _may_write(ctx, d, present, x)]
                     dropped = listed if len(listed) == 1 and absent(listed[0]) else []
-                if not added and len(others) >= _WITNESSES:
-                    # Y named by one other translation alone, of four at least (中国香港 for "Hong
-                    # Kong", "US trade war" as USA:s): no vote for Y; one for one, where (nearly)
-                    # all the others name X, or two in three of many in a list
-                    lone = [y for y in named[d] if sum(y in named[o] for o in others) == 1]
-                    outvoted = [x for x, k in fewer.items() if x not in mine and k >= (strong if few else most)]
-                    if len(lone) == 1 and len(outvoted) == 1 and absent(outvoted[0]):
-                        dropped, added = outvoted, lone
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added, fewer)

@@ -259,7 +259,11 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-_NEAR = 0.84  # a word this alike (normalised edit similarity) to one country's name, and nearest it, spells it
+# a word this alike (normalised edit similarity, 1 - edits / the longer's letters) to one
+# country's name, and nearest it, spells it: one edit in a name of seven letters or more
+# (6/7 = 0.857), two in one of thirteen or more (11/13 = 0.846: मैक्रोनेशिया for
+# माइक्रोनेशिया, the test word, just over it); one edit in six letters (0.833) is not enough
+_NEAR = 0.84
 _NEAR_MIN = 6  # letters of a name, at least, for a spelling variant of it to be recognised
 
 
@@ -280,6 +284,8 @@ def _nearest_country(word: str, lang: str) -> str | None:
     where two countries' names are about as near (the one it is nearest must be nearer)."""
     from rapidfuzz.distance import Levenshtein
 
+    if common_word(word, lang):
+        return None  # a word of the language (a demonym, البحرية "the navy"), or no list to tell
     names = _one_word_names(lang)
     best: dict[str, float] = {}
     for form in _forms(word, lang, last=True):
@@ -297,6 +303,26 @@ def _nearest_country(word: str, lang: str) -> str | None:
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.05:
         return None
     return ranked[0][0]
+
+
+@lru_cache(maxsize=65536)
+def common_word(word: str, lang: str) -> bool:
+    """Whether ``word``, or its form without a clitic, is at least ``countries.yaml``'s
+    ``common_zipf`` frequent in ``lang`` (wordfreq): a word of the language, not a country's
+    name written another way. True where wordfreq has no list for ``lang`` (no way to tell)."""
+    from wordfreq import available_languages, zipf_frequency
+
+    if lang not in available_languages():
+        return True
+    limit = float(_countries_data()["common_zipf"])
+    try:
+        # as written and folded (fold writes الإيطالية as الايطاليه, which wordfreq does not
+        # count), a clitic before it allowed
+        forms = {word, fold(word), *_forms(word, lang, last=False)}
+        forms |= {word[len(p):] for p in _prefixes(lang) if word.startswith(p) and len(word) - len(p) >= 2}
+        return any(zipf_frequency(f, lang) >= limit for f in forms)
+    except Exception:  # noqa: BLE001 - a language whose tokeniser wordfreq needs from elsewhere
+        return True
 
 
 def spells_country(text: str, lang: str, code: str) -> bool:

@@ -113,19 +113,14 @@ def test_a_day_glued_to_its_month_name_is_the_date_s_day():
     assert (f.expected, f.found) == ("02-28", "02-27") and flagged(f) == [("ur", 1, "27فروری 2020")]
 
 
-def test_a_month_changed_where_the_paragraph_names_the_month_again_is_a_mismatch():
-    # "as of early April 2020 ... during April": the first changed to May, the bare second kept;
-    # the others name no May, so this is no pair of months each side read one of
-    others = {"en": ("en", ["As of early April 2020, 103 trials were planned, with results during April."]),
-              "fr": ("fr", ["Début avril 2020, 103 essais étaient prévus, avec des résultats en avril."]),
-              "es": ("es", ["A principios de abril de 2020, 103 ensayos estaban previstos, con resultados en abril."])}
-    ar = "اعتبارًا من أوائل {} 2020، كانت 103 تجارب مقررة، مع نتائج خلال أبريل."
-    assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("أبريل")])})) == []
-    (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("مايو")])}))
-    assert (f.expected, f.found) == ("04", "05") and flagged(f) == [("ar", 1, "مايو 2020")]
-    # ... but two months each side names, of which each read one, are one date read two ways
+def test_a_pair_of_months_each_side_read_one_of_is_one_date_read_two_ways():
+    # "May 2020 (or June)": each side read one of the pair, the other's month is named beside it
+    # (the Russian inflects it, "в мае", a form CLDR's month names lack): no finding
     pair = {"en": ("en", ["The series planned for May 2020 (or June) was cancelled."]),
-            "fr": ("fr", ["La session prévue en juin 2020 (ou en mai) a été annulée."])}
-    assert [[(d.month, d.year) for d in ctx_facts[0].dates] for ctx_facts in context(pair).facts.values()] == \
+            "ru": ("ru", ["Серия, запланированная на июнь 2020 года (или в мае), была отменена."])}
+    assert [[(d.month, d.year) for d in fs[0].dates] for fs in context(pair).facts.values()] == \
         [[(5, 2020)], [(6, 2020)]]
+    assert run(DateMismatch, context(pair)) == []
+    pair["fr"] = ("fr", ["La session prévue en juin 2020 (ou en mai) a été annulée."])
+    del pair["ru"]
     assert run(DateMismatch, context(pair)) == []
