@@ -186,9 +186,8 @@ def _check(args, report, say) -> int:
     old = baseline.entries(args.baseline)
     matched = baseline.match(report, old)  # finding -> the entry that knows it
     new = [f for f in report.findings if f.fingerprint not in matched and not _dismissed(f)]
-    current = set(matched.values())
-    known = {e["fingerprint"] for e in old}
-    gone = sorted(known - current)
+    current = set(matched.values())  # the entries that still occur
+    gone = sorted({e["fingerprint"] for e in old} - current)
     if new:
         if args.format == "text":
             print(terminal(f"audit: {len(new)} new finding(s) not in {args.baseline}:"))
@@ -197,12 +196,12 @@ def _check(args, report, say) -> int:
         say(f"audit: {len(gone)} baseline finding(s) no longer occur: {', '.join(gone)}"
             + ("" if args.update else " (shrink the baseline with --update)"))
     if args.update and gone:
-        baseline.write_subset(report, args.baseline, known & current, old)
-        say(f"audit: baseline {args.baseline} shrunk to {len(known & current)} finding(s)")
+        baseline.write_subset(report, args.baseline, current, old)
+        say(f"audit: baseline {args.baseline} shrunk to {len(current)} finding(s)")
     if not new and not args.quiet:
         dismissed = sum(1 for f in report.findings if _dismissed(f))
         print(f"audit: check passed: {len(report.documents)} documents, {len(report.findings)} findings, "
-              f"none new ({len(known & current)} in the baseline, {dismissed} dismissed by editors)")
+              f"none new ({len(current)} in the baseline, {dismissed} dismissed by editors)")
     return 1 if new else 0
 
 

@@ -69,11 +69,24 @@ def floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def one(articles: int, jobs: int, engine: str = "local", source: str | None = None) -> dict:
+def _run_and_write(src: Path, cfg, timings: dict):
+    """A run of ``src`` and its reports written to a scratch directory, as the command line
+    runs a command (under the batch's collection thresholds); the reports' time in
+    ``timings["reports"]``."""
     from audit import run
     from audit.engine.processes import batch_thresholds
     from audit.report import write_reports
 
+    with batch_thresholds():
+        report = run([src], cfg, timings=timings)
+        with tempfile.TemporaryDirectory() as out:
+            t0, c0 = time.perf_counter(), time.process_time()
+            write_reports(report, out)
+            timings["reports"] = (time.perf_counter() - t0, time.process_time() - c0)
+    return report
+
+
+def one(articles: int, jobs: int, engine: str = "local", source: str | None = None) -> dict:
     src = real_size_corpus(articles, source) if source else corpus(articles)
     gold = json.loads((src / "gold.json").read_text())
     files = sorted(src.glob("*.txt"))
@@ -85,12 +98,7 @@ def one(articles: int, jobs: int, engine: str = "local", source: str | None = No
     load = os.getloadavg()[0]
     cpu0 = _cpu()
     start = time.perf_counter()
-    with batch_thresholds():  # as the command line runs a command
-        report = run([src], cfg, timings=timings)
-        with tempfile.TemporaryDirectory() as out:
-            t0, c0 = time.perf_counter(), time.process_time()
-            write_reports(report, out)
-            timings["reports"] = (time.perf_counter() - t0, time.process_time() - c0)
+    report = _run_and_write(src, cfg, timings)
     total = time.perf_counter() - start
     cpu = _cpu() - cpu0
     rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
@@ -122,10 +130,6 @@ def profile(documents: int, source: str) -> None:
     """A single-process pyinstrument profile of a whole run on real-size documents."""
     from pyinstrument import Profiler
 
-    from audit import run
-    from audit.engine.processes import batch_thresholds
-    from audit.report import write_reports
-
     src = real_size_corpus(documents, source)
     files = sorted(src.glob("*.txt"))
     megabytes = sum(f.stat().st_size for f in files) / 2**20
@@ -135,12 +139,7 @@ def profile(documents: int, source: str) -> None:
     profiler = Profiler(interval=0.002)
     start = time.perf_counter()
     profiler.start()
-    with batch_thresholds():  # as the command line runs a command
-        report = run([src], cfg, timings=timings)
-        with tempfile.TemporaryDirectory() as out:
-            t0, c0 = time.perf_counter(), time.process_time()
-            write_reports(report, out)
-            timings["reports"] = (time.perf_counter() - t0, time.process_time() - c0)
+    report = _run_and_write(src, cfg, timings)
     profiler.stop()
     total = time.perf_counter() - start
     print(f"{len(files)} real-size documents ({source}), {megabytes:.1f} MB, one process: {total:.1f} s "

@@ -105,13 +105,13 @@ def _own_words(lang: str) -> dict[str, frozenset[str]]:
     الولايات المتحدة is not (المملكة المتحدة)."""
     import regex
 
+    names = [(regex.findall(r"[\p{L}\p{M}]+", name), code) for name, code in territory_names(lang).items()]
     words: dict[str, set[str]] = {}
-    for name, code in territory_names(lang).items():
-        for w in regex.findall(r"[\p{L}\p{M}]+", name):
+    for parts, code in names:
+        for w in parts:
             words.setdefault(w, set()).add(code)
     out: dict[str, set[str]] = {}
-    for name, code in territory_names(lang).items():
-        parts = regex.findall(r"[\p{L}\p{M}]+", name)
+    for parts, code in names:
         if len(parts) > 1:
             out.setdefault(code, set()).update(w for w in parts if len(w) >= 4 and words[w] == {code}
                                                and not common_word(w, lang))
@@ -196,12 +196,11 @@ class CountryMismatch(Check):
                 # demonym or a form CLDR lacks, and Y, which none of them names, is the swap's half
                 # and, whichever rule, where this one never names X by a CLDR name, no word of it
                 # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
-                absent = lambda x: x in mine or not (_begins_a_word(ctx, d, present, x)  # noqa: E731
-                                                     or _may_write(ctx, d, present, x)
-                                                     or _part_of_name(ctx, d, present, x))
                 dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
-                                                     or (few and k >= _WITNESSES)))) and absent(x))
+                                                     or (few and k >= _WITNESSES))))
+                    and (x in mine or not (_begins_a_word(ctx, d, present, x) or _may_write(ctx, d, present, x)
+                                           or _part_of_name(ctx, d, present, x))))
                 if not dropped and len(added) == 1:
                     # in a list of countries, two in three of many (four at least) name X and this one
                     # never does, in the place of one country none of them names: one for one, as a
@@ -211,7 +210,7 @@ class CountryMismatch(Check):
                     # two, "وترينيداد، وتوباغو": counted, so that the rule then abstains)
                     listed = [x for x, k in fewer.items() if k >= most and x not in mine
                               and not _begins_a_word(ctx, d, present, x) and not _may_write(ctx, d, present, x)]
-                    dropped = listed if len(listed) == 1 and absent(listed[0]) else []
+                    dropped = listed if len(listed) == 1 and not _part_of_name(ctx, d, present, listed[0]) else []
                 if not dropped or not added or len(dropped) > _MAX_SWAPS or len(added) > _MAX_SWAPS:
                     continue
                 yield self._finding(ctx, d, others, named, dropped, added, fewer)

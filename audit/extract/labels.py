@@ -340,17 +340,13 @@ def may_write_country(text: str, lang: str, code: str) -> bool:
     lacks: a spelling variant (:func:`spells_country`), or its one-word name with up to two
     letters more or fewer at either end (Swahili Japan, China for CLDR's Japani, Uchina; a
     demonym too). Asked of the translation a swap would flag: there, any doubt keeps X."""
+    if spells_country(text, lang, code):
+        return True
     names = [n for n, c in _country_table(lang)[0].items() if c == code and len(n) == 1 and len(n[0]) >= 4]
     if not names:
         return False
     read = [(s, e) for s, e, _ in country_mentions(text, lang)]
-    for s, e, t in tokens(text):
-        if any(a <= s < b for a, b in read) or not _capital_or_caseless(t):
-            continue
-        for f in _forms(t, lang, last=True):
-            if len(f) >= 4 and any(abs(len(f) - len(n)) <= 2 and (n.startswith(f) or n.endswith(f) or f.startswith(n))
-                                   for (n,) in names):
-                return True
-            if len(f) >= _NEAR_MIN and _nearest_country(t, lang) == code:
-                return True
-    return False
+    return any(len(f) >= 4 and any(abs(len(f) - len(n)) <= 2 and (n.startswith(f) or n.endswith(f) or f.startswith(n))
+                                   for (n,) in names)
+               for s, e, t in tokens(text) if not any(a <= s < b for a, b in read) and _capital_or_caseless(t)
+               for f in _forms(t, lang, last=True))

@@ -39,11 +39,10 @@ def match(report: Report, old: list[dict]) -> dict[str, str]:
     lang = {d.id: d.language for d in report.documents}
     fingerprints = {e["fingerprint"] for e in old}
     known = {f.fingerprint: f.fingerprint for f in report.findings if f.fingerprint in fingerprints}
-    used = set(known)
     free: dict[tuple, list[str]] = {}
     for e in old:
         described = _described(e)
-        if e["fingerprint"] not in used and described is not None:
+        if e["fingerprint"] not in known and described is not None:
             free.setdefault(described, []).append(e["fingerprint"])
     for f in report.findings:
         if f.fingerprint in known:
