@@ -1,6 +1,7 @@
 """The Dask engine on a real local cluster gives the same report as the other engines.
 
 One local cluster serves the module's integration tests (starting one costs seconds)."""
+import gc
 import sys
 
 import pytest
@@ -37,6 +38,7 @@ def test_integration_dask_report_holds_the_facts_the_inline_one_does(tmp_path, c
 
     from audit.engine.dask import DaskEngine
     from audit.engine.inline import InlineEngine
+    from audit.engine.processes import BATCH_THRESHOLDS
     from audit.glossary import suggest
     from audit.pipeline import run
 
@@ -51,6 +53,8 @@ def test_integration_dask_report_holds_the_facts_the_inline_one_does(tmp_path, c
     _same_report(got, expected)
     assert engine.client is None  # closed: the cluster is the caller's and keeps running
     assert cluster.scheduler_info["workers"]
+    with distributed.Client(cluster) as client:  # and its workers' garbage collection is as it was
+        assert BATCH_THRESHOLDS not in map(tuple, client.run(gc.get_threshold).values())
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
