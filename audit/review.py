@@ -283,13 +283,20 @@ def import_workbook(workbook: str | Path, reviews_file: str | Path, prefer: str 
 
 
 def apply(report: Report, reviews: dict[str, dict]) -> Report:
-    """Statuses and comments onto the findings; reviewed findings that no longer occur become 'resolved'."""
+    """Statuses and comments onto the findings; reviewed findings that no longer occur become 'resolved'.
+
+    A finding is the reviewed one by its fingerprint, or else by what the editor's row said
+    of it (check, files to fix, message), one decision for one finding: a new version of
+    audit that reads a name's key another way gives a discrepancy a new fingerprint, and an
+    editor's dismissal must not come back as a new finding."""
     present = set()
     findings = []
+    moved = _described_matches(report, reviews)
     for f in report.findings:
-        r = reviews.get(f.fingerprint)
+        fp = f.fingerprint if f.fingerprint in reviews else moved.get(f.fingerprint)
+        r = reviews.get(fp) if fp else None
         if r:
-            present.add(f.fingerprint)
+            present.add(fp)
             if r["status"] == "Fixed":  # marked fixed, yet here it is again
                 note = f"{REOPENED} {r.get('comment', '')}".strip()
                 f = replace(f, status="Open", comment=note)
@@ -301,6 +308,34 @@ def apply(report: Report, reviews: dict[str, dict]) -> Report:
                                               if k in ("status", "check", "excerpt", "files", "message")}}
                        for fp, r in sorted(reviews.items()) if fp not in present]
     return report
+
+
+def _described_matches(report: Report, reviews: dict[str, dict]) -> dict[str, str]:
+    """Finding fingerprint -> the fingerprint of the decision that describes it, for the
+    findings no decision names and the decisions no finding has: the same check, the same
+    files to fix and the same message as the editor's workbook showed (decisions recorded
+    before messages were kept have none, and match by fingerprint only)."""
+    present = {f.fingerprint for f in report.findings}
+    free: dict[tuple, list[str]] = {}
+    for fp in sorted(reviews):
+        r = reviews[fp]
+        if fp not in present and r.get("check") and r.get("message") and isinstance(r.get("files"), list):
+            free.setdefault((r["check"], frozenset(r["files"]), r["message"]), []).append(fp)
+    if not free:
+        return {}
+    from .report.readable import finding_message
+    from .report.view import fix_targets
+
+    docs = {d.id: d for d in report.documents}
+    out = {}
+    for f in report.findings:
+        if f.fingerprint in reviews:
+            continue
+        files = frozenset(Path(docs[d].path).name for d in fix_targets(f) if d in docs)
+        key = (f.check, files, _plain(finding_message(f, docs))[:_MESSAGE_MAX])
+        if free.get(key):
+            out[f.fingerprint] = free[key].pop(0)
+    return out
 
 
 def is_dismissed(status: str) -> bool:

@@ -285,6 +285,9 @@ def generate_real_size(out: Path, documents: int, seed: int = 1, source: str = "
 
         corpora = Path(os.environ.get("AUDIT_CORPORA") or root.parent / "shared" / "corpora")
     rows = _parallel_lines(corpora, "ntrex-dev", list(langs))
+    if not rows:
+        raise SystemExit(f"corpus.py: no ntrex-dev translations in {corpora} "
+                         "(set AUDIT_CORPORA to the corpora directory, or use the sample as the source)")
     articles = -(-documents // len(langs))
     written = 0
     for a in range(articles):

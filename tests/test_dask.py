@@ -1,6 +1,7 @@
 """The Dask engine on a real local cluster gives the same report as the other engines.
 
 One local cluster serves the module's integration tests (starting one costs seconds)."""
+import gc
 import sys
 
 import pytest
@@ -37,6 +38,7 @@ def test_integration_dask_report_holds_the_facts_the_inline_one_does(tmp_path, c
 
     from audit.engine.dask import DaskEngine
     from audit.engine.inline import InlineEngine
+    from audit.engine.processes import BATCH_THRESHOLDS
     from audit.glossary import suggest
     from audit.pipeline import run
 
@@ -51,6 +53,8 @@ def test_integration_dask_report_holds_the_facts_the_inline_one_does(tmp_path, c
     _same_report(got, expected)
     assert engine.client is None  # closed: the cluster is the caller's and keeps running
     assert cluster.scheduler_info["workers"]
+    with distributed.Client(cluster) as client:  # and its workers' garbage collection is as it was
+        assert BATCH_THRESHOLDS not in map(tuple, client.run(gc.get_threshold).values())
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys):
@@ -141,3 +145,21 @@ def test_integration_local_cluster_workers_die_with_a_killed_parent(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_integration_the_runs_own_cluster_leaves_the_callers_dask_config_as_it_was(tmp_path, config):
+    """The local cluster started for a run is quieted (no worker profiler, slower ticks) by a
+    config set around its start only: a notebook's later clusters keep Dask's defaults."""
+    import dask
+
+    from audit.engine.dask import DaskEngine
+    from audit.pipeline import run
+
+    (tmp_path / "a.txt").write_text("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n", "utf-8")
+    before = dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")
+    with DaskEngine(config, jobs=1) as engine:
+        run([tmp_path], config, engine=engine)
+        assert engine.client.run(lambda: dask.config.get("distributed.worker.profile.enabled")) == \
+            dict.fromkeys(engine.client.scheduler_info()["workers"], False)
+    assert (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval")) == before

@@ -285,6 +285,8 @@ LAYERS = [
 ]
 # the one helper a sibling shares: the review store writes its file with the writers' atomic write
 ALLOWED = {("audit.review", "audit.report.atomic"),
+           # a decision whose fingerprint moved is found by what the workbook's row showed
+           ("audit.review", "audit.report.readable"), ("audit.review", "audit.report.view"),
            # the safe loader reads its file through the bounded reader beside it
            ("audit.safeload", "audit.ingest.files"),
            # ingest_paths, the notebook entry, names documents as the pipeline does

@@ -432,3 +432,36 @@ def _refused_in_one_line(project, capsys, path, message):
     err = capsys.readouterr().err
     assert message in err and str(path) in err and len(err.strip().splitlines()) == 1
     assert not (project / "reviews.yaml").exists()
+
+
+def test_a_dismissal_survives_a_new_version_that_changes_the_findings_fingerprint(ran_project, capsys):
+    """A new version of audit may give a reviewed discrepancy another fingerprint: the
+    decision is still found by what the editor's row showed (check, file, message), one
+    decision for one finding, so CI does not fail on a finding an editor dismissed. A
+    decision whose message is not the finding's does not match."""
+    import yaml
+
+    dismissed = next(f for f in _report(ran_project)["findings"] if f["check"] == "name-spelling-variant")
+    path = ran_project / "reports" / "audit.xlsx"
+    _mark(path, {dismissed["fingerprint"]: "False positive"}, path)
+    assert main(["review", "import", str(path), "-q"]) == 0
+    store = ran_project / "reviews.yaml"
+    data = yaml.safe_load(store.read_text())
+    data["reviews"] = {"0123456789abcdef": data["reviews"].pop(dismissed["fingerprint"])}
+    store.write_text(yaml.safe_dump(data, allow_unicode=True))
+    empty = ran_project / "empty.json"
+    empty.write_text('{"version": 1, "findings": []}')
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(empty)]) == 1
+    assert dismissed["fingerprint"] not in capsys.readouterr().out
+    assert main(["run", "-q"]) == 0
+    report = _report(ran_project)
+    assert next(f for f in report["findings"] if f["fingerprint"] == dismissed["fingerprint"])["status"] == \
+        "False positive"
+    assert "0123456789abcdef" not in {r["fingerprint"] for r in report.get("resolved", [])}
+
+    data["reviews"]["0123456789abcdef"]["message"] += " (another)"
+    store.write_text(yaml.safe_dump(data, allow_unicode=True))
+    capsys.readouterr()
+    assert main(["check", "--baseline", str(empty)]) == 1
+    assert dismissed["fingerprint"] in capsys.readouterr().out
