@@ -163,3 +163,23 @@ def test_integration_the_runs_own_cluster_leaves_the_callers_dask_config_as_it_w
             dict.fromkeys(engine.client.scheduler_info()["workers"], False)
     assert (dask.config.get("distributed.worker.profile.enabled"),
             dask.config.get("distributed.admin.tick.interval")) == before
+
+
+def test_integration_a_run_beside_another_clusters_dashboard_warns_of_nothing(tmp_path, config, recwarn):
+    """Port 8787, Dask's dashboard, in use by another cluster: the run's own cluster takes a
+    free port without a warning on the user's terminal."""
+    import socket
+
+    from audit.engine.dask import DaskEngine
+    from audit.pipeline import run
+
+    (tmp_path / "a.txt").write_text("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n", "utf-8")
+    with socket.socket() as busy:
+        try:
+            busy.bind(("127.0.0.1", 8787))
+        except OSError:
+            pass  # already taken, as the test wants
+        busy.listen()
+        with DaskEngine(config, jobs=1) as engine:
+            run([tmp_path], config, engine=engine)
+    assert not [w for w in recwarn if "already in use" in str(w.message)]

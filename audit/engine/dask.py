@@ -49,9 +49,12 @@ class DaskEngine:
             else:
                 import dask
 
-                with dask.config.set(_QUIET):  # read as the cluster and its nannies start; the caller's config is left as it was
+                # the config is read as the cluster and its nannies start; the caller's is left as it was.
+                # The scheduler's HTTP server takes a free port (Dask's 8787 may be another cluster's
+                # dashboard, and taking it warns), and serves no dashboard.
+                with dask.config.set(_QUIET):
                     self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
-                                                 dashboard_address=None)
+                                                 dashboard_address=":0", scheduler_kwargs={"dashboard": False})
                     self.client = Client(self._cluster)
                 self.client.run(_tune_worker)  # the run's own workers; a caller's cluster is left as it is
         except (OSError, TimeoutError) as exc:
