@@ -248,7 +248,10 @@ def import_workbook(workbook: str | Path, reviews_file: str | Path, prefer: str 
                              f"'{first.status}' and '{r.status}'; row {first.number} kept")
             continue
         decided[r.fingerprint] = r
+    moved = _moved_decisions(decided, files, reviews, {r.fingerprint for r in rows})
     for fp, r in decided.items():
+        if fp in moved:  # the decision of this finding, recorded under the fingerprint it had before
+            reviews[fp] = reviews.pop(moved[fp])
         old = reviews.get(fp)
         recorded = old["status"] if old else "Open"
         base = r.written
@@ -310,17 +313,43 @@ def apply(report: Report, reviews: dict[str, dict]) -> Report:
     return report
 
 
+def _description(check: str, files, message: str) -> tuple:
+    """What an editor's row shows of its finding besides the fingerprint, as a reviews file
+    keeps it: the check, the files to fix and the message."""
+    return check, frozenset(files), message
+
+
+def _free_decisions(reviews: dict[str, dict], present: set[str]) -> dict[tuple, list[str]]:
+    """description -> the fingerprints of the decisions no present finding has, oldest
+    fingerprint first (decisions recorded before messages were kept have no description)."""
+    free: dict[tuple, list[str]] = {}
+    for fp in sorted(reviews):
+        r = reviews[fp]
+        if fp not in present and r.get("check") and r.get("message") and isinstance(r.get("files"), list):
+            free.setdefault(_description(r["check"], r["files"], r["message"]), []).append(fp)
+    return free
+
+
+def _moved_decisions(decided: dict, files: dict[str, list[str]], reviews: dict[str, dict],
+                     shown: set[str]) -> dict[str, str]:
+    """Changed row's fingerprint -> the fingerprint its decision is recorded under, for rows
+    whose finding the reviews file knows by what its row shows, not by fingerprint (the
+    workbook was written by a version of audit that gave the finding a new one)."""
+    free = _free_decisions(reviews, shown)
+    out = {}
+    for fp, r in decided.items():
+        key = _description(r.check, files.get(fp, []), r.message)
+        if fp not in reviews and free.get(key):
+            out[fp] = free[key].pop(0)
+    return out
+
+
 def _described_matches(report: Report, reviews: dict[str, dict]) -> dict[str, str]:
     """Finding fingerprint -> the fingerprint of the decision that describes it, for the
     findings no decision names and the decisions no finding has: the same check, the same
     files to fix and the same message as the editor's workbook showed (decisions recorded
     before messages were kept have none, and match by fingerprint only)."""
-    present = {f.fingerprint for f in report.findings}
-    free: dict[tuple, list[str]] = {}
-    for fp in sorted(reviews):
-        r = reviews[fp]
-        if fp not in present and r.get("check") and r.get("message") and isinstance(r.get("files"), list):
-            free.setdefault((r["check"], frozenset(r["files"]), r["message"]), []).append(fp)
+    free = _free_decisions(reviews, {f.fingerprint for f in report.findings})
     if not free:
         return {}
     from .report.readable import finding_message
@@ -332,7 +361,7 @@ def _described_matches(report: Report, reviews: dict[str, dict]) -> dict[str, st
         if f.fingerprint in reviews:
             continue
         files = frozenset(Path(docs[d].path).name for d in fix_targets(f) if d in docs)
-        key = (f.check, files, _plain(finding_message(f, docs))[:_MESSAGE_MAX])
+        key = _description(f.check, files, _plain(finding_message(f, docs))[:_MESSAGE_MAX])
         if free.get(key):
             out[f.fingerprint] = free[key].pop(0)
     return out

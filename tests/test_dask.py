@@ -149,18 +149,25 @@ def test_integration_local_cluster_workers_die_with_a_killed_parent(tmp_path):
 
 def test_integration_the_runs_own_cluster_leaves_the_callers_dask_config_as_it_was(tmp_path, config):
     """The local cluster started for a run is quieted (no worker profiler, slower ticks) by a
-    config set around its start only: a notebook's later clusters keep Dask's defaults."""
+    config set around its start only: a notebook's later clusters keep Dask's defaults. Its
+    workers, and one its nanny restarts, collect garbage as the pool's workers do."""
     import dask
 
     from audit.engine.dask import DaskEngine
+    from audit.engine.processes import BATCH_THRESHOLDS
     from audit.pipeline import run
 
     (tmp_path / "a.txt").write_text("Mötet i Hanoi den 3 mars 2025 samlade 40 delegater.\n", "utf-8")
     before = dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")
     with DaskEngine(config, jobs=1) as engine:
         run([tmp_path], config, engine=engine)
+        workers = engine.client.scheduler_info()["workers"]
         assert engine.client.run(lambda: dask.config.get("distributed.worker.profile.enabled")) == \
-            dict.fromkeys(engine.client.scheduler_info()["workers"], False)
+            dict.fromkeys(workers, False)
+        # its workers collect garbage as the pool's do, and so does one its nanny restarts
+        assert engine.client.run(gc.get_threshold) == dict.fromkeys(workers, BATCH_THRESHOLDS)
+        engine.client.restart()
+        assert set(engine.client.run(gc.get_threshold).values()) == {BATCH_THRESHOLDS}
     assert (dask.config.get("distributed.worker.profile.enabled"),
             dask.config.get("distributed.admin.tick.interval")) == before
 

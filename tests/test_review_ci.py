@@ -460,6 +460,17 @@ def test_a_dismissal_survives_a_new_version_that_changes_the_findings_fingerprin
         "False positive"
     assert "0123456789abcdef" not in {r["fingerprint"] for r in report.get("resolved", [])}
 
+    # the editor then changes that row of the new workbook: the decision moves to the new fingerprint
+    moved = ran_project / "moved.xlsx"
+    _mark(path, {dismissed["fingerprint"]: "Confirmed"}, moved)
+    notes = []
+    from audit.review import import_workbook
+    import_workbook(moved, store, notes=notes)
+    assert not notes
+    assert {fp: r["status"] for fp, r in yaml.safe_load(store.read_text())["reviews"].items()} == \
+        {dismissed["fingerprint"]: "Confirmed"}
+    store.write_text(yaml.safe_dump(data, allow_unicode=True))
+
     data["reviews"]["0123456789abcdef"]["message"] += " (another)"
     store.write_text(yaml.safe_dump(data, allow_unicode=True))
     capsys.readouterr()

@@ -21,11 +21,11 @@ from . import closed_error
 
 # The run's own local cluster without the monitoring a long-lived cluster wants: each worker's
 # statistical profiler samples its task's stack every 10 ms, and every process's event loop
-# ticks every 20 ms and polls its memory and system load. On 200 real-size documents and two
+# ticks every 20 ms and polls its system load every 500 ms. On 200 real-size documents and two
 # workers they took a third of the run's CPU (41.7-46.9 s against 28.6-31.1 s, the same findings).
+# The memory monitor keeps its 100 ms: spilling and pausing a worker must not come late.
 _QUIET = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "500ms",
-          "distributed.admin.system-monitor.interval": "5s", "distributed.worker.memory.monitor-interval": "1s",
-          "distributed.admin.system-monitor.gil.enabled": False}
+          "distributed.admin.system-monitor.interval": "5s", "distributed.admin.system-monitor.gil.enabled": False}
 
 
 class DaskEngine:
@@ -56,7 +56,10 @@ class DaskEngine:
                     self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
                                                  dashboard_address=":0", scheduler_kwargs={"dashboard": False})
                     self.client = Client(self._cluster)
-                self.client.run(_tune_worker)  # the run's own workers; a caller's cluster is left as it is
+                from ._dask_workers import TunedCollection
+
+                # the run's own workers, and any its nannies restart; a caller's cluster is left as it is
+                self.client.register_plugin(TunedCollection())
         except (OSError, TimeoutError) as exc:
             self.close()
             raise AuditError(f"cannot reach the Dask scheduler: {exc}",
@@ -125,19 +128,6 @@ def _reachable(address: str) -> None:
         return
     with socket.create_connection(parse_host_port(location), timeout=5):
         pass
-
-
-def _tune_worker() -> None:
-    """Garbage collection as in the pool's workers (``processes.prepare_worker``), on each
-    worker of the local cluster the engine starts for the run: a Dask worker holds its
-    documents' facts (millions of small objects) for the run, and with Python's default
-    thresholds every full collection walks them all. The workers of a cluster the caller
-    gives (``scheduler``) live on after the run and are not changed."""
-    import gc
-
-    from .processes import BATCH_THRESHOLDS
-
-    gc.set_threshold(*BATCH_THRESHOLDS)
 
 
 def _read(task, path: str, doc_id: str, declared: str | None, given: str, config: Config) -> tuple:
