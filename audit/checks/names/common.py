@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ...extract.names import boundary_words
 from ...extract.morphology import clitics, elided
@@ -27,8 +27,12 @@ from ..base import GroupContext
 from ...extract.text import cased_script
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """Words of one paragraph that may write a name, and the units they are matched by.
+    (A named tuple, not a frozen dataclass: a caseless document has about two per word, and a
+    frozen dataclass's ``__init__`` was a sixth of finding them; the fields, equality, hash and
+    ``repr`` are the dataclass's.)"""
+
     paragraph: int
     start: int
     end: int
