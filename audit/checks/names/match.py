@@ -256,6 +256,13 @@ def _pycountry_names(lang: str) -> list[tuple[str, str]]:
 def territories(surface: str, lang: str) -> set[str]:
     """ISO codes of the CLDR territory names ``surface`` writes (a word or a few, a
     clitic before them allowed)."""
+    return set(_territories(surface, lang))
+
+
+# the strict vote asks about every capitalised word of a cased translation's names, and
+# about the same words again in each of their links: once per distinct (words, language)
+@lru_cache(maxsize=200000)
+def _territories(surface: str, lang: str) -> frozenset[str]:
     from ...extract.labels import country_code
 
     words = [t for _, _, t in tokens(surface)]
@@ -265,7 +272,7 @@ def territories(surface: str, lang: str) -> set[str]:
             code = country_code(" ".join(words[i:i + size]), lang)
             if code:
                 out.add(code)
-    return out
+    return frozenset(out)
 
 
 def writes_territory(words, lang: str, codes: set[str]) -> bool:
