@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from ...extract.names import boundary_words
 from ...extract.morphology import clitics, elided
@@ -27,13 +28,21 @@ from ..base import GroupContext
 from ...extract.text import cased_script
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """Words of one paragraph that may write a name, and the units they are matched by.
+    (A named tuple, not a frozen dataclass: a caseless document has about two per word, and a
+    frozen dataclass's ``__init__`` was a sixth of finding them; the fields, equality, hash and
+    ``repr`` are the dataclass's.)"""
+
     paragraph: int
     start: int
     end: int
     surface: str
     units: tuple[tuple[str, ...], ...]
+
+
+_KEYS = itemgetter(3)  # of a ``word_keys`` entry (start, end, word, keys)
+_SURFACE, _UNITS = attrgetter("surface"), attrgetter("units")
 
 
 def _units(keys: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -160,10 +169,10 @@ class NameView:
         units_of: dict[int, set] = defaultdict(set)
         for i, w in enumerate(self.words):
             n = link_of.get(i, -1)
-            keys_of[n].update(*[x[3] for x in w])
+            keys_of[n].update(*map(_KEYS, w))
             ms = self.mentions(i)
-            surfaces_of[n].update([fold(m.surface) for m in ms])
-            units_of[n].update(*[m.units for m in ms])
+            surfaces_of[n].update(map(fold, map(_SURFACE, ms)))
+            units_of[n].update(*map(_UNITS, ms))
         self.key_links: dict = _invert(keys_of)  # word key -> links where this document writes a word with it
         self.surface_links: dict = _invert(surfaces_of)
         self.mention_links: dict = _invert(units_of)
@@ -256,12 +265,22 @@ class NameView:
 
 
 def _invert(items_of: dict[int, set]) -> dict:
-    """{link: items} -> {item: links}."""
-    out: dict = defaultdict(set)
+    """{link: items} -> {item: links}. An item first met in link ``n`` is entered in C with
+    that link's one-link set, shared (the callers only read these sets); an item met again
+    gets a set of its own."""
+    out: dict = {}
+    seen: set = set()
     for n, items in items_of.items():
-        for x in items:
-            out[x].add(n)
-    return dict(out)
+        one = frozenset((n,))
+        again = items & seen
+        if again:
+            for x in again:
+                out[x] = out[x] | one
+            out.update(dict.fromkeys(items - again, one))
+        else:
+            out.update(dict.fromkeys(items, one))
+        seen |= items
+    return out
 
 
 def _free(words, taken) -> list[bool]:

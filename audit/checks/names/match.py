@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,6 +29,7 @@ from ...extract.labels import territory_names
 from ...extract.text import fold, load_data, phonetic_key, remember, tokens, translit
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
+_TEXT, _KEYS = itemgetter(2), itemgetter(3)  # of a ``word_keys`` entry (start, end, word, keys)
 # after the phonetic classes: voicing of dentals, labials (b/f/p/v are one class) and
 # glides are what scripts most often disagree on
 _LOOSE = str.maketrans({"d": "t", "b": None})
@@ -127,24 +130,50 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+def stem_keys(words, lang: str) -> frozenset[str]:
+    """The keys of ``words``' stems (each less a glued case ending of ``lang``)."""
+    if not _suffixes(lang):
+        return frozenset()
+    stems = [st for st in map(_stems, map(_TEXT, words), repeat(lang)) if st]
+    return frozenset(phonetic_key(x) for st in stems for x in st)
+
+
 class WordTable:
     """What ``written`` reads of one list of ``word_keys`` (a link's words of one document),
     gathered once for the many name words asked about it: the distinct exact keys, the
     distinct loose keys of two letters or more, and the keys of two words in a row run
-    together. ``written``'s tests are the same over each distinct key as over each word's."""
+    together. ``written``'s tests are the same over each distinct key as over each word's,
+    in any order. The exact keys are one union of the words' key sets; the other two are
+    built when first read (``near`` reads them only when no exact key meets, in about half
+    the tables). ``exact``: the words' keys and their stems' keys, when the caller has them."""
 
-    __slots__ = ("empty", "exact", "loose", "joined", "near_memo")
+    __slots__ = ("_words", "_lang", "exact", "_per", "_loose", "_joined", "near_memo")
 
-    def __init__(self, words, lang: str):
-        per = _word_keys(words, lang)
-        exact = [e for e, _ in per]
-        self.empty = not words
-        # one word split in two, two run together
-        joined = dict.fromkeys(a + b for x, y in zip(exact, exact[1:]) for a in x for b in y)
-        self.exact = tuple(dict.fromkeys(w for ws in exact for w in ws))
-        self.joined = tuple(joined)
-        self.loose = tuple(dict.fromkeys(w for _, ws in per for w in ws if len(w) >= 2))
+    def __init__(self, words, lang: str, exact: frozenset[str] | None = None):
+        self._words, self._lang = words, lang
+        self.exact = exact if exact is not None else \
+            frozenset().union(*map(_KEYS, words)) | stem_keys(words, lang)
+        self._per = self._loose = self._joined = None
         self.near_memo: dict[tuple[str, str], bool] = {}
+
+    def _per_word(self) -> list[tuple[frozenset[str], frozenset[str]]]:
+        if self._per is None:
+            self._per = _word_keys(self._words, self._lang)
+        return self._per
+
+    @property
+    def joined(self) -> frozenset[str]:
+        """The exact keys of two words in a row run together (one word split in two)."""
+        if self._joined is None:
+            exact = [e for e, _ in self._per_word()]
+            self._joined = frozenset(a + b for x, y in zip(exact, exact[1:]) for a in x for b in y)
+        return self._joined
+
+    @property
+    def loose(self) -> frozenset[str]:
+        if self._loose is None:
+            self._loose = frozenset(w for _, ws in self._per_word() for w in ws if len(w) >= 2)
+        return self._loose
 
     def near(self, k: str, lk: str) -> bool:
         got = self.near_memo.get((k, lk))
@@ -177,7 +206,7 @@ def written(name_keys: list[tuple[str, str]], words, required: frozenset[str] | 
             return True
     # short words (Cao Bang, Ha Long): only the whole name, run together or as written
     return len(name_keys) > 1 and len(whole) >= 3 and any(
-        w.startswith(whole) or (len(whole) >= 4 and keys_meet(whole, w)) for w in table.joined + table.exact)
+        w.startswith(whole) or (len(whole) >= 4 and keys_meet(whole, w)) for w in (*table.joined, *table.exact))
 
 
 def writes_word(key: str, words, lang: str, table: WordTable | None = None) -> bool:
@@ -227,6 +256,13 @@ def _pycountry_names(lang: str) -> list[tuple[str, str]]:
 def territories(surface: str, lang: str) -> set[str]:
     """ISO codes of the CLDR territory names ``surface`` writes (a word or a few, a
     clitic before them allowed)."""
+    return set(_territories(surface, lang))
+
+
+# the strict vote asks about every capitalised word of a cased translation's names, and
+# about the same words again in each of their links: once per distinct (words, language)
+@lru_cache(maxsize=200000)
+def _territories(surface: str, lang: str) -> frozenset[str]:
     from ...extract.labels import country_code
 
     words = [t for _, _, t in tokens(surface)]
@@ -236,7 +272,7 @@ def territories(surface: str, lang: str) -> set[str]:
             code = country_code(" ".join(words[i:i + size]), lang)
             if code:
                 out.add(code)
-    return out
+    return frozenset(out)
 
 
 def writes_territory(words, lang: str, codes: set[str]) -> bool:

@@ -6,14 +6,18 @@ near it by a looser consonant skeleton, or compounds it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from ...extract.labels import territory_names
-from ...extract.text import fold, key_source, load_data, phonetic_key, remember, tokens
+from ...extract.text import fold, key_source, load_data, phonetic_key, tokens
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
-from .match import WordTable, _stems, territories
+from .match import WordTable, _stems, stem_keys, territories
+
+_TEXT, _KEYS = itemgetter(2), itemgetter(3)  # of a ``word_keys`` entry (start, end, word, keys)
 
 # the looser skeleton the absence test reads (what survives Arabic's dropped vowels and its
 # letters for one Latin sound, Indic inherent vowels, voicing): a name is absent only when
@@ -91,14 +95,28 @@ class Skeletons:
     and each word's first skeleton. The tests are the same over each distinct skeleton as
     over each word's."""
 
-    __slots__ = ("flat", "joined", "heads", "memo")
+    __slots__ = ("_sk", "flat", "_joined", "_heads", "memo")
 
     def __init__(self, words):
-        sk = [skeletons(t) for _, _, t, _ in words]
-        self.flat = tuple(dict.fromkeys(x for xs in sk for x in xs))
-        self.joined = tuple(dict.fromkeys(a[0] + b[0] for a, b in zip(sk, sk[1:])))
-        self.heads = tuple(dict.fromkeys(xs[0] for xs in sk))
+        # (the tests ask whether any skeleton meets, in any order; the run-together and the
+        # first skeletons are built when first read: most name words meet a word's skeleton)
+        self._sk = sk = list(map(skeletons, map(_TEXT, words)))
+        self.flat = frozenset().union(*sk)
+        self._joined = self._heads = None
         self.memo: dict[str, bool] = {}
+
+    @property
+    def joined(self) -> frozenset[str]:
+        if self._joined is None:
+            sk = self._sk
+            self._joined = frozenset(a[0] + b[0] for a, b in zip(sk, sk[1:]))
+        return self._joined
+
+    @property
+    def heads(self) -> frozenset[str]:
+        if self._heads is None:
+            self._heads = frozenset(xs[0] for xs in self._sk)
+        return self._heads
 
 
 def near_anywhere(w: str, words, table: Skeletons | None = None) -> bool:
@@ -147,33 +165,33 @@ def _keyed(keys: tuple[str, ...], words, lang: str) -> bool:
     return False
 
 
-# (word, its keys, language) -> what ``_keyed`` asks of it: every key a name word's key may
-# be (the word's keys less an ending of up to four letters), and its stems' keys (once per
-# distinct word for the process)
-_KEYED_FORMS: dict[tuple[str, frozenset[str], str], tuple[frozenset[str], frozenset[str]]] = {}
-
-
 class Keyed:
     """``_keyed`` for many name words over the same ``words`` (a link's words of one
-    document): the keys each word stands for, gathered once, so each test is set look-ups."""
+    document), gathered once: the words' keys sorted, so the keys that begin with a name
+    word's key are one run found by bisection (a word's key with an ending of up to four
+    letters after the name's), and the keys of the words' stems (a case ending glued on) as a
+    set. Building it is one union of the words' key sets in C and one sort, not a set of every
+    key's every head per word (a link is asked about five name words on average)."""
+
+    __slots__ = ("word_keys", "keys", "stemmed")
 
     def __init__(self, words, lang: str):
-        heads: set[str] = set()
-        stemmed: set[str] = set()
-        known = _KEYED_FORMS
-        for _, _, t, ks in words:
-            got = known.get((t, ks, lang))
-            if got is None:
-                got = remember(known, (t, ks, lang), (
-                    frozenset(k2[:m] for k2 in ks for m in range(max(0, len(k2) - 4), len(k2) + 1)),
-                    frozenset(phonetic_key(x) for x in _stems(t, lang))))
-            heads |= got[0]
-            stemmed |= got[1]
-        self.heads, self.stemmed = heads, stemmed
+        self.word_keys = frozenset().union(*map(_KEYS, words))
+        self.keys = sorted(self.word_keys)
+        self.stemmed = stem_keys(words, lang)
 
     def has(self, keys: tuple[str, ...]) -> bool:
         """``_keyed(keys, words, lang)``."""
-        return any(k in self.heads or k in self.stemmed for k in keys)
+        got = self.keys
+        for k in keys:
+            if k in self.stemmed:
+                return True
+            i = bisect_left(got, k)
+            while i < len(got) and got[i].startswith(k):
+                if len(got[i]) - len(k) <= 4:
+                    return True
+                i += 1
+        return False
 
 
 def _same_word(w: "Word", k: str) -> bool:
@@ -212,7 +230,8 @@ class LinkWords:
     @property
     def table(self) -> WordTable:
         if self._table is None:
-            self._table = WordTable(self.words, self.lang)
+            keyed = self.keyed
+            self._table = WordTable(self.words, self.lang, keyed.word_keys | keyed.stemmed)
         return self._table
 
     @property
