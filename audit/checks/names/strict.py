@@ -165,7 +165,21 @@ def _strict_votes(ctx: GroupContext):
             own |= got
             spelt += bool(got)
         return bool(own) and 4 * spelt >= 3 * len(others) and \
-            not written_as(frozenset(own), words_here(d, n, index[n][d]), lang)
+            not written_as(frozenset(own), words_here(d, n, index[n][d]), lang, shared_keys(d, n))
+
+    shared_memo: dict[tuple[str, int], frozenset[str]] = {}
+
+    def shared_keys(d: str, n: int) -> frozenset[str]:
+        """Keys of words that at least half the other translations of link ``n`` write there."""
+        got = shared_memo.get((d, n))
+        if got is None:
+            others = [x for x in index[n] if x != d and not by_meaning(views[x].doc.script)]
+            counts: dict[str, int] = {}
+            for x in others:
+                for k in {k for *_, ks in words_here(x, n, index[n][x]) for k in ks}:
+                    counts[k] = counts.get(k, 0) + 1
+            got = shared_memo[(d, n)] = frozenset(k for k, c in counts.items() if 2 * c >= len(others))
+        return got
 
     def own_near(d: str, n: int, w: Word) -> bool:
         """Whether a word of ``d`` here that comes near the name word by skeleton is one ``d``
@@ -219,6 +233,9 @@ def _strict_votes(ctx: GroupContext):
                 continue  # words of a phrase (Fox Business Network, Drought Monitor): a title translators translate
             counted = [d for d in present if not by_meaning(views[d].doc.script)]
             for w in ws:
+                if _acronym(w.text):
+                    TRACE is not None and _why(n, owner, w, "acronym")
+                    continue
                 if termlike(n, w):
                     TRACE is not None and _why(n, owner, w, "termlike")
                     continue
@@ -228,10 +245,12 @@ def _strict_votes(ctx: GroupContext):
                 if not lacking:  # near the others' spelling but not its own one: chance, not the name
                     # (a caseless one too where every other translation writes the name by its key,
                     # and it writes no other word of the name here: its own known spelling, not written
-                    # here, is the evidence the keys lack; Biosolutions written, Emergent translated)
+                    # here, is the evidence the keys lack; Biosolutions written, Emergent translated;
+                    # nor a word whose key is a misspelling of the name's: Hindi चेकर, kr, for krs)
                     lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
                         len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
-                        and not any(writes(d, n, x, frozenset()) for x in ws if x is not w))) and not_own(d, n, w)]
+                        and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
+                        and _unlike(w, words_here(d, n, index[n][d])))) and not_own(d, n, w)]
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -263,7 +282,8 @@ def _strict_votes(ctx: GroupContext):
                 # (a language wordfreq lacks cannot say the word is no common one: not there). A
                 # caseless translation only where it writes no word a key's edit from it (a
                 # misspelling: درليك, Drake)
-                by_key = (views[f].cased or _unlike(w, words_here(f, n, index[n][f]))) and \
+                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]))
+                                             and _rest_written(f, n, w, ws, writes))) and \
                     all(got[d] == 3 for d in counted if d != f) and \
                     views[owner].doc.language in _wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
@@ -287,6 +307,8 @@ def _strict_votes(ctx: GroupContext):
         for f in sorted(present):
             if f in flagged_here or by_meaning(views[f].doc.script):
                 continue
+            if not views[f].cased and views[f].doc.language not in _wordfreq_languages():
+                continue  # no frequency list to tell a rare word from a common one sharing a name's key by chance
             others = [d for d in present if d != f and not by_meaning(views[d].doc.script)]
             if len(others) < 3:
                 continue
@@ -304,12 +326,37 @@ def _strict_votes(ctx: GroupContext):
                 break
 
 
+def _acronym(t: str) -> bool:
+    """Whether most of the word's letters are capitals (TNFα, IFNγ, SARSr): an acronym with a
+    tail, which translations spell out in their letters' names (டி.என்.எஃப்.ஆல்ஃபா)."""
+    letters = [c for c in t if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 2 and 2 * sum(c.isupper() for c in letters) > len(letters)
+
+
 def _unlike(w: Word, words) -> bool:
     """Whether no word of ``words`` has a key within one edit of the name word's (a misspelling
-    beyond the skeleton's reach: درليك for Drake): a caseless translation that writes nothing of
-    the kind here has dropped a name every other translation writes by its key."""
-    return not any(Levenshtein.distance(k, x, score_cutoff=1) <= 1 for *_, ks in words for k in ks
-                   for x in (w.key,) + w.stems)
+    beyond the skeleton's reach: درليك for Drake), nor one that is the name's key cut short after
+    three letters or more (a spelling that loses the name's end: বার্মিহাম, brm, for Birmingham,
+    brmnm): a caseless translation that writes nothing of the kind here has dropped a name every
+    other translation writes by its key."""
+    names = (w.key,) + w.stems
+
+    def like(k: str) -> bool:
+        return any(Levenshtein.distance(k, x, score_cutoff=1) <= 1 or (len(k) >= 3 and x.startswith(k)) for x in names)
+
+    if any(like(k) for *_, ks in words for k in ks):
+        return False
+    # two words that run together into it (a joiner that split the word: পিট্‌সবার্গ, Pittsburgh)
+    return not any(like(a + b) for p, q in zip(words, words[1:]) for a in p[3] for b in q[3])
+
+
+def _rest_written(f: str, n: int, w: Word, ws: list[Word], writes) -> bool:
+    """Whether ``f`` writes here, by its key, another name word of the mention (Damian of
+    Alejandro Damian Pagnucco), or the mention has no other. A
+    caseless translation that writes no word of a name of several rare words may have translated
+    it whole (Coffer Peach Tracker = مراقب مبيعات ... الخوخ, a sales monitor): no omission shown."""
+    rest = [x for x in ws if x is not w]
+    return not rest or any(writes(f, n, x, frozenset()) == 3 for x in rest)
 
 
 def _once_limit() -> float:
