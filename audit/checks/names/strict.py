@@ -477,6 +477,39 @@ def _gone(views, n: int, present, f: str, others, writes):
         if writes(f, n, w, frozenset()) == 0:
             spans = tuple((d, by[d][:3]) for d in [owner] + sorted(x for x in by if x != owner))
             return owner, w, spans
+    return _gone_country(views, n, present, f, others, need)
+
+
+def _gone_country(views, n: int, present, f: str, others, need: float):
+    """A country most other translations write here by its CLDR name in their languages (each
+    its own word for it: Turkiet, Turki, تركيا), in two scripts at least, which ``f`` does not
+    write here: what ``f`` lost where it writes another name (Erdogan for Turkey)."""
+    def words(d: str) -> list:
+        return [w for i in present[d] for w in views[d].words[i]]
+
+    def text(d: str) -> str:
+        return " ".join(views[d].doc.paragraphs[i].text for i in present[d])
+
+    def writes_country(d: str, code: str) -> bool:
+        lang = views[d].doc.language
+        return code in territories(text(d), lang) or writes_territory(words(d), lang, {code})
+
+    codes = sorted(set().union(*(territories(text(d), views[d].doc.language) for d in others)))
+    for code in codes:
+        by = [d for d in others if writes_country(d, code)]
+        if len(by) < need or len({views[d].doc.script for d in by}) < 2 or writes_country(f, code):
+            continue
+        spans = []
+        for d in sorted(by, key=lambda x: (not views[x].cased, x)):
+            lang = views[d].doc.language
+            at = next(((i, s, e, t) for i in present[d] for s, e, t, ks in views[d].words[i]
+                       if code in territories(t, lang) or writes_territory([(s, e, t, ks)], lang, {code})), None)
+            if at is not None:
+                spans.append((d, at))
+        if not spans or not views[spans[0][0]].cased:
+            continue
+        owner, (i, s, e, t) = spans[0]
+        return owner, Word(i, s, e, t, phonetic_key(t)), tuple((d, a[:3]) for d, a in spans)
     return None
 
 
