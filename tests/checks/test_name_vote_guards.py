@@ -145,10 +145,10 @@ def test_an_added_name_is_read_only_in_a_caseless_language_with_a_frequency_list
 # The chancellor is named on line 1; line 2 names the country she leads, each translation by
 # its own CLDR name for it (Tyskland, Jerman, জার্মানি, जर्मनी): no one key is shared.
 VISIT = {
-    "sv": ["Merkel talade i parlamentet i går.", "Presidenten besökte Tyskland i maj.", "Besöket varade i tre dagar."],
-    "id": ["Merkel berbicara di parlemen kemarin.", "Presiden mengunjungi Jerman pada bulan Mei.",
+    "sv": ["I går talade Merkel i parlamentet.", "Presidenten besökte Tyskland i maj.", "Besöket varade i tre dagar."],
+    "id": ["Kemarin Merkel berbicara di parlemen.", "Presiden mengunjungi Jerman pada bulan Mei.",
            "Kunjungan itu berlangsung tiga hari."],
-    "ms": ["Merkel berucap di parlimen semalam.", "Presiden melawat Jerman pada bulan Mei.",
+    "ms": ["Semalam Merkel berucap di parlimen.", "Presiden melawat Jerman pada bulan Mei.",
            "Lawatan itu berlangsung selama tiga hari."],
     "bn": ["মার্কেল গতকাল সংসদে বক্তৃতা দেন।", "রাষ্ট্রপতি মে মাসে জার্মানি সফর করেন।", "সফরটি তিন দিন চলে।"],
     "hi": ["मर्केल ने कल संसद में भाषण दिया।", "राष्ट्रपति ने मई में जर्मनी का दौरा किया।", "यह दौरा तीन दिन चला।"],
@@ -161,3 +161,10 @@ def test_a_name_of_the_article_written_where_the_others_name_a_country_is_a_subs
         [("name-substituted", [("sv", 2, "Merkel")], "Jerman", "Merkel")]
     # the country still written beside the added name: nothing lost
     assert findings(edit(VISIT, "sv", 2, "Presidenten besökte Merkel i Tyskland i maj.")) == []
+
+
+def test_a_caseless_translation_is_not_read_as_swapping_a_country_for_a_name():
+    # a caseless script writes countries with endings CLDR lacks and has no capitals to show a
+    # name: the same swap in Hindi is left alone
+    assert findings(edit(VISIT, "hi", 2, "राष्ट्रपति ने मई में मर्केल का दौरा किया।")) == []
+

@@ -477,7 +477,9 @@ def _gone(views, n: int, present, f: str, others, writes):
         if writes(f, n, w, frozenset()) == 0:
             spans = tuple((d, by[d][:3]) for d in [owner] + sorted(x for x in by if x != owner))
             return owner, w, spans
-    return _gone_country(views, n, present, f, others, need)
+    # a country only from a cased translation: a caseless one writes countries with endings the
+    # names lack (Tamil சீனாவிலிருந்து) and its "added name" may share a name's key by chance
+    return _gone_country(views, n, present, f, others, need) if views[f].cased else None
 
 
 def _gone_country(views, n: int, present, f: str, others, need: float):
