@@ -37,11 +37,17 @@ only where nothing in its paragraph could be the name:
 - a name said fewer times than ``strict_elsewhere`` is reported where every other translation
   writes it here by its exact key, the flagged one writes it wherever else the article says it,
   and the word is rarer than ``strict_once_zipf`` in the owner's language (in a caseless
-  translation, only where no word of it has a key within one edit of the name's: a misspelling);
+  translation, only where no word of it has a key within one edit of the name's, or cut short, or
+  two words run together into it: a misspelling; and, for a name of several name words, where it
+  writes another of them here: a title translated whole writes none);
 - a caseless translation near a name only by chance (where every other writes it by its key, and
-  it writes neither its own known spelling nor another word of the name here) has dropped it;
+  it writes neither its own known spelling nor another word of the name here, nor a key a
+  misspelling away) has dropped it;
 - a translation that writes a name of the article no other translation writes here, where most
-  others write one rare word (by one key, in two scripts) it lacks, has substituted the name;
+  others write one rare word (by one key, in two scripts) or, in a cased translation, one country
+  (each by its own name) it lacks, has substituted the name; not in a caseless language without
+  a frequency list;
+- an acronym with a tail (TNFα) is no name word;
 - a replacing name is one no supporting translation writes by its key or near it by
   consonant skeleton (a short key within two edits of a common word is no trace of it), and
   no country (those are ``country-mismatch``'s).
