@@ -51,14 +51,18 @@ def _meets(own: str, k: str) -> bool:
     return False
 
 
-def written_as(own: frozenset[str], words, lang: str) -> bool:
-    """Whether ``words`` write one of the spellings ``own`` (clitics and case endings allowed)."""
+def written_as(own: frozenset[str], words, lang: str, shared: frozenset[str] = frozenset()) -> bool:
+    """Whether ``words`` write one of the spellings ``own`` (clitics and case endings allowed).
+    ``shared``: keys of words that most other translations write here too (such a word is that
+    word, not this name written short)."""
     for _, _, t, ks in words:
         cands = set(ks) | {phonetic_key(x) for x in _stems(t, lang)}
         if any(_meets(o, k) for o in own for k in cands):
             return True
         # a capitalised word that is a short spelling less its last letter (Boot, where the
-        # translation writes Boots elsewhere; not the common word vara for Furyk)
-        if t[:1].isupper() and any(len(k) == 2 and len(o) == 3 and o.startswith(k) for o in own for k in cands):
+        # translation writes Boots elsewhere; not the common word vara for Furyk), unless the
+        # others write it here too (Twitter, tr, beside Waters, trs: a word of its own)
+        if t[:1].isupper() and any(len(k) == 2 and len(o) == 3 and o.startswith(k) and k not in shared
+                                   for o in own for k in cands):
             return True
     return False

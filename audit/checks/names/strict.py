@@ -34,10 +34,20 @@ only where nothing in its paragraph could be the name:
   كافانو) counts as support;
 - one omission is one finding: a name word whose skeleton meets one already reported for
   the flagged translation in this link (Baltik, Балтии) is the same omission;
-- a name said fewer times than ``strict_elsewhere`` is reported only in a cased translation,
-  where every other translation writes it here by its exact key, the flagged one writes it
-  wherever else the article says it, and the word is rarer than ``strict_once_zipf`` in the
-  owner's language;
+- a name said fewer times than ``strict_elsewhere`` is reported where every other translation
+  writes it here by its exact key, the flagged one writes it wherever else the article says it,
+  and the word is rarer than ``strict_once_zipf`` in the owner's language (in a caseless
+  translation, only where no word of it has a key within one edit of the name's, or cut short, or
+  two words run together into it: a misspelling; and, for a name of several name words, where it
+  writes another of them here: a title translated whole writes none);
+- a caseless translation near a name only by chance (where every other writes it by its key, and
+  it writes neither its own known spelling nor another word of the name here, nor a key a
+  misspelling away) has dropped it;
+- a translation that writes a name of the article no other translation writes here, where most
+  others write one rare word (by one key, in two scripts) or, in a cased translation, one country
+  (each by its own name) it lacks, has substituted the name; not in a caseless language without
+  a frequency list;
+- an acronym with a tail (TNFα) is no name word;
 - a replacing name is one no supporting translation writes by its key or near it by
   consonant skeleton (a short key within two edits of a common word is no trace of it), and
   no country (those are ``country-mismatch``'s).
@@ -54,10 +64,20 @@ from ..base import GroupContext
 from .common import Mention, NameView, name_views
 from .match import _wordfreq_languages, by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
-from .strict_words import (LinkWords, Word, _cased_name_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
+from .strict_words import (LinkWords, Word, _cased_name_words, calendar_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
                            near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
+
+
+# A debugging hook nobody sets by default: a list that collects (link, owner, name word, why it
+# was not reported, details) for every name word the vote looks at (benchmarks/trace_names.py).
+TRACE: list | None = None
+
+
+def _why(n: int, owner: str, w, reason: str, **details) -> None:
+    if TRACE is not None:
+        TRACE.append((n, owner, getattr(w, "text", w), reason, details))
 
 
 def strict_votes(ctx: GroupContext) -> list[NameVote]:
@@ -151,7 +171,21 @@ def _strict_votes(ctx: GroupContext):
             own |= got
             spelt += bool(got)
         return bool(own) and 4 * spelt >= 3 * len(others) and \
-            not written_as(frozenset(own), words_here(d, n, index[n][d]), lang)
+            not written_as(frozenset(own), words_here(d, n, index[n][d]), lang, shared_keys(d, n))
+
+    shared_memo: dict[tuple[str, int], frozenset[str]] = {}
+
+    def shared_keys(d: str, n: int) -> frozenset[str]:
+        """Keys of words that at least half the other translations of link ``n`` write there."""
+        got = shared_memo.get((d, n))
+        if got is None:
+            others = [x for x in index[n] if x != d and not by_meaning(views[x].doc.script)]
+            counts: dict[str, int] = {}
+            for x in others:
+                for k in {k for *_, ks in words_here(x, n, index[n][x]) for k in ks}:
+                    counts[k] = counts.get(k, 0) + 1
+            got = shared_memo[(d, n)] = frozenset(k for k, c in counts.items() if 2 * c >= len(others))
+        return got
 
     def own_near(d: str, n: int, w: Word) -> bool:
         """Whether a word of ``d`` here that comes near the name word by skeleton is one ``d``
@@ -201,16 +235,28 @@ def _strict_votes(ctx: GroupContext):
         said: list[tuple[str, str]] = []  # (flagged document, name word) reported in this link
         for owner, m, ws in cands.get(n, []):
             if len(tokens(m.surface)) >= 2 and all(_phrase_word(w.text) for w in ws):
+                TRACE is not None and _why(n, owner, m.surface, "phrase")
                 continue  # words of a phrase (Fox Business Network, Drought Monitor): a title translators translate
             counted = [d for d in present if not by_meaning(views[d].doc.script)]
             for w in ws:
+                if _acronym(w.text):
+                    TRACE is not None and _why(n, owner, w, "acronym")
+                    continue
                 if termlike(n, w):
+                    TRACE is not None and _why(n, owner, w, "termlike")
                     continue
                 codes = codes_of(w, views[owner].doc.language)
                 got = {d: 3 if d == owner else writes(d, n, w, codes) for d in counted}
                 lacking = [d for d in counted if got[d] == 0]
                 if not lacking:  # near the others' spelling but not its own one: chance, not the name
-                    lacking = [d for d in counted if got[d] in (1, 2) and views[d].cased and not_own(d, n, w)]
+                    # (a caseless one too where every other translation writes the name by its key,
+                    # and it writes no other word of the name here: its own known spelling, not written
+                    # here, is the evidence the keys lack; Biosolutions written, Emergent translated;
+                    # nor a word whose key is a misspelling of the name's: Hindi चेकर, kr, for krs)
+                    lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
+                        len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
+                        and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
+                        and _unlike(w, words_here(d, n, index[n][d])))) and not_own(d, n, w)]
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -220,23 +266,31 @@ def _strict_votes(ctx: GroupContext):
                         got[d] = 1  # near the others' spelling by chance, not near its own known one: no support
                 support = [d for d in counted if got[d] >= 2]
                 if len(lacking) != 1 or len(support) < max(3, 0.75 * (len(counted) - 1)):
+                    TRACE is not None and _why(n, owner, w, "vote", got=dict(got))
                     continue
                 (f,) = lacking
                 if len(ws) > 1 and _common_loan(w.text) and any(writes(f, n, x, codes_of(x, views[owner].doc.language))
                                                                 for x in ws if x is not w):
+                    TRACE is not None and _why(n, owner, w, "loan", got=dict(got))
                     continue  # Brookings written, Institution translated: the name is there
                 cased = [d for d in counted if d != f and views[d].cased]
                 caps = sum(1 for d in cased if any(_same_word(w, k) for k in capitalised(d, n)))
                 if len(cased) >= 2 and (caps < 2 or 2 * caps < len(cased)):
+                    TRACE is not None and _why(n, owner, w, "caps", got=dict(got), caps=caps)
                     continue  # a word that few cased translations capitalise (Storbritannien, Wakanada) is its language's
                 if (f, w.key) in reported or any(_skeletons_meet(a, b) or _skeletons_meet(b, a) for g, t in said
                                                  if g == f for a in skeletons(w.text) for b in skeletons(t)):
+                    TRACE is not None and _why(n, owner, w, "same-omission", got=dict(got))
                     continue  # the same omission seen through another script's spelling (Baltik, Балтии)
                 # a name said fewer times than strict_elsewhere: a cased translation that drops it where
                 # every other writes it by its key, and writes it wherever else it is said; not a word of
                 # the owner's language (Akademi of Academy Awards, which a translation names otherwise)
-                # (a language wordfreq lacks cannot say the word is no common one: not there)
-                by_key = views[f].cased and all(got[d] == 3 for d in counted if d != f) and \
+                # (a language wordfreq lacks cannot say the word is no common one: not there). A
+                # caseless translation only where it writes no word a key's edit from it (a
+                # misspelling: درليك, Drake)
+                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]))
+                                             and _rest_written(f, n, w, ws, writes))) and \
+                    all(got[d] == 3 for d in counted if d != f) and \
                     views[owner].doc.language in _wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1, by_key) \
@@ -245,11 +299,70 @@ def _strict_votes(ctx: GroupContext):
                         and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
                                                 words_here(f, n, index[n][f]))
                                  and _written_where_said(f, n, w, codes, links_of, index, writes)):
+                    TRACE is not None and _why(n, owner, w, "elsewhere", got=dict(got), f=f, by_key=by_key,
+                         places=[x for x in links_of.get(w.key, ()) if x != n and f in index[x]])
                     continue  # (a swap's two halves, or the rest of the name written here, need no other mention)
                 reported.update((f, x.key) for x in ws)
                 said.extend((f, x.text) for x in ws)
-                yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid)
+                TRACE is not None and _why(n, owner, w, "reported", got=dict(got))
+                yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
+                            spelt)
                 break
+        # a name of the article that one translation writes here and none of the others does
+        flagged_here = {g for g, _ in said}
+        for f in sorted(present):
+            if f in flagged_here or by_meaning(views[f].doc.script):
+                continue
+            if not views[f].cased and views[f].doc.language not in _wordfreq_languages():
+                continue  # no frequency list to tell a rare word from a common one sharing a name's key by chance
+            others = [d for d in present if d != f and not by_meaning(views[d].doc.script)]
+            if len(others) < 3:
+                continue
+            for repl in _replacements(views, n, present, f, others, words_here, name_keys, lower.get(f), mid):
+                if not _article_name(views, f, repl, named_by, spelt) or _beside_written(views[f], repl, others,
+                                                                                       n, writes):
+                    continue
+                gone = _gone(views, n, present, f, others, writes)
+                TRACE is not None and _why(n, f, repl.surface, "added" if gone else "added-alone")
+                if gone is None:
+                    continue
+                d, word, spans = gone
+                name = Mention(word.paragraph, word.start, word.end, word.text, ((word.key,),))
+                yield NameVote("substituted", ((f, repl, present[f]),), spans, name, d, repl)
+                break
+
+
+def _acronym(t: str) -> bool:
+    """Whether most of the word's letters are capitals (TNFα, IFNγ, SARSr): an acronym with a
+    tail, which translations spell out in their letters' names (டி.என்.எஃப்.ஆல்ஃபா)."""
+    letters = [c for c in t if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 2 and 2 * sum(c.isupper() for c in letters) > len(letters)
+
+
+def _unlike(w: Word, words) -> bool:
+    """Whether no word of ``words`` has a key within one edit of the name word's (a misspelling
+    beyond the skeleton's reach: درليك for Drake), nor one that is the name's key cut short after
+    three letters or more (a spelling that loses the name's end: বার্মিহাম, brm, for Birmingham,
+    brmnm): a caseless translation that writes nothing of the kind here has dropped a name every
+    other translation writes by its key."""
+    names = (w.key,) + w.stems
+
+    def like(k: str) -> bool:
+        return any(Levenshtein.distance(k, x, score_cutoff=1) <= 1 or (len(k) >= 3 and x.startswith(k)) for x in names)
+
+    if any(like(k) for *_, ks in words for k in ks):
+        return False
+    # two words that run together into it (a joiner that split the word: পিট্‌সবার্গ, Pittsburgh)
+    return not any(like(a + b) for p, q in zip(words, words[1:]) for a in p[3] for b in q[3])
+
+
+def _rest_written(f: str, n: int, w: Word, ws: list[Word], writes) -> bool:
+    """Whether ``f`` writes here, by its key, another name word of the mention (Damian of
+    Alejandro Damian Pagnucco), or the mention has no other. A
+    caseless translation that writes no word of a name of several rare words may have translated
+    it whole (Coffer Peach Tracker = مراقب مبيعات ... الخوخ, a sales monitor): no omission shown."""
+    rest = [x for x in ws if x is not w]
+    return not rest or any(writes(f, n, x, frozenset()) == 3 for x in rest)
 
 
 def _once_limit() -> float:
@@ -320,13 +433,104 @@ def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w
     writes here, and nothing like ``w``: both halves of a substitution, which needs no other
     mention of ``w``."""
     repl = _replacement(views, n, present, f, support, words_here, name_keys, lower, mid)
-    if repl is None or not any(named_by.get(k, set()) - {f} for u in repl.units for k in u):
+    if repl is None or not _article_name(views, f, repl, named_by, spelt):
+        return False
+    return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
+                   for a in skeletons(w.text) for b in skeletons(repl.surface))
+
+
+def _beside_written(view: NameView, repl: Mention, others, n: int, writes) -> bool:
+    """Whether a capitalised word next to ``repl`` in its mention is one every other translation
+    writes here by its key: the name made explicit (Donald of Donald Trump, a first name added),
+    not another name."""
+    text = view.doc.paragraphs[repl.paragraph].text
+    for m in view.mentions(repl.paragraph):
+        if not (m.start <= repl.start and repl.end <= m.end):
+            continue
+        for s, e, t in tokens(m.surface):
+            k = phonetic_key(t)
+            if m.start + s == repl.start or len(k) < 2 or not t[:1].isupper():
+                continue
+            w = Word(repl.paragraph, m.start + s, m.start + e, t, k)
+            if all(writes(d, n, w, frozenset()) >= 2 for d in others):
+                return True
+    return False
+
+
+def _gone(views, n: int, present, f: str, others, writes):
+    """A word most other translations write here by one key, in two scripts at least, of which
+    ``f`` writes nothing like it: what ``f`` lost where it writes another name. (the writer,
+    the word as it writes it, the supporting spans)"""
+    at: dict[str, dict[str, tuple]] = {}  # key -> document -> (paragraph, start, end, text)
+    for d in others:
+        for i in present[d]:
+            for s, e, t, ks in views[d].words[i]:
+                for k in ks:
+                    if len(k) >= 3 and not t.isupper() and not any(c.isdigit() for c in t):
+                        at.setdefault(k, {}).setdefault(d, (i, s, e, t))
+    need = max(3, 0.75 * len(others))
+    for k, by in sorted(at.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(by) < need:
+            break
+        if len({views[d].doc.script for d in by}) < 2:
+            continue
+        owner = next((d for d in sorted(by) if views[d].cased), sorted(by)[0])
+        i, s, e, t = by[owner]
+        lang = views[owner].doc.language
+        if not (rare(t, lang) or territories(t, lang)) or fold(t) in calendar_words(lang):
+            continue  # a common word, a month (a date dropped is date-mismatch's): no name lost (a country is one)
+        w = Word(i, s, e, t, k)
+        if writes(f, n, w, frozenset()) == 0:
+            spans = tuple((d, by[d][:3]) for d in [owner] + sorted(x for x in by if x != owner))
+            return owner, w, spans
+    # a country only from a cased translation: a caseless one writes countries with endings the
+    # names lack (Tamil சீனாவிலிருந்து) and its "added name" may share a name's key by chance
+    return _gone_country(views, n, present, f, others, need) if views[f].cased else None
+
+
+def _gone_country(views, n: int, present, f: str, others, need: float):
+    """A country most other translations write here by its CLDR name in their languages (each
+    its own word for it: Turkiet, Turki, تركيا), in two scripts at least, which ``f`` does not
+    write here: what ``f`` lost where it writes another name (Erdogan for Turkey)."""
+    def words(d: str) -> list:
+        return [w for i in present[d] for w in views[d].words[i]]
+
+    def text(d: str) -> str:
+        return " ".join(views[d].doc.paragraphs[i].text for i in present[d])
+
+    def writes_country(d: str, code: str) -> bool:
+        lang = views[d].doc.language
+        return code in territories(text(d), lang) or writes_territory(words(d), lang, {code})
+
+    codes = sorted(set().union(*(territories(text(d), views[d].doc.language) for d in others)))
+    for code in codes:
+        by = [d for d in others if writes_country(d, code)]
+        if len(by) < need or len({views[d].doc.script for d in by}) < 2 or writes_country(f, code):
+            continue
+        spans = []
+        for d in sorted(by, key=lambda x: (not views[x].cased, x)):
+            lang = views[d].doc.language
+            at = next(((i, s, e, t) for i in present[d] for s, e, t, ks in views[d].words[i]
+                       if code in territories(t, lang) or writes_territory([(s, e, t, ks)], lang, {code})), None)
+            if at is not None:
+                spans.append((d, at))
+        if not spans or not views[spans[0][0]].cased:
+            continue
+        owner, (i, s, e, t) = spans[0]
+        return owner, Word(i, s, e, t, phonetic_key(t)), tuple((d, a[:3]) for d, a in spans)
+    return None
+
+
+def _article_name(views, f: str, repl: Mention, named_by, spelt) -> bool:
+    """Whether ``repl``, a word of ``f``, is a name of the article: one a cased translation other
+    than ``f`` writes as a name (somewhere), and, in a caseless script, near that spelling by
+    consonant skeleton."""
+    if not any(named_by.get(k, set()) - {f} for u in repl.units for k in u):
         return False
     if not views[f].cased and not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
                                       for a in skeletons(t) for b in skeletons(repl.surface)):
         return False  # a caseless word that shares a name's key by chance (Tamil கழிவறைக், "toilet", klrk)
-    return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
-                   for a in skeletons(w.text) for b in skeletons(repl.surface))
+    return True
 
 
 def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
@@ -336,7 +540,8 @@ def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
     return set().union(*(spelt.get(k, set()) for k in keys | {phonetic_key(repl.surface)}))
 
 
-def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid) -> NameVote:
+def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
+          spelt=None) -> NameVote:
     # the name is the mention's name words (Mickelson, not the weekday before it: Ahad Mickelson)
     start, end = ws[0].start, ws[-1].end
     text = views[owner].doc.paragraphs[m.paragraph].text
@@ -347,6 +552,10 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
         span = _span(views[s], present[s], w) if s != owner else (m.paragraph, start, end)
         spans.append((s, span or (present[s][0], 0, 0)))
     repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
+    if repl is not None and spelt is not None and not views[f].cased and \
+            not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
+                    for a in skeletons(t) for b in skeletons(repl.surface)):
+        repl = None  # a caseless word with a name's key by chance (करंट, "current", Grant's krnt): a drop
     return NameVote("substituted" if repl else "missing", ((f, repl, present[f]),), tuple(spans), name, owner, repl)
 
 
@@ -372,6 +581,11 @@ def _writes_here(k: str, t: str, words, lang: str) -> bool:
 
 def _replacement(views, n, present, f, support, words_here, name_keys, lower, mid) -> Mention | None:
     """A name of ``f``'s paragraph that no supporting translation writes here: what it names instead."""
+    return next(_replacements(views, n, present, f, support, words_here, name_keys, lower, mid), None)
+
+
+def _replacements(views, n, present, f, support, words_here, name_keys, lower, mid):
+    """The names of ``f``'s paragraph that no supporting translation writes here, in order."""
     view = views[f]
     lang = view.doc.language
     for i in present[f]:
@@ -391,5 +605,4 @@ def _replacement(views, n, present, f, support, words_here, name_keys, lower, mi
             if len(k) < (3 if view.cased else 4) or any(_writes_here(k, t, words_here(d, n, present[d]),
                                                                      views[d].doc.language) for d in support):
                 continue
-            return Mention(i, s, e, t, ((k,),))
-    return None
+            yield Mention(i, s, e, t, ((k,),))
