@@ -101,8 +101,8 @@ def _whole_lists(peers: set[str], witnesses: set[str], mine: list[list[Member]])
 
 
 def _written_side_by_side(ctx, d, paras, a, c, seen):
-    """The paragraph of ``paras`` where members of entities ``a`` and ``c`` are written next to
-    each other, only a conjunction or a separator between them (None when nowhere). ``seen``
+    """(paragraph, the words) of ``paras`` where members of entities ``a`` and ``c`` are written
+    next to each other, only a conjunction or a separator between them (None when nowhere). ``seen``
     keeps each paragraph's words and each entity's places in it, found once per link."""
     lang = ctx.documents[d].language
     for i in paras:
@@ -126,10 +126,10 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
             if id(e) not in places:
                 places[id(e)] = _at(words, index, e, lang)
         at_c = places[id(c)]
-        for pa in places[id(a)]:
-            if any(pc in at_c for pc in range(pa + 1, min(nxt[pa], len(words) - 1) + 1)) and \
-                    (nxt[pa] > pa + 1 or _separators().search(text[words[pa][1]:words[pa + 1][0]] if pa + 1 < len(words) else "")):
-                return i
+        for pa in sorted(places[id(a)]):
+            for pc in range(pa + 1, min(nxt[pa], len(words) - 1) + 1):
+                if pc in at_c and (pc > pa + 1 or _separators().search(text[words[pa][1]:words[pc][0]])):
+                    return i, Fact(text[words[pa][0]:words[pc][1]], words[pa][0], words[pc][1])
     return None
 
 
@@ -168,8 +168,8 @@ class ListMismatch(Check):
                  "the flagged translation must not write it anywhere in the paragraph.")
     messages = {"dropped": "{lang}'s list lacks {quoted}, which {witnesses} of the other {n} translations list",
                 "shorter": "{lang}'s list has {found} members where the other {others} translations list {expected}",
-                "between": "{lang} writes '{first}' and '{last}' side by side, where {witnesses} of the other {n} "
-                           "translations list a member between them ({quoted})"}
+                "between": "{lang} writes '{pair}' where {witnesses} of the other {n} translations list a member "
+                           "between these two ({quoted})"}
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
@@ -336,14 +336,15 @@ class ListMismatch(Check):
                     continue
                 if any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
                     continue  # it writes the member somewhere: a list read at other boundaries
-                yield self._between_finding(ctx, d, spot, [m for o in sorted(witnesses) for m in entities[middles[o]]
-                                                           if m.doc == o], entities[a], entities[c], len(others))
+                yield self._between_finding(ctx, d, *spot, [m for o in sorted(witnesses) for m in entities[middles[o]]
+                                                            if m.doc == o], entities[a], entities[c], len(others))
                 break
 
-    def _between_finding(self, ctx, d, para, middles, a, c, others):
-        """One finding for the member the witnesses list between ``a`` and ``c``: each witness
-        writes it in its own words, so every one of them is shown as support."""
-        locs = [location(ctx.documents[d], para, None)]
+    def _between_finding(self, ctx, d, para, pair, middles, a, c, others):
+        """One finding for the member the witnesses list between ``a`` and ``c`` (``pair``: how
+        ``d`` writes them, side by side): each witness writes it in its own words, so every one
+        of them is shown as support."""
+        locs = [location(ctx.documents[d], para, pair)]
         for m in middles:
             s, t = m.fact.spans[m.index]
             locs.append(location(ctx.documents[m.doc], m.para, Fact(m.surface, s, t), "support"))
@@ -351,9 +352,9 @@ class ListMismatch(Check):
         key = lambda e: next((m.territory for m in e if m.territory), None) or \
             Counter(" ".join(sorted(w)[0] for w in m.words) for m in e).most_common(1)[0][0]  # noqa: E731
         msg = self.message("between", lang=lang_of(ctx, d), quoted=f"'{shown}'", witnesses=len({m.doc for m in middles}),
-                           n=others, first=a[0].surface, last=c[0].surface)
+                           n=others, pair=pair.text)
         return self.finding(ctx, msg, locs, subject=f"between:{key(a)}|{key(c)}", expected=shown, found=None,
-                            values=((d, []),))
+                            values=((d, [pair.text]),))
 
     @staticmethod
     def _peers(entities, d) -> set[str]:
