@@ -302,16 +302,16 @@ class ListMismatch(Check):
         paragraph writes no middle member that another translation's key meets."""
         where = {(m.doc, m.para, m.fact.start, m.index): n for n, e in enumerate(entities) for m in e}
         lists = {(m.doc, m.para, m.fact.start): m.fact for e in entities for m in e}
+        held = [{(m.doc, m.para, m.fact.start) for m in e} for e in entities]  # the lists an entity is in
         apart: dict = {}  # (entity, entity two on) -> {doc: the member between}
-        both: dict = {}  # (entity, entity) -> the docs listing both
         for (doc, para, start), f in lists.items():
-            ids = [where[doc, para, start, j] for j in range(len(f.keys))]
-            for j in range(len(ids)):
-                for k in range(j + 1, len(ids)):
-                    both.setdefault((ids[j], ids[k]), set()).add(doc)
-                if j + 2 < len(ids):
-                    apart.setdefault((ids[j], ids[j + 2]), {})[doc] = where[doc, para, start, j + 1]
-        sizes = {d: [len(f.keys) for (o, _, _), f in lists.items() if o == d and not f.short] for d in present}
+            for j in range(len(f.keys) - 2):
+                apart.setdefault((where[doc, para, start, j], where[doc, para, start, j + 2]), {})[doc] = \
+                    where[doc, para, start, j + 1]
+        sizes = {d: [] for d in present}
+        for (o, _, _), f in lists.items():
+            if not f.short:
+                sizes[o].append(len(f.keys))
         seen: dict = {}
         for d in sorted(present):
             if d in flagged:
@@ -319,20 +319,21 @@ class ListMismatch(Check):
             others = [o for o in present if o != d]
             for (a, c), middles in sorted(apart.items()):
                 witnesses = {o for o in middles if o != d}
-                if d in middles or len(witnesses) < _MIN_WITNESSES or len(witnesses) < _COVERAGE * len(both[a, c] - {d}):
+                if d in middles or len(witnesses) < _MIN_WITNESSES:
                     continue
+                if len(witnesses) < _COVERAGE * len({o for o, _, _ in held[a] & held[c]} - {d}):
+                    continue  # most of the translations listing both list them side by side too
                 if not (_strong(entities[a]) and _strong(entities[c])):
+                    continue
+                # the count: d's list lacks one member of the size the others agree on
+                target = Counter(len(sizes[o]) == 1 and sizes[o][0] for o in sorted(witnesses)).most_common(1)[0][0]
+                mine = sorted(len(lists[k].keys) for k in held[a] & held[c] if k[0] == d)
+                if not target or (mine and mine[0] != target - 1) or (not mine and target != 3):
+                    continue
+                if sum(sizes[o] == [target] for o in others) < max(_MIN_WITNESSES, _COVERAGE * len(others)):
                     continue
                 spot = _written_side_by_side(ctx, d, present[d], entities[a], entities[c], seen)
                 if spot is None:
-                    continue
-                # the count: d's list lacks one member of the size the others agree on
-                mine = [len(m.fact.keys) for m in entities[a] if m.doc == d and any(x.doc == d and x.fact is m.fact for x in entities[c])]
-                target = Counter(len(sizes[o]) == 1 and sizes[o][0] for o in witnesses).most_common(1)[0][0]
-                if not target or (mine and mine[0] != target - 1) or (not mine and target != 3):
-                    continue
-                agree = sum(sizes[o] == [target] for o in others)
-                if agree < max(_MIN_WITNESSES, _COVERAGE * len(others)):
                     continue
                 if any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
                     continue  # it writes the member somewhere: a list read at other boundaries
