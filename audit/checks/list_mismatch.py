@@ -165,7 +165,9 @@ class ListMismatch(Check):
     rationale = ("A list that loses a name (a province, a company) the other translations list tells its "
                  "readers less. Only names are compared (territories by CLDR code, others by phonetic keys), "
                  "at least three translations and three in four of those with this list must list it, and "
-                 "the flagged translation must not write it anywhere in the paragraph.")
+                 "the flagged translation must not write it anywhere in the paragraph. A member that is no "
+                 "name is reported only by its place: the others list it between two members they share, "
+                 "which the flagged translation writes side by side.")
     messages = {"dropped": "{lang}'s list lacks {quoted}, which {witnesses} of the other {n} translations list",
                 "shorter": "{lang}'s list has {found} members where the other {others} translations list {expected}",
                 "between": "{lang} writes '{pair}' where {witnesses} of the other {n} translations list a member "
