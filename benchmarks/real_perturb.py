@@ -56,7 +56,9 @@ ACCEPT = {
     "country-swapped": {"country-mismatch", "country-label-mismatch", "country-label-conflict", "glossary-country",
                         "name-substituted", "name-missing"},
     "list-dropped": {"list-mismatch", "name-missing", "number-missing"},
-    "list-repeated": {"list-mismatch", "list-duplicate"},
+    # a member made of figures repeated in place of another ("5-17 años, 5-17 años" for "5-17
+    # años, 18-64 años") is a number changed: the number checks compare figures, not list-duplicate
+    "list-repeated": {"list-mismatch", "list-duplicate", "number-mismatch"},
 }
 
 

@@ -20,6 +20,12 @@ translation reads its own boundaries and translates common words freely:
 - the flagged paragraph does not write the entity anywhere (a member outside
   the list as read here was cut at another boundary).
 
+A translation whose list is cut at another boundary (a semicolon) and lacks a member
+the flagged one lists too is no vote. And a member that need not be a name: where the
+others list one between two members met across translations, and agree on the count,
+a translation that writes those two side by side, only a conjunction or a separator
+between them, lacks it (``_side_by_side``).
+
 One finding per translation and link, naming every member it drops. Members, their
 matching and the reading of a paragraph without a list are in ``lists_common``.
 """
@@ -28,10 +34,13 @@ from __future__ import annotations
 from collections import Counter
 
 from ..extract.labels import territory_names
+from ..extract.lists import _conjunctions, _separators
+from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
-from .lists_common import Member, _a_word_written, _entities, _member, _writes
+from .lists_common import Member, _a_word_written, _entities, _joined, _member, _word_written, _writes
+from .names.common import word_keys
 from .lists_common import shared_members  # noqa: F401 - re-exported: benchmarks/perturb.py imports it from here
 
 _MIN_WITNESSES = 2
@@ -83,6 +92,63 @@ def _between(entity: list[Member], witnesses: set[str], mine: list[list[Member]]
     return True
 
 
+def _whole_lists(peers: set[str], witnesses: set[str], mine: list[list[Member]]) -> set[str]:
+    """The peers whose lists hold every member that the flagged translation and all the
+    witnesses list: one that lacks such a member too was read at another boundary (a list
+    cut at a semicolon, "CBS, ABC, NBC, CNN; Fox News Channel and MSNBC") and is no vote."""
+    common = [{m.doc for m in e} for e in mine if witnesses <= {m.doc for m in e}]
+    return {o for o in peers if all(o in docs for docs in common)}
+
+
+def _written_side_by_side(ctx, d, paras, a, c, seen):
+    """(paragraph, the words) of ``paras`` where members of entities ``a`` and ``c`` are written
+    next to each other, only a conjunction or a separator between them (None when nowhere). ``seen``
+    keeps each paragraph's words and each entity's places in it, found once per link."""
+    lang = ctx.documents[d].language
+    for i in paras:
+        text = ctx.documents[d].paragraphs[i].text
+        if (d, i) not in seen:
+            words = word_keys(_joined(text), lang)
+            conj = _conjunctions(lang)
+            nxt, after = [0] * len(words), len(words)
+            for n in range(len(words) - 1, -1, -1):  # the next word that is no conjunction
+                nxt[n] = after
+                if fold(words[n][2]) not in conj:
+                    after = n
+            index: dict = {}
+            for n, (_, _, t, keys) in enumerate(words):
+                index.setdefault(("f", fold(strip_clitic(t, lang))), []).append(n)
+                for k in keys:
+                    index.setdefault(k[:3], []).append(n)
+            seen[d, i] = (words, nxt, index, {})
+        words, nxt, index, places = seen[d, i]
+        for e in (a, c):
+            if id(e) not in places:
+                places[id(e)] = _at(words, index, e, lang)
+        at_c = places[id(c)]
+        for pa in sorted(places[id(a)]):
+            for pc in range(pa + 1, min(nxt[pa], len(words) - 1) + 1):
+                if pc in at_c and (pc > pa + 1 or _separators().search(text[words[pa][1]:words[pc][0]])):
+                    return i, Fact(text[words[pa][0]:words[pc][1]], words[pa][0], words[pc][1])
+    return None
+
+
+def _at(words, index, entity, lang) -> set[int]:
+    """The positions of the paragraph's words written as a member of the entity writes one of
+    its words, by a key of three letters or more (``index``: the words by folded form and by
+    a key's first three letters, which a key that meets another shares with it)."""
+    out = set()
+    for m in entity:
+        for want, folded in zip(m.words, m.folded):
+            if max(map(len, want)) < 3:
+                continue
+            near = set(index.get(("f", folded), ()))
+            for k in want:
+                near.update(index.get(k[:3], ()))
+            out.update(n for n in near if fold(strip_clitic(words[n][2], lang)) == folded or _word_written(want, words[n][3]))
+    return out
+
+
 def _named(ctx: GroupContext, doc: str, paras, entity: list[Member]) -> bool:
     """Any CLDR name of the entity's territory, however short, written in the paragraphs
     (德国: a script without spaces writes a name in two signs, which ``_writes`` leaves out
@@ -99,9 +165,13 @@ class ListMismatch(Check):
     rationale = ("A list that loses a name (a province, a company) the other translations list tells its "
                  "readers less. Only names are compared (territories by CLDR code, others by phonetic keys), "
                  "at least three translations and three in four of those with this list must list it, and "
-                 "the flagged translation must not write it anywhere in the paragraph.")
+                 "the flagged translation must not write it anywhere in the paragraph. A member that is no "
+                 "name is reported only by its place: the others list it between two members they share, "
+                 "which the flagged translation writes side by side.")
     messages = {"dropped": "{lang}'s list lacks {quoted}, which {witnesses} of the other {n} translations list",
-                "shorter": "{lang}'s list has {found} members where the other {others} translations list {expected}"}
+                "shorter": "{lang}'s list has {found} members where the other {others} translations list {expected}",
+                "between": "{lang} writes '{pair}' where {witnesses} of the other {n} translations list a member "
+                           "between these two ({quoted})"}
 
     def run(self, ctx: GroupContext):
         for link, present in ctx.confident_links():
@@ -119,6 +189,8 @@ class ListMismatch(Check):
             entities = _entities(members)
             got = list(self._link(ctx, dict(present), entities))
             got += self._unlisted(ctx, dict(present), entities)
+            got += self._side_by_side(ctx, dict(present), entities, {loc.document for f in got for loc in f.locations
+                                                                    if loc.role == "flagged"})
             yield from got
             yield from self._shorter(ctx, present, {loc.document for f in got for loc in f.locations
                                                     if loc.role == "flagged"}, entities)
@@ -222,6 +294,71 @@ class ListMismatch(Check):
                 continue  # it writes them all, or too many are "dropped" (it writes them in a way the keys miss)
             yield self._finding(ctx, d, [(present[d][0], None)], dropped, peers)
 
+    def _side_by_side(self, ctx, present, entities, flagged):
+        """A member the others list between two members that this translation writes side by
+        side, a conjunction or a separator between them ("A, B and C" written "A and C"): two
+        entities met across translations bound the place where the dropped one stood, so the
+        dropped member need not be a name (common words are translated, and only the count and
+        the neighbours say one is gone). Two witnesses at least, and three in four of the
+        translations that list both neighbours list a member between them; the flagged
+        paragraph writes no middle member that another translation's key meets."""
+        where = {(m.doc, m.para, m.fact.start, m.index): n for n, e in enumerate(entities) for m in e}
+        lists = {(m.doc, m.para, m.fact.start): m.fact for e in entities for m in e}
+        held = [{(m.doc, m.para, m.fact.start) for m in e} for e in entities]  # the lists an entity is in
+        apart: dict = {}  # (entity, entity two on) -> {doc: the member between}
+        for (doc, para, start), f in lists.items():
+            for j in range(len(f.keys) - 2):
+                apart.setdefault((where[doc, para, start, j], where[doc, para, start, j + 2]), {})[doc] = \
+                    where[doc, para, start, j + 1]
+        sizes = {d: [] for d in present}
+        for (o, _, _), f in lists.items():
+            if not f.short:
+                sizes[o].append(len(f.keys))
+        seen: dict = {}
+        for d in sorted(present):
+            if d in flagged:
+                continue
+            others = [o for o in present if o != d]
+            for (a, c), middles in sorted(apart.items()):
+                witnesses = {o for o in middles if o != d}
+                if d in middles or len(witnesses) < _MIN_WITNESSES:
+                    continue
+                if len(witnesses) < _COVERAGE * len({o for o, _, _ in held[a] & held[c]} - {d}):
+                    continue  # most of the translations listing both list them side by side too
+                if not (_strong(entities[a]) and _strong(entities[c])):
+                    continue
+                # the count: d's list lacks one member of the size the others agree on
+                target = Counter(len(sizes[o]) == 1 and sizes[o][0] for o in sorted(witnesses)).most_common(1)[0][0]
+                mine = sorted(len(lists[k].keys) for k in held[a] & held[c] if k[0] == d)
+                if not target or (mine and mine[0] != target - 1) or (not mine and target != 3):
+                    continue
+                if sum(sizes[o] == [target] for o in others) < max(_MIN_WITNESSES, _COVERAGE * len(others)):
+                    continue
+                spot = _written_side_by_side(ctx, d, present[d], entities[a], entities[c], seen)
+                if spot is None:
+                    continue
+                if any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
+                    continue  # it writes the member somewhere: a list read at other boundaries
+                yield self._between_finding(ctx, d, *spot, [m for o in sorted(witnesses) for m in entities[middles[o]]
+                                                            if m.doc == o], entities[a], entities[c], len(others))
+                break
+
+    def _between_finding(self, ctx, d, para, pair, middles, a, c, others):
+        """One finding for the member the witnesses list between ``a`` and ``c`` (``pair``: how
+        ``d`` writes them, side by side): each witness writes it in its own words, so every one
+        of them is shown as support."""
+        locs = [location(ctx.documents[d], para, pair)]
+        for m in middles:
+            s, t = m.fact.spans[m.index]
+            locs.append(location(ctx.documents[m.doc], m.para, Fact(m.surface, s, t), "support"))
+        shown = next((m for m in middles if m.capitalised), middles[0]).surface
+        key = lambda e: next((m.territory for m in e if m.territory), None) or \
+            Counter(" ".join(sorted(w)[0] for w in m.words) for m in e).most_common(1)[0][0]  # noqa: E731
+        msg = self.message("between", lang=lang_of(ctx, d), quoted=f"'{shown}'", witnesses=len({m.doc for m in middles}),
+                           n=others, pair=pair.text)
+        return self.finding(ctx, msg, locs, subject=f"between:{key(a)}|{key(c)}", expected=shown, found=None,
+                            values=((d, [pair.text]),))
+
     @staticmethod
     def _peers(entities, d) -> set[str]:
         """The translations whose lists share two entities with ``d``'s."""
@@ -261,7 +398,7 @@ class ListMismatch(Check):
                 if d in docs or not _a_name(ctx, e):
                     continue
                 witnesses = docs & peers
-                if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(peers)):
+                if len(witnesses) < max(_MIN_WITNESSES, _COVERAGE * len(_whole_lists(peers, witnesses, mine))):
                     continue
                 if any(not ({m.doc for m in e2} & witnesses) and not (len(e2) == 1 and _guessed(ctx, e2[0]))
                        and e2 not in heads for e2 in mine):

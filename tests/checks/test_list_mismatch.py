@@ -124,3 +124,45 @@ def test_members_compared_by_shared_blocks_form_the_entities_every_pair_would():
     got = _entities(members)
     assert got == list(every_pair.values())
     assert len(members) > 30 and any(len(e) >= 6 for e in got)  # many members, entities across scripts
+
+
+def test_a_list_cut_at_a_semicolon_is_no_vote_against_a_dropped_name():
+    # sv's and nl's lists end at their semicolons: they lack the member fr drops, but also one
+    # fr lists, so they were read at another boundary and only en, de and es vote on Elmsworth
+    ctx = context({"en": ("en", ["The figures came from Oldwick, Brantmere, Castellor, Dunhaven, Elmsworth and Farrowgate."]),
+                   "de": ("de", ["Die Zahlen kamen von Oldwick, Brantmere, Castellor, Dunhaven, Elmsworth und Farrowgate."]),
+                   "es": ("es", ["Las cifras venían de Oldwick, Brantmere, Castellor, Dunhaven, Elmsworth y Farrowgate."]),
+                   "sv": ("sv", ["Siffrorna kom från Oldwick, Brantmere, Castellor, Dunhaven; Elmsworth och Farrowgate."]),
+                   "nl": ("nl", ["De cijfers kwamen van Oldwick, Brantmere, Castellor, Dunhaven; Elmsworth en Farrowgate."]),
+                   "fr": ("fr", ["Les chiffres venaient de Oldwick, Brantmere, Castellor, Dunhaven et Farrowgate."])})
+    got = run(ListMismatch, ctx)
+    assert [(f.check, f.expected) for f in got] == [("list-mismatch", "Elmsworth")]
+    assert [d for d, _, _ in flagged(got[0])] == ["fr"] and support(got[0]) == {"en", "de", "es"}
+
+
+SIDE_BY_SIDE = {
+    "en": ("en", ["Officials from Korvath, farmers and Miraleste signed the pact on Monday."]),
+    "de": ("de", ["Vertreter aus Korvath, Landwirte und Miraleste unterzeichneten am Montag den Pakt."]),
+    "es": ("es", ["Funcionarios de Korvath, agricultores y Miraleste firmaron el pacto el lunes."]),
+    "fr": ("fr", ["Des responsables de Korvath, des agriculteurs et de Miraleste ont signé le pacte lundi."]),
+}
+
+
+def test_a_common_word_dropped_between_two_names_written_side_by_side_is_flagged():
+    # the middle member is translated in every language, so no key pairs it; the two names
+    # around it, and the others' agreeing count, say where it stood and that sv lacks it
+    ctx = context(SIDE_BY_SIDE | {"sv": ("sv", ["Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags."])})
+    got = run(ListMismatch, ctx)
+    assert [(f.check, f.expected) for f in got] == [("list-mismatch", "Landwirte")]
+    (f,) = got
+    assert flagged(f) == [("sv", 1, "Korvath och Miraleste")] and support(f) == {"en", "de", "es"}
+    assert f.message == "sv writes 'Korvath och Miraleste' where 3 of the other 4 translations list a member between these two ('Landwirte')"
+
+
+def test_names_side_by_side_that_most_others_list_side_by_side_too_are_no_finding():
+    # one translation alone lists a member between them: it is no vote against the others
+    ctx = context({"en": SIDE_BY_SIDE["en"],
+                   "de": ("de", ["Vertreter aus Korvath und Miraleste unterzeichneten am Montag den Pakt."]),
+                   "es": ("es", ["Funcionarios de Korvath y Miraleste firmaron el pacto el lunes."]),
+                   "sv": ("sv", ["Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags."])})
+    assert run(ListMismatch, ctx) == []
