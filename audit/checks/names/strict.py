@@ -88,6 +88,9 @@ def strict_votes(ctx: GroupContext) -> list[NameVote]:
 def _strict_votes(ctx: GroupContext):
     views = name_views(ctx)
     links = [(n, dict(present)) for n, (_, present) in enumerate(ctx.confident_links())]
+    # a confident link's number among all the alignment's links, as a NameView's link maps count them
+    at = {id(link): k for k, link in enumerate(ctx.alignment.links)}
+    aligned = [at[id(link)] for link, _ in ctx.confident_links()]
     if not any(len(p) >= 3 for _, p in links):
         return
     lower = {d: _lower_vocab(v) for d, v in views.items() if v.cased}
@@ -193,8 +196,9 @@ def _strict_votes(ctx: GroupContext):
         others = [x for x in links_of.get(w.key, ()) if x != n and d in index[x]]
         if not others:
             return False
+        there = {aligned[x] for x in others}
         for k in near_keys(w.text, words_here(d, n, index[n][d])):
-            if 2 * len(views[d].key_links.get(k, set()).intersection(others)) >= len(others):
+            if 2 * len(views[d].key_links.get(k, set()) & there) >= len(others):
                 return True
         return False
 
