@@ -325,7 +325,12 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
                     if key[0] not in others:
                         others[key[0]] = hit
                         others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
-        missing = sorted((v for v in others if v not in values[d]), key=repr)
+        # the others' values this one lacks, the most written first; a value only a few of many
+        # others write (one translation's stray number) is none to rename to: 7 mothers read as
+        # 19:00 for the "19" one other writes beside COVID-19 would hide the 6 the rest write
+        support = {v: sum(v in values[x] for x in keyed if x != d) for v in others}
+        missing = sorted((v for v in others if v not in values[d] and 2 * support[v] >= len(keyed) - 1),
+                         key=lambda v: (-support[v], repr(v)))
 
         def unmatched(u, f) -> bool:  # a whole-hour clock time matches only a clock time (4:00 is not "4 April")
             return u not in others or (_clock(f) and float(u).is_integer() and not _clock(others[u][1]))

@@ -264,3 +264,15 @@ def test_a_translation_that_shares_most_links_numbers_is_no_stranger_to_its_arti
           "Den blev klar 2021."]
     (f,) = run(NumberMismatch, context({**{d: (d, t) for d, t in base.items()}, "sv": ("sv", sv)}))
     assert (f.expected, f.found) == (11_000_000_000, 11_000_000) and flagged(f) == [("sv", 2, "11 miljoner")]
+
+
+def test_a_stray_number_of_one_other_translation_does_not_rename_a_changed_count():
+    """7 for 6 where one of four others also writes a stray 19: 7 is no 19:00 for "7 p.m." to rename
+    (19 is one translation's number, not the others'), so 6 -> 7 is still reported."""
+    ctx = context({"en": ("en", ["A small study of 6 mothers with COVID-19 found no virus in their newborns."]),
+                   "fr": ("fr", ["Une petite étude portant sur 6 mères atteintes de COVID-19 n'a trouvé aucun virus."]),
+                   "es": ("es", ["Un pequeño estudio con 6 madres con COVID-19 no encontró virus en los recién nacidos."]),
+                   "de": ("de", ["Eine kleine Studie mit 6 Müttern (Stand 19 Uhr) fand kein Virus bei den Neugeborenen."]),
+                   "pt": ("pt", ["Um pequeno estudo com 7 mães com COVID-19 não encontrou vírus nos recém-nascidos."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(6, 7, [("pt", 1, "7")])]
