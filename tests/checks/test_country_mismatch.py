@@ -413,3 +413,23 @@ def test_countries_the_flagged_translation_writes_a_letter_short_of_cldr_are_no_
     assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sw", "DE", "KR")]
     docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Ujerumani."])
     assert list(CountryMismatch().run(context(docs))) == []
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("Elle arrive d'Italie et repart vers l’Espagne.", "fr", ["IT", "ES"]),
+    ("Les exportations de l'Arabie saoudite et d'Afrique du Sud", "fr", ["SA", "ZA"]),
+    ("Va tornar de l'Índia i d'Itàlia.", "ca", ["IN", "IT"]),
+    ("Aujourd'hui, l'italie n'est pas un nom.", "fr", []),  # the name after the elision is capitalised
+])
+def test_a_name_after_an_elided_article_or_preposition_is_read(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+def test_a_french_country_after_an_elided_preposition_witnesses_a_swap():
+    docs = {"fr": ("fr", ["Les premiers cas sont arrivés d'Italie en février."]),
+            "sv": ("sv", ["De första fallen kom från Italien i februari."]),
+            "ms": ("ms", ["Kes pertama tiba dari Sepanyol pada bulan Februari."])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found) == ("IT", "ES")
+    assert [(loc.document, loc.role, loc.evidence) for loc in f.locations] == \
+        [("ms", "flagged", "Sepanyol"), ("fr", "support", "d'Italie"), ("sv", "support", "Italien")]
