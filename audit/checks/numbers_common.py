@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
-from ..model import DateFact, NumberFact
+from ..model import CodeFact, DateFact, NumberFact
 from .base import GroupContext
 from .numbers_equiv import (_around, _clock, bracketed_conversion, citation_marker, converted_to_one as _converted_to_one,
                             cross_reference, same_number, written_anyway)
@@ -29,6 +29,8 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
 
     for i in indices:
         pf = ctx.facts[doc_id][i]
+        text = ctx.documents[doc_id].paragraphs[i].text
+        codes = {v for c in pf.numbers if isinstance(c, CodeFact) for v in number_values(c)}
         for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.year), key=lambda x: x.start):
             if isinstance(f, DateFact):
                 # "18 January and 22 January 2020": one year, however many dates of a month; the
@@ -39,13 +41,22 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
-            if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
+            if _spaced_code_digits(text, f, codes):
+                continue  # "SARS-CoV -2" beside SARS-CoV-2: the code's digits, spaced off, not a count
+            if cross_reference(text, f, ctx.documents[doc_id].language):
                 continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
             if isinstance(f.value, str) and (f.value, 1) in out:
                 continue  # a code written twice (சார்ஸ்-கோ.வி-2 (SARS-CoV-2)) is one designation
             for v in number_values(f):
                 add(v, (i, f))
     return out
+
+
+def _spaced_code_digits(text: str, f, codes: set) -> bool:
+    """Whether number fact ``f`` is the digits of a code the paragraph writes (``codes``: #2 of
+    SARS-CoV-2) split off it by a space before the hyphen ("SARS-CoV -2"): the code again."""
+    return (isinstance(f, NumberFact) and f.form == "digits" and isinstance(f.value, int) and f"#{f.value}" in codes
+            and text[max(0, f.start - 3):f.start][-2:] == " -" and text[max(0, f.start - 3):f.start][:1].isalpha())
 
 
 def closeness(a, b) -> float:

@@ -276,3 +276,13 @@ def test_a_stray_number_of_one_other_translation_does_not_rename_a_changed_count
                    "pt": ("pt", ["Um pequeno estudo com 7 mães com COVID-19 não encontrou vírus nos recém-nascidos."])})
     got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
     assert got == [(6, 7, [("pt", 1, "7")])]
+
+
+def test_a_code_written_again_with_its_digits_spaced_off_is_no_count():
+    """"SARS-CoV -2" beside SARS-CoV-2 is the code again: its 2 does not stand for the protease's 2 changed to 3."""
+    ctx = context({"fr": ("fr", ["Le SARS-CoV-2 entre par la sérine protéase 2, puis le SARS-CoV-2 se lie au récepteur."]),
+                   "es": ("es", ["El SARS-CoV-2 entra por la serina proteasa 2 y luego el SARS-CoV-2 se une al receptor."]),
+                   "de": ("de", ["SARS-CoV-2 dringt über die Serinprotease 2 ein, dann bindet SARS-CoV-2 den Rezeptor."]),
+                   "pt": ("pt", ["O SARS-CoV-2 entra pela serina protease 3 e depois o SARS-CoV -2 liga-se ao receptor."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(2, 3, [("pt", 1, "3")])]
