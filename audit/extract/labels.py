@@ -202,7 +202,39 @@ def _unspaced_names(lang: str):
     codes = {n: c for n, c in territory_names(lang).items()
              if len(n) >= 2 and not any(ch.isspace() for ch in n) and pycountry.countries.get(alpha_2=c)}
     names = sorted(codes, key=lambda n: (-len(n), n))
-    return (regex.compile("|".join(map(regex.escape, names))), codes) if names else None
+    # the longer names of any territory that begin with a country's (中国 of 中国香港特别行政区)
+    longer = {n: tuple(m for m in territory_names(lang) if m.startswith(n) and len(m) > len(n)) for n in names}
+    return (regex.compile("|".join(map(regex.escape, names))), codes, longer) if names else None
+
+
+def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
+    """Country names in a text written without spaces: a name that begins a longer territory
+    name written on two letters or more (中国香港 of CLDR's 中国香港特别行政区: Hong Kong, a
+    territory's short form) is that territory's, no mention of the country; a name written
+    directly before another's (中国台湾) qualifies it, and only the second is named."""
+    pattern, codes, longer = unspaced
+    folded = fold(text)
+    target = folded if len(folded) == len(text) else text
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    while (m := pattern.search(target, at)) is not None:
+        end = m.end()
+        ahead = max((len(_common_prefix(target[m.start():], n)) for n in longer[m.group()]), default=0)
+        if ahead >= len(m.group()) + 2:
+            at = m.start() + ahead  # a territory's name, shortened: no country
+            continue
+        if out and out[-1][1] == m.start():
+            out.pop()  # the country before it qualifies this one (中国台湾)
+        out.append((m.start(), end, codes[m.group()]))
+        at = end
+    return tuple(out)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
 
 
 def _name_cased(word: str) -> bool:
@@ -231,10 +263,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
         return ()
     unspaced = _unspaced_names(lang)
     if unspaced is not None:
-        pattern, codes = unspaced
-        folded = fold(text)
-        return tuple((m.start(), m.end(), codes[m.group()])
-                     for m in pattern.finditer(folded if len(folded) == len(text) else text))
+        return _unspaced_mentions(text, unspaced)
     toks = tokens(text)
     starts = _STARTS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the

@@ -433,3 +433,22 @@ def test_a_french_country_after_an_elided_preposition_witnesses_a_swap():
     assert (f.expected, f.found) == ("IT", "ES")
     assert [(loc.document, loc.role, loc.evidence) for loc in f.locations] == \
         [("ms", "flagged", "Sepanyol"), ("fr", "support", "d'Italie"), ("sv", "support", "Italien")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("法国、中国香港、伊朗和中国澳门", ["FR", "IR"]),  # Hong Kong, Macao: CLDR's 中国香港特别行政区 shortened, no China
+    ("德国、中国台湾和英国", ["DE", "TW", "GB"]),  # China qualifying Taiwan
+    ("中国和美国", ["CN", "US"]),
+])
+def test_a_chinese_territory_written_with_china_before_it_names_no_china(text, codes):
+    assert [c for _, _, c in country_mentions(text, "zh")] == codes
+
+
+def test_a_chinese_list_writing_china_s_hong_kong_still_shows_its_swap():
+    docs = {"es": ("es", ["La lista incluye Francia, Alemania, Hong Kong, España y Taiwán."]),
+            "fr": ("fr", ["La liste comprend la France, l'Allemagne, Hong Kong, l'Espagne et Taïwan."]),
+            "pt": ("pt", ["A lista inclui França, Alemanha, Hong Kong, Espanha e Taiwan."]),
+            "id": ("id", ["Daftar itu mencakup Prancis, Jerman, Hong Kong, Spanyol, dan Taiwan."]),
+            "zh": ("zh", ["名单包括法国、德国、中国香港、柬埔寨和中国台湾。"])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("ES", "KH", "zh", "柬埔寨")
