@@ -452,3 +452,22 @@ def test_a_chinese_list_writing_china_s_hong_kong_still_shows_its_swap():
             "zh": ("zh", ["名单包括法国、德国、中国香港、柬埔寨和中国台湾。"])}
     (f,) = CountryMismatch().run(context(docs))
     assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("ES", "KH", "zh", "柬埔寨")
+
+
+def test_a_country_one_other_translation_alone_names_does_not_make_a_sentence_a_list():
+    # of nine others, seven name Iceland and seven South Korea (two leave each out, one writes
+    # Ireland for Iceland): a sentence about two countries, where three in four outvote; the
+    # Swahili writes Iceland in no CLDR form and Israel for South Korea
+    docs = {"en": "Few countries, such as Iceland and South Korea, avoided closures.",
+            "fr": "Peu de pays, comme l'Islande et la Corée du Sud, ont évité les fermetures.",
+            "es": "Pocos países, como Islandia y Corea del Sur, evitaron los cierres.",
+            "pt": "Poucos países, como a Islândia e a Coreia do Sul, evitaram fechamentos.",
+            "it": "Pochi paesi, come l'Islanda e la Corea del Sud, hanno evitato le chiusure.",
+            "de": "Wenige Länder, etwa Island und Südkorea, vermieden Schließungen.",
+            "sv": "Få länder, som Island, undvek stängningar.",
+            "nl": "Weinig landen, zoals Ierland en Zuid-Korea, vermeden sluitingen.",
+            "id": "Sedikit negara menghindari penutupan.",
+            "sw": "Nchi chache, kama vile Aislandi na Israeli, ziliepuka kufungwa."}
+    got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in docs.items()})))
+    assert [(f.locations[0].document, f.locations[0].evidence, f.found) for f in got] == \
+        [("nl", "Ierland", "IE"), ("sw", "Israeli", "IL")]
