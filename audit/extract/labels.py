@@ -6,6 +6,7 @@ keys and the ISO 3166 code; the evidence spans entity and label.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -169,7 +170,24 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     heads += [a + h[len(c):] for h in list(heads) for c, a in clitics if h.startswith(c) and len(h) - len(c) >= 2]
     if not last:
         return heads
-    return heads + [h[:-len(x)] for h in heads for x in _case_endings(lang) if h.endswith(x) and len(h) - len(x) >= 2]
+    # a consonant glued after the ending, doubled before the next word (Tamil சீனாவைச் சேர்ந்த)
+    heads += [h[:-len(x)] for h in list(heads) for x in _sandhi(lang) if h.endswith(x) and len(h) - len(x) >= 2]
+    mark = _countries_data().get("stem_marks", {}).get(lang, "")
+    out = list(heads)
+    for h in heads:
+        for x in _case_endings(lang):
+            if h.endswith(x) and len(h) - len(x) >= 2:
+                out.append(h[:-len(x)])
+                if mark and unicodedata.category(x[0]).startswith("M"):
+                    # an ending that opens with a vowel sign took the place of the name's last
+                    # consonant's virama (ஜப்பான் + இல் = ஜப்பானில்): the name has it back
+                    out.append(h[:-len(x)] + mark)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _sandhi(lang: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in _countries_data().get("sandhi", {}).get(lang, ()))
 
 
 @lru_cache(maxsize=None)

@@ -471,3 +471,12 @@ def test_a_country_one_other_translation_alone_names_does_not_make_a_sentence_a_
     got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in docs.items()})))
     assert [(f.locations[0].document, f.locations[0].evidence, f.found) for f in got] == \
         [("nl", "Ierland", "IE"), ("sw", "Israeli", "IL")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("ஜப்பானில் மற்றும் ஈரானில்", ["JP", "IR"]),  # ஜப்பான் + இல்: the ending took the pulli's place
+    ("சீனாவைச் சேர்ந்த ஆய்வாளர்கள்", ["CN"]),  # a consonant doubled before the next word
+    ("ஜப்பானிய நிறுவனம்", []),  # "Japanese": no ending of a name
+])
+def test_tamil_country_names_with_their_endings_glued_on_are_read(text, codes):
+    assert [c for _, _, c in country_mentions(text, "ta")] == codes
