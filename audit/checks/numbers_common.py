@@ -30,7 +30,10 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
     for i in indices:
         pf = ctx.facts[doc_id][i]
         text = ctx.documents[doc_id].paragraphs[i].text
-        codes = {v for c in pf.numbers if isinstance(c, CodeFact) for v in number_values(c)}
+        codes: dict = {}  # a code's value (#2) -> its letters, the code's text without its digits (SARS-CoV)
+        for c in pf.numbers:
+            if isinstance(c, CodeFact):
+                codes.setdefault(c.value, set()).add(c.text.rstrip("0123456789").rstrip("-‐‑ ").casefold())
         for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.year), key=lambda x: x.start):
             if isinstance(f, DateFact):
                 # "18 January and 22 January 2020": one year, however many dates of a month; the
@@ -52,11 +55,17 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
     return out
 
 
-def _spaced_code_digits(text: str, f, codes: set) -> bool:
+def _spaced_code_digits(text: str, f, codes: dict) -> bool:
     """Whether number fact ``f`` is the digits of a code the paragraph writes (``codes``: #2 of
-    SARS-CoV-2) split off it by a space before the hyphen ("SARS-CoV -2"): the code again."""
-    return (isinstance(f, NumberFact) and f.form == "digits" and isinstance(f.value, int) and f"#{f.value}" in codes
-            and text[max(0, f.start - 3):f.start][-2:] == " -" and text[max(0, f.start - 3):f.start][:1].isalpha())
+    SARS-CoV-2 -> its letters, sars-cov) split off it by a space before the hyphen ("SARS-CoV -2"):
+    the code again. Only after the code's own letters: "à -2 degrés" is a number, its sign unread."""
+    if not (isinstance(f, NumberFact) and f.form == "digits" and isinstance(f.value, int)):
+        return False
+    stems = codes.get(f"#{f.value}")
+    if not stems or text[max(0, f.start - 2):f.start] != " -":
+        return False
+    before = text[:f.start - 2].casefold()
+    return any(stem and before.endswith(stem) for stem in stems)
 
 
 def closeness(a, b) -> float:

@@ -286,3 +286,13 @@ def test_a_code_written_again_with_its_digits_spaced_off_is_no_count():
                    "pt": ("pt", ["O SARS-CoV-2 entra pela serina protease 3 e depois o SARS-CoV -2 liga-se ao receptor."])})
     got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
     assert got == [(2, 3, [("pt", 1, "3")])]
+
+
+def test_a_signed_number_after_a_word_is_no_spaced_code_digits():
+    """"à -2 degrés" beside SARS-CoV-2 is a temperature, not the code again: only the code's own letters before " -" make it the code."""
+    ctx = context({"fr": ("fr", ["Le SARS-CoV-2 survit à -2 degrés pendant des semaines."]),
+                   "de": ("de", ["SARS-CoV-2 überlebt bei -2 Grad wochenlang."]),
+                   "pt": ("pt", ["O SARS-CoV-2 sobrevive a -2 graus durante semanas."]),
+                   "es": ("es", ["El SARS-CoV-2 sobrevive a -3 grados durante semanas."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(2, 3, [("es", 1, "3")])]
