@@ -220,31 +220,58 @@ def _unspaced_names(lang: str):
     codes = {n: c for n, c in territory_names(lang).items()
              if len(n) >= 2 and not any(ch.isspace() for ch in n) and pycountry.countries.get(alpha_2=c)}
     names = sorted(codes, key=lambda n: (-len(n), n))
-    # the longer names of any territory that begin with a country's (中国 of 中国香港特别行政区)
-    longer = {n: tuple(m for m in territory_names(lang) if m.startswith(n) and len(m) > len(n)) for n in names}
+    # the longer names of any territory that begin with a country's (中国 of 中国香港特别行政区),
+    # each with its territory and its own part: the name without an ending it shares with
+    # another territory's name (特别行政区 of Hong Kong's and Macao's: 中国香港)
+    every = territory_names(lang)
+    longer = {n: tuple((m, every[m], _own_part(m, every)) for m in every if m.startswith(n) and len(m) > len(n))
+              for n in names}
     return (regex.compile("|".join(map(regex.escape, names))), codes, longer) if names else None
 
 
+def _own_part(name: str, every) -> str:
+    """``name`` without the longest ending (two letters or more) another territory's name also has."""
+    shared = 0
+    for other in every:
+        if other != name:
+            k = 0
+            while k < min(len(other), len(name)) and other[-1 - k] == name[-1 - k]:
+                k += 1
+            shared = max(shared, k)
+    return name[:len(name) - shared] if shared >= 2 else name
+
+
 def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
-    """Country names in a text written without spaces: a name that begins a longer territory
-    name written on two letters or more (中国香港 of CLDR's 中国香港特别行政区: Hong Kong, a
-    territory's short form) is that territory's, no mention of the country; a name written
-    directly before another's (中国台湾) qualifies it, and only the second is named."""
+    """Country names in a text written without spaces. A name that begins a longer territory
+    name is that territory's (left unnamed) when the text writes the longer name's own part (中国香港
+    of CLDR's 中国香港特别行政区, whose 特别行政区 Macao's shares: Hong Kong) or most of it; else the
+    country's (美国本土, the US mainland, beside 美国本土外小岛屿). A name CLDR writes before
+    other territories' (中国) qualifies a name written directly after it (中国台湾): only the
+    second is named; other neighbours (英国法国) are both named."""
     pattern, codes, longer = unspaced
     folded = fold(text)
     target = folded if len(folded) == len(text) else text
     out: list[tuple[int, int, str]] = []
+    qualifies_at = -1  # where a name that may qualify the next one ends
     at = 0
     while (m := pattern.search(target, at)) is not None:
-        end = m.end()
-        ahead = max((len(_common_prefix(target[m.start():], n)) for n in longer[m.group()]), default=0)
-        if ahead >= len(m.group()) + 2:
-            at = m.start() + ahead  # a territory's name, shortened: no country
+        name, start = m.group(), m.start()
+        whole = None
+        for other, code, own in longer[name]:
+            k = len(_common_prefix(target[start:], other))
+            if k >= len(name) + 2 and (k >= len(own) or 2 * k > len(other)) and (whole is None or k > whole[0]):
+                whole = (k, code)
+        if whole is not None:
+            # a territory's name, shortened: no country. Not named either: the spaced languages'
+            # CLDR names of these (Hong Kong SAR China) are not what translations write, so one
+            # translation alone would name it
+            qualifies_at, at = -1, start + whole[0]
             continue
-        if out and out[-1][1] == m.start():
+        if out and qualifies_at == start:
             out.pop()  # the country before it qualifies this one (中国台湾)
-        out.append((m.start(), end, codes[m.group()]))
-        at = end
+        out.append((start, m.end(), codes[name]))
+        qualifies_at = m.end() if longer[name] else -1
+        at = m.end()
     return tuple(out)
 
 

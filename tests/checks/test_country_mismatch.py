@@ -436,12 +436,31 @@ def test_a_french_country_after_an_elided_preposition_witnesses_a_swap():
 
 
 @pytest.mark.parametrize("text, codes", [
-    ("法国、中国香港、伊朗和中国澳门", ["FR", "IR"]),  # Hong Kong, Macao: CLDR's 中国香港特别行政区 shortened, no China
+    # Hong Kong, Macao: CLDR's 中国香港特别行政区 shortened, no China (nor Hong Kong: no spaced
+    # language's CLDR name of it, Hong Kong SAR China, is what a translation writes)
+    ("法国、中国香港、伊朗和中国澳门", ["FR", "IR"]),
     ("德国、中国台湾和英国", ["DE", "TW", "GB"]),  # China qualifying Taiwan
     ("中国和美国", ["CN", "US"]),
+    ("英国法国德国的专家", ["GB", "FR", "DE"]),  # neighbours CLDR writes before no other territory: each named
+    ("日本韩国联合研究", ["JP", "KR"]),
+    ("美国本土首例病例", ["US"]),  # the US mainland: 美国本土外小岛屿 (Outlying Islands) only begins the same
 ])
 def test_a_chinese_territory_written_with_china_before_it_names_no_china(text, codes):
     assert [c for _, _, c in country_mentions(text, "zh")] == codes
+
+
+def test_the_us_mainland_in_traditional_chinese_is_the_us():
+    assert [c for _, _, c in country_mentions("美國本土首例病例", "zh_Hant")] == ["US"]
+
+
+def test_a_chinese_country_swapped_beside_an_unqualified_neighbour_is_flagged():
+    docs = {"es": ("es", ["Expertos del Reino Unido, Francia y Alemania firmaron el informe."]),
+            "fr": ("fr", ["Des experts du Royaume-Uni, de France et d'Allemagne ont signé le rapport."]),
+            "pt": ("pt", ["Especialistas do Reino Unido, França e Alemanha assinaram o relatório."]),
+            "id": ("id", ["Para ahli dari Inggris, Prancis, dan Jerman menandatangani laporan itu."]),
+            "zh": ("zh", ["英国法国意大利的专家签署了报告。"])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("DE", "IT", "zh", "意大利")
 
 
 def test_a_chinese_list_writing_china_s_hong_kong_still_shows_its_swap():
