@@ -7,7 +7,7 @@ from ..extract.numbers import number_values
 from ..model import CodeFact, DateFact, NumberFact
 from .base import GroupContext
 from .numbers_equiv import (_around, _clock, bracketed_conversion, citation_marker, converted_to_one as _converted_to_one,
-                            cross_reference, same_number, written_anyway)
+                            cross_reference, same_number, written_alike, written_anyway)
 from .numbers_small import SMALL, _per_doc, _SmallWords
 from .vote import Vote, vote
 
@@ -347,15 +347,16 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
                         others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
         # the others' values this one lacks, the most written first; a value only a few of many
         # others write (one translation's stray number) is none to rename to: 7 mothers read as
-        # 19:00 for the "19" one other writes beside COVID-19 would hide the 6 the rest write
+        # 19:00 for the "19" one other writes beside COVID-19 would hide the 6 the rest write;
+        # a value written alike but for its separators (2,240.191 for 2 240 191) is, however few write it
         support = {v: sum(v in values[x] for x in keyed if x != d) for v in others}
-        missing = sorted((v for v in others if v not in values[d] and 2 * support[v] >= len(keyed) - 1),
-                         key=lambda v: (-support[v], repr(v)))
+        lacking = sorted((v for v in others if v not in values[d]), key=lambda v: (-support[v], repr(v)))
+        missing = [v for v in lacking if 2 * support[v] >= len(keyed) - 1]
 
         def unmatched(u, f) -> bool:  # a whole-hour clock time matches only a clock time (4:00 is not "4 April")
             return u not in others or (_clock(f) and float(u).is_integer() and not _clock(others[u][1]))
 
-        if not missing or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
+        if not lacking or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
             out[d] = vals
             continue
         doc = ctx.documents[d]
@@ -364,9 +365,14 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
             u = key[0]
             if unmatched(u, f):
                 text = doc.paragraphs[i].text
-                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
+                match = next((v for v in lacking if written_alike(v, u, others[v][1], f)), None)
+                if match is None:
+                    match = next((v for v in missing
+                                  if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
                 if match is not None:
-                    missing.remove(match)
+                    lacking.remove(match)
+                    if match in missing:
+                        missing.remove(match)
                     u = match
             n = 1
             while (u, n) in renamed:

@@ -296,3 +296,15 @@ def test_a_signed_number_after_a_word_is_no_spaced_code_digits():
                    "es": ("es", ["El SARS-CoV-2 sobrevive a -3 grados durante semanas."])})
     got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
     assert got == [(2, 3, [("es", 1, "3")])]
+
+
+def test_a_separator_slip_is_renamed_however_few_others_write_the_number_exactly():
+    """es 2,240.191 is fr's 2 240 191 with a separator slipped, though most others round it to 2 millions: no finding."""
+    ctx = context({"en": ("en", ["The country has recorded 2,240,191 cases so far."]),
+                   "fr": ("fr", ["Le pays a enregistré 2 240 191 cas jusqu'à présent."]),
+                   "es": ("es", ["El país ha registrado 2,240.191 casos hasta ahora."]),
+                   "pt": ("pt", ["O país registrou 2 milhões de casos até agora."]),
+                   "it": ("it", ["Il paese ha registrato 2 milioni di casi finora."]),
+                   "sv": ("sv", ["Landet har hittills registrerat 2 miljoner fall."]),
+                   "de": ("de", ["Das Land hat bisher 2 Millionen Fälle verzeichnet."])})
+    assert [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)] == []
