@@ -161,7 +161,7 @@ _STARTS: dict[str, dict[str, bool]] = {}  # language -> word -> whether a countr
 def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     f = fold(word)
     heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
-    tail = elided(word)  # an elided article or preposition (l'Italie, d'Italie, dell'Italia): morphology.yaml
+    tail = elided(word, lang)  # an elided article or preposition (l'Italie, d'Italie, dell'Italia): morphology.yaml
     if tail and len(tail) >= 2:
         heads.append(fold(tail))
     # a clitic that absorbed the name's article (للصين = ل + الصين), after another clitic
@@ -282,10 +282,10 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:k]
 
 
-def _name_cased(word: str) -> bool:
+def _name_cased(word: str, lang: str) -> bool:
     """:func:`_capital_or_caseless` of a word, or of what follows its elided article or
     preposition (d'Italie, l'Espagne: the name is capitalised, not the article)."""
-    return _capital_or_caseless(elided(word) or word)
+    return _capital_or_caseless(elided(word, lang) or word)
 
 
 def _capital_or_caseless(word: str) -> bool:
@@ -316,7 +316,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     # Case is asked of a word whose letters have it: a Devanagari or Arabic word in a
     # paragraph that opens with "COVID-19" is no lower-case word
     candidates = [k for k, (_, _, t) in enumerate(toks)
-                  if _name_cased(t) and (starts.get(t) if t in starts else _may_start(t, lang))]
+                  if _name_cased(t, lang) and (starts.get(t) if t in starts else _may_start(t, lang))]
     out = []
     after = 0  # the first word not inside a name already found
     for k in candidates:
@@ -334,7 +334,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                          if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
             if code and n > 1:
                 caps = _capitalised(lang).get(key, ())
-                if any(c and not _name_cased(w) for c, (_, _, w) in zip(caps, span)):
+                if any(c and not _name_cased(w, lang) for c, (_, _, w) in zip(caps, span)):
                     continue  # a word CLDR capitalises written in lower case: common words
             if code:
                 out.append((s, span[-1][1], code))
@@ -416,7 +416,7 @@ def spells_country(text: str, lang: str, code: str) -> bool:
         return False
     read = [(s, e) for s, e, _ in country_mentions(text, lang)]
     return any(_nearest_country(t, lang) == code for s, e, t in tokens(text)
-               if not any(a <= s < b for a, b in read) and _name_cased(t))
+               if not any(a <= s < b for a, b in read) and _name_cased(t, lang))
 
 
 def may_write_country(text: str, lang: str, code: str) -> bool:
@@ -432,5 +432,5 @@ def may_write_country(text: str, lang: str, code: str) -> bool:
     read = [(s, e) for s, e, _ in country_mentions(text, lang)]
     return any(len(f) >= 4 and any(abs(len(f) - len(n)) <= 2 and (n.startswith(f) or n.endswith(f) or f.startswith(n))
                                    for (n,) in names)
-               for s, e, t in tokens(text) if not any(a <= s < b for a, b in read) and _name_cased(t)
+               for s, e, t in tokens(text) if not any(a <= s < b for a, b in read) and _name_cased(t, lang)
                for f in _forms(t, lang, last=True))

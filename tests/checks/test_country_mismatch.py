@@ -420,9 +420,22 @@ def test_countries_the_flagged_translation_writes_a_letter_short_of_cldr_are_no_
     ("Les exportations de l'Arabie saoudite et d'Afrique du Sud", "fr", ["SA", "ZA"]),
     ("Va tornar de l'Índia i d'Itàlia.", "ca", ["IN", "IT"]),
     ("Aujourd'hui, l'italie n'est pas un nom.", "fr", []),  # the name after the elision is capitalised
+    ("Le esportazioni dell'Italia e dell'India, nell'Iraq, dall'Egitto", "it", ["IT", "IN", "IQ", "EG"]),
+    ("Il virus è arrivato sull'isola e all'Eritrea", "it", ["ER"]),
+    ("Dall'Austria arrivano i primi casi", "it", ["AT"]),  # a capitalised head at the sentence's start
 ])
 def test_a_name_after_an_elided_article_or_preposition_is_read(text, lang, codes):
     assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+def test_an_italian_country_after_an_elided_preposition_is_flagged():
+    docs = {"es": ("es", ["Los primeros casos llegaron de Italia en febrero."]),
+            "fr": ("fr", ["Les premiers cas sont arrivés d'Italie en février."]),
+            "pt": ("pt", ["Os primeiros casos chegaram da Itália em fevereiro."]),
+            "id": ("id", ["Kasus pertama datang dari Italia pada bulan Februari."]),
+            "it": ("it", ["I primi casi sono arrivati dall'Austria a febbraio."])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("IT", "AT", "it", "dall'Austria")
 
 
 def test_a_french_country_after_an_elided_preposition_witnesses_a_swap():
