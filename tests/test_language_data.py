@@ -51,4 +51,7 @@ def test_morphology_clitics_longest_first_and_elision():
     assert clitics("ar")[:2] == ("وال", "بال") and clitics("ar")[-1] == "ل" and clitics("sv") == ()
     assert glues_conjunctions("ar") and not glues_conjunctions("sv")
     assert (elided("l'Inde"), elided("d’Uppsala"), elided("Cote"), elided("aujourd'hui")) == ("Inde", "Uppsala", None, None)
+    # a language's own heads: Italian dell', not French; no elision where the language has none listed
+    assert (elided("dell'Italia", "it"), elided("Dall'Egitto", "it"), elided("dell'Italia", "fr")) == ("Italia", "Egitto", None)
+    assert (elided("jusqu'en", "fr"), elided("l'Inde", "sv")) == ("en", None)
     assert {"de", "of"} <= date_connectors()

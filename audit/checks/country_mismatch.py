@@ -30,6 +30,7 @@ write. A country inside an "ENTITY (COUNTRY)" label is country-label-mismatch's.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from ..extract.labels import common_word, country_mentions, may_write_country, spells_country, territory_names
@@ -172,7 +173,10 @@ class CountryMismatch(Check):
                 # countries here (a sentence about one country, where a few translations write
                 # a demonym or a form CLDR lacks), not in a list of countries, where a name
                 # misread in one translation (a compound, a split pair) looks like a swap
-                few = len({c for o in others for c in named[o]}) <= _FEW
+                # (a country one other translation alone names there, its own error or reading, such
+                # as Chinese 爱尔兰 "Ireland" for Iceland, does not make the sentence a list)
+                often = Counter(c for o in others for c in named[o])
+                few = sum(k >= 2 for k in often.values()) <= _FEW
                 strong = max(_MIN_AGREE, min(len(others) - 1, -(-3 * len(others) // 4)) if few else len(others) - 1)
                 half = max(_MIN_AGREE, (len(others) + 1) // 2)
                 most = max(_WITNESSES, -(-2 * len(others) // 3))  # two in three of many, four at least

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..extract.dates import mentions_month
 from ..extract.numbers import number_values
-from ..model import DateFact, NumberFact
+from ..model import CodeFact, DateFact, NumberFact
 from .base import GroupContext
 from .numbers_equiv import (_around, _clock, bracketed_conversion, citation_marker, converted_to_one as _converted_to_one,
-                            cross_reference, same_number, written_anyway)
+                            cross_reference, same_number, written_alike, written_anyway)
 from .numbers_small import SMALL, _per_doc, _SmallWords
 from .vote import Vote, vote
 
@@ -29,6 +29,11 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
 
     for i in indices:
         pf = ctx.facts[doc_id][i]
+        text = ctx.documents[doc_id].paragraphs[i].text
+        codes: dict = {}  # a code's value (#2) -> its letters, the code's text without its digits (SARS-CoV)
+        for c in pf.numbers:
+            if isinstance(c, CodeFact):
+                codes.setdefault(c.value, set()).add(c.text.rstrip("0123456789").rstrip("-‐‑ ").casefold())
         for f in sorted(pf.numbers + tuple(d for d in pf.dates if d.year), key=lambda x: x.start):
             if isinstance(f, DateFact):
                 # "18 January and 22 January 2020": one year, however many dates of a month; the
@@ -39,13 +44,28 @@ def link_numbers(ctx: GroupContext, doc_id: str, indices) -> dict:
                 continue
             if f.form != "digits" and all(_small(v) for v in number_values(f)):
                 continue
-            if cross_reference(ctx.documents[doc_id].paragraphs[i].text, f, ctx.documents[doc_id].language):
+            if _spaced_code_digits(text, f, codes):
+                continue  # "SARS-CoV -2" beside SARS-CoV-2: the code's digits, spaced off, not a count
+            if cross_reference(text, f, ctx.documents[doc_id].language):
                 continue  # Fig. 3, Table 2: a part of the document, not a fact of the article
             if isinstance(f.value, str) and (f.value, 1) in out:
                 continue  # a code written twice (சார்ஸ்-கோ.வி-2 (SARS-CoV-2)) is one designation
             for v in number_values(f):
                 add(v, (i, f))
     return out
+
+
+def _spaced_code_digits(text: str, f, codes: dict) -> bool:
+    """Whether number fact ``f`` is the digits of a code the paragraph writes (``codes``: #2 of
+    SARS-CoV-2 -> its letters, sars-cov) split off it by a space before the hyphen ("SARS-CoV -2"):
+    the code again. Only after the code's own letters: "à -2 degrés" is a number, its sign unread."""
+    if not (isinstance(f, NumberFact) and f.form == "digits" and isinstance(f.value, int)):
+        return False
+    stems = codes.get(f"#{f.value}")
+    if not stems or text[max(0, f.start - 2):f.start] != " -":
+        return False
+    before = text[:f.start - 2].casefold()
+    return any(stem and before.endswith(stem) for stem in stems)
 
 
 def closeness(a, b) -> float:
@@ -325,12 +345,18 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
                     if key[0] not in others:
                         others[key[0]] = hit
                         others_text[key[0]] = ctx.documents[x].paragraphs[hit[0]].text
-        missing = sorted((v for v in others if v not in values[d]), key=repr)
+        # the others' values this one lacks, the most written first; a value only a few of many
+        # others write (one translation's stray number) is none to rename to: 7 mothers read as
+        # 19:00 for the "19" one other writes beside COVID-19 would hide the 6 the rest write;
+        # a value written alike but for its separators (2,240.191 for 2 240 191) is, however few write it
+        support = {v: sum(v in values[x] for x in keyed if x != d) for v in others}
+        lacking = sorted((v for v in others if v not in values[d]), key=lambda v: (-support[v], repr(v)))
+        missing = [v for v in lacking if 2 * support[v] >= len(keyed) - 1]
 
         def unmatched(u, f) -> bool:  # a whole-hour clock time matches only a clock time (4:00 is not "4 April")
             return u not in others or (_clock(f) and float(u).is_integer() and not _clock(others[u][1]))
 
-        if not missing or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
+        if not lacking or not any(unmatched(key[0], f) for key, (_, f) in vals.items()):
             out[d] = vals
             continue
         doc = ctx.documents[d]
@@ -339,9 +365,14 @@ def _normalise(ctx: GroupContext, keyed: dict) -> dict:
             u = key[0]
             if unmatched(u, f):
                 text = doc.paragraphs[i].text
-                match = next((v for v in missing if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
+                match = next((v for v in lacking if written_alike(v, u, others[v][1], f)), None)
+                if match is None:
+                    match = next((v for v in missing
+                                  if same_number(v, u, others[v][1], f, text, doc.language, others_text[v])), None)
                 if match is not None:
-                    missing.remove(match)
+                    lacking.remove(match)
+                    if match in missing:
+                        missing.remove(match)
                     u = match
             n = 1
             while (u, n) in renamed:

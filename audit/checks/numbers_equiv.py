@@ -28,6 +28,16 @@ def _numeric(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def written_alike(v, u, fact_v, fact_u) -> bool:
+    """Whether ``u`` is ``v`` written with other separators only (2,240.191 for 2 240 191, 20.000
+    for 20,000, or the same value computed apart): a slip of writing, not a reading of it."""
+    if not (_numeric(v) and _numeric(u)) or fact_v is None:
+        return False
+    if _same_digits(fact_v.text, fact_u.text) or abs(u - v) <= 1e-9 * max(abs(u), abs(v)):
+        return True
+    return bool((u * 1000 == v and _GROUPED.search(fact_u.text)) or (v * 1000 == u and _GROUPED.search(fact_v.text)))
+
+
 def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | None = None) -> bool:
     """Whether ``u`` (in a translation whose paragraph is ``text_u``) renders ``v`` (the others',
     given in ``text_v`` when known)."""

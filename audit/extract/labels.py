@@ -6,11 +6,13 @@ keys and the ISO 3166 code; the evidence spans entity and label.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
 
 from ..model import LabelFact
+from .morphology import elided
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
 from ..languages import char_script
@@ -159,13 +161,33 @@ _STARTS: dict[str, dict[str, bool]] = {}  # language -> word -> whether a countr
 def _word_forms(word: str, lang: str, last: bool) -> list[str]:
     f = fold(word)
     heads = [f] + [f[len(p):] for p in _prefixes(lang) if f.startswith(p) and len(f) - len(p) >= 2]
+    tail = elided(word, lang)  # an elided article or preposition (l'Italie, d'Italie, dell'Italia): morphology.yaml
+    if tail and len(tail) >= 2:
+        heads.append(fold(tail))
     # a clitic that absorbed the name's article (للصين = ل + الصين), after another clitic
     # too (وللصين, "and to China")
     clitics = [(fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()]
     heads += [a + h[len(c):] for h in list(heads) for c, a in clitics if h.startswith(c) and len(h) - len(c) >= 2]
     if not last:
         return heads
-    return heads + [h[:-len(x)] for h in heads for x in _case_endings(lang) if h.endswith(x) and len(h) - len(x) >= 2]
+    # a consonant glued after the ending, doubled before the next word (Tamil சீனாவைச் சேர்ந்த)
+    heads += [h[:-len(x)] for h in list(heads) for x in _sandhi(lang) if h.endswith(x) and len(h) - len(x) >= 2]
+    mark = _countries_data().get("stem_marks", {}).get(lang, "")
+    out = list(heads)
+    for h in heads:
+        for x in _case_endings(lang):
+            if h.endswith(x) and len(h) - len(x) >= 2:
+                out.append(h[:-len(x)])
+                if mark and unicodedata.category(x[0]).startswith("M"):
+                    # an ending that opens with a vowel sign took the place of the name's last
+                    # consonant's virama (ஜப்பான் + இல் = ஜப்பானில்): the name has it back
+                    out.append(h[:-len(x)] + mark)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _sandhi(lang: str) -> tuple[str, ...]:
+    return tuple(fold(x) for x in _countries_data().get("sandhi", {}).get(lang, ()))
 
 
 @lru_cache(maxsize=None)
@@ -198,7 +220,72 @@ def _unspaced_names(lang: str):
     codes = {n: c for n, c in territory_names(lang).items()
              if len(n) >= 2 and not any(ch.isspace() for ch in n) and pycountry.countries.get(alpha_2=c)}
     names = sorted(codes, key=lambda n: (-len(n), n))
-    return (regex.compile("|".join(map(regex.escape, names))), codes) if names else None
+    # the longer names of any territory that begin with a country's (中国 of 中国香港特别行政区),
+    # each with its territory and its own part: the name without an ending it shares with
+    # another territory's name (特别行政区 of Hong Kong's and Macao's: 中国香港)
+    every = territory_names(lang)
+    longer = {n: tuple((m, every[m], _own_part(m, every)) for m in every if m.startswith(n) and len(m) > len(n))
+              for n in names}
+    return (regex.compile("|".join(map(regex.escape, names))), codes, longer) if names else None
+
+
+def _own_part(name: str, every) -> str:
+    """``name`` without the longest ending (two letters or more) another territory's name also has."""
+    shared = 0
+    for other in every:
+        if other != name:
+            k = 0
+            while k < min(len(other), len(name)) and other[-1 - k] == name[-1 - k]:
+                k += 1
+            shared = max(shared, k)
+    return name[:len(name) - shared] if shared >= 2 else name
+
+
+def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
+    """Country names in a text written without spaces. A name that begins a longer territory
+    name is that territory's (left unnamed) when the text writes the longer name's own part (中国香港
+    of CLDR's 中国香港特别行政区, whose 特别行政区 Macao's shares: Hong Kong) or most of it; else the
+    country's (美国本土, the US mainland, beside 美国本土外小岛屿). A name CLDR writes before
+    other territories' (中国) qualifies a name written directly after it (中国台湾): only the
+    second is named; other neighbours (英国法国) are both named."""
+    pattern, codes, longer = unspaced
+    folded = fold(text)
+    target = folded if len(folded) == len(text) else text
+    out: list[tuple[int, int, str]] = []
+    qualifies_at = -1  # where a name that may qualify the next one ends
+    at = 0
+    while (m := pattern.search(target, at)) is not None:
+        name, start = m.group(), m.start()
+        whole = None
+        for other, code, own in longer[name]:
+            k = len(_common_prefix(target[start:], other))
+            if k >= len(name) + 2 and (k >= len(own) or 2 * k > len(other)) and (whole is None or k > whole[0]):
+                whole = (k, code)
+        if whole is not None:
+            # a territory's name, shortened: no country. Not named either: the spaced languages'
+            # CLDR names of these (Hong Kong SAR China) are not what translations write, so one
+            # translation alone would name it
+            qualifies_at, at = -1, start + whole[0]
+            continue
+        if out and qualifies_at == start:
+            out.pop()  # the country before it qualifies this one (中国台湾)
+        out.append((start, m.end(), codes[name]))
+        qualifies_at = m.end() if longer[name] else -1
+        at = m.end()
+    return tuple(out)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
+
+
+def _name_cased(word: str, lang: str) -> bool:
+    """:func:`_capital_or_caseless` of a word, or of what follows its elided article or
+    preposition (d'Italie, l'Espagne: the name is capitalised, not the article)."""
+    return _capital_or_caseless(elided(word, lang) or word)
 
 
 def _capital_or_caseless(word: str) -> bool:
@@ -221,10 +308,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
         return ()
     unspaced = _unspaced_names(lang)
     if unspaced is not None:
-        pattern, codes = unspaced
-        folded = fold(text)
-        return tuple((m.start(), m.end(), codes[m.group()])
-                     for m in pattern.finditer(folded if len(folded) == len(text) else text))
+        return _unspaced_mentions(text, unspaced)
     toks = tokens(text)
     starts = _STARTS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the
@@ -232,7 +316,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     # Case is asked of a word whose letters have it: a Devanagari or Arabic word in a
     # paragraph that opens with "COVID-19" is no lower-case word
     candidates = [k for k, (_, _, t) in enumerate(toks)
-                  if _capital_or_caseless(t) and (starts.get(t) if t in starts else _may_start(t, lang))]
+                  if _name_cased(t, lang) and (starts.get(t) if t in starts else _may_start(t, lang))]
     out = []
     after = 0  # the first word not inside a name already found
     for k in candidates:
@@ -250,7 +334,7 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                          if (key := (h,) + rest + ((tl,) if n > 1 else ())) in table), None)
             if code and n > 1:
                 caps = _capitalised(lang).get(key, ())
-                if any(c and not _capital_or_caseless(w) for c, (_, _, w) in zip(caps, span)):
+                if any(c and not _name_cased(w, lang) for c, (_, _, w) in zip(caps, span)):
                     continue  # a word CLDR capitalises written in lower case: common words
             if code:
                 out.append((s, span[-1][1], code))
@@ -332,7 +416,7 @@ def spells_country(text: str, lang: str, code: str) -> bool:
         return False
     read = [(s, e) for s, e, _ in country_mentions(text, lang)]
     return any(_nearest_country(t, lang) == code for s, e, t in tokens(text)
-               if not any(a <= s < b for a, b in read) and (_capital_or_caseless(t)))
+               if not any(a <= s < b for a, b in read) and _name_cased(t, lang))
 
 
 def may_write_country(text: str, lang: str, code: str) -> bool:
@@ -348,5 +432,5 @@ def may_write_country(text: str, lang: str, code: str) -> bool:
     read = [(s, e) for s, e, _ in country_mentions(text, lang)]
     return any(len(f) >= 4 and any(abs(len(f) - len(n)) <= 2 and (n.startswith(f) or n.endswith(f) or f.startswith(n))
                                    for (n,) in names)
-               for s, e, t in tokens(text) if not any(a <= s < b for a, b in read) and _capital_or_caseless(t)
+               for s, e, t in tokens(text) if not any(a <= s < b for a, b in read) and _name_cased(t, lang)
                for f in _forms(t, lang, last=True))

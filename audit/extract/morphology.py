@@ -26,13 +26,25 @@ def glues_conjunctions(lang: str) -> bool:
     return lang in _data()["glued_conjunctions"]
 
 
-def elided(word: str) -> str | None:
-    """The word after an elided article or preposition (l'Inde -> Inde), None when there is none."""
+def elided(word: str, lang: str | None = None) -> str | None:
+    """The word after an elided article or preposition (l'Inde -> Inde), None when there is none.
+
+    With ``lang``, only that language's elided heads (morphology.yaml: Italian dell'Italia,
+    French jusqu'en); without, any head of up to ``head_letters`` letters."""
     spec = _data()["elision"]
     for mark in spec["apostrophes"][1:]:
         word = word.replace(mark, spec["apostrophes"][0])
     head, _, tail = word.partition(spec["apostrophes"][0])
-    return tail if tail and len(head) <= spec["head_letters"] else None
+    if not tail:
+        return None
+    if lang is None:
+        return tail if len(head) <= spec["head_letters"] else None
+    return tail if fold(head) in _elided_heads(lang) else None
+
+
+@lru_cache(maxsize=None)
+def _elided_heads(lang: str) -> frozenset[str]:
+    return frozenset(fold(h) for h in (_data()["elision"].get("heads") or {}).get(lang, ()))
 
 
 @lru_cache(maxsize=1)

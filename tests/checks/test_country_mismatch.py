@@ -413,3 +413,102 @@ def test_countries_the_flagged_translation_writes_a_letter_short_of_cldr_are_no_
     assert [(f.locations[0].document, f.expected, f.found) for f in got] == [("sw", "DE", "KR")]
     docs["sw"] = ("sw", ["Vipimo viliundwa nchini China, Japan na Ujerumani."])
     assert list(CountryMismatch().run(context(docs))) == []
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("Elle arrive d'Italie et repart vers l’Espagne.", "fr", ["IT", "ES"]),
+    ("Les exportations de l'Arabie saoudite et d'Afrique du Sud", "fr", ["SA", "ZA"]),
+    ("Va tornar de l'Índia i d'Itàlia.", "ca", ["IN", "IT"]),
+    ("Aujourd'hui, l'italie n'est pas un nom.", "fr", []),  # the name after the elision is capitalised
+    ("Le esportazioni dell'Italia e dell'India, nell'Iraq, dall'Egitto", "it", ["IT", "IN", "IQ", "EG"]),
+    ("Il virus è arrivato sull'isola e all'Eritrea", "it", ["ER"]),
+    ("Dall'Austria arrivano i primi casi", "it", ["AT"]),  # a capitalised head at the sentence's start
+])
+def test_a_name_after_an_elided_article_or_preposition_is_read(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+def test_an_italian_country_after_an_elided_preposition_is_flagged():
+    docs = {"es": ("es", ["Los primeros casos llegaron de Italia en febrero."]),
+            "fr": ("fr", ["Les premiers cas sont arrivés d'Italie en février."]),
+            "pt": ("pt", ["Os primeiros casos chegaram da Itália em fevereiro."]),
+            "id": ("id", ["Kasus pertama datang dari Italia pada bulan Februari."]),
+            "it": ("it", ["I primi casi sono arrivati dall'Austria a febbraio."])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("IT", "AT", "it", "dall'Austria")
+
+
+def test_a_french_country_after_an_elided_preposition_witnesses_a_swap():
+    docs = {"fr": ("fr", ["Les premiers cas sont arrivés d'Italie en février."]),
+            "sv": ("sv", ["De första fallen kom från Italien i februari."]),
+            "ms": ("ms", ["Kes pertama tiba dari Sepanyol pada bulan Februari."])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found) == ("IT", "ES")
+    assert [(loc.document, loc.role, loc.evidence) for loc in f.locations] == \
+        [("ms", "flagged", "Sepanyol"), ("fr", "support", "d'Italie"), ("sv", "support", "Italien")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # Hong Kong, Macao: CLDR's 中国香港特别行政区 shortened, no China (nor Hong Kong: no spaced
+    # language's CLDR name of it, Hong Kong SAR China, is what a translation writes)
+    ("法国、中国香港、伊朗和中国澳门", ["FR", "IR"]),
+    ("德国、中国台湾和英国", ["DE", "TW", "GB"]),  # China qualifying Taiwan
+    ("中国和美国", ["CN", "US"]),
+    ("英国法国德国的专家", ["GB", "FR", "DE"]),  # neighbours CLDR writes before no other territory: each named
+    ("日本韩国联合研究", ["JP", "KR"]),
+    ("美国本土首例病例", ["US"]),  # the US mainland: 美国本土外小岛屿 (Outlying Islands) only begins the same
+])
+def test_a_chinese_territory_written_with_china_before_it_names_no_china(text, codes):
+    assert [c for _, _, c in country_mentions(text, "zh")] == codes
+
+
+def test_the_us_mainland_in_traditional_chinese_is_the_us():
+    assert [c for _, _, c in country_mentions("美國本土首例病例", "zh_Hant")] == ["US"]
+
+
+def test_a_chinese_country_swapped_beside_an_unqualified_neighbour_is_flagged():
+    docs = {"es": ("es", ["Expertos del Reino Unido, Francia y Alemania firmaron el informe."]),
+            "fr": ("fr", ["Des experts du Royaume-Uni, de France et d'Allemagne ont signé le rapport."]),
+            "pt": ("pt", ["Especialistas do Reino Unido, França e Alemanha assinaram o relatório."]),
+            "id": ("id", ["Para ahli dari Inggris, Prancis, dan Jerman menandatangani laporan itu."]),
+            "zh": ("zh", ["英国法国意大利的专家签署了报告。"])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("DE", "IT", "zh", "意大利")
+
+
+def test_a_chinese_list_writing_china_s_hong_kong_still_shows_its_swap():
+    docs = {"es": ("es", ["La lista incluye Francia, Alemania, Hong Kong, España y Taiwán."]),
+            "fr": ("fr", ["La liste comprend la France, l'Allemagne, Hong Kong, l'Espagne et Taïwan."]),
+            "pt": ("pt", ["A lista inclui França, Alemanha, Hong Kong, Espanha e Taiwan."]),
+            "id": ("id", ["Daftar itu mencakup Prancis, Jerman, Hong Kong, Spanyol, dan Taiwan."]),
+            "zh": ("zh", ["名单包括法国、德国、中国香港、柬埔寨和中国台湾。"])}
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found, f.locations[0].document, f.locations[0].evidence) == ("ES", "KH", "zh", "柬埔寨")
+
+
+def test_a_country_one_other_translation_alone_names_does_not_make_a_sentence_a_list():
+    # of nine others, seven name Iceland and seven South Korea (two leave each out, one writes
+    # Ireland for Iceland): a sentence about two countries, where three in four outvote; the
+    # Swahili writes Iceland in no CLDR form and Israel for South Korea
+    docs = {"en": "Few countries, such as Iceland and South Korea, avoided closures.",
+            "fr": "Peu de pays, comme l'Islande et la Corée du Sud, ont évité les fermetures.",
+            "es": "Pocos países, como Islandia y Corea del Sur, evitaron los cierres.",
+            "pt": "Poucos países, como a Islândia e a Coreia do Sul, evitaram fechamentos.",
+            "it": "Pochi paesi, come l'Islanda e la Corea del Sud, hanno evitato le chiusure.",
+            "de": "Wenige Länder, etwa Island und Südkorea, vermieden Schließungen.",
+            "sv": "Få länder, som Island, undvek stängningar.",
+            "nl": "Weinig landen, zoals Ierland en Zuid-Korea, vermeden sluitingen.",
+            "id": "Sedikit negara menghindari penutupan.",
+            "sw": "Nchi chache, kama vile Aislandi na Israeli, ziliepuka kufungwa."}
+    got = list(CountryMismatch().run(context({lang: (lang, [t]) for lang, t in docs.items()})))
+    assert [(f.locations[0].document, f.locations[0].evidence, f.found) for f in got] == \
+        [("nl", "Ierland", "IE"), ("sw", "Israeli", "IL")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("ஜப்பானில் மற்றும் ஈரானில்", ["JP", "IR"]),  # ஜப்பான் + இல்: the ending took the pulli's place
+    ("சீனாவைச் சேர்ந்த ஆய்வாளர்கள்", ["CN"]),  # a consonant doubled before the next word
+    ("ஜப்பானிய நிறுவனம்", []),  # "Japanese": no ending of a name
+])
+def test_tamil_country_names_with_their_endings_glued_on_are_read(text, codes):
+    assert [c for _, _, c in country_mentions(text, "ta")] == codes

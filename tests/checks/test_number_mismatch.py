@@ -264,3 +264,47 @@ def test_a_translation_that_shares_most_links_numbers_is_no_stranger_to_its_arti
           "Den blev klar 2021."]
     (f,) = run(NumberMismatch, context({**{d: (d, t) for d, t in base.items()}, "sv": ("sv", sv)}))
     assert (f.expected, f.found) == (11_000_000_000, 11_000_000) and flagged(f) == [("sv", 2, "11 miljoner")]
+
+
+def test_a_stray_number_of_one_other_translation_does_not_rename_a_changed_count():
+    """7 for 6 where one of four others also writes a stray 19: 7 is no 19:00 for "7 p.m." to rename
+    (19 is one translation's number, not the others'), so 6 -> 7 is still reported."""
+    ctx = context({"en": ("en", ["A small study of 6 mothers with COVID-19 found no virus in their newborns."]),
+                   "fr": ("fr", ["Une petite étude portant sur 6 mères atteintes de COVID-19 n'a trouvé aucun virus."]),
+                   "es": ("es", ["Un pequeño estudio con 6 madres con COVID-19 no encontró virus en los recién nacidos."]),
+                   "de": ("de", ["Eine kleine Studie mit 6 Müttern (Stand 19 Uhr) fand kein Virus bei den Neugeborenen."]),
+                   "pt": ("pt", ["Um pequeno estudo com 7 mães com COVID-19 não encontrou vírus nos recém-nascidos."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(6, 7, [("pt", 1, "7")])]
+
+
+def test_a_code_written_again_with_its_digits_spaced_off_is_no_count():
+    """"SARS-CoV -2" beside SARS-CoV-2 is the code again: its 2 does not stand for the protease's 2 changed to 3."""
+    ctx = context({"fr": ("fr", ["Le SARS-CoV-2 entre par la sérine protéase 2, puis le SARS-CoV-2 se lie au récepteur."]),
+                   "es": ("es", ["El SARS-CoV-2 entra por la serina proteasa 2 y luego el SARS-CoV-2 se une al receptor."]),
+                   "de": ("de", ["SARS-CoV-2 dringt über die Serinprotease 2 ein, dann bindet SARS-CoV-2 den Rezeptor."]),
+                   "pt": ("pt", ["O SARS-CoV-2 entra pela serina protease 3 e depois o SARS-CoV -2 liga-se ao receptor."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(2, 3, [("pt", 1, "3")])]
+
+
+def test_a_signed_number_after_a_word_is_no_spaced_code_digits():
+    """"à -2 degrés" beside SARS-CoV-2 is a temperature, not the code again: only the code's own letters before " -" make it the code."""
+    ctx = context({"fr": ("fr", ["Le SARS-CoV-2 survit à -2 degrés pendant des semaines."]),
+                   "de": ("de", ["SARS-CoV-2 überlebt bei -2 Grad wochenlang."]),
+                   "pt": ("pt", ["O SARS-CoV-2 sobrevive a -2 graus durante semanas."]),
+                   "es": ("es", ["El SARS-CoV-2 sobrevive a -3 grados durante semanas."])})
+    got = [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)]
+    assert got == [(2, 3, [("es", 1, "3")])]
+
+
+def test_a_separator_slip_is_renamed_however_few_others_write_the_number_exactly():
+    """es 2,240.191 is fr's 2 240 191 with a separator slipped, though most others round it to 2 millions: no finding."""
+    ctx = context({"en": ("en", ["The country has recorded 2,240,191 cases so far."]),
+                   "fr": ("fr", ["Le pays a enregistré 2 240 191 cas jusqu'à présent."]),
+                   "es": ("es", ["El país ha registrado 2,240.191 casos hasta ahora."]),
+                   "pt": ("pt", ["O país registrou 2 milhões de casos até agora."]),
+                   "it": ("it", ["Il paese ha registrato 2 milioni di casi finora."]),
+                   "sv": ("sv", ["Landet har hittills registrerat 2 miljoner fall."]),
+                   "de": ("de", ["Das Land hat bisher 2 Millionen Fälle verzeichnet."])})
+    assert [(f.expected, f.found, flagged(f)) for f in run(NumberMismatch, ctx)] == []
