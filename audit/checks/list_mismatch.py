@@ -106,9 +106,10 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
     keeps each paragraph's words and each entity's places in it, found once per link."""
     lang = ctx.documents[d].language
     for i in paras:
-        text = ctx.documents[d].paragraphs[i].text
+        original = ctx.documents[d].paragraphs[i].text
+        text, back = _joined_at(original)  # the words' offsets are the joined text's; back maps them to the paragraph's
         if (d, i) not in seen:
-            words = word_keys(_joined(text), lang)
+            words = word_keys(text, lang)
             conj = _conjunctions(lang)
             nxt, after = [0] * len(words), len(words)
             for n in range(len(words) - 1, -1, -1):  # the next word that is no conjunction
@@ -129,8 +130,16 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
         for pa in sorted(places[id(a)]):
             for pc in range(pa + 1, min(nxt[pa], len(words) - 1) + 1):
                 if pc in at_c and (pc > pa + 1 or _separators().search(text[words[pa][1]:words[pc][0]])):
-                    return i, Fact(text[words[pa][0]:words[pc][1]], words[pa][0], words[pc][1])
+                    start, end = back[words[pa][0]], back[words[pc][1] - 1] + 1
+                    return i, Fact(original[start:end], start, end)
     return None
+
+
+def _joined_at(text: str) -> tuple[str, list[int]]:
+    """The text without its zero-width joiners (``_joined``), and for each of its characters
+    the offset of that character in ``text``."""
+    kept = [k for k, ch in enumerate(text) if ch not in "\u200c\u200d"]
+    return "".join(text[k] for k in kept), kept
 
 
 def _at(words, index, entity, lang) -> set[int]:
@@ -334,10 +343,17 @@ class ListMismatch(Check):
                     continue
                 if sum(sizes[o] == [target] for o in others) < max(_MIN_WITNESSES, _COVERAGE * len(others)):
                     continue
+                # the member between must be one entity the witnesses share (met across them by key
+                # or territory), so that its absence from this translation can be seen: a common word
+                # each writes in its own words may have been moved out of the list, not dropped
+                between, shared = Counter(middles[o] for o in witnesses).most_common(1)[0]
+                if shared < max(_MIN_WITNESSES, _COVERAGE * len(witnesses)):
+                    continue
                 spot = _written_side_by_side(ctx, d, present[d], entities[a], entities[c], seen)
                 if spot is None:
                     continue
-                if any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
+                if _writes(ctx, d, present[d], entities[between]) or \
+                        any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
                     continue  # it writes the member somewhere: a list read at other boundaries
                 yield self._between_finding(ctx, d, *spot, [m for o in sorted(witnesses) for m in entities[middles[o]]
                                                             if m.doc == o], entities[a], entities[c], len(others))

@@ -148,15 +148,22 @@ SIDE_BY_SIDE = {
 }
 
 
-def test_a_common_word_dropped_between_two_names_written_side_by_side_is_flagged():
-    # the middle member is translated in every language, so no key pairs it; the two names
-    # around it, and the others' agreeing count, say where it stood and that sv lacks it
-    ctx = context(SIDE_BY_SIDE | {"sv": ("sv", ["Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags."])})
-    got = run(ListMismatch, ctx)
-    assert [(f.check, f.expected) for f in got] == [("list-mismatch", "Landwirte")]
-    (f,) = got
-    assert flagged(f) == [("sv", 1, "Korvath och Miraleste")] and support(f) == {"en", "de", "es"}
-    assert f.message == "sv writes 'Korvath och Miraleste' where 3 of the other 4 translations list a member between these two ('Landwirte')"
+def test_a_common_word_the_others_translate_each_their_own_way_is_no_dropped_member():
+    # the middle member is translated in every language, so no key pairs it: a translation that
+    # writes the two names side by side may have moved it out of the list ("together with the
+    # farmers"), and nothing says it did not; the list check abstains
+    for sv in ("Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags.",
+               "Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags tillsammans med bönderna."):
+        assert run(ListMismatch, context(SIDE_BY_SIDE | {"sv": ("sv", [sv])})) == []
+
+
+def test_a_member_met_across_translations_dropped_between_two_written_side_by_side_is_flagged():
+    met = {lang: (code, [lines[0].replace(word, "Brantmere")]) for (lang, (code, lines)), word in
+           zip(SIDE_BY_SIDE.items(), ["farmers", "Landwirte", "agricultores", "des agriculteurs"])}
+    got = run(ListMismatch, context(met | {"sv": ("sv", ["Tjänstemän från Korvath och Miraleste undertecknade pakten i måndags."])}))
+    assert [(f.check, f.expected) for f in got] == [("list-mismatch", "Brantmere")]
+    assert [d for d, _, _ in flagged(got[0])] == ["sv"]
+
 
 
 def test_names_side_by_side_that_most_others_list_side_by_side_too_are_no_finding():

@@ -21,7 +21,7 @@ MEDALS = {
     "sv": ["Tränaren Fagerlund ledde laget i tio år.", "Han vann två olympiska medaljer i Tokyo.",
            "Nästa säsong börjar i april."],
     "ms": ["Jurulatih Fagerlund memimpin pasukan itu selama sepuluh tahun.",
-           "Dia memenangi dua pingat olimpik di Tokyo.", "Musim depan bermula pada bulan April."],
+           "Dia memenangi dua pingat Olimpik di Tokyo.", "Musim depan bermula pada bulan April."],
     "bn": ["কোচ ফাগারলুন্ড দশ বছর দলটির নেতৃত্ব দিয়েছেন।", "তিনি টোকিওতে দুটি অলিম্পিক পদক জিতেছেন।",
            "পরের মৌসুম এপ্রিলে শুরু হবে।"],
     "hi": ["कोच फागरलुंड ने दस साल तक टीम का नेतृत्व किया।", "उन्होंने टोक्यो में दो ओलिम्पिक पदक जीते।",
@@ -44,7 +44,7 @@ def findings(t: dict) -> list[tuple]:
 def test_a_name_of_the_article_written_in_place_of_a_word_the_others_share_is_a_substitution():
     assert findings(texts()) == []
     got = findings(texts("sv", 2, "Han vann två Fagerlund medaljer i Tokyo."))
-    assert got == [("name-substituted", [("sv", 2, "Fagerlund")], "olimpik", "Fagerlund")]
+    assert got == [("name-substituted", [("sv", 2, "Fagerlund")], "Olimpik", "Fagerlund")]
 
 
 def test_a_name_added_where_nothing_the_others_share_is_lost_is_no_substitution():

@@ -124,7 +124,7 @@ MEDALS = {
     "sv": ["Tränaren Fagerlund ledde laget i tio år.", "Han vann två olympiska medaljer i Tokyo.",
            "Nästa säsong börjar i april."],
     "ms": ["Jurulatih Fagerlund memimpin pasukan itu selama sepuluh tahun.",
-           "Dia memenangi dua pingat olimpik di Tokyo.", "Musim depan bermula pada bulan April."],
+           "Dia memenangi dua pingat Olimpik di Tokyo.", "Musim depan bermula pada bulan April."],
     "bn": ["কোচ ফাগারলুন্ড দশ বছর দলটির নেতৃত্ব দিয়েছেন।", "তিনি টোকিওতে দুটি অলিম্পিক পদক জিতেছেন।",
            "পরের মৌসুম এপ্রিলে শুরু হবে।"],
     "hi": ["कोच फागरलुंड ने दस साल तक टीम का नेतृत्व किया।", "उन्होंने टोक्यो में दो ओलिम्पिक पदक जीते।",
@@ -137,7 +137,7 @@ MEDALS = {
 def test_an_added_name_is_read_only_in_a_caseless_language_with_a_frequency_list():
     # Hindi (wordfreq has a list): the coach's name where the others write the Olympic medals
     assert findings(edit(MEDALS, "hi", 2, "उन्होंने टोक्यो में दो फागरलुंड पदक जीते।")) == \
-        [("name-substituted", [("hi", 2, "फागरलुंड")], "olimpik", "फागरलुंड")]
+        [("name-substituted", [("hi", 2, "फागरलुंड")], "Olimpik", "फागरलुंड")]
     # Marathi (no list): a word that shares a name's key may be any common word; no finding
     assert findings(edit(MEDALS, "mr", 2, "त्यांनी टोकियोमध्ये दोन फागरलुंड पदके जिंकली.")) == []
 
@@ -155,12 +155,14 @@ VISIT = {
 }
 
 
-def test_a_name_of_the_article_written_where_the_others_name_a_country_is_a_substitution():
-    assert findings(edit(VISIT, "sv", 3, VISIT["sv"][2])) == []
-    assert findings(edit(VISIT, "sv", 2, "Presidenten besökte Merkel i maj.")) == \
-        [("name-substituted", [("sv", 2, "Merkel")], "Jerman", "Merkel")]
-    # the country still written beside the added name: nothing lost
-    assert findings(edit(VISIT, "sv", 2, "Presidenten besökte Merkel i Tyskland i maj.")) == []
+def test_a_capital_written_for_its_country_is_no_substitution():
+    """A capital (or a government) written for its country is a faithful rendering, and the
+    others each write the country in their own words (no key shared): nothing is reported."""
+    capital = {lang: [lines[0].replace(".", f" {city}.", 1).replace("।", f" {city}।", 1), *lines[1:]]
+               for (lang, lines), city in zip(VISIT.items(), ["i Berlin", "di Berlin", "di Berlin", "বার্লিনে",
+                                                            "बर्लिन में"])}
+    assert findings(edit(capital, "sv", 3, capital["sv"][2])) == []
+    assert findings(edit(capital, "sv", 2, "Presidenten besökte Berlin i maj.")) == []
 
 
 def test_a_caseless_translation_is_not_read_as_swapping_a_country_for_a_name():
