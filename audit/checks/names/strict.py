@@ -322,11 +322,14 @@ def _strict_votes(ctx: GroupContext):
             others = [d for d in present if d != f and not by_meaning(views[d].doc.script)]
             if len(others) < 3:
                 continue
+            lost: list = []  # what f lost here, worked out once for all its added names
             for repl in _replacements(views, n, present, f, others, words_here, name_keys, lower.get(f), mid):
                 if not _article_name(views, f, repl, named_by, spelt) or _beside_written(views[f], repl, others,
                                                                                        n, writes):
                     continue
-                gone = _gone(views, n, present, f, others, writes, mid)
+                if not lost:
+                    lost.append(_gone(views, n, present, f, others, writes, mid))
+                gone = lost[0]
                 TRACE is not None and _why(n, f, repl.surface, "added" if gone else "added-alone")
                 if gone is None:
                     continue
