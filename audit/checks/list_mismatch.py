@@ -39,7 +39,7 @@ from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
-from .lists_common import Member, _a_word_written, _entities, _joined, _member, _word_written, _writes
+from .lists_common import Member, _a_word_written, _entities, _joined_at, _member, _word_written, _writes
 from .names.common import word_keys
 from .lists_common import shared_members  # noqa: F401 - re-exported: benchmarks/perturb.py imports it from here
 
@@ -107,8 +107,8 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
     lang = ctx.documents[d].language
     for i in paras:
         original = ctx.documents[d].paragraphs[i].text
-        text, back = _joined_at(original)  # the words' offsets are the joined text's; back maps them to the paragraph's
         if (d, i) not in seen:
+            text, back = _joined_at(original)  # the words' offsets are the joined text's; back maps them to the paragraph's
             words = word_keys(text, lang)
             conj = _conjunctions(lang)
             nxt, after = [0] * len(words), len(words)
@@ -121,8 +121,8 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
                 index.setdefault(("f", fold(strip_clitic(t, lang))), []).append(n)
                 for k in keys:
                     index.setdefault(k[:3], []).append(n)
-            seen[d, i] = (words, nxt, index, {})
-        words, nxt, index, places = seen[d, i]
+            seen[d, i] = (text, back, words, nxt, index, {})
+        text, back, words, nxt, index, places = seen[d, i]
         for e in (a, c):
             if id(e) not in places:
                 places[id(e)] = _at(words, index, e, lang)
@@ -133,13 +133,6 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
                     start, end = back[words[pa][0]], back[words[pc][1] - 1] + 1
                     return i, Fact(original[start:end], start, end)
     return None
-
-
-def _joined_at(text: str) -> tuple[str, list[int]]:
-    """The text without its zero-width joiners (``_joined``), and for each of its characters
-    the offset of that character in ``text``."""
-    kept = [k for k, ch in enumerate(text) if ch not in "\u200c\u200d"]
-    return "".join(text[k] for k in kept), kept
 
 
 def _at(words, index, entity, lang) -> set[int]:
@@ -346,14 +339,13 @@ class ListMismatch(Check):
                 # the member between must be one entity the witnesses share (met across them by key
                 # or territory), so that its absence from this translation can be seen: a common word
                 # each writes in its own words may have been moved out of the list, not dropped
-                between, shared = Counter(middles[o] for o in witnesses).most_common(1)[0]
+                _, shared = Counter(middles[o] for o in witnesses).most_common(1)[0]
                 if shared < max(_MIN_WITNESSES, _COVERAGE * len(witnesses)):
                     continue
                 spot = _written_side_by_side(ctx, d, present[d], entities[a], entities[c], seen)
                 if spot is None:
                     continue
-                if _writes(ctx, d, present[d], entities[between]) or \
-                        any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
+                if any(_writes(ctx, d, present[d], entities[middles[o]]) for o in witnesses):
                     continue  # it writes the member somewhere: a list read at other boundaries
                 yield self._between_finding(ctx, d, *spot, [m for o in sorted(witnesses) for m in entities[middles[o]]
                                                             if m.doc == o], entities[a], entities[c], len(others))

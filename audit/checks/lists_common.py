@@ -68,10 +68,20 @@ def _territory_names(lang: str, code: str) -> tuple[str, ...]:
     return tuple(name for name, c in territory_names(lang).items() if c == code and len(name) >= 3)
 
 
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
+
+
 def _joined(text: str) -> str:
     """Zero-width joiners and non-joiners shape letters inside a word (র‍্যাম); they do not
     end it."""
     return text.replace("\u200d", "").replace("\u200c", "")
+
+
+def _joined_at(text: str) -> tuple[str, list[int]]:
+    """The text without its zero-width joiners (``_joined``), and for each of its characters
+    the offset of that character in ``text``."""
+    kept = [k for k, ch in enumerate(text) if ch not in _JOINERS]
+    return "".join(text[k] for k in kept), kept
 
 
 def _member(doc: str, lang: str, cased: bool, para: int, fact: Fact, j: int) -> Member:

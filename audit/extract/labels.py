@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from os.path import commonprefix
 
 import regex
 
@@ -258,7 +259,7 @@ def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
         name, start = m.group(), m.start()
         whole = None
         for other, code, own in longer[name]:
-            k = len(_common_prefix(target[start:], other))
+            k = len(commonprefix([target[start:start + len(other)], other]))
             if k >= len(name) + 2 and (k >= len(own) or 2 * k > len(other)) and (whole is None or k > whole[0]):
                 whole = (k, code)
         if whole is not None:
@@ -273,13 +274,6 @@ def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
         qualifies_at = m.end() if longer[name] else -1
         at = m.end()
     return tuple(out)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
-    return a[:k]
 
 
 def _name_cased(word: str, lang: str) -> bool:

@@ -87,10 +87,11 @@ def strict_votes(ctx: GroupContext) -> list[NameVote]:
 
 def _strict_votes(ctx: GroupContext):
     views = name_views(ctx)
-    links = [(n, dict(present)) for n, (_, present) in enumerate(ctx.confident_links())]
+    confident = list(ctx.confident_links())
+    links = [(n, dict(present)) for n, (_, present) in enumerate(confident)]
     # a confident link's number among all the alignment's links, as a NameView's link maps count them
     at = {id(link): k for k, link in enumerate(ctx.alignment.links)}
-    aligned = [at[id(link)] for link, _ in ctx.confident_links()]
+    aligned = [at[id(link)] for link, _ in confident]
     if not any(len(p) >= 3 for _, p in links):
         return
     lower = {d: _lower_vocab(v) for d, v in views.items() if v.cased}
