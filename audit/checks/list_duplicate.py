@@ -226,12 +226,14 @@ def _the_sources(ctx, member: str, lang: str, others, here=None) -> bool:
     docs = {o.id for o, _ in others}
     if not docs:
         return False
-    times = 2
+    times, inside = 2, 2
     if here is not None:
         doc, i, spans = here
-        times = max(2, len(_occurrences(ctx, member, lang, doc, i)))
-    repeating = {o.id for o, j in others if _repeats(ctx, o, j, here)} | \
-        _repeated_elsewhere(ctx, member, lang, others, times)
+        inside = max(2, len(spans))
+        times = max(inside, len(_occurrences(ctx, member, lang, doc, i)))
+    key = member_key(member, lang)
+    repeating = {o.id for o, j in others if _repeats(ctx, o, j, here, key)} | \
+        _repeated_elsewhere(ctx, member, lang, others, times, inside)
     return len(repeating) >= max(1, len(docs) // 4)
 
 
@@ -246,17 +248,19 @@ def _joined_pair(text: str, spans, lang: str) -> bool:
     conj = _conjunctions(lang)
     between = [fold(t) for _, _, t in tokens(text[spans[0][1]:spans[1][0]])]
     after = tokens(text[spans[1][1]:spans[1][1] + 40])
-    if after and not text[spans[1][1]:after[0][0]].strip() and fold(after[0][2]) in conj:
-        return False
+    if after and not text[spans[1][1]:spans[1][1] + after[0][0]].strip() and fold(after[0][2]) in conj:
+        return False  # (offsets in the slice)
     return len(between) == 1 and between[0] in conj
 
 
-def _repeats(ctx, doc, j, here=None) -> bool:
+def _repeats(ctx, doc, j, here=None, key=None) -> bool:
     """The paragraph repeats a member of one of its lists, or writes one piece twice
     between separators ("No, no, no"; "Penipuan, penipuan dan ..."), and, given ``here``
     (the flagged paragraph and its repeated member's spans), that paragraph does not
     write the repeated member twice too away from its own repetition ("lopinavir/ritonavir
-    and lopinavir/ritonavir with interferon" is the source's, in every translation)."""
+    and lopinavir/ritonavir with interferon" is the source's, in every translation). A
+    repeated member whose key is the flagged member's ``key`` always speaks for the source:
+    the flagged paragraph may write that name again where the others write a pronoun."""
     repeated = []
     for f in ctx.facts[doc.id][j].lists:
         keys = [member_key(m, doc.language) for m in f.members]
@@ -267,7 +271,8 @@ def _repeats(ctx, doc, j, here=None) -> bool:
     if not repeated or here is None:
         return bool(repeated)
     flagged, i, spans = here
-    return not all(_written_twice_apart(ctx, r, doc.language, flagged, i, spans) for r in repeated)
+    return not all(_written_twice_apart(ctx, r, doc.language, flagged, i, spans)
+                   and member_key(r, doc.language) != key for r in repeated)
 
 
 def _written_twice_apart(ctx, member: str, lang: str, doc, i, spans) -> bool:
@@ -348,10 +353,25 @@ def _capitalised(member: str) -> bool:
     return bool(letters) and letters[0][:1].isupper() and sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
 
 
-def _repeated_elsewhere(ctx, member, lang, others, times: int = 2) -> set[str]:
-    """The other translations that write the member ``times`` times or more in their
-    paragraph (the source repeats it): word by word (``_occurrences``)."""
-    return {doc.id for doc, j in others if len(_occurrences(ctx, member, lang, doc, j)) >= times}
+def _repeated_elsewhere(ctx, member, lang, others, times: int = 2, inside: int = 2) -> set[str]:
+    """The other translations that write the member twice or more in their paragraph (the
+    source repeats it): word by word (``_occurrences``). As many times as the flagged list
+    names it (``inside``) is enough; ``times`` (as often as the flagged paragraph writes it)
+    is asked only of a translation whose own list names the member once, its other
+    occurrences outside that list (every translation writes "beta" again after the list;
+    the flagged one's list names it twice). A translation with no such list may write a
+    pronoun where the flagged one writes the name again."""
+    out = set()
+    for doc, j in others:
+        found = _occurrences(ctx, member, lang, doc, j)
+        if len(found) < inside:
+            continue
+        members = [sp for f in ctx.facts[doc.id][j].lists for sp in f.spans]
+        listed = sum(1 for s, e in found if any(a <= s and e <= b for a, b in members))
+        if listed == 1 and len(found) < times:
+            continue
+        out.add(doc.id)
+    return out
 
 
 def _occurrences(ctx, member: str, lang: str, doc, j) -> list[tuple[int, int]]:
