@@ -152,7 +152,7 @@ class ListDuplicate(Check):
                 spans = [(toks[k][0], toks[k + n - 1][1]), (toks[b][0], toks[b + n - 1][1])]
                 said = [text[x:y] for x, y in spans]
                 others = [(ctx.documents[d], j) for d, j in linked.get((doc.id, i), ())]
-                if not others or _the_sources(ctx, said[0], lang, others):
+                if not others or _the_sources(ctx, said[0], lang, others, (doc, i, spans)):
                     continue
                 chained = _chained(folded, k, b + n, conj, glued)
                 if gap and not chained and not _opens(text, spans[0][0], lang):
@@ -202,7 +202,7 @@ def reported(doc, i, said, spans, first, others, ctx) -> str | None:
     list's first member, which may have been cut from a longer one)."""
     lang, text = doc.language, doc.paragraphs[i].text
     cased = is_cased_script(text)
-    if _the_sources(ctx, said[0], lang, others):
+    if _the_sources(ctx, said[0], lang, others, (doc, i, spans)):
         return None
     if _a_name(said, lang, cased, others):
         return "name"
@@ -212,37 +212,74 @@ def reported(doc, i, said, spans, first, others, ctx) -> str | None:
     return None
 
 
-def _the_sources(ctx, member: str, lang: str, others) -> bool:
+def _the_sources(ctx, member: str, lang: str, others, here=None) -> bool:
     """Enough of the other translations repeat too that the repetition is the source's:
     one of a few, a quarter of many (among fifteen translations, one reads a list at
-    another boundary or writes a word twice by chance; it does not speak for the source)."""
+    another boundary or writes a word twice by chance; it does not speak for the source).
+
+    ``here`` (document, paragraph, the repeated member's spans) is the flagged paragraph.
+    Another translation that writes the member twice speaks for the source only when it
+    writes it as often as this paragraph does (every translation writes "beta-CoV" again
+    after the list; the one whose list names it twice writes it once more). One whose list
+    repeats another member, which this paragraph writes twice too away from its own
+    repetition, shows the source repeating that member, not this one."""
     docs = {o.id for o, _ in others}
     if not docs:
         return False
-    repeating = {o.id for o, j in others if _repeats(ctx, o, j)} | _repeated_elsewhere(member, lang, others)
+    times, inside = 2, 2
+    if here is not None:
+        doc, i, spans = here
+        inside = max(2, len(spans))
+        times = max(inside, len(_occurrences(ctx, member, lang, doc, i)))
+    key = member_key(member, lang)
+    repeating = {o.id for o, j in others if _repeats(ctx, o, j, here, key)} | \
+        _repeated_elsewhere(ctx, member, lang, others, times, inside)
     return len(repeating) >= max(1, len(docs) // 4)
 
 
 def _joined_pair(text: str, spans, lang: str) -> bool:
     """A common word written twice around the list's conjunction ("நீர், சுகாதாரம் மற்றும்
     சுகாதாரம்": sanitation and hygiene are one word in Tamil): a language with one word for
-    two of the source's, as likely as a slip."""
+    two of the source's, as likely as a slip. Not when a conjunction follows the second
+    ("الإسهال أو الإسهال أو الاثنين معًا", diarrhoea or diarrhoea or both): a chain goes on
+    past it, and one of its members was replaced."""
     if len(spans) != 2:
         return False
+    conj = _conjunctions(lang)
     between = [fold(t) for _, _, t in tokens(text[spans[0][1]:spans[1][0]])]
-    return len(between) == 1 and between[0] in _conjunctions(lang)
+    after = tokens(text[spans[1][1]:spans[1][1] + 40])
+    if after and not text[spans[1][1]:spans[1][1] + after[0][0]].strip() and fold(after[0][2]) in conj:
+        return False  # (offsets in the slice)
+    return len(between) == 1 and between[0] in conj
 
 
-def _repeats(ctx, doc, j) -> bool:
+def _repeats(ctx, doc, j, here=None, key=None) -> bool:
     """The paragraph repeats a member of one of its lists, or writes one piece twice
-    between separators ("No, no, no"; "Penipuan, penipuan dan ...")."""
+    between separators ("No, no, no"; "Penipuan, penipuan dan ..."), and, given ``here``
+    (the flagged paragraph and its repeated member's spans), that paragraph does not
+    write the repeated member twice too away from its own repetition ("lopinavir/ritonavir
+    and lopinavir/ritonavir with interferon" is the source's, in every translation). A
+    repeated member whose key is the flagged member's ``key`` always speaks for the source:
+    the flagged paragraph may write that name again where the others write a pronoun."""
+    repeated = []
     for f in ctx.facts[doc.id][j].lists:
         keys = [member_key(m, doc.language) for m in f.members]
-        if len(set(keys)) < len(keys):
-            return True
+        repeated += [m for k, m in zip(keys, f.members) if keys.count(k) > 1][:1]
     pieces = [fold(p.strip(MEMBER_QUOTES)) for p in _separators().split(doc.paragraphs[j].text)]
-    return any(a and (a == b or b.startswith(a + " ")) and len(a.split()) <= _MAX_ITEM_WORDS
-               for a, b in zip(pieces, pieces[1:]))
+    repeated += [a for a, b in zip(pieces, pieces[1:])
+                 if a and (a == b or b.startswith(a + " ")) and len(a.split()) <= _MAX_ITEM_WORDS]
+    if not repeated or here is None:
+        return bool(repeated)
+    flagged, i, spans = here
+    return not all(_written_twice_apart(ctx, r, doc.language, flagged, i, spans)
+                   and member_key(r, doc.language) != key for r in repeated)
+
+
+def _written_twice_apart(ctx, member: str, lang: str, doc, i, spans) -> bool:
+    """Paragraph ``i`` of ``doc`` writes ``member`` (of language ``lang``) twice outside ``spans``."""
+    apart = [(s, e) for s, e in _occurrences(ctx, member, lang, doc, i)
+             if not any(s < b and a < e for a, b in spans)]
+    return len(apart) >= 2
 
 
 def _whole(text: str, end: int, lang: str) -> bool:
@@ -316,27 +353,50 @@ def _capitalised(member: str) -> bool:
     return bool(letters) and letters[0][:1].isupper() and sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
 
 
-def _repeated_elsewhere(member, lang, others) -> set[str]:
-    """The other translations that write the member twice in their paragraph (the source
-    repeats it): word by word, folded in the same script, by key across scripts."""
-    own = word_keys(member, lang)
-    out: set[str] = set()
-    if not own:
-        return out
-    script = language_script(lang)
+def _repeated_elsewhere(ctx, member, lang, others, times: int = 2, inside: int = 2) -> set[str]:
+    """The other translations that write the member twice or more in their paragraph (the
+    source repeats it): word by word (``_occurrences``). As many times as the flagged list
+    names it (``inside``) is enough; ``times`` (as often as the flagged paragraph writes it)
+    is asked only of a translation whose own list names the member once, its other
+    occurrences outside that list (every translation writes "beta" again after the list;
+    the flagged one's list names it twice). A translation with no such list may write a
+    pronoun where the flagged one writes the name again."""
+    out = set()
     for doc, j in others:
-        got = word_keys(doc.paragraphs[j].text, doc.language)
-        if language_script(doc.language) == script:
-            want = [fold(strip_clitic(t, lang)) for _, _, t, _ in own]
-            words = [fold(strip_clitic(t, doc.language)) for _, _, t, _ in got]
-            same = lambda a, b: a == b  # noqa: E731
-        else:
-            want, words = [k for *_, k in own], [k for *_, k in got]
-            if max(len(k) for w in want for k in w) < 2:
-                continue  # a one-letter key (Essie, إيسي: s) meets any such word of another script: no evidence
-            same = lambda a, b: bool(a & b)  # noqa: E731
-        found = sum(1 for s in range(len(words) - len(want) + 1)
-                    if all(same(w, words[s + n]) for n, w in enumerate(want)))
-        if found >= 2:
-            out.add(doc.id)
+        found = _occurrences(ctx, member, lang, doc, j)
+        if len(found) < inside:
+            continue
+        members = [sp for f in ctx.facts[doc.id][j].lists for sp in f.spans]
+        listed = sum(1 for s, e in found if any(a <= s and e <= b for a, b in members))
+        if listed == 1 and len(found) < times:
+            continue
+        out.add(doc.id)
     return out
+
+
+def _occurrences(ctx, member: str, lang: str, doc, j) -> list[tuple[int, int]]:
+    """Where paragraph ``j`` of ``doc`` writes ``member`` (written in language ``lang``):
+    folded word by word in the same script, or where the paragraph writes the member as
+    written (a Bengali list's CNN in a Hindi paragraph's Latin CNN: then its Devanagari
+    words are other words, whatever their keys); by key across scripts otherwise. An
+    occurrence inside a longer member of one of the paragraph's lists is that member's
+    (chloroquine in "hydroxy chloroquine"). Character spans in the paragraph."""
+    text = doc.paragraphs[j].text
+    want = [fold(strip_clitic(t, lang)) for _, _, t in tokens(member)]  # codes with their figures (HCoV-HKU1)
+    if not want:
+        return []
+    toks = tokens(text)
+    words = [fold(strip_clitic(t, doc.language)) for _, _, t in toks]
+    n = len(want)
+    spans = [(toks[s][0], toks[s + n - 1][1]) for s in range(len(words) - n + 1) if words[s:s + n] == want]
+    if language_script(doc.language) != language_script(lang) and not spans:
+        own, got = word_keys(member, lang), word_keys(text, doc.language)
+        if not own or max(len(k) for *_, w in own for k in w) < 2:
+            return []  # a one-letter key (Essie, إيسي: s) meets any such word of another script: no evidence
+        n = len(own)
+        spans = [(got[s][0], got[s + n - 1][1]) for s in range(len(got) - n + 1)
+                 if all(own[m][3] & got[s + m][3] for m in range(n))]
+    width = len(member_key(member, lang).split())
+    longer = [(a, b) for f in ctx.facts[doc.id][j].lists for m, (a, b) in zip(f.members, f.spans)
+              if len(member_key(m, doc.language).split()) > width]
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b for a, b in longer)]

@@ -107,6 +107,7 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
         words = _Words(body)
         items = [_item(words, s, e, stops, conj, clitics, articles, first=(k == 0), last=(k == len(pieces) - 1),
                        glued=glued) for k, (s, e) in enumerate(pieces)]
+        _parallel(words, pieces, items, stops, conj, articles)
         items, starts = _boundaries(words, pieces, items, stops, conj, clitics, articles, cased)
         run: list = []
         for it, start in zip(items + [None], starts + [False]):
@@ -123,6 +124,61 @@ def extract_lists(text: str, lang: str) -> list[ListFact]:
             facts += _emit(text, c_start, run, cased)
             run = [it] if it is not None and it.member else []
     return facts
+
+
+def _parallel(words, pieces, items, stops, conj, articles) -> None:
+    """A preposition written before every member ("de viande, de lait, de cuir et de laine":
+    French, Spanish and Portuguese repeat "of" where English writes it once) neither closes
+    the list nor opens one: a piece that starts with the word written just before the member
+    of the piece before it goes on with that list (in place; the first member, cut from the
+    clause, starts after that word). It goes on only where what follows is parallel too:
+    the next piece starts with that word ("de sucre, de sel ..."), or with a conjunction and
+    that word, the list's last member after it ("de décès, et de guérisons"); "En mars, en
+    Chine, les médecins ..." is no list of three."""
+    for k in range(1, len(items)):
+        it, prev = items[k], items[k - 1]
+        if not (it.member and it.closes and prev.member) or it.before is not None or k + 1 >= len(items):
+            continue
+        toks = words.between(*pieces[k])
+        w = fold(toks[0][2]) if toks else None
+        if w not in stops or w in conj or w in articles or any(fold(t) in conj for _, _, t in toks):
+            continue  # a conjunction in the piece closes the list whatever comes before it
+        last = _parallel_last(words, pieces[k + 1], w, conj, stops, articles, len(toks) - 1)
+        if last is None and not ((nxt := words.between(*pieces[k + 1])) and fold(nxt[0][2]) == w):
+            continue  # the clause goes on after the parallel phrase: "in Wuhan, doctors reported"
+        before = words.between(pieces[k - 1][0], prev.start)
+        if before and fold(before[-1][2]) == w:
+            items[k] = it._replace(closes=False)
+        elif k == 1:  # the first member, the clause's last words: "une source majeure de viande"
+            own = words.between(prev.start, prev.end)
+            at = [n for n, (_, _, t) in enumerate(own[:-1]) if fold(t) == w]
+            if not at:
+                continue
+            rest = own[at[-1] + 1:]
+            items[0] = Item(rest[0][0], rest[-1][1], _key(rest), prev.closes)
+            items[k] = it._replace(closes=False)
+        else:
+            continue
+        if last is not None:
+            items[k + 1] = last
+
+
+def _parallel_last(words, piece, w, conj, stops, articles, width):
+    """The last member of a list with ``w`` before every member, when ``piece`` is a
+    conjunction, ``w`` and the member (", et de guérisons"): the words after ``w`` past an
+    article, no wider than the member before (``width`` words), up to a boundary word. None
+    when the piece is not so, or no word is left (never a bare function word)."""
+    toks = words.between(*piece)
+    if len(toks) < 3 or fold(toks[0][2]) not in conj or fold(toks[1][2]) != w:
+        return None
+    rest = toks[2:]
+    while len(rest) > 1 and fold(rest[0][2]) in articles:
+        rest = rest[1:]
+    rest = rest[:max(1, width)]
+    rest = rest[:next((n for n, (_, _, t) in enumerate(rest) if fold(t) in stops), len(rest))]
+    if not rest or _numeric(rest, words.text):
+        return None
+    return Item(rest[0][0], rest[-1][1], _key(rest), True)
 
 
 @lru_cache(maxsize=None)
@@ -225,6 +281,10 @@ def _item(words, s, e, stops, conj, clitics, articles, first, last, glued=()):
         if k > 0 and fold(t) in conj and k < len(toks) - 1:
             # "Cao Bang and Ha Giang": the item after the conjunction closes the list
             left, right = toks[:k], toks[k + 1:]
+            head = fold(left[0][2])
+            if len(left) > 1 and len(right) > 1 and head == fold(right[0][2]) and head in stops \
+                    and head not in articles and head not in conj:
+                left, right = left[1:], right[1:]  # "de cuir et de laine": the preposition before each (_parallel)
             while len(right) > 1 and fold(right[0][2]) in articles:
                 right = right[1:]  # "et la Thaïlande": the member is the name
             if right[0][2][:1].isupper():  # cased script: the member ends where its capitals end
