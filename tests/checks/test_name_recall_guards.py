@@ -111,3 +111,28 @@ def test_a_place_where_only_one_translation_writes_another_word_of_the_names_key
     # where the Arabic writes Arizona wherever else the others do
     assert findings(edit(STATE, "ar", 4, "تغلق المدارس يوم الثلاثاء.")) == \
         [("name-missing", [("ar", 4, "")], "Arizona", None)]
+
+
+# The caseless misspelling guard (_unlike) reads a translation's transliteration of the name as the
+# name (reviewer's item 1): keys drop a Latin W and keep Devanagari व as b, so the first letters of
+# the two keys differ; and a famous name is a common word of the language. Invented sentences.
+def _unlike_in(name: str, lang: str, text: str) -> bool:
+    from audit.checks.names.common import word_keys
+    from audit.checks.names.strict import _unlike
+    from audit.checks.names.strict_words import Word
+    from audit.extract.text import phonetic_key
+
+    return _unlike(Word(1, 0, len(name), name, phonetic_key(name)), word_keys(text, lang), lang)
+
+
+def test_a_w_name_written_with_a_v_letter_is_the_name_written():
+    # Wendal (ndl) written वेंडल (bndl): one letter more in front, no other first letter
+    assert not _unlike_in("Wendal", "hi", "डॉक्टर वेंडल ने सुबह मरीज़ों से बात की।")
+    assert not _unlike_in("Wolberg", "hi", "प्रवक्ता वॉलबर्ग ने कहा कि फ़ैसले अंतिम हैं।")
+
+
+def test_a_famous_name_that_is_a_common_word_is_the_name_written():
+    # फेसबुक (bsbk) for Facebook (bkbk): a common Hindi word, within the name's consonant skeleton
+    assert not _unlike_in("Facebook", "hi", "उसने कल फेसबुक पर एक संदेश लिखा।")
+    # the common words an edit from a name's key are still no spelling of it
+    assert _unlike_in("Megan", "bn", "ডাক্তার সকালে মন দিয়ে রোগীদের কথা শুনেছেন।")

@@ -208,6 +208,15 @@ def _strict_votes(ctx: GroupContext):
                 return True
         return False
 
+    def own_keys(d: str, n: int, w: Word) -> frozenset[str]:
+        """Keys of words of ``d`` here that ``d`` writes in every other link where a cased
+        translation writes the name word (two at least): its own spelling of the name, known."""
+        others = [aligned[x] for x in links_of.get(w.key, ()) if x != n and d in index[x]]
+        if len(others) < 2:
+            return frozenset()
+        return frozenset(k for *_, ks in words_here(d, n, index[n][d]) for k in ks
+                         if set(others) <= views[d].key_links.get(k, set()))
+
     said_memo: dict[tuple, list[int]] = {}
 
     def said_at(f: str, n: int, w: Word, codes: frozenset[str]) -> list[int]:
@@ -216,7 +225,7 @@ def _strict_votes(ctx: GroupContext):
         there by its consonant skeleton (মরিস, mrs, for Maurice, mrk). Not a link where another
         word has its key (हरिकेन, Hurricane, rkn, as Arizona's, in a skeleton of its own): ``f``
         need not write Arizona there."""
-        memo_key = (f, n, w.key, codes)
+        memo_key = (f, n, w.key, w.text, codes)  # (near_anywhere reads the spelling)
         got = said_memo.get(memo_key)
         if got is None:
             got = []
@@ -289,7 +298,8 @@ def _strict_votes(ctx: GroupContext):
                     lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
                         len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
                         and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
-                        and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language))) and not_own(d, n, w)]
+                        and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language, own_keys(d, n, w)))) \
+                        and not_own(d, n, w)]
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -321,7 +331,7 @@ def _strict_votes(ctx: GroupContext):
                 # (a language wordfreq lacks cannot say the word is no common one: not there). A
                 # caseless translation only where it writes no word a key's edit from it (a
                 # misspelling: درليك, Drake)
-                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language)
+                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
                     all(got[d] == 3 for d in counted if d != f) and \
                     views[owner].doc.language in _wordfreq_languages() and \
@@ -376,23 +386,39 @@ def _acronym(t: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2 and 2 * sum(c.isupper() for c in letters) > len(letters)
 
 
-def _unlike(w: Word, words, lang: str) -> bool:
+def _unlike(w: Word, words, lang: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether no word of ``words`` has a key within one edit of the name word's (a misspelling
     beyond the skeleton's reach: درليك for Drake), nor one that is the name's key cut short after
     three letters or more (a spelling that loses the name's end: বার্মিহাম, brm, for Birmingham,
     brmnm): a caseless translation that writes nothing of the kind here has dropped a name every
     other translation writes by its key. A misspelling keeps the name's first letter and is no
     common word of the language (``names.yaml: common_zipf: one_word``; ফলে, "so", bl, an edit from
-    Abigail's bkl, is a word)."""
+    Abigail's bkl, is a word). Neither rule reads a word of ``own`` (keys the translation writes
+    for the name elsewhere), a word within the name's consonant skeleton (a famous name is a common
+    word: फेसबुक, bsbk, Facebook, bkbk), nor a first letter that one key has and the other lacks
+    (W and V, which keys drop in Latin and keep as b in Devanagari: वॉशिंगटन, bsntn, Washington, sntn)."""
     names = (w.key,) + w.stems
+    sk = skeletons(w.text)
 
-    def like(k: str) -> bool:
-        # (and keeps its first letter: not وصرحت, srt, nor القرارات, krt, beside Nauert, nrt)
+    def first(k: str, x: str) -> bool:
+        # the same first letter, or one more letter in front of the same key: a glide or vowel that
+        # one script's key keeps and another's drops; not another first letter (وصرحت, srt, nor
+        # القرارات, krt, beside Nauert, nrt)
+        return k[:1] == x[:1] or k[1:] == x or x[1:] == k
+
+    def like(k: str, free: bool = False) -> bool:
         return any((len(k) >= 3 and x.startswith(k)) or
-                   (k[:1] == x[:1] and Levenshtein.distance(k, x, score_cutoff=1) <= 1) for x in names)
+                   ((free or first(k, x)) and Levenshtein.distance(k, x, score_cutoff=1) <= 1) for x in names)
+
+    def transliterated(t: str, ks) -> bool:
+        return any(a == b or _skeletons_meet(a, b) for a in sk for b in skeletons(t))
 
     common = float(load_data("names.yaml")["common_zipf"]["one_word"])
-    keys = [frozenset() if _zipf(fold(t), lang) >= common else ks for _, _, t, ks in words]
+    keys = []
+    for _, _, t, ks in words:
+        if own & ks or (transliterated(t, ks) and any(like(k, True) for k in ks)):
+            return False
+        keys.append(frozenset() if _zipf(fold(t), lang) >= common else ks)
     if any(like(k) for ks in keys for k in ks):
         return False
     # two rare words that run together into it (a joiner that split the word: পিট্‌সবার্গ,
