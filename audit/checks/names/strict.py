@@ -38,8 +38,13 @@ only where nothing in its paragraph could be the name:
   writes it here by its exact key, the flagged one writes it wherever else the article says it,
   and the word is rarer than ``strict_once_zipf`` in the owner's language (in a caseless
   translation, only where no word of it has a key within one edit of the name's, or cut short, or
-  two words run together into it: a misspelling; and, for a name of several name words, where it
-  writes another of them here: a title translated whole writes none);
+  two rare words run together into it: a misspelling, which keeps the name's first letter and is no
+  common word of the language;
+  and, for a name of several name words, where it writes another of them here: a title translated
+  whole writes none);
+- the other places where the article says a name are those where half the translations but the
+  flagged one write something like it by its consonant skeleton, not every link where a cased
+  translation writes a name word of its key (a Hurricane of Arizona's key is no Arizona);
 - a caseless translation near a name only by chance (where every other writes it by its key, and
   it writes neither its own known spelling nor another word of the name here, nor a key a
   misspelling away) has dropped it;
@@ -203,6 +208,38 @@ def _strict_votes(ctx: GroupContext):
                 return True
         return False
 
+    def own_keys(d: str, n: int, w: Word) -> frozenset[str]:
+        """Keys of words of ``d`` here that ``d`` writes in every other link where a cased
+        translation writes the name word (two at least): its own spelling of the name, known."""
+        others = [aligned[x] for x in links_of.get(w.key, ()) if x != n and d in index[x]]
+        if len(others) < 2:
+            return frozenset()
+        return frozenset(k for *_, ks in words_here(d, n, index[n][d]) for k in ks
+                         if set(others) <= views[d].key_links.get(k, set()))
+
+    said_memo: dict[tuple, list[int]] = {}
+
+    def said_at(f: str, n: int, w: Word, codes: frozenset[str]) -> list[int]:
+        """The other links where the article says the name word: a cased translation writes it
+        as a name there, and at least half the translations but ``f`` write something like it
+        there by its consonant skeleton (মরিস, mrs, for Maurice, mrk). Not a link where another
+        word has its key (हरिकेन, Hurricane, rkn, as Arizona's, in a skeleton of its own): ``f``
+        need not write Arizona there."""
+        memo_key = (f, n, w.key, w.text, codes)  # (near_anywhere reads the spelling)
+        got = said_memo.get(memo_key)
+        if got is None:
+            got = []
+            for x in sorted(links_of.get(w.key, ())):
+                if x == n or f not in index[x]:
+                    continue
+                others = [d for d in index[x] if d != f and not by_meaning(views[d].doc.script)]
+                near = sum(1 for d in others if writes(d, x, w, codes) and (
+                    codes or near_anywhere(w.text, tables[(d, x)].words, tables[(d, x)].skeletons)))
+                if 2 * near >= len(others):
+                    got.append(x)
+            said_memo[memo_key] = got
+        return got
+
     codes_memo: dict[tuple[str, str], frozenset[str]] = {}
 
     def codes_of(w: Word, lang: str) -> frozenset[str]:
@@ -261,7 +298,8 @@ def _strict_votes(ctx: GroupContext):
                     lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
                         len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
                         and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
-                        and _unlike(w, words_here(d, n, index[n][d])))) and not_own(d, n, w)]
+                        and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language, own_keys(d, n, w)))) \
+                        and not_own(d, n, w)]
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -293,19 +331,20 @@ def _strict_votes(ctx: GroupContext):
                 # (a language wordfreq lacks cannot say the word is no common one: not there). A
                 # caseless translation only where it writes no word a key's edit from it (a
                 # misspelling: درليك, Drake)
-                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]))
+                by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
                     all(got[d] == 3 for d in counted if d != f) and \
                     views[owner].doc.language in _wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
-                if not _consistent(f, n, w, codes, links_of, index, writes, len(support) == len(counted) - 1, by_key) \
+                elsewhere = said_at(f, n, w, codes)
+                if not _consistent(f, w, codes, elsewhere, writes, len(support) == len(counted) - 1, by_key) \
                         and not _swapped(views, n, present, f, support, words_here, name_keys, lower.get(f), mid, w,
                                          named_by, spelt) \
                         and not (_rendered_here(views[f].cased, f, n, m, w, views[owner], writes,
                                                 words_here(f, n, index[n][f]))
-                                 and _written_where_said(f, n, w, codes, links_of, index, writes)):
+                                 and _written_where_said(f, w, codes, elsewhere, writes)):
                     TRACE is not None and _why(n, owner, w, "elsewhere", got=dict(got), f=f, by_key=by_key,
-                         places=[x for x in links_of.get(w.key, ()) if x != n and f in index[x]])
+                                               places=elsewhere)
                     continue  # (a swap's two halves, or the rest of the name written here, need no other mention)
                 reported.update((f, x.key) for x in ws)
                 said.extend((f, x.text) for x in ws)
@@ -347,21 +386,45 @@ def _acronym(t: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2 and 2 * sum(c.isupper() for c in letters) > len(letters)
 
 
-def _unlike(w: Word, words) -> bool:
+def _unlike(w: Word, words, lang: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether no word of ``words`` has a key within one edit of the name word's (a misspelling
     beyond the skeleton's reach: درليك for Drake), nor one that is the name's key cut short after
     three letters or more (a spelling that loses the name's end: বার্মিহাম, brm, for Birmingham,
     brmnm): a caseless translation that writes nothing of the kind here has dropped a name every
-    other translation writes by its key."""
+    other translation writes by its key. A misspelling keeps the name's first letter and is no
+    common word of the language (``names.yaml: common_zipf: one_word``; ফলে, "so", bl, an edit from
+    Abigail's bkl, is a word). Neither rule reads a word of ``own`` (keys the translation writes
+    for the name elsewhere), a word within the name's consonant skeleton (a famous name is a common
+    word: फेसबुक, bsbk, Facebook, bkbk), nor a first letter that one key has and the other lacks
+    (W and V, which keys drop in Latin and keep as b in Devanagari: वॉशिंगटन, bsntn, Washington, sntn)."""
     names = (w.key,) + w.stems
+    sk = skeletons(w.text)
 
-    def like(k: str) -> bool:
-        return any(Levenshtein.distance(k, x, score_cutoff=1) <= 1 or (len(k) >= 3 and x.startswith(k)) for x in names)
+    def first(k: str, x: str) -> bool:
+        # the same first letter, or one more letter in front of the same key: a glide or vowel that
+        # one script's key keeps and another's drops; not another first letter (وصرحت, srt, nor
+        # القرارات, krt, beside Nauert, nrt)
+        return k[:1] == x[:1] or k[1:] == x or x[1:] == k
 
-    if any(like(k) for *_, ks in words for k in ks):
+    def like(k: str, free: bool = False) -> bool:
+        return any((len(k) >= 3 and x.startswith(k)) or
+                   ((free or first(k, x)) and Levenshtein.distance(k, x, score_cutoff=1) <= 1) for x in names)
+
+    def transliterated(t: str, ks) -> bool:
+        return any(a == b or _skeletons_meet(a, b) for a in sk for b in skeletons(t))
+
+    common = float(load_data("names.yaml")["common_zipf"]["one_word"])
+    keys = []
+    for _, _, t, ks in words:
+        if own & ks or (transliterated(t, ks) and any(like(k, True) for k in ks)):
+            return False
+        keys.append(frozenset() if _zipf(fold(t), lang) >= common else ks)
+    if any(like(k) for ks in keys for k in ks):
         return False
-    # two words that run together into it (a joiner that split the word: পিট্‌সবার্গ, Pittsburgh)
-    return not any(like(a + b) for p, q in zip(words, words[1:]) for a in p[3] for b in q[3])
+    # two rare words that run together into it (a joiner that split the word: পিট্‌সবার্গ,
+    # Pittsburgh, bt and sbrk); not common ones (की स्थिति, "the state of", k and st, for
+    # Jakarta, krt)
+    return not any(like(a + b) for p, q in zip(keys, keys[1:]) for a in p for b in q)
 
 
 def _rest_written(f: str, n: int, w: Word, ws: list[Word], writes) -> bool:
@@ -377,25 +440,23 @@ def _once_limit() -> float:
     return float(load_data("names.yaml")["strict_once_zipf"])
 
 
-def _written_where_said(f: str, n: int, w: Word, codes, links_of, index, writes) -> bool:
-    """Whether ``f`` writes the name in three in four of the other links where a cased
-    translation writes it (none: nothing says otherwise)."""
-    elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
+def _written_where_said(f: str, w: Word, codes, elsewhere: list[int], writes) -> bool:
+    """Whether ``f`` writes the name in three in four of ``elsewhere``, the other links where
+    the article says it (none: nothing says otherwise)."""
     return 4 * sum(1 for x in elsewhere if writes(f, x, w, codes)) >= 3 * len(elsewhere)
 
 
-def _consistent(f: str, n: int, w: Word, codes, links_of, index, writes, every: bool, by_key: bool = False) -> bool:
-    """Whether ``f`` writes the name in three in four of the other links where a cased
-    translation writes it. A name said fewer times than ``strict_elsewhere`` other places:
+def _consistent(f: str, w: Word, codes, elsewhere: list[int], writes, every: bool, by_key: bool = False) -> bool:
+    """Whether ``f`` writes the name in three in four of ``elsewhere``, the other links where
+    the article says it. A name said fewer times than ``strict_elsewhere`` other places:
     when every other translation writes it here by its exact key (``by_key``) and ``f``
     writes it in each other place; said once, also when ``every`` other translation supports
     it and ``strict_said_once`` is set."""
-    elsewhere = [x for x in links_of.get(w.key, ()) if x != n and f in index[x]]
     if len(elsewhere) < int(load_data("names.yaml")["strict_elsewhere"]):
         if by_key and all(writes(f, x, w, codes) for x in elsewhere):
             return True
         return every and not elsewhere and bool(load_data("names.yaml")["strict_said_once"])
-    return _written_where_said(f, n, w, codes, links_of, index, writes)
+    return _written_where_said(f, w, codes, elsewhere, writes)
 
 
 def _rendered_here(cased: bool, f: str, n: int, m: Mention, w: Word, owner: NameView, writes, words) -> bool:
