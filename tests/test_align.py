@@ -72,3 +72,19 @@ def test_each_member_of_a_link_keeps_its_own_confidence():
     assert first.confidence == 0.3
     assert (first.trusted("a"), first.trusted("b"), first.trusted("c")) == (1.0, 0.95, 0.3)
     assert second.trusted("c") == 0.8
+
+
+def test_shared_anchor_weights_do_not_depend_on_the_order_a_paragraph_lists_them():
+    """A paragraph's anchors are a set, which iterates in hash-seed order: the weights a pair of
+    paragraphs shares must come out bit for bit the same whatever the order (0.1 + 0.2 + 0.3 is
+    not 0.3 + 0.2 + 0.1 in floating point), or a run's confidences move with PYTHONHASHSEED."""
+    import numpy as np
+
+    from audit.align.cost import _shared_anchors
+
+    w = {"a": 0.1, "b": 0.2, "c": 0.3}
+    off = np.zeros(2, dtype=int)
+    forward = _shared_anchors([["a", "b", "c"]], [["a", "b", "c"]], w, off, 2)
+    backward = _shared_anchors([["c", "b", "a"]], [["c", "b", "a"]], w, off, 2)
+    assert forward.tobytes() == backward.tobytes()
+    assert forward[0, 0] == 0.1 + 0.2 + 0.3

@@ -110,6 +110,9 @@ def _shared_anchors(sa: list[set], sb: list[set], w: dict, off: np.ndarray, cols
     weight = np.array([w[x] for x in both])
     ea = np.array([(p, ids[x]) for p, s in enumerate(sa) for x in s if x in ids], dtype=np.int64).reshape(-1, 2)
     eb = np.array([(q, ids[x]) for q, s in enumerate(sb) for x in s if x in ids], dtype=np.int64).reshape(-1, 2)
+    # each paragraph's anchors in a fixed order (sets iterate in hash-seed order), so that
+    # np.add.at below adds every cell's weights in the same order in every run
+    ea = ea[np.lexsort((ea[:, 1], ea[:, 0]))]
     heavy = np.bincount(ea[:, 1], minlength=len(both)) * np.bincount(eb[:, 1], minlength=len(both)) > _HEAVY
     ea, eb = ea[~heavy[ea[:, 1]]], eb[~heavy[eb[:, 1]]]
     eb = eb[np.argsort(eb[:, 1], kind="stable")]
@@ -149,8 +152,10 @@ class _PairModel:
         sb = [{y for y in x if y in common or y[0] != "k"} for x in sb]
         freq = Counter(x for s in sa for x in s) + Counter(x for s in sb for x in s)
         w = {x: 1.0 / c for x, c in freq.items()}
-        self.wa = np.array([sum(w[x] for x in s) for s in sa] + [0.0])
-        self.wb = np.array([sum(w[x] for x in s) for s in sb] + [0.0])
+        # fsum: a paragraph's anchors are a set, whose order follows the hash seed, and a plain
+        # sum's last bits follow the order (a run's confidences must not depend on the seed)
+        self.wa = np.array([math.fsum(w[x] for x in s) for s in sa] + [0.0])
+        self.wb = np.array([math.fsum(w[x] for x in s) for s in sb] + [0.0])
         self.na = np.bincount(pa, minlength=n + 1).astype(float)
         self.nb = np.bincount(pb, minlength=m + 1).astype(float)
         # overlaps of paragraph pairs (p, q) with q within `width` of p's diagonal point
