@@ -329,7 +329,7 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             continue
         if run[0].kind == "mag":
             run.pop(0)
-        if len(run) == 1 and run[0].form == "word" and fold(text[run[0].start:run[0].end]) in lex.ignore:
+        if len(run) == 1 and run[0].form == "word" and lex.ignored(fold(text[run[0].start:run[0].end])):
             continue
         value = run[0].value if len(run) == 1 else _combine(run, lex)
         if value is None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..languages import writes_ideographic_numerals
-from .morphology import clitics
+from .morphology import clitics, elided
 from .text import fold, load_data, tokens
 
 _MAGNITUDES = (100, 1000, 10**6, 10**9, 10**12)
@@ -81,12 +81,22 @@ class NumberLexicon:
 
     def _unclitic(self, word: str):
         yield word
+        tail = elided(word, self.lang)  # d'un million, l'une: the word after an elided article
+        if tail:
+            yield tail
         for p in self.prefixes:
             if word.startswith(p) and len(word) > len(p) + 1:
                 yield word[len(p):]
         for c in self.classifiers + self.case_endings:
             if word.endswith(c) and len(word) > len(c) + 1:
                 yield word[: -len(c)]
+
+    def ignored(self, word: str) -> bool:
+        """Whether a folded word is one too ambiguous to count alone (un, d'un: an article)."""
+        if word in self.ignore:
+            return True
+        tail = elided(word, self.lang)
+        return tail is not None and tail in self.ignore
 
     def _direct(self, word: str) -> Hit | None:
         if word in self.words:
@@ -229,6 +239,11 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
     lex.half = _phrases(spec.get("half", []))
+    for phrase in lex.half:  # полмиллиона, halvmiljon: a word for one half glued to the magnitude
+        if len(phrase) == 1:
+            for w, v in lex.magnitudes.items():
+                if v >= 1000:
+                    lex.words.setdefault(phrase[0] + w, (v // 2, False))
     lex.range_words = frozenset(fold(w) for w in spec["range"])
     lex.joined_words = frozenset(fold(w) for w in spec["joined"])
     lex.percent = _phrases(spec["percent"])
