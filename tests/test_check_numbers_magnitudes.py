@@ -90,3 +90,27 @@ def test_a_month_changed_to_one_the_others_name_only_in_a_dated_day_is_a_date_mi
     got = run_check("date-mismatch", {**TESTS, "pt": PT.replace("março", "abril")})
     assert [(f.check, f.expected, f.found) for f in got] == [("date-mismatch", "03", "04")]
     assert flagged(got) == [("pt", "abril de 2020")]
+
+
+CANADA = {"es": "El Gobierno de Canadá anunció 275 millones de dólares para 96 proyectos de investigación.",
+          "fr": "Le gouvernement du Canada a annoncé 275 millions de dollars pour 96 projets de recherche.",
+          "id": "Pemerintah Kanada mengumumkan 275 juta dolar untuk 96 proyek penelitian."}
+UR = "کینیڈا کی حکومت نے 96 تحقیقی منصوبوں کے لیے 275 ملین ڈالر کا اعلان کیا۔"
+
+
+def test_the_urdu_million_and_billion_are_magnitudes():
+    assert numbers(UR, "ur") == [96, 275000000]
+    assert run_check("number-mismatch", {**CANADA, "ur": UR}) == []
+    got = run_check("number-mismatch", {**CANADA, "ur": UR.replace("ملین", "بلین")})
+    assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 275000000, 275000000000)]
+    assert flagged(got) == [("ur", "275 بلین")]
+
+
+def test_a_swahili_magnitude_written_before_the_unit_and_the_number_is_the_same_number():
+    # "milioni dola 275": million dollars 275, the magnitude before the unit before the number
+    sw = "Serikali ya Kanada imetangaza milioni dola 275 kwa miradi 96 ya utafiti."
+    assert run_check("number-mismatch", {**CANADA, "sw": sw}) == []
+    # a magnitude written so that is another one is still a mismatch at the number
+    got = run_check("number-mismatch", {**CANADA, "sw": sw.replace("milioni", "bilioni")})
+    assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 275000000, 275)]
+    assert flagged(got) == [("sw", "275")]
