@@ -535,6 +535,14 @@ def _english_countries(en: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=None)
+def _declines(lang: str) -> bool:
+    """Whether ``lang`` declines names by changing their last letters (countries.yaml declension)."""
+    from audit.extract.text import load_data
+
+    return lang in load_data("countries.yaml").get("declension", {})
+
+
 def cand_country(doc: Doc, i: int, rng, pool: dict) -> list[tuple[int, int, str, str]]:
     en_codes = _english_countries(doc.en[i])
     if not en_codes:
@@ -557,6 +565,11 @@ def cand_country(doc: Doc, i: int, rng, pool: dict) -> list[tuple[int, int, str,
             sorted(c for c in set(_countries(doc.lang).values()) if c not in present)
         new_code = rng.choice(others)
         new = next(n for n, c in sorted(_countries(doc.lang).items()) if c == new_code)
+        if tail and _declines(doc.lang):
+            # в Сингапуре: a language that declines a name by changing its last letters takes the
+            # whole word, the new name in its CLDR form (not Великобританияе, no word at all)
+            end += len(tail)
+            name += tail
         out.append((at, end, new, f"{name} -> {new}"))
         break
     return out

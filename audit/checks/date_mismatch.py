@@ -147,10 +147,21 @@ def _compatible(ctx, per_doc, v) -> bool:
         text = doc.paragraphs[i].text
         # a pair of months of which each side read one ("May 2020 (or June)"): one side naming
         # the other's month is enough, since an inflected month (Russian "в мае", a case CLDR's
-        # month forms lack) is not read on the other side
-        if mentions_month(text, doc.language, other[0]) and (a[1] is None or b[1] is None):
+        # month forms lack) is not read on the other side; not where it names it only in a date
+        # with a day it read ("7 April 2020 ... end of March 2020" against "... end of April"):
+        # that mention is another date, which both sides give
+        if (a[1] is None or b[1] is None) and mentions_month(_without_days_of(ctx, d, i, other[0], text),
+                                                             doc.language, other[0]):
             return True
         unit = lexicon(doc.language).date_units.get("day")
         if a[0] == b[0] and unit and other[1] is not None and f"{other[1]}{unit}" in text.replace(" ", ""):
             return True  # 2 月 3 日和 4 日: the other day is there, after the day unit
     return False
+
+
+def _without_days_of(ctx, d: str, i: int, month: int, text: str) -> str:
+    """The paragraph's text with the dates of ``month`` it reads with a day blanked out."""
+    for g in ctx.facts[d][i].dates:
+        if g.month == month and g.day is not None:
+            text = text[:g.start] + " " * (g.end - g.start) + text[g.end:]
+    return text

@@ -80,10 +80,16 @@ def same_number(v, u, fact_v, fact_u, text_u: str, lang_u: str, text_v: str | No
                 and f.form == "digits" and len(f.text) == 2 and 10 <= small == large % 100:
             return True  # a year by its last two digits: disease 19 / 2019, the class of '98
     if 0 < u < 1000 and v > u:
-        before = tokens(text_u[max(0, fact_u.start - 16):fact_u.start])
-        scale = lexicon(lang_u).magnitudes_before.get(fold(before[-1][2])) if before else None
-        if scale and abs(u * scale - v) < 1e-6 * v:
-            return True  # vifo elfu 52: the magnitude before the number (Swahili)
+        before = tokens(text_u[max(0, fact_u.start - 24):fact_u.start])
+        lex_u = lexicon(lang_u)
+        # vifo elfu 52: the magnitude before the number (Swahili), or a word before that one
+        # (milioni dola 275, 275 million dollars: the unit between)
+        for k in (-1, -2)[:len(before)]:
+            scale = lex_u.magnitudes_before.get(fold(before[k][2]))
+            if scale:
+                if abs(u * scale - v) < 1e-6 * v:
+                    return True
+                break
     return converted(v, u, fact_u, text_u, lang_u)
 
 

@@ -293,6 +293,12 @@ def _phrase_before(start: int, toks, folded, phrases) -> int:
     return toks[ti - n][0] if n else start
 
 
+def _word_before(start: int, toks, folded) -> str | None:
+    """The folded token just before the token at ``start``, None at the start or off a token."""
+    ti = bisect.bisect_left(toks, (start,))
+    return folded[ti - 1] if 0 < ti < len(toks) and toks[ti][0] == start else None
+
+
 def _plus_before_magnitude(text: str, a, b) -> bool:
     """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
     return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
@@ -323,13 +329,19 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             at = _phrase_before(run[0].start, toks, folded, lex.half)
             if at != run[0].start:  # half a million, medio millón, نصف مليون: the magnitude halved
                 run = [Atom(at, run[0].end, "num", run[0].value // 2, False, "word")]
-        if run and run[0].kind == "mag" and fold(text[run[0].start:run[0].end]) in lex.bare:
+        for factor, phrases in lex.fractions if len(run) == 1 and run[0].kind == "mag" and run[0].value >= 1000 else ():
+            at = _phrase_before(run[0].start, toks, folded, phrases)
+            if at != run[0].start:  # полтора миллиона: 1.5 times the magnitude
+                run = [Atom(at, run[0].end, "num", int(round(run[0].value * factor)), False, "word")]
+                break
+        if run and run[0].kind == "mag" and fold(text[run[0].start:run[0].end]) in lex.bare and not (
+                lex.bare_not_after and lex.blocks_bare(_word_before(run[0].start, toks, folded))):
             run.insert(0, Atom(run[0].start, run[0].start, "num", 1, False, "word"))  # mille (un): one thousand
         if not run or all(it.kind != "num" for it in run):
             continue
         if run[0].kind == "mag":
             run.pop(0)
-        if len(run) == 1 and run[0].form == "word" and fold(text[run[0].start:run[0].end]) in lex.ignore:
+        if len(run) == 1 and run[0].form == "word" and lex.ignored(fold(text[run[0].start:run[0].end])):
             continue
         value = run[0].value if len(run) == 1 else _combine(run, lex)
         if value is None:

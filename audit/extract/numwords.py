@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..languages import writes_ideographic_numerals
-from .morphology import clitics
+from .morphology import clitics, elided
 from .text import fold, load_data, tokens
 
 _MAGNITUDES = (100, 1000, 10**6, 10**9, 10**12)
@@ -50,6 +50,9 @@ class NumberLexicon:
     max_phrase: int = 0
     phrase_heads: frozenset[str] = frozenset()  # the first words of ``phrases``
     bare: set[str] = field(default_factory=set)
+    # words after which a bare magnitude is not one of it (a fraction, "per"); "x-" is a beginning
+    bare_not_after: tuple[str, ...] = ()
+    fractions: tuple[tuple[float, tuple[tuple[str, ...], ...]], ...] = ()  # полтора (миллиона): 1.5 times it
     glued: bool = False  # numerals are written as one word (tvåhundrafemtio); elsewhere دوباره is "again", not 2+12
     teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
@@ -81,12 +84,35 @@ class NumberLexicon:
 
     def _unclitic(self, word: str):
         yield word
+        tail = elided(word, self.lang)  # d'un million, l'une: the word after an elided article
+        if tail:
+            yield tail
         for p in self.prefixes:
             if word.startswith(p) and len(word) > len(p) + 1:
                 yield word[len(p):]
         for c in self.classifiers + self.case_endings:
             if word.endswith(c) and len(word) > len(c) + 1:
                 yield word[: -len(c)]
+
+    def ignored(self, word: str) -> bool:
+        """Whether a folded word is one too ambiguous to count alone (un, d'un: an article), or
+        the word for one after an elided article (l'uno, l'un: "the one", "each"), which alone is
+        a pronoun, not a count."""
+        if word in self.ignore:
+            return True
+        tail = elided(word, self.lang)
+        if tail is None:
+            return False
+        return tail in self.ignore or self.words.get(tail, (None,))[0] == 1
+
+    def blocks_bare(self, word: str | None) -> bool:
+        """Whether a bare magnitude after the folded ``word`` is not one of it: a number word,
+        digits, a fraction or a "per" word (numbers.yaml bare_not_after) qualifies it."""
+        if not word:
+            return False
+        if any(ch.isdigit() for ch in word) or word in self.words or any(word.startswith(s) for s in self.stems):
+            return True
+        return any(word.startswith(b[:-1]) if b.endswith("-") else word == b for b in self.bare_not_after)
 
     def _direct(self, word: str) -> Hit | None:
         if word in self.words:
@@ -211,6 +237,7 @@ def lexicon(lang: str) -> NumberLexicon:
         if len(words) == 1 and lex.magnitudes.get(words[0]) == m:
             lex.bare.add(words[0])  # mille, ألف, 千: the magnitude alone is the number
     lex.bare.update(fold(w) for w in spec.get("bare_magnitudes", ()) if fold(w) in lex.magnitudes)
+    lex.bare_not_after = tuple(fold(w) for w in spec.get("bare_not_after", ()))
     if spec.get("small_magnitudes"):
         lex.small_magnitudes = frozenset(spec["small_magnitudes"])
     elif writes_ideographic_numerals(lang):
@@ -229,6 +256,15 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
     lex.half = _phrases(spec.get("half", []))
+    by_factor: dict[float, list[str]] = {}
+    for w, f in spec.get("fractions", {}).items():
+        by_factor.setdefault(float(f), []).append(w)
+    lex.fractions = tuple((f, _phrases(ws)) for f, ws in sorted(by_factor.items()))
+    for phrase in lex.half:  # полмиллиона, halvmiljon: a word for one half glued to the magnitude
+        if len(phrase) == 1:
+            for w, v in lex.magnitudes.items():
+                if v >= 1000:
+                    lex.words.setdefault(phrase[0] + w, (v // 2, False))
     lex.range_words = frozenset(fold(w) for w in spec["range"])
     lex.joined_words = frozenset(fold(w) for w in spec["joined"])
     lex.percent = _phrases(spec["percent"])
