@@ -10,6 +10,7 @@ report them (``strict._why``'s reasons: vote, caps, elsewhere, termlike, ...).
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
@@ -50,8 +51,11 @@ def trace(texts: dict) -> list:
 
 
 def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("perturb_output", help="a file of `real_perturb.py --verbose` output (its MISSED lines)")
+    args = ap.parse_args(argv)
     causes = Counter()
-    for corpus, kind, lang, name, ln, what, after in misses(argv[0]):
+    for corpus, kind, lang, name, ln, what, after in misses(args.perturb_output):
         root = CORPORA / corpus
         texts = {p.name: (p.name, p.joinpath(name).read_text("utf-8").splitlines())
                  for p in sorted(root.iterdir()) if p.is_dir() and p.name != "en" and (p / name).exists()}
