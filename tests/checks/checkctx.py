@@ -53,6 +53,26 @@ def support(finding) -> set[str]:
     return {loc.document for loc in finding.locations if loc.role == "support"}
 
 
+def strict_name_findings(texts: dict[str, tuple[str, list[str]]]) -> list[tuple]:
+    """(check, flagged, expected, found) of name-missing and name-substituted with the strict
+    vote alone (``broad`` off), in that order."""
+    from audit.checks.name_missing import NameMissing
+    from audit.checks.name_substituted import NameSubstituted
+
+    out = []
+    for check in (NameMissing, NameSubstituted):
+        strict = type("Strict" + check.__name__, (check,), {"broad": False})
+        out += [(f.check, flagged(f), f.expected, f.found) for f in run(strict, context(texts))]
+    return out
+
+
+def edited(base: dict[str, list[str]], lang: str, line: int, text: str) -> dict[str, tuple[str, list[str]]]:
+    """``base`` (language -> lines) as ``context`` reads it, line ``line`` (1-based) of ``lang`` replaced."""
+    out = {code: (code, list(lines)) for code, lines in base.items()}
+    out[lang][1][line - 1] = text
+    return out
+
+
 # Three paragraphs of one article in four languages (from tests/data/articles/trade.*.txt).
 TRADE = {
     "en": [

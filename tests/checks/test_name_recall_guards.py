@@ -3,28 +3,8 @@ caseless translation drops is not excused by a chance word whose key is an edit 
 common word of the language, another first letter, two common words run together); and the places where the article
 says a name are those where the other translations write it, not where one of them writes another
 word of its key."""
-from audit.checks.name_missing import NameMissing
-from audit.checks.name_substituted import NameSubstituted
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
-
-
-class StrictSubstituted(NameSubstituted):
-    broad = False
-
-
-def findings(t: dict) -> list[tuple]:
-    return [(f.check, flagged(f), f.expected, f.found)
-            for check in (StrictMissing, StrictSubstituted) for f in run(check, context(t))]
-
-
-def edit(base: dict, lang: str, line: int, text: str) -> dict:
-    out = {code: (code, list(lines)) for code, lines in base.items()}
-    out[lang][1][line - 1] = text
-    return out
+from checkctx import edited as edit
+from checkctx import strict_name_findings as findings
 
 
 # A doctor named once, on line 2, by every translation.

@@ -2,28 +2,8 @@
 translation writes the name beyond the keys (cut short, split by a joiner), translates a name
 of several words whole, or spells out an acronym, it has dropped nothing; a cased word that is
 another name of the article is no short spelling of this one."""
-from audit.checks.name_missing import NameMissing
-from audit.checks.name_substituted import NameSubstituted
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
-
-
-class StrictSubstituted(NameSubstituted):
-    broad = False
-
-
-def findings(t: dict) -> list[tuple]:
-    return [(f.check, flagged(f), f.expected, f.found)
-            for check in (StrictMissing, StrictSubstituted) for f in run(check, context(t))]
-
-
-def edit(base: dict, lang: str, line: int, text: str) -> dict:
-    out = {code: (code, list(lines)) for code, lines in base.items()}
-    out[lang][1][line - 1] = text
-    return out
+from checkctx import edited as edit
+from checkctx import strict_name_findings as findings
 
 
 # The coach is named on every line, by every translation.

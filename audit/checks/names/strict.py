@@ -410,13 +410,13 @@ def _unlike(w: Word, words, lang: str, own: frozenset[str] = frozenset()) -> boo
         return any((len(k) >= 3 and x.startswith(k)) or
                    ((free or first(k, x)) and Levenshtein.distance(k, x, score_cutoff=1) <= 1) for x in names)
 
-    def transliterated(t: str, ks) -> bool:
+    def transliterated(t: str) -> bool:
         return any(a == b or _skeletons_meet(a, b) for a in sk for b in skeletons(t))
 
     common = float(load_data("names.yaml")["common_zipf"]["one_word"])
     keys = []
     for _, _, t, ks in words:
-        if own & ks or (transliterated(t, ks) and any(like(k, True) for k in ks)):
+        if own & ks or (any(like(k, True) for k in ks) and transliterated(t)):
             return False
         keys.append(frozenset() if _zipf(fold(t), lang) >= common else ks)
     if any(like(k) for ks in keys for k in ks):
