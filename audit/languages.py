@@ -61,6 +61,15 @@ def script_name(code: str) -> str:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def wordfreq_languages() -> frozenset[str]:
+    """The languages wordfreq has a frequency list for (asked once: ``available_languages``
+    walks its data directory on every call)."""
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
+
+
 def language_script(lang: str) -> str | None:
     """The script a language is usually written in, from CLDR's likely subtags (ru -> Cyrl)."""
     from babel.core import get_global

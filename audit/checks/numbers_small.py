@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..languages import wordfreq_languages
 from ..extract.numwords import lexicon
 from ..extract.text import folded_words, remember, tokens
 from ..model import NumberFact
@@ -160,9 +161,9 @@ _SMALL_VALUES: dict[str, dict[str, int]] = {}  # language -> folded word -> its 
 def _mostly_another_word(word: str, value: int, lang: str) -> bool:
     """Whether a number word is far more frequent (wordfreq) than the words for the numbers
     next to it: mostly another word of the same spelling (Persian نه: nine, and "not")."""
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import zipf_frequency
 
-    if lang not in available_languages():
+    if lang not in wordfreq_languages():
         return False
     lex = lexicon(lang)
     try:

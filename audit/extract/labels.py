@@ -16,7 +16,7 @@ from ..model import LabelFact
 from .morphology import elided
 from .names import boundary_words, strip_clitic
 from .numwords import with_clitic
-from ..languages import char_script
+from ..languages import char_script, wordfreq_languages
 from .text import cased_script, fold, load_data, phonetic_key, remember, tokens
 
 _PAREN = regex.compile(r"\(\s*([^()]{1,40}?)\s*\)")
@@ -388,9 +388,9 @@ def common_word(word: str, lang: str) -> bool:
     """Whether ``word``, or its form without a clitic, is at least ``countries.yaml``'s
     ``common_zipf`` frequent in ``lang`` (wordfreq): a word of the language, not a country's
     name written another way. True where wordfreq has no list for ``lang`` (no way to tell)."""
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import zipf_frequency
 
-    if lang not in available_languages():
+    if lang not in wordfreq_languages():
         return True
     limit = float(_countries_data()["common_zipf"])
     try:

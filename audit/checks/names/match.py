@@ -25,6 +25,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
+from ...languages import wordfreq_languages
 from ...extract.labels import territory_names
 from ...extract.text import fold, load_data, phonetic_key, remember, tokens, translit
 
@@ -112,7 +113,7 @@ def common_word(word: str, lang: str, kind: str) -> bool:
     """A word this frequent in ``lang`` (wordfreq) is a word first: a title, an institution;
     ``kind`` names the limit in ``names.yaml``."""
     limits = _data()["common_zipf"]
-    if lang not in _wordfreq_languages():
+    if lang not in wordfreq_languages():
         return False
     try:
         from wordfreq import zipf_frequency
@@ -123,11 +124,6 @@ def common_word(word: str, lang: str, kind: str) -> bool:
     return z >= limits[kind]
 
 
-@lru_cache(maxsize=1)
-def _wordfreq_languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
 
 
 def stem_keys(words, lang: str) -> frozenset[str]:

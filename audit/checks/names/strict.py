@@ -65,9 +65,10 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from ...extract.text import fold, load_data, phonetic_key, tokens
+from ...languages import wordfreq_languages
 from ..base import GroupContext
 from .common import Mention, NameView, name_views
-from .match import _wordfreq_languages, by_meaning, territories, writes_territory, writes_word
+from .match import by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
 from .strict_words import (LinkWords, Word, _cased_name_words, calendar_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
                            _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
@@ -334,7 +335,7 @@ def _strict_votes(ctx: GroupContext):
                 by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
                     all(got[d] == 3 for d in counted if d != f) and \
-                    views[owner].doc.language in _wordfreq_languages() and \
+                    views[owner].doc.language in wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 elsewhere = said_at(f, n, w, codes)
                 if not _consistent(f, w, codes, elsewhere, writes, len(support) == len(counted) - 1, by_key) \
@@ -357,7 +358,7 @@ def _strict_votes(ctx: GroupContext):
         for f in sorted(present):
             if f in flagged_here or by_meaning(views[f].doc.script):
                 continue
-            if not views[f].cased and views[f].doc.language not in _wordfreq_languages():
+            if not views[f].cased and views[f].doc.language not in wordfreq_languages():
                 continue  # no frequency list to tell a rare word from a common one sharing a name's key by chance
             others = [d for d in present if d != f and not by_meaning(views[d].doc.script)]
             if len(others) < 3:

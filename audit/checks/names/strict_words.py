@@ -34,9 +34,9 @@ def _limit() -> float:
 
 @lru_cache(maxsize=400000)
 def _zipf(word: str, lang: str) -> float:
-    from .match import _wordfreq_languages
+    from ...languages import wordfreq_languages
 
-    if lang not in _wordfreq_languages():
+    if lang not in wordfreq_languages():
         return 0.0
     try:
         from wordfreq import zipf_frequency
