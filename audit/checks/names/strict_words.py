@@ -127,7 +127,7 @@ def near_anywhere(w: str, words, table: Skeletons | None = None) -> bool:
     if min(len(x) for x in names) < 2:
         return True  # nothing left to tell it by: never call it absent
     if table is None:
-        table = Skeletons(words)
+        table = words.skeletons if type(words) is LinkWords else Skeletons(words)
     got = table.memo.get(w)
     if got is None:
         # (``_skeletons_meet`` is false for a word shorter than the name's skeleton less a letter)
@@ -155,7 +155,10 @@ def _compound(w: "Word", words) -> bool:
 
 def _keyed(keys: tuple[str, ...], words, lang: str) -> bool:
     """Whether a word of ``words`` has one of the name word's ``keys``, or one with an ending
-    after it (ক্রেমলিনের), or the language's case ending glued on."""
+    after it (ক্রেমলিনের), or the language's case ending glued on. (A ``LinkWords`` of
+    ``lang`` answers from its ``Keyed`` table.)"""
+    if type(words) is LinkWords and words.lang == lang:
+        return words.keyed.has(keys)
     for _, _, t, ks in words:
         for k2 in ks:
             if any(k2 == k or (k2.startswith(k) and len(k2) - len(k) <= 4) for k in keys):
@@ -207,37 +210,48 @@ def compound_head(w: "Word", words, table: Skeletons | None = None) -> bool:
     ns = skeleton(w.text)
     if len(ns) < 8:
         return False
+    if table is None and type(words) is LinkWords:
+        table = words.skeletons
     heads = table.heads if table is not None else (skeleton(t) for _, _, t, _ in words)
     return any(len(x) >= 4 and ns.startswith(x) for x in heads)
 
 
-class LinkWords:
-    """One document's words of one link and the tables the strict vote's presence tests read
-    of them (``Keyed``, ``match.WordTable``, ``Skeletons``), each built once, when first asked."""
+class LinkWords(list):
+    """One document's words of one link (a list of ``word_keys`` entries) with the tables the
+    strict vote's presence tests read of them (``Keyed``, ``match.WordTable``, ``Skeletons``),
+    each built once, when first asked. ``_keyed``, ``near_anywhere``, ``compound_head`` and
+    ``match.writes_word`` read these tables when given a ``LinkWords``: the strict vote asks
+    about one link's words for name word after name word (and, for the names one translation
+    adds, for each of its paragraph's words), each a scan of the link's words without them."""
 
-    __slots__ = ("words", "lang", "_keyed", "_table", "_skeletons")
+    __slots__ = ("lang", "_keyed", "_table", "_skeletons")
 
     def __init__(self, words, lang: str):
-        self.words, self.lang = words, lang
+        super().__init__(words)
+        self.lang = lang
         self._keyed = self._table = self._skeletons = None
+
+    @property
+    def words(self) -> "LinkWords":
+        return self
 
     @property
     def keyed(self) -> "Keyed":
         if self._keyed is None:
-            self._keyed = Keyed(self.words, self.lang)
+            self._keyed = Keyed(self, self.lang)
         return self._keyed
 
     @property
     def table(self) -> WordTable:
         if self._table is None:
             keyed = self.keyed
-            self._table = WordTable(self.words, self.lang, keyed.word_keys | keyed.stemmed)
+            self._table = WordTable(self, self.lang, keyed.word_keys | keyed.stemmed)
         return self._table
 
     @property
     def skeletons(self) -> Skeletons:
         if self._skeletons is None:
-            self._skeletons = Skeletons(self.words)
+            self._skeletons = Skeletons(self)
         return self._skeletons
 
 
@@ -299,8 +313,11 @@ def _phrase_word(word: str) -> bool:
     return _zipf(fold(word), data["loanword_language"]) >= float(data["phrase_zipf"])
 
 
+@lru_cache(maxsize=400000)
 def rare(word: str, lang: str) -> bool:
-    """Rarer in ``lang`` than its common words (wordfreq): names, not titles or institutions."""
+    """Rarer in ``lang`` than its common words (wordfreq): names, not titles or institutions.
+    (Once per distinct (word, language): the strict vote asks it of every word of a paragraph
+    for each link the paragraph is in.)"""
     return _zipf(fold(word), lang) < _limit()
 
 
