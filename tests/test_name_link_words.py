@@ -3,7 +3,7 @@ answer from the tables exactly as the word-by-word scans over the same words as 
 import random
 
 from audit.checks.names.common import word_keys
-from audit.checks.names.strict_words import LinkWords, Word, _keyed, compound_head, near_anywhere
+from audit.checks.names.strict_words import LinkWords, Word, _keyed, compound_head, near_anywhere, near_keys
 from audit.extract.text import phonetic_key
 
 TEXTS = {
@@ -46,3 +46,12 @@ def test_link_words_of_another_language_are_scanned_as_that_language():
     for n in NAMES:
         keys = (phonetic_key(n),)
         assert _keyed(keys, linked, "bn") == _keyed(keys, list(words), "bn")
+
+
+def test_link_words_give_the_keys_near_a_name_as_the_scan_does():
+    for lang, text in TEXTS.items():
+        words = word_keys(text, lang)
+        linked = LinkWords(words, lang)
+        got = [near_keys(n, linked) for n in NAMES]
+        assert got == [near_keys(n, list(words)) for n in NAMES], lang
+        assert any(got) and not all(got)

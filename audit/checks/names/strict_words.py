@@ -9,10 +9,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from operator import itemgetter
+
+from rapidfuzz.distance import Levenshtein
 
 from ...extract.labels import territory_names
 from ...extract.text import fold, key_source, load_data, phonetic_key, tokens
+from ...languages import wordfreq_languages
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
 from .match import WordTable, _stems, stem_keys, territories
@@ -32,16 +36,28 @@ def _limit() -> float:
     return float(load_data("names.yaml")["strict_zipf"])
 
 
+# (wordfreq and anyascii imported when first needed, once: an import statement run per new
+# word, a lookup in Python's import machinery, was 2% of the strict vote)
+@lru_cache(maxsize=None)
+def _zipf_frequency():
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+@lru_cache(maxsize=None)
+def _anyascii():
+    from anyascii import anyascii
+
+    return anyascii
+
+
 @lru_cache(maxsize=400000)
 def _zipf(word: str, lang: str) -> float:
-    from ...languages import wordfreq_languages
-
     if lang not in wordfreq_languages():
         return 0.0
     try:
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(word, lang)
+        return _zipf_frequency()(word, lang)
     except Exception:  # noqa: BLE001 - a language wordfreq cannot tokenise has no frequencies
         return 0.0
 
@@ -50,18 +66,15 @@ def _zipf(word: str, lang: str) -> float:
 def skeletons(word: str) -> tuple[str, ...]:
     """A word's consonant classes, vowels and glides dropped, doubled letters once; j and c
     each read both ways scripts write them (ج for g, জ for z; a hard and a soft c)."""
-    from anyascii import anyascii
-
+    anyascii = _anyascii()
     # (dzh: the Cyrillic romanisation of the sound other scripts write j or g: Джузеппе = Giuseppe)
     # (an anusvara read as the nasal of the consonant after it, as the keys read it: ग्रांट = Grant)
     s = "".join(c for c in anyascii(key_source(word)).lower().replace("ph", "f").replace("x", "ks")
                 .replace("dzh", "j") if c.isalpha())
-    out = []
-    for j in ("k", "s"):
-        for c in ("k", "s"):
-            t = s.replace("j", j).replace("c", c).translate(_SKELETON)
-            out.append("".join(ch for i, ch in enumerate(t) if not i or t[i - 1] != ch))
-    return tuple(dict.fromkeys(out))
+    # (the four readings of j and c, each distinct one classed and its doubled letters made one:
+    # a word without a j or a c has one reading of it)
+    read = dict.fromkeys(s.replace("j", j).replace("c", c) for j in ("k", "s") for c in ("k", "s"))
+    return tuple(dict.fromkeys("".join(map(itemgetter(0), groupby(t.translate(_SKELETON)))) for t in read))
 
 
 def skeleton(word: str) -> str:
@@ -72,8 +85,6 @@ def skeleton(word: str) -> str:
 def _skeletons_meet(name: str, word: str) -> bool:
     """Whether a paragraph word's skeleton may write the name word's: the name inside it,
     or within one edit of its start (two in a long name) after at most a clitic's letters."""
-    from rapidfuzz.distance import Levenshtein
-
     n = len(name)
     if n < 2 or len(word) < max(2, n - 1):
         return False
@@ -104,6 +115,11 @@ class Skeletons:
         self.flat = frozenset().union(*sk)
         self._joined = self._heads = None
         self.memo: dict[str, bool] = {}
+
+    @property
+    def words(self) -> list[tuple[str, ...]]:
+        """Each word's skeletons, in order."""
+        return self._sk
 
     @property
     def joined(self) -> frozenset[str]:
@@ -142,6 +158,11 @@ def near_keys(w: str, words) -> list[str]:
     names = skeletons(w)
     if min(len(x) for x in names) < 3:
         return []
+    if type(words) is LinkWords:  # each distinct skeleton of the link tested once
+        table = words.skeletons
+        meet = {x for x in table.flat if any(_skeletons_meet(ns, x) for ns in names)}
+        return [k for (_, _, _, ks), xs in zip(words, table.words) if not meet.isdisjoint(xs) for k in ks] \
+            if meet else []
     return [k for _, _, t, ks in words if any(_skeletons_meet(ns, x) for ns in names for x in skeletons(t))
             for k in ks]
 
