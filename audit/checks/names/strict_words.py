@@ -311,6 +311,7 @@ def _territory_prefixes(lang: str) -> frozenset[str]:
     return frozenset(n[:4] for n in _regions(lang))
 
 
+@lru_cache(maxsize=400000)
 def _territory_stem(word: str, lang: str) -> bool:
     """A word derived from a territory's name (Europeiska from Europa, britterna): its first
     four letters begin a territory's name and it is no longer than that name and an ending."""
@@ -372,6 +373,7 @@ def _loanword(word: str, langs: tuple[str, ...]) -> bool:
         there - max((_zipf(f, x) for x in langs), default=0.0) >= float(data["loanword_gap"])
 
 
+@lru_cache(maxsize=400000)
 def name_like(t: str, lang: str, langs: tuple[str, ...]) -> bool:
     """A capitalised word of ``lang`` that is a name by its frequencies: rare in its language,
     no month, weekday or language name, no title kept in the loanword language."""
