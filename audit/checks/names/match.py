@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import repeat
 from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 
 from ...languages import wordfreq_languages
 from ...extract.labels import territory_names
-from ...extract.text import fold, load_data, phonetic_key, remember, tokens, translit
+from ...extract.text import MEMO_LIMIT, fold, load_data, phonetic_key, remember, tokens, translit
 
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _TEXT, _KEYS = itemgetter(2), itemgetter(3)  # of a ``word_keys`` entry (start, end, word, keys)
@@ -126,12 +125,21 @@ def common_word(word: str, lang: str, kind: str) -> bool:
 
 
 
+# language -> word -> the keys of its stems: each distinct word's once per process
+_STEM_KEYS: dict[str, dict[str, frozenset[str]]] = {}
+
+
 def stem_keys(words, lang: str) -> frozenset[str]:
     """The keys of ``words``' stems (each less a glued case ending of ``lang``)."""
     if not _suffixes(lang):
         return frozenset()
-    stems = [st for st in map(_stems, map(_TEXT, words), repeat(lang)) if st]
-    return frozenset(phonetic_key(x) for st in stems for x in st)
+    known = _STEM_KEYS.get(lang)
+    if known is None or len(known) >= MEMO_LIMIT:  # bounded as ``text.remember``'s memos are
+        known = _STEM_KEYS[lang] = {}
+    texts = set(map(_TEXT, words))
+    for t in texts.difference(known):
+        known[t] = frozenset(phonetic_key(x) for x in _stems(t, lang))
+    return frozenset().union(*map(known.__getitem__, texts))
 
 
 class WordTable:

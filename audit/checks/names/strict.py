@@ -109,7 +109,7 @@ def _strict_votes(ctx: GroupContext):
     def words_here(d: str, n: int, idx) -> list:
         got = words_at.get((d, n))
         if got is None:
-            got = words_at[(d, n)] = [w for i in idx for w in views[d].words[i]]
+            got = words_at[(d, n)] = LinkWords([w for i in idx for w in views[d].words[i]], views[d].doc.language)
         return got
 
     # every link's name words, by the cased documents that write them
@@ -149,7 +149,7 @@ def _strict_votes(ctx: GroupContext):
             keys = (w.key,) + w.stems
             tb = tables.get((d, n))
             if tb is None:
-                tb = tables[(d, n)] = LinkWords(ws, lang)
+                tb = tables[(d, n)] = ws
             if tb.keyed.has(keys) or bool(codes and writes_territory(ws, lang, set(codes))):
                 got = 3  # by its key, an ending after it
             elif len(w.key) >= 4 and any(writes_word(k, ws, lang, tb.table) for k in keys):

@@ -9,10 +9,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from operator import itemgetter
+
+from rapidfuzz.distance import Levenshtein
 
 from ...extract.labels import territory_names
 from ...extract.text import fold, key_source, load_data, phonetic_key, tokens
+from ...languages import wordfreq_languages
 from ...punctuation import BEFORE_SENTENCE_START
 from .common import Mention, NameView
 from .match import WordTable, _stems, stem_keys, territories
@@ -32,16 +36,28 @@ def _limit() -> float:
     return float(load_data("names.yaml")["strict_zipf"])
 
 
+# (wordfreq and anyascii imported when first needed, once: an import statement run per new
+# word, a lookup in Python's import machinery, was 2% of the strict vote)
+@lru_cache(maxsize=None)
+def _zipf_frequency():
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+@lru_cache(maxsize=None)
+def _anyascii():
+    from anyascii import anyascii
+
+    return anyascii
+
+
 @lru_cache(maxsize=400000)
 def _zipf(word: str, lang: str) -> float:
-    from ...languages import wordfreq_languages
-
     if lang not in wordfreq_languages():
         return 0.0
     try:
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(word, lang)
+        return _zipf_frequency()(word, lang)
     except Exception:  # noqa: BLE001 - a language wordfreq cannot tokenise has no frequencies
         return 0.0
 
@@ -50,18 +66,15 @@ def _zipf(word: str, lang: str) -> float:
 def skeletons(word: str) -> tuple[str, ...]:
     """A word's consonant classes, vowels and glides dropped, doubled letters once; j and c
     each read both ways scripts write them (ج for g, জ for z; a hard and a soft c)."""
-    from anyascii import anyascii
-
+    anyascii = _anyascii()
     # (dzh: the Cyrillic romanisation of the sound other scripts write j or g: Джузеппе = Giuseppe)
     # (an anusvara read as the nasal of the consonant after it, as the keys read it: ग्रांट = Grant)
     s = "".join(c for c in anyascii(key_source(word)).lower().replace("ph", "f").replace("x", "ks")
                 .replace("dzh", "j") if c.isalpha())
-    out = []
-    for j in ("k", "s"):
-        for c in ("k", "s"):
-            t = s.replace("j", j).replace("c", c).translate(_SKELETON)
-            out.append("".join(ch for i, ch in enumerate(t) if not i or t[i - 1] != ch))
-    return tuple(dict.fromkeys(out))
+    # (the four readings of j and c, each distinct one classed and its doubled letters made one:
+    # a word without a j or a c has one reading of it)
+    read = dict.fromkeys(s.replace("j", j).replace("c", c) for j in ("k", "s") for c in ("k", "s"))
+    return tuple(dict.fromkeys("".join(map(itemgetter(0), groupby(t.translate(_SKELETON)))) for t in read))
 
 
 def skeleton(word: str) -> str:
@@ -72,8 +85,6 @@ def skeleton(word: str) -> str:
 def _skeletons_meet(name: str, word: str) -> bool:
     """Whether a paragraph word's skeleton may write the name word's: the name inside it,
     or within one edit of its start (two in a long name) after at most a clitic's letters."""
-    from rapidfuzz.distance import Levenshtein
-
     n = len(name)
     if n < 2 or len(word) < max(2, n - 1):
         return False
@@ -106,6 +117,11 @@ class Skeletons:
         self.memo: dict[str, bool] = {}
 
     @property
+    def words(self) -> list[tuple[str, ...]]:
+        """Each word's skeletons, in order."""
+        return self._sk
+
+    @property
     def joined(self) -> frozenset[str]:
         if self._joined is None:
             sk = self._sk
@@ -127,7 +143,7 @@ def near_anywhere(w: str, words, table: Skeletons | None = None) -> bool:
     if min(len(x) for x in names) < 2:
         return True  # nothing left to tell it by: never call it absent
     if table is None:
-        table = Skeletons(words)
+        table = words.skeletons if type(words) is LinkWords else Skeletons(words)
     got = table.memo.get(w)
     if got is None:
         # (``_skeletons_meet`` is false for a word shorter than the name's skeleton less a letter)
@@ -142,6 +158,11 @@ def near_keys(w: str, words) -> list[str]:
     names = skeletons(w)
     if min(len(x) for x in names) < 3:
         return []
+    if type(words) is LinkWords:  # each distinct skeleton of the link tested once
+        table = words.skeletons
+        meet = {x for x in table.flat if any(_skeletons_meet(ns, x) for ns in names)}
+        return [k for (_, _, _, ks), xs in zip(words, table.words) if not meet.isdisjoint(xs) for k in ks] \
+            if meet else []
     return [k for _, _, t, ks in words if any(_skeletons_meet(ns, x) for ns in names for x in skeletons(t))
             for k in ks]
 
@@ -155,7 +176,10 @@ def _compound(w: "Word", words) -> bool:
 
 def _keyed(keys: tuple[str, ...], words, lang: str) -> bool:
     """Whether a word of ``words`` has one of the name word's ``keys``, or one with an ending
-    after it (ক্রেমলিনের), or the language's case ending glued on."""
+    after it (ক্রেমলিনের), or the language's case ending glued on. (A ``LinkWords`` of
+    ``lang`` answers from its ``Keyed`` table.)"""
+    if type(words) is LinkWords and words.lang == lang:
+        return words.keyed.has(keys)
     for _, _, t, ks in words:
         for k2 in ks:
             if any(k2 == k or (k2.startswith(k) and len(k2) - len(k) <= 4) for k in keys):
@@ -207,37 +231,48 @@ def compound_head(w: "Word", words, table: Skeletons | None = None) -> bool:
     ns = skeleton(w.text)
     if len(ns) < 8:
         return False
+    if table is None and type(words) is LinkWords:
+        table = words.skeletons
     heads = table.heads if table is not None else (skeleton(t) for _, _, t, _ in words)
     return any(len(x) >= 4 and ns.startswith(x) for x in heads)
 
 
-class LinkWords:
-    """One document's words of one link and the tables the strict vote's presence tests read
-    of them (``Keyed``, ``match.WordTable``, ``Skeletons``), each built once, when first asked."""
+class LinkWords(list):
+    """One document's words of one link (a list of ``word_keys`` entries) with the tables the
+    strict vote's presence tests read of them (``Keyed``, ``match.WordTable``, ``Skeletons``),
+    each built once, when first asked. ``_keyed``, ``near_anywhere``, ``compound_head`` and
+    ``match.writes_word`` read these tables when given a ``LinkWords``: the strict vote asks
+    about one link's words for name word after name word (and, for the names one translation
+    adds, for each of its paragraph's words), each a scan of the link's words without them."""
 
-    __slots__ = ("words", "lang", "_keyed", "_table", "_skeletons")
+    __slots__ = ("lang", "_keyed", "_table", "_skeletons")
 
     def __init__(self, words, lang: str):
-        self.words, self.lang = words, lang
+        super().__init__(words)
+        self.lang = lang
         self._keyed = self._table = self._skeletons = None
+
+    @property
+    def words(self) -> "LinkWords":
+        return self
 
     @property
     def keyed(self) -> "Keyed":
         if self._keyed is None:
-            self._keyed = Keyed(self.words, self.lang)
+            self._keyed = Keyed(self, self.lang)
         return self._keyed
 
     @property
     def table(self) -> WordTable:
         if self._table is None:
             keyed = self.keyed
-            self._table = WordTable(self.words, self.lang, keyed.word_keys | keyed.stemmed)
+            self._table = WordTable(self, self.lang, keyed.word_keys | keyed.stemmed)
         return self._table
 
     @property
     def skeletons(self) -> Skeletons:
         if self._skeletons is None:
-            self._skeletons = Skeletons(self.words)
+            self._skeletons = Skeletons(self)
         return self._skeletons
 
 
@@ -276,6 +311,7 @@ def _territory_prefixes(lang: str) -> frozenset[str]:
     return frozenset(n[:4] for n in _regions(lang))
 
 
+@lru_cache(maxsize=400000)
 def _territory_stem(word: str, lang: str) -> bool:
     """A word derived from a territory's name (Europeiska from Europa, britterna): its first
     four letters begin a territory's name and it is no longer than that name and an ending."""
@@ -299,8 +335,11 @@ def _phrase_word(word: str) -> bool:
     return _zipf(fold(word), data["loanword_language"]) >= float(data["phrase_zipf"])
 
 
+@lru_cache(maxsize=400000)
 def rare(word: str, lang: str) -> bool:
-    """Rarer in ``lang`` than its common words (wordfreq): names, not titles or institutions."""
+    """Rarer in ``lang`` than its common words (wordfreq): names, not titles or institutions.
+    (Once per distinct (word, language): the strict vote asks it of every word of a paragraph
+    for each link the paragraph is in.)"""
     return _zipf(fold(word), lang) < _limit()
 
 
@@ -334,6 +373,7 @@ def _loanword(word: str, langs: tuple[str, ...]) -> bool:
         there - max((_zipf(f, x) for x in langs), default=0.0) >= float(data["loanword_gap"])
 
 
+@lru_cache(maxsize=400000)
 def name_like(t: str, lang: str, langs: tuple[str, ...]) -> bool:
     """A capitalised word of ``lang`` that is a name by its frequencies: rare in its language,
     no month, weekday or language name, no title kept in the loanword language."""
