@@ -91,14 +91,12 @@ _NOT_MONTH: dict[str, set[str]] = {}
 def _month_candidates(lang: str, folded) -> list[int]:
     """Indices of the words that name a month or may start a multi-word name, in order."""
     not_month = _NOT_MONTH.setdefault(lang, set())
-    out = []
-    for i in [i for i, w in enumerate(folded) if w not in not_month]:
-        w = folded[i]
-        if _starts_month(lang, w) or _month_of(lang, w) is not None:
-            out.append(i)
-        else:
-            not_month.add(w)
-    return out
+    fresh = set(folded).difference(not_month)
+    if not fresh:  # each word known to be none (most paragraphs): set operations, no loop per word
+        return []
+    months = {w for w in fresh if _starts_month(lang, w) or _month_of(lang, w) is not None}
+    not_month.update(fresh.difference(months))
+    return [i for i, w in enumerate(folded) if w in months] if months else []
 
 
 @lru_cache(maxsize=100_000)

@@ -278,8 +278,32 @@ def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
 
 def _name_cased(word: str, lang: str) -> bool:
     """:func:`_capital_or_caseless` of a word, or of what follows its elided article or
-    preposition (d'Italie, l'Espagne: the name is capitalised, not the article)."""
-    return _capital_or_caseless(elided(word, lang) or word)
+    preposition (d'Italie, l'Espagne: the name is capitalised, not the article). Once per
+    distinct word: every word of every paragraph a country check reads is asked."""
+    known = _NAME_CASED.get(lang)
+    if known is None:
+        known = _NAME_CASED[lang] = {}
+    got = known.get(word)
+    if got is None:
+        got = remember(known, word, _capital_or_caseless(elided(word, lang) or word))
+    return got
+
+
+def _may_open_name(word: str, lang: str) -> bool:
+    """Whether ``word`` may be the first word of a country's name as written here: name-cased
+    (:func:`_name_cased`) and a form of it a name's first word (:func:`_may_start`); once per
+    distinct word."""
+    known = _OPENS.get(lang)
+    if known is None:
+        known = _OPENS[lang] = {}
+    got = known.get(word)
+    if got is None:
+        got = remember(known, word, _name_cased(word, lang) and _may_start(word, lang))
+    return got
+
+
+_NAME_CASED: dict[str, dict[str, bool]] = {}  # language -> word -> _name_cased
+_OPENS: dict[str, dict[str, bool]] = {}  # language -> word -> _may_open_name
 
 
 def _capital_or_caseless(word: str) -> bool:
@@ -304,13 +328,13 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     if unspaced is not None:
         return _unspaced_mentions(text, unspaced)
     toks = tokens(text)
-    starts = _STARTS.setdefault(lang, {})
+    opens = _OPENS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the
     # names are then tried at those words only, left to right, past the last one found.
     # Case is asked of a word whose letters have it: a Devanagari or Arabic word in a
     # paragraph that opens with "COVID-19" is no lower-case word
     candidates = [k for k, (_, _, t) in enumerate(toks)
-                  if _name_cased(t, lang) and (starts.get(t) if t in starts else _may_start(t, lang))]
+                  if (opens[t] if t in opens else _may_open_name(t, lang))]
     out = []
     after = 0  # the first word not inside a name already found
     for k in candidates:
