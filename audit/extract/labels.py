@@ -167,13 +167,13 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
         heads.append(fold(tail))
     # a clitic that absorbed the name's article (للصين = ل + الصين), after another clitic
     # too (وللصين, "and to China")
-    clitics = [(fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()]
+    clitics = _article_clitics(lang)
     heads += [a + h[len(c):] for h in list(heads) for c, a in clitics if h.startswith(c) and len(h) - len(c) >= 2]
     if not last:
         return heads
     # a consonant glued after the ending, doubled before the next word (Tamil சீனாவைச் சேர்ந்த)
     heads += [h[:-len(x)] for h in list(heads) for x in _sandhi(lang) if h.endswith(x) and len(h) - len(x) >= 2]
-    mark = _countries_data().get("stem_marks", {}).get(lang, "")
+    mark = _stem_mark(lang)
     out = list(heads)
     for h in heads:
         for x in _case_endings(lang):
@@ -184,6 +184,17 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
                     # consonant's virama (ஜப்பான் + இல் = ஜப்பானில்): the name has it back
                     out.append(h[:-len(x)] + mark)
     return out
+
+
+@lru_cache(maxsize=None)
+def _article_clitics(lang: str) -> tuple[tuple[str, str], ...]:
+    """(clitic, the article it absorbed), folded (countries.yaml ``article_clitics``)."""
+    return tuple((fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items())
+
+
+@lru_cache(maxsize=None)
+def _stem_mark(lang: str) -> str:
+    return _countries_data().get("stem_marks", {}).get(lang, "")
 
 
 @lru_cache(maxsize=None)
