@@ -14,7 +14,9 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import fields, replace
-from typing import Callable, Iterable, Mapping, NamedTuple
+from operator import itemgetter
+from collections.abc import Mapping
+from typing import Callable, Iterable, NamedTuple
 
 from ..model import Fact, ParagraphFacts
 from .dates import extract_dates
@@ -155,12 +157,18 @@ def _extract(text: str, lang: str, lowercase_vocab: frozenset[str]) -> Paragraph
     return ParagraphFacts(*builtin, more=tuple(found.items()))
 
 
+_WORD = itemgetter(2)  # the word of a (start, end, word) token
+
+
 def lowercase_vocabulary(texts) -> frozenset[str]:
     """Words a document writes in lower case somewhere (to tell names from sentence starts)."""
     from .text import _tokens
 
-    # through the tokeniser's cache, which the extractors then read; each distinct word tested once
-    words = {t for text in texts for _, _, t in _tokens(text)}
+    # through the tokeniser's cache, which the extractors then read; each distinct word tested
+    # once, the words of a paragraph gathered by C-level maps
+    words: set[str] = set()
+    for text in texts:
+        words.update(map(_WORD, _tokens(text)))
     return frozenset(t.casefold() for t in words if t[:1].islower())
 
 

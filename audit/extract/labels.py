@@ -167,13 +167,13 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
         heads.append(fold(tail))
     # a clitic that absorbed the name's article (للصين = ل + الصين), after another clitic
     # too (وللصين, "and to China")
-    clitics = [(fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items()]
+    clitics = _article_clitics(lang)
     heads += [a + h[len(c):] for h in list(heads) for c, a in clitics if h.startswith(c) and len(h) - len(c) >= 2]
     if not last:
         return heads
     # a consonant glued after the ending, doubled before the next word (Tamil சீனாவைச் சேர்ந்த)
     heads += [h[:-len(x)] for h in list(heads) for x in _sandhi(lang) if h.endswith(x) and len(h) - len(x) >= 2]
-    mark = _countries_data().get("stem_marks", {}).get(lang, "")
+    mark = _stem_mark(lang)
     out = list(heads)
     for h in heads:
         for x in _case_endings(lang):
@@ -184,6 +184,17 @@ def _word_forms(word: str, lang: str, last: bool) -> list[str]:
                     # consonant's virama (ஜப்பான் + இல் = ஜப்பானில்): the name has it back
                     out.append(h[:-len(x)] + mark)
     return out
+
+
+@lru_cache(maxsize=None)
+def _article_clitics(lang: str) -> tuple[tuple[str, str], ...]:
+    """(clitic, the article it absorbed), folded (countries.yaml ``article_clitics``)."""
+    return tuple((fold(c), fold(a)) for c, a in _countries_data().get("article_clitics", {}).get(lang, {}).items())
+
+
+@lru_cache(maxsize=None)
+def _stem_mark(lang: str) -> str:
+    return _countries_data().get("stem_marks", {}).get(lang, "")
 
 
 @lru_cache(maxsize=None)
@@ -278,8 +289,32 @@ def _unspaced_mentions(text: str, unspaced) -> tuple[tuple[int, int, str], ...]:
 
 def _name_cased(word: str, lang: str) -> bool:
     """:func:`_capital_or_caseless` of a word, or of what follows its elided article or
-    preposition (d'Italie, l'Espagne: the name is capitalised, not the article)."""
-    return _capital_or_caseless(elided(word, lang) or word)
+    preposition (d'Italie, l'Espagne: the name is capitalised, not the article). Once per
+    distinct word: every word of every paragraph a country check reads is asked."""
+    known = _NAME_CASED.get(lang)
+    if known is None:
+        known = _NAME_CASED[lang] = {}
+    got = known.get(word)
+    if got is None:
+        got = remember(known, word, _capital_or_caseless(elided(word, lang) or word))
+    return got
+
+
+def _may_open_name(word: str, lang: str) -> bool:
+    """Whether ``word`` may be the first word of a country's name as written here: name-cased
+    (:func:`_name_cased`) and a form of it a name's first word (:func:`_may_start`); once per
+    distinct word."""
+    known = _OPENS.get(lang)
+    if known is None:
+        known = _OPENS[lang] = {}
+    got = known.get(word)
+    if got is None:
+        got = remember(known, word, _name_cased(word, lang) and _may_start(word, lang))
+    return got
+
+
+_NAME_CASED: dict[str, dict[str, bool]] = {}  # language -> word -> _name_cased
+_OPENS: dict[str, dict[str, bool]] = {}  # language -> word -> _may_open_name
 
 
 def _capital_or_caseless(word: str) -> bool:
@@ -304,13 +339,13 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     if unspaced is not None:
         return _unspaced_mentions(text, unspaced)
     toks = tokens(text)
-    starts = _STARTS.setdefault(lang, {})
+    opens = _OPENS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the
     # names are then tried at those words only, left to right, past the last one found.
     # Case is asked of a word whose letters have it: a Devanagari or Arabic word in a
     # paragraph that opens with "COVID-19" is no lower-case word
     candidates = [k for k, (_, _, t) in enumerate(toks)
-                  if _name_cased(t, lang) and (starts.get(t) if t in starts else _may_start(t, lang))]
+                  if (opens[t] if t in opens else _may_open_name(t, lang))]
     out = []
     after = 0  # the first word not inside a name already found
     for k in candidates:

@@ -55,8 +55,9 @@ def extract_names(text: str, lang: str, lowercase_vocab: frozenset[str] = frozen
         return []
     if not _mostly_cased(text):
         # a caseless script: every word of two letters or more without a digit is a candidate
-        keyed = [(s, e, t, _caseless_key(t)) for s, e, t in toks]
-        return [NameFact(t, s, e, key, cased=False) for s, e, t, key in keyed if key is not None]
+        known = _CASELESS
+        return [NameFact(t, s, e, key, False) for s, e, t in toks
+                if (key := known[t] if t in known else _caseless_key(t)) is not None]
     facts: list[NameFact] = []
     run: list[tuple[int, int, str]] = []
     for tok in toks:

@@ -190,20 +190,18 @@ def _word_candidates(toks, folded, lex: NumberLexicon) -> list[int]:
     raw = writes_ideographic_numerals(lex.lang)
     words = [t for _, _, t in toks] if raw else folded
     inert, active = lex.inert_words, lex.active_words
-    out = []
-    for k in [k for k, w in enumerate(words) if w not in inert]:
-        if words[k] in active:
-            out.append(k)
-            continue
-        tok = toks[k][2]
-        w = folded[k]
-        if (w in lex.phrase_heads or (w,) in lex.percent or lex.lookup(tok) is not None
-                or (raw and next(_cjk_numerals(tok, lex), None) is not None)):
-            out.append(k)
-            active.add(words[k])
+    # each distinct word new to the process tested once (by set operations, no loop per word
+    # where all are known): the test reads the word folded (folded_words folds each token),
+    # and as written only in a language written with CJK numerals, where ``words`` is as written
+    for word in set(words).difference(inert, active):
+        w = fold(word) if raw else word
+        if (w in lex.phrase_heads or (w,) in lex.percent or lex.lookup_folded(w) is not None
+                or (raw and next(_cjk_numerals(word, lex), None) is not None)):
+            active.add(word)
         else:
-            inert.add(words[k])
-    return out
+            inert.add(word)
+    hits = active.intersection(words)
+    return [k for k, w in enumerate(words) if w in hits] if hits else []
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import itemgetter
 
 import regex
 
@@ -29,11 +30,14 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(zip(ends[0::2], ends[1::2], parts[1::2]))
 
 
+_WORD = itemgetter(2)  # the word of a (start, end, word) token
+
+
 @lru_cache(maxsize=2048)
 def folded_words(text: str) -> tuple[str, ...]:
     """``fold`` of every word of ``tokens(text)``, in order; remembered as the tokens are,
     so the extractors that look words up folded (numbers, dates) fold a paragraph once."""
-    return tuple(map(fold, [t for _, _, t in _tokens(text)]))
+    return tuple(map(fold, map(_WORD, _tokens(text))))
 
 
 MEMO_LIMIT = 100_000
