@@ -297,7 +297,7 @@ def _strict_votes(ctx: GroupContext):
                     # here, is the evidence the keys lack; Biosolutions written, Emergent translated;
                     # nor a word whose key is a misspelling of the name's: Hindi चेकर, kr, for krs)
                     lacking = [d for d in counted if got[d] in (1, 2) and (views[d].cased or (
-                        len(counted) >= 5 and all(got[x] == 3 for x in counted if x != d)
+                        len(counted) >= 5 and _by_key(got, d, counted)
                         and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
                         and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language, own_keys(d, n, w)))) \
                         and not_own(d, n, w)]
@@ -334,7 +334,7 @@ def _strict_votes(ctx: GroupContext):
                 # misspelling: درليك, Drake)
                 by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
-                    all(got[d] == 3 for d in counted if d != f) and \
+                    _by_key(got, f, counted) and \
                     views[owner].doc.language in wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 elsewhere = said_at(f, n, w, codes)
@@ -435,6 +435,20 @@ def _rest_written(f: str, n: int, w: Word, ws: list[Word], writes) -> bool:
     it whole (Coffer Peach Tracker = مراقب مبيعات ... الخوخ, a sales monitor): no omission shown."""
     rest = [x for x in ws if x is not w]
     return not rest or any(writes(f, n, x, frozenset()) == 3 for x in rest)
+
+
+def _by_key(got: dict[str, int], f: str, counted: list[str]) -> bool:
+    """Whether every translation but ``f`` writes the name here by its key (``got`` 3), or, among
+    many (``names.yaml: strict_many``), nearly every one, the rest writing it near its key and
+    skeleton (``got`` 2: a spelling of their own beyond the keys, Tamil or Persian, support all
+    the same). With fifteen translations one such spelling was enough to hide a name dropped."""
+    others = [d for d in counted if d != f]
+    keyed = sum(1 for d in others if got[d] == 3)
+    if keyed == len(others):
+        return True
+    many = load_data("names.yaml")["strict_many"]
+    return len(others) >= int(many["others"]) and keyed >= float(many["by_key"]) * len(others) and \
+        all(got[d] >= 2 for d in others)
 
 
 def _once_limit() -> float:
