@@ -335,6 +335,7 @@ def _strict_votes(ctx: GroupContext):
                 by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
                     _by_key(got, f, counted) and \
+                    (all(got[d] == 3 for d in counted if d != f) or _rest_written(f, n, w, ws, writes)) and \
                     views[owner].doc.language in wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 elsewhere = said_at(f, n, w, codes)
