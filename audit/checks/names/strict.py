@@ -334,7 +334,11 @@ def _strict_votes(ctx: GroupContext):
                 # misspelling: درليك, Drake)
                 by_key = (views[f].cased or (_unlike(w, words_here(f, n, index[n][f]), views[f].doc.language, own_keys(f, n, w))
                                              and _rest_written(f, n, w, ws, writes))) and \
-                    all(got[d] == 3 for d in counted if d != f) and \
+                    _by_key(got, f, counted) and \
+                    (all(got[d] == 3 for d in counted if d != f) or (
+                        views[f].cased and _rest_written(f, n, w, ws, writes)
+                        and all(_zipf(fold(w.text), views[d].doc.language) < _once_limit() for d in counted
+                                if d != f and views[d].cased))) and \
                     views[owner].doc.language in wordfreq_languages() and \
                     _zipf(fold(w.text), views[owner].doc.language) < _once_limit()
                 elsewhere = said_at(f, n, w, codes)
@@ -435,6 +439,26 @@ def _rest_written(f: str, n: int, w: Word, ws: list[Word], writes) -> bool:
     it whole (Coffer Peach Tracker = مراقب مبيعات ... الخوخ, a sales monitor): no omission shown."""
     rest = [x for x in ws if x is not w]
     return not rest or any(writes(f, n, x, frozenset()) == 3 for x in rest)
+
+
+def _by_key(got: dict[str, int], f: str, counted: list[str]) -> bool:
+    """Whether every translation but ``f`` writes the name here by its key (``got`` 3), or, among
+    many (``names.yaml: strict_many``), nearly every one, the rest writing it near its key and
+    skeleton (``got`` 2: a spelling of their own beyond the keys, Tamil or Persian, support all
+    the same). With fifteen translations one such spelling was enough to hide a name dropped.
+    The said-once rule reads the second form only for a cased ``f``, for a word rare in every
+    cased language of the link (not London, 5.1 in Malay, which Portuguese writes Londres), and,
+    for a name of several name words, where ``f`` writes another of them here (not Diamond
+    Princess translated, nor a line of another text): caseless translations so read raised as many
+    false findings on TICO-19 as real ones (Clostridium translated in Arabic, SafeTrace split in
+    Tamil; Urdu Andres, Medicago and Hartnup dropped)."""
+    others = [d for d in counted if d != f]
+    keyed = sum(1 for d in others if got[d] == 3)
+    if keyed == len(others):
+        return True
+    many = load_data("names.yaml")["strict_many"]
+    return len(others) >= int(many["others"]) and keyed >= float(many["by_key"]) * len(others) and \
+        all(got[d] >= 2 for d in others)
 
 
 def _once_limit() -> float:
