@@ -104,6 +104,7 @@ def _member_parts(surface: str, lang: str, cased: bool):
     return _territory(surface, lang), words, folded, capitalised, _figures(surface)
 
 
+@lru_cache(maxsize=100000)
 def _figures(surface: str) -> tuple[str, ...]:
     """The figures a member writes, in ASCII digits whatever the script (४३ = 43): a code's
     figures tell it from its siblings (HCoV-OC43, HCoV-NL63; IL-2, IL-6), which phonetic keys,
@@ -189,6 +190,8 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     n = len(m.words)
     if len(m.surface) >= 3 and fold(_joined(m.surface)) in words_text:
         return True  # as written, glued to a word of another script too (和Toby N)
+    if m.figures and not _has_run(_figures(words_text), m.figures):
+        return False  # a code is written with its figures: HCoV-229E does not write HCoV-OC43
     if same_script:
         want = m.folded
         return any(all(_spelt(want[k], words[s + k][0], last=k == n - 1) for k in range(n))
@@ -202,6 +205,11 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
             return True
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
+
+
+def _has_run(figures: tuple[str, ...], want: tuple[str, ...]) -> bool:
+    n = len(want)
+    return any(figures[s:s + n] == want for s in range(len(figures) - n + 1))
 
 
 @lru_cache(maxsize=100000)
