@@ -34,14 +34,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from ..extract.labels import territory_names
+from ..extract.labels import country_code, territory_names
 from ..extract.lists import _conjunctions, _separators
 from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 from .lists_common import (_MAX_TERRITORY_WORDS as _TERRITORY_WORDS, Member, _a_word_written, _entities, _joined_at,
-                           _member, _territory, _word_written, _writes)
+                           _member, _word_written, _writes)
 from .names.common import word_keys
 from .lists_common import shared_members  # noqa: F401 - re-exported: benchmarks/perturb.py imports it from here
 
@@ -179,14 +179,15 @@ def _at(words, index, entity, lang) -> set[int]:
 
 def _territory_at(words, entity, lang) -> set[int]:
     """The positions of the paragraph's words that name the entity's territory by a CLDR name of
-    the language (اٹلی is Italy, whose key ``tl`` is too short for ``_at``)."""
+    the language (اٹلی is Italy, whose key ``tl`` is too short for ``_at``): the words of the name
+    alone, not a stretch that ends with it."""
     code = next((m.territory for m in entity if m.territory), None)
     if code is None:
         return set()
     out = set()
     for n in range(len(words)):
         for w in range(1, _TERRITORY_WORDS + 1):
-            if n + w <= len(words) and _territory(" ".join(t for _, _, t, _ in words[n:n + w]), lang) == code:
+            if n + w <= len(words) and country_code(" ".join(t for _, _, t, _ in words[n:n + w]), lang) == code:
                 out.update(range(n, n + w))
     return out
 
