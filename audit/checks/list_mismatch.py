@@ -31,15 +31,17 @@ matching and the reading of a paragraph without a list are in ``lists_common``.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
-from ..extract.labels import territory_names
+from ..extract.labels import country_code, territory_names
 from ..extract.lists import _conjunctions, _separators
 from ..extract.names import strip_clitic
 from ..extract.text import fold, is_cased_script
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
-from .lists_common import Member, _a_word_written, _entities, _joined_at, _member, _word_written, _writes
+from .lists_common import (_MAX_TERRITORY_WORDS as _TERRITORY_WORDS, Member, _a_word_written, _entities, _joined_at,
+                           _member, _word_written, _writes)
 from .names.common import word_keys
 from .lists_common import shared_members  # noqa: F401 - re-exported: benchmarks/perturb.py imports it from here
 
@@ -52,6 +54,26 @@ def _strong(entity: list[Member]) -> bool:
     """A territory, or a name with a word of three letters or more in its key ("Dr" cut
     from "Dr. PawPaw" at its full stop is not)."""
     return any(m.territory for m in entity) or any(len(k) >= 3 for m in entity for w in m.words for k in w)
+
+
+def _plain(word: str) -> str:
+    """A folded word without its diacritics: Dubái, Dubaï and Dubai are one spelling of a name."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def _placed(entity: list[Member]) -> bool:
+    """Strong enough to say where a dropped member stood: ``_strong``, or a word of three
+    letters or more that two translations write alike (Dubai, whose key ``db`` is too
+    short to be evidence: the spelling is)."""
+    if _strong(entity):
+        return True
+    seen: dict[str, str] = {}
+    for m in entity:
+        for folded in m.folded:
+            w = _plain(folded)
+            if len(w) >= 3 and seen.setdefault(w, m.doc) != m.doc:
+                return True
+    return False
 
 
 def _guessed(ctx: GroupContext, m: Member) -> bool:
@@ -118,14 +140,14 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
                     after = n
             index: dict = {}
             for n, (_, _, t, keys) in enumerate(words):
-                index.setdefault(("f", fold(strip_clitic(t, lang))), []).append(n)
+                index.setdefault(("f", _plain(fold(strip_clitic(t, lang)))), []).append(n)
                 for k in keys:
                     index.setdefault(k[:3], []).append(n)
             seen[d, i] = (text, back, words, nxt, index, {})
         text, back, words, nxt, index, places = seen[d, i]
         for e in (a, c):
             if id(e) not in places:
-                places[id(e)] = _at(words, index, e, lang)
+                places[id(e)] = _at(words, index, e, lang) | _territory_at(words, e, lang)
         at_c = places[id(c)]
         for pa in sorted(places[id(a)]):
             for pc in range(pa + 1, min(nxt[pa], len(words) - 1) + 1):
@@ -137,17 +159,36 @@ def _written_side_by_side(ctx, d, paras, a, c, seen):
 
 def _at(words, index, entity, lang) -> set[int]:
     """The positions of the paragraph's words written as a member of the entity writes one of
-    its words, by a key of three letters or more (``index``: the words by folded form and by
-    a key's first three letters, which a key that meets another shares with it)."""
+    its words: alike (diacritics aside) when three letters or more, or by a key of three letters
+    or more (``index``: the words by plain folded form and by a key's first three letters, which
+    a key that meets another shares with it)."""
     out = set()
     for m in entity:
         for want, folded in zip(m.words, m.folded):
+            plain = _plain(folded)
+            near = set(index.get(("f", plain), ())) if len(plain) >= 3 else set()
+            out.update(near)
             if max(map(len, want)) < 3:
                 continue
-            near = set(index.get(("f", folded), ()))
+            near = set()
             for k in want:
                 near.update(index.get(k[:3], ()))
-            out.update(n for n in near if fold(strip_clitic(words[n][2], lang)) == folded or _word_written(want, words[n][3]))
+            out.update(n for n in near if _word_written(want, words[n][3]))
+    return out
+
+
+def _territory_at(words, entity, lang) -> set[int]:
+    """The positions of the paragraph's words that name the entity's territory by a CLDR name of
+    the language (اٹلی is Italy, whose key ``tl`` is too short for ``_at``): the words of the name
+    alone, not a stretch that ends with it."""
+    code = next((m.territory for m in entity if m.territory), None)
+    if code is None:
+        return set()
+    out = set()
+    for n in range(len(words)):
+        for w in range(1, _TERRITORY_WORDS + 1):
+            if n + w <= len(words) and country_code(" ".join(t for _, _, t, _ in words[n:n + w]), lang) == code:
+                out.update(range(n, n + w))
     return out
 
 
@@ -327,7 +368,7 @@ class ListMismatch(Check):
                     continue
                 if len(witnesses) < _COVERAGE * len({o for o, _, _ in held[a] & held[c]} - {d}):
                     continue  # most of the translations listing both list them side by side too
-                if not (_strong(entities[a]) and _strong(entities[c])):
+                if not (_placed(entities[a]) and _placed(entities[c])):
                     continue
                 # the count: d's list lacks one member of the size the others agree on
                 target = Counter(len(sizes[o]) == 1 and sizes[o][0] for o in sorted(witnesses)).most_common(1)[0][0]

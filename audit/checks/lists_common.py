@@ -6,6 +6,7 @@ another way). list-mismatch votes on these; they live here so that no check impo
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -43,6 +44,7 @@ class Member:
     words: tuple[frozenset[str], ...]  # per word, the keys it may stand for
     folded: tuple[str, ...]  # per word, folded without a clitic
     capitalised: bool
+    figures: tuple[str, ...] = ()  # a code's figures, in order (HCoV-OC43: 43; SARS-CoV-2: 2)
 
 
 @lru_cache(maxsize=100000)
@@ -99,15 +101,27 @@ def _member_parts(surface: str, lang: str, cased: bool):
     letters = [_elided(t) for _, _, t in tokens(surface) if t[:1].isalpha()]
     capitalised = cased and bool(letters) and letters[0][:1].isupper() and \
         sum(t[:1].isupper() for t in letters) * 2 >= len(letters)
-    return _territory(surface, lang), words, folded, capitalised
+    return _territory(surface, lang), words, folded, capitalised, _figures(surface)
+
+
+@lru_cache(maxsize=100000)
+def _figures(surface: str) -> tuple[str, ...]:
+    """The figures a member writes, in ASCII digits whatever the script (४३ = 43): a code's
+    figures tell it from its siblings (HCoV-OC43, HCoV-NL63; IL-2, IL-6), which phonetic keys,
+    blind to digits, make one name."""
+    out = []
+    for _, _, t in tokens(surface):
+        run = "".join(str(unicodedata.digit(ch)) if unicodedata.digit(ch, None) is not None else " " for ch in t).split()
+        out += run
+    return tuple(out)
 
 
 def meets(x: Member, y: Member) -> bool:
     """Whether two members of different translations name the same thing."""
     if x.territory and y.territory:
         return x.territory == y.territory
-    if not x.words or not y.words:
-        return False
+    if not x.words or not y.words or x.figures != y.figures:
+        return False  # codes meet only with the same figures: SARS-CoV is not SARS-CoV-2
     # word pairs that meet: the same word as written, or by keys; and whether the pair is
     # strong evidence (two-letter keys alone are weak: PBS and Fox are both "bs")
     pairs = {}
@@ -176,6 +190,8 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     n = len(m.words)
     if len(m.surface) >= 3 and fold(_joined(m.surface)) in words_text:
         return True  # as written, glued to a word of another script too (和Toby N)
+    if m.figures and not _has_run(_figures(words_text), m.figures):
+        return False  # a code is written with its figures: HCoV-229E does not write HCoV-OC43
     if same_script:
         want = m.folded
         return any(all(_spelt(want[k], words[s + k][0], last=k == n - 1) for k in range(n))
@@ -189,6 +205,11 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
             return True
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
+
+
+def _has_run(figures: tuple[str, ...], want: tuple[str, ...]) -> bool:
+    n = len(want)
+    return any(figures[s:s + n] == want for s in range(len(figures) - n + 1))
 
 
 @lru_cache(maxsize=100000)
