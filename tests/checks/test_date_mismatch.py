@@ -124,3 +124,18 @@ def test_a_pair_of_months_each_side_read_one_of_is_one_date_read_two_ways():
     pair["fr"] = ("fr", ["La session prévue en juin 2020 (ou en mai) a été annulée."])
     del pair["ru"]
     assert run(DateMismatch, context(pair)) == []
+
+
+def test_a_month_and_its_year_with_the_word_for_year_between_are_one_date():
+    # Persian and Urdu write "December, year 2019" (دسامبر سال ۲۰۱۹), Arabic "ديسمبر سنة 2019": the
+    # word for the year (CLDR's unit name) between the month and the year keeps them one date
+    others = {"en": ("en", ["In December 2019 a new virus caused an outbreak in the city."]),
+              "fr": ("fr", ["En décembre 2019, un nouveau virus a provoqué une épidémie dans la ville."]),
+              "es": ("es", ["En diciembre de 2019, un nuevo virus provocó un brote en la ciudad."])}
+    fa = "در {} سال ۲۰۱۹ یک ویروس جدید باعث شیوع بیماری در شهر شد."
+    assert run(DateMismatch, context({**others, "fa": ("fa", [fa.format("دسامبر")])})) == []
+    (f,) = run(DateMismatch, context({**others, "fa": ("fa", [fa.format("ژانویه")])}))
+    assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("fa", 1, "ژانویه سال ۲۰۱۹")]
+    ar = "في {} سنة 2019 تسبب فيروس جديد في تفشي المرض في المدينة."
+    (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("يناير")])}))
+    assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("ar", 1, "يناير سنة 2019")]
