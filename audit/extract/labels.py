@@ -83,10 +83,28 @@ def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str
         words = tuple(fold(t) for _, _, t in tokens(name))
         if words and len("".join(words)) >= 3:
             table.setdefault(words, code)
+    for code, names in (_countries_data().get("other_names", {}).get(lang) or {}).items():
+        for name in names:  # countries.yaml: a name news writes that CLDR lacks (Bengali আমেরিকা)
+            words = tuple(fold(t) for _, _, t in tokens(name))
+            if words:
+                table.setdefault(words, code)
+    if _countries_data().get("other_names", {}).get(lang):
+        for region in _region_names(lang):
+            table.setdefault(region, "")  # South America: a region's name, no country inside it
     for words, code in list(table.items()):
         for form in _declined(words, lang):
             table.setdefault(form, code)  # a name as written itself comes first
     return table, frozenset(w[0] for w in table)
+
+
+def _region_names(lang: str) -> list[tuple[str, ...]]:
+    """The folded words of CLDR's names of regions (three-digit codes: 005 South America)
+    of more than one word."""
+    from ..languages import babel_locale
+
+    loc = babel_locale(lang)
+    names = [n for c, n in (loc.territories.items() if loc is not None else ()) if c.isdigit()]
+    return [w for w in (tuple(fold(t) for _, _, t in tokens(n)) for n in names) if len(w) > 1]
 
 
 @lru_cache(maxsize=None)
@@ -330,8 +348,9 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                 caps = _capitalised(lang).get(key, ())
                 if any(c and not _name_cased(w, lang) for c, (_, _, w) in zip(caps, span)):
                     continue  # a word CLDR capitalises written in lower case: common words
-            if code:
-                out.append((s, span[-1][1], code))
+            if code is not None:
+                if code:  # "": a region's name (South America), which no country's inside it names
+                    out.append((s, span[-1][1], code))
                 after = k + n
                 break
     return tuple(out)

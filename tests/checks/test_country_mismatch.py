@@ -512,3 +512,33 @@ def test_a_country_one_other_translation_alone_names_does_not_make_a_sentence_a_
 ])
 def test_tamil_country_names_with_their_endings_glued_on_are_read(text, codes):
     assert [c for _, _, c in country_mentions(text, "ta")] == codes
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("অভিবাসীদের আমেরিকায় যাওয়া রোধ করা", "bn", ["US"]),  # countries.yaml other_names: "America"
+    ("যুক্তরাষ্ট্র, স্পেন ও ইতালি", "bn", ["US", "ES", "IT"]),  # the formal name's last word alone
+    ("दक्षिण अमेरिका और चीन", "hi", ["CN"]),  # a CLDR region's name: South America is no US
+    ("संयुक्त राज्य अमेरिका में", "hi", ["US"]),  # once, not the US twice
+    ("أمريكا اللاتينية وأمريكا", "ar", ["US"]),
+])
+def test_a_country_s_name_cldr_lacks_is_read_and_a_region_s_name_is_not(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+MIGRANTS = {
+    "sv": "Mötet var ett steg för att hindra migranter från att bege sig till USA.",
+    "ms": "Mesyuarat itu langkah untuk menghalang pendatang menuju ke Amerika Syarikat.",
+    "ar": "كان الاجتماع خطوة لمنع المهاجرين من التوجه إلى الولايات المتحدة.",
+    "bn": "সভাটি ছিল অভিবাসীদের আমেরিকায় যাওয়া রোধের একটি পদক্ষেপ।",
+    "hi": "बैठक प्रवासियों को अमेरिका जाने से रोकने का एक कदम थी।",
+}
+
+
+def test_a_swap_is_witnessed_by_translations_that_write_america_for_the_united_states():
+    docs = {lang: (lang, [t]) for lang, t in MIGRANTS.items()}
+    assert list(CountryMismatch().run(context(docs))) == []
+    docs["sv"] = ("sv", [MIGRANTS["sv"].replace("USA", "Taiwan")])
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.check, f.expected, f.found) == ("country-mismatch", "US", "TW")
+    assert [(loc.document, loc.evidence) for loc in f.locations if loc.role == "flagged"] == [("sv", "Taiwan")]
+    assert {loc.document for loc in f.locations if loc.role == "support"} == {"ms", "ar", "bn", "hi"}
