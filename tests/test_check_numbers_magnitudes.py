@@ -36,7 +36,7 @@ def numbers(text, lang):
     # a bare singular qualified by a fraction, a number word or "per" is not one of it
     ("полтора миллиона зрителей", "ru", [1500000]),  # and полтора is 1.5 times it
     ("около полутора миллионов зрителей", "ru", [1500000]),
-    ("два с половиной миллиона зрителей", "ru", []),
+    ("два с половиной миллиона зрителей", "ru", [2500000]),  # "two and a half": plus_half
     ("около четверти миллиона зрителей", "ru", []),
     ("треть миллиона зрителей", "ru", []),
     ("12 случаев на миллион зрителей", "ru", [12]),
@@ -146,3 +146,35 @@ def test_a_russian_bare_million_qualified_by_a_fraction_is_not_one_million():
     got = run_check("number-mismatch", {**ONE_AND_HALF, "ru": ru.replace("миллиона", "миллиарда")})
     assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 1500000, 1500000000)]
     assert flagged(got) == [("ru", "полтора миллиарда")]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Two and a half million people watched.", "en", [2500000]),  # was the range 2 to 500,000
+    ("One and a half million people watched.", "en", [1500000]),
+    ("Between two and ten million people watched.", "en", [(2000000, 10000000)]),  # a range still
+    ("три с половиной миллиона зрителей", "ru", [3500000]),
+    ("Dos millones y medio de personas lo vieron.", "es", [2500000]),  # the half after the magnitude
+    ("Un millón y medio de personas lo vieron.", "es", [1500000]),
+    ("Deux millions et demi de personnes l'ont vu.", "fr", [2500000]),
+    ("Dois milhões e meio de pessoas viram.", "pt", [2500000]),
+    ("Tardó un año y medio.", "es", []),  # a half after no magnitude: no count
+    ("ढाई लाख लोगों ने देखा।", "hi", [250000]),  # Indic words for 2.5 and 1.5 before a magnitude
+    ("डेढ़ करोड़ लोगों ने देखा।", "hi", [15000000]),
+    ("আড়াই লাখ মানুষ দেখেছেন।", "bn", [250000]),
+])
+def test_a_number_and_a_half_before_or_after_its_magnitude_is_read(text, lang, values):
+    assert numbers(text, lang) == values
+
+
+VIEWERS = {"es": "Dos millones y medio de personas vieron el desfile.",
+           "fr": "Deux millions et demi de personnes ont vu le défilé.",
+           "pt": "Dois milhões e meio de pessoas viram o desfile."}
+
+
+def test_a_russian_number_and_a_half_of_millions_changed_to_billions_is_a_mismatch():
+    ru = "Парад посмотрели два с половиной миллиона человек."
+    assert run_check("number-mismatch", {**VIEWERS, "ru": ru}) == []
+    assert run_check("number-missing", {**VIEWERS, "ru": ru}) == []
+    got = run_check("number-mismatch", {**VIEWERS, "ru": ru.replace("миллиона", "миллиарда")})
+    assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 2500000, 2500000000)]
+    assert flagged(got) == [("ru", "два с половиной миллиарда")]
