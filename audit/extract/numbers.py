@@ -327,13 +327,17 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         j = i
         run = [items[i]]
         halves = []  # the magnitudes a "plus a half" stands before (два с половиной миллиона) or after
-        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
+        # a magnitude a "plus a half" stood before ends its number (one and a half million | and two million)
+        while not halves and j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
                 not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j].end, items[j + 1].start)
-                or (_plus_half_between(text, run, items[j + 1], toks, folded, lex) and not halves.append(items[j + 1].value))
+                or _plus_half_between(text, run, items[j + 1], toks, folded, lex)
                 or _plus_before_magnitude(text, run[-1], items[j + 1])
                 or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
                     and text[items[j].end:items[j + 1].start] == ", ")):
+            if not _gap_ok(text, items[j].end, items[j + 1].start) and _plus_half_between(
+                    text, run, items[j + 1], toks, folded, lex):
+                halves.append(items[j + 1].value)
             j += 1
             run.append(items[j])
         i = j + 1
@@ -344,7 +348,10 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         if len(run) > 1 and run[-1].kind == "mag" and run[-1].value >= 1000 and lex.plus_half_after and not halves:
             k = bisect.bisect_left(toks, (run[-1].end,))  # the token after the magnitude
             n = _match_phrase(folded, k, lex.plus_half_after)
-            if n and not text[run[-1].end:toks[k][0]].strip():  # dos millones y medio: 2,500,000
+            # not where a magnitude follows the half word: "300 mil y medio millón" is two numbers,
+            # the half's own (half a million)
+            if n and not text[run[-1].end:toks[k][0]].strip() and not (k + n < len(toks) and any(
+                    it.kind == "mag" and it.start == toks[k + n][0] for it in items[i:i + 2])):  # dos millones y medio: 2,500,000
                 halves.append(run[-1].value)
                 run[-1] = run[-1]._replace(end=toks[k + n - 1][1])
         if lex.half and len(run) == 1 and run[0].kind == "mag" and run[0].value >= 1000:
