@@ -129,13 +129,14 @@ def test_a_pair_of_months_each_side_read_one_of_is_one_date_read_two_ways():
 def test_a_month_and_its_year_with_the_word_for_year_between_are_one_date():
     # Persian and Urdu write "December, year 2019" (دسامبر سال ۲۰۱۹), Arabic "ديسمبر سنة 2019": the
     # word for the year (CLDR's unit name) between the month and the year keeps them one date
-    others = {"en": ("en", ["In December 2019 a new virus caused an outbreak in the city."]),
-              "fr": ("fr", ["En décembre 2019, un nouveau virus a provoqué une épidémie dans la ville."]),
-              "es": ("es", ["En diciembre de 2019, un nuevo virus provocó un brote en la ciudad."])}
-    fa = "در {} سال ۲۰۱۹ یک ویروس جدید باعث شیوع بیماری در شهر شد."
+    others = {"en": ("en", ["The bridge was opened to traffic in December 2019."]),
+              "fr": ("fr", ["Le pont a été ouvert à la circulation en décembre 2019."]),
+              "es": ("es", ["El puente se abrió al tráfico en diciembre de 2019."])}
+    fa = "این پل در {} سال ۲۰۱۹ به روی خودروها باز شد."
     assert run(DateMismatch, context({**others, "fa": ("fa", [fa.format("دسامبر")])})) == []
     (f,) = run(DateMismatch, context({**others, "fa": ("fa", [fa.format("ژانویه")])}))
     assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("fa", 1, "ژانویه سال ۲۰۱۹")]
-    ar = "في {} سنة 2019 تسبب فيروس جديد في تفشي المرض في المدينة."
+    ar = "افتتح الجسر أمام حركة المرور في {} سنة 2019."
+    assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("ديسمبر")])})) == []
     (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("يناير")])}))
     assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("ar", 1, "يناير سنة 2019")]
