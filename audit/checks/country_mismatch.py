@@ -33,8 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..extract.labels import (common_word, country_mentions, may_write_country, spells_country, territory_names,
-                              weak_country_mentions)
+from ..extract.labels import common_word, marked_country_mentions, may_write_country, spells_country, territory_names
 from ..extract.morphology import clitics
 from ..extract.text import cased_script, fold
 from ..languages import char_script
@@ -50,16 +49,15 @@ _FEW = 2  # countries the others name in a link, at most, for three in four of t
 
 def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, int, bool]]]:
     """code -> (paragraph, start, end, weak) of this document's country names in ``idx``, labels
-    left out; weak: read by a ``countries.yaml`` other_names name alone (``labels.weak_country_mentions``)."""
+    left out; weak: read by a ``countries.yaml`` other_names name alone, CLDR's own name of the
+    Americas among them (``labels.marked_country_mentions``)."""
     doc = ctx.documents[d]
     out: dict[str, list[tuple[int, int, int, bool]]] = {}
     for i in idx:
-        text = doc.paragraphs[i].text
         labels = [(f.start, f.end) for f in ctx.facts[d][i].labels]
-        weak = weak_country_mentions(text, doc.language)
-        for s, e, code in country_mentions(text, doc.language):
+        for s, e, code, strength in marked_country_mentions(doc.paragraphs[i].text, doc.language):
             if not any(a <= s and e <= b for a, b in labels):
-                out.setdefault(code, []).append((i, s, e, (s, e, code) in weak))
+                out.setdefault(code, []).append((i, s, e, strength > 0))
     return out
 
 

@@ -548,6 +548,21 @@ def test_a_swap_is_witnessed_by_translations_that_write_america_where_two_name_t
     assert {loc.document for loc in f.locations if loc.role == "support"} == {"ms", "ar", "hi", "ur"}
 
 
+def test_cldr_s_name_of_the_americas_is_a_weak_witness_where_two_name_the_united_states():
+    # Bengali আমেরিকা is CLDR's name of the Americas (019): no mention, but where two others name
+    # the US by CLDR names it witnesses it (here the third witness the rule needs of four others)
+    docs = {lang: (lang, [GRAIN[lang]]) for lang in ("sv", "ms", "ar")}
+    docs["bn"] = ("bn", ["শস্যবাহী জাহাজটি সোমবার আমেরিকার উদ্দেশে বন্দর ছেড়েছে।"])
+    docs["ne"] = ("ne", ["अन्न बोकेको जहाज सोमबार बन्दरगाहबाट हिँड्यो।"])
+    assert list(CountryMismatch().run(context(docs))) == []
+    docs["sv"] = ("sv", [GRAIN["sv"].replace("USA", "Taiwan")])
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found) == ("US", "TW")
+    assert {loc.document for loc in f.locations if loc.role == "support"} == {"ms", "ar", "bn"}
+    del docs["ar"]  # one CLDR witness: the Americas witness nothing
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
 def test_america_alone_outvotes_no_translation():
     # one translation names the US by a CLDR name: "America" in the others may be the continent
     docs = {lang: (lang, [t]) for lang, t in GRAIN.items() if lang != "ar"}
