@@ -36,7 +36,7 @@ def numbers(text, lang):
     # a bare singular qualified by a fraction, a number word or "per" is not one of it
     ("полтора миллиона зрителей", "ru", [1500000]),  # and полтора is 1.5 times it
     ("около полутора миллионов зрителей", "ru", [1500000]),
-    ("два с половиной миллиона зрителей", "ru", []),
+    ("два с половиной миллиона зрителей", "ru", [2500000]),  # "two and a half": plus_half
     ("около четверти миллиона зрителей", "ru", []),
     ("треть миллиона зрителей", "ru", []),
     ("12 случаев на миллион зрителей", "ru", [12]),
@@ -146,3 +146,66 @@ def test_a_russian_bare_million_qualified_by_a_fraction_is_not_one_million():
     got = run_check("number-mismatch", {**ONE_AND_HALF, "ru": ru.replace("миллиона", "миллиарда")})
     assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 1500000, 1500000000)]
     assert flagged(got) == [("ru", "полтора миллиарда")]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Two and a half million people watched.", "en", [2500000]),  # was the range 2 to 500,000
+    ("One and a half million people watched.", "en", [1500000]),
+    # guard (passes on main too): a range whose low end has no "and a half" stays a range
+    ("Between two and ten million people watched.", "en", [(2000000, 10000000)]),
+    ("три с половиной миллиона зрителей", "ru", [3500000]),
+    ("Dos millones y medio de personas lo vieron.", "es", [2500000]),  # the half after the magnitude
+    ("Un millón y medio de personas lo vieron.", "es", [1500000]),
+    ("Deux millions et demi de personnes l'ont vu.", "fr", [2500000]),
+    ("Dois milhões e meio de pessoas viram.", "pt", [2500000]),
+    # guard (passes on main too): a half after no magnitude is no count
+    ("Tardó un año y medio.", "es", []),
+    ("ढाई लाख लोगों ने देखा।", "hi", [250000]),  # Indic words for 2.5 and 1.5 before a magnitude
+    ("डेढ़ करोड़ लोगों ने देखा।", "hi", [15000000]),
+    ("আড়াই লাখ মানুষ দেখেছেন।", "bn", [250000]),
+])
+def test_a_number_and_a_half_before_or_after_its_magnitude_is_read(text, lang, values):
+    assert numbers(text, lang) == values
+
+
+VIEWERS = {"es": "Dos millones y medio de personas vieron el desfile.",
+           "fr": "Deux millions et demi de personnes ont vu le défilé.",
+           "pt": "Dois milhões e meio de pessoas viram o desfile."}
+
+
+def test_a_russian_number_and_a_half_of_millions_changed_to_billions_is_a_mismatch():
+    ru = "Парад посмотрели два с половиной миллиона человек."
+    assert run_check("number-mismatch", {**VIEWERS, "ru": ru}) == []
+    assert run_check("number-missing", {**VIEWERS, "ru": ru}) == []
+    got = run_check("number-mismatch", {**VIEWERS, "ru": ru.replace("миллиона", "миллиарда")})
+    assert [(f.check, f.expected, f.found) for f in got] == [("number-mismatch", 2500000, 2500000000)]
+    assert flagged(got) == [("ru", "два с половиной миллиарда")]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # a half word before a magnitude of its own is that magnitude's half, not the number before's
+    ("Entre 300 mil y medio millón de personas huyeron.", "es", [300000, 500000]),
+    ("Entre 300 mil e meio milhão de pessoas fugiram.", "pt", [300000, 500000]),
+    ("Entre cien mil y medio millón de personas huyeron.", "es", [100000, 500000]),
+    ("Entre 2 millones y medio millón de personas huyeron.", "es", [2000000, 500000]),
+    # a number ends at the magnitude a "plus a half" stood before: the next one is another number
+    ("Between one and a half million and two million people fled.", "en", [(1500000, 2000000)]),
+    ("Between two and a half million and three million people fled.", "en", [(2500000, 3000000)]),
+    ("бежали два с половиной миллиона, три с половиной миллиона человек", "ru", [2500000, 3500000]),
+])
+def test_a_half_and_the_number_after_it_are_not_added_to_the_number_before(text, lang, values):
+    assert numbers(text, lang) == values
+
+
+def test_a_range_from_a_number_and_a_half_of_millions_is_no_mismatch():
+    fled = {"en": "Between one and a half million and two million people fled.",
+            "fr": "Entre 1,5 et 2 millions de personnes ont fui.",
+            "de": "Zwischen 1,5 und 2 Millionen Menschen flohen.",
+            "sv": "Mellan 1,5 och 2 miljoner människor flydde."}
+    assert run_check("number-mismatch", fled) == []
+    city = {"en": "Between 300,000 and half a million people fled the city.",
+            "fr": "Entre 300 000 et un demi-million de personnes ont fui la ville.",
+            "ru": "Из города бежали от 300 тысяч до полумиллиона человек.",
+            "es": "Entre 300 mil y medio millón de personas huyeron de la ciudad.",
+            "pt": "Entre 300 mil e meio milhão de pessoas fugiram da cidade."}
+    assert run_check("number-mismatch", city) == []

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..extract.labels import common_word, country_mentions, may_write_country, spells_country, territory_names
+from ..extract.labels import common_word, marked_country_mentions, may_write_country, spells_country, territory_names
 from ..extract.morphology import clitics
 from ..extract.text import cased_script, fold
 from ..languages import char_script
@@ -47,16 +47,35 @@ _WITNESSES = 4  # others naming X, at least, for half of them to outvote a sente
 _FEW = 2  # countries the others name in a link, at most, for three in four of them to outvote one
 
 
-def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, int]]]:
-    """code -> (paragraph, start, end) of this document's country names in ``idx``, labels left out."""
+def _mentions(ctx: GroupContext, d: str, idx) -> dict[str, list[tuple[int, int, int, bool]]]:
+    """code -> (paragraph, start, end, weak) of this document's country names in ``idx``, labels
+    left out; weak: read by a ``countries.yaml`` other_names name alone, CLDR's own name of the
+    Americas among them (``labels.marked_country_mentions``)."""
     doc = ctx.documents[d]
-    out: dict[str, list[tuple[int, int, int]]] = {}
+    out: dict[str, list[tuple[int, int, int, bool]]] = {}
     for i in idx:
         labels = [(f.start, f.end) for f in ctx.facts[d][i].labels]
-        for s, e, code in country_mentions(doc.paragraphs[i].text, doc.language):
+        for s, e, code, strength in marked_country_mentions(doc.paragraphs[i].text, doc.language):
             if not any(a <= s and e <= b for a, b in labels):
-                out.setdefault(code, []).append((i, s, e))
+                out.setdefault(code, []).append((i, s, e, strength > 0))
     return out
+
+
+def _weighed(raw: dict[str, dict[str, list[tuple[int, int, int, bool]]]]):
+    """The link's mentions with the weak ones (an other_names name: Bengali আমেরিকা is the US or
+    the Americas) kept only where enough other translations (``_MIN_AGREE``) name that country by
+    a CLDR name, and per translation the countries it names by a CLDR name (only these can be
+    the country a swap would flag in it)."""
+    strong = {d: {c for c, v in m.items() if any(not w for *_, w in v)} for d, m in raw.items()}
+    by = Counter(c for cs in strong.values() for c in cs)
+    named = {}
+    for d, m in raw.items():
+        named[d] = {}
+        for c, v in m.items():
+            kept = [(i, s, e) for i, s, e, w in v if not w or by[c] - (c in strong[d]) >= _MIN_AGREE]
+            if kept:
+                named[d][c] = kept
+    return named, strong
 
 
 def doc_lang(ctx: GroupContext, d: str) -> str:
@@ -166,7 +185,7 @@ class CountryMismatch(Check):
         for link, present in ctx.trusted_links():
             if len(present) < _MIN_AGREE + 1:
                 continue
-            named = {d: _mentions(ctx, d, idx) for d, idx in present}
+            named, by_cldr = _weighed({d: _mentions(ctx, d, idx) for d, idx in present})
             for d, _ in present:
                 others = [o for o, _ in present if o != d]
                 # all the others but one; three in four of many where they name one or two
@@ -184,7 +203,7 @@ class CountryMismatch(Check):
                 # X: how many others name it here more often than this one
                 fewer = {x: sum(len(named[o].get(x, ())) > mine.get(x, 0) for o in others)
                          for x in {c for o in others for c in named[o]}}
-                added = sorted(y for y in named[d] if not any(y in named[o] for o in others))
+                added = sorted(y for y in named[d] if y in by_cldr[d] and not any(y in named[o] for o in others))
                 if added and few:
                     # in a sentence about one or two countries, an other that spells X's name
                     # another way (मैक्रोनेशिया for CLDR's माइक्रोनेशिया) is a witness of X too,

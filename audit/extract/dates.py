@@ -246,7 +246,8 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
         if before and _near(text, numbers[before[-1]].end, m_start) and (
                 _is_day(numbers[before[-1]]) or _misprinted_day(numbers[before[-1]])):
             day = before[-1]  # 28 de marzo, and 38 de marzo: a day misprinted is still the date's day
-        if after and _near(text, m_end, numbers[after[0]].start):
+        if after and (_near(text, m_end, numbers[after[0]].start) or _year_word_between(
+                text, m_end, numbers[after[0]], lang)):
             nxt = numbers[after[0]]
             # the day after the month: the language's order, a hyphen (மார்ச்-2), or a construction
             # closed after the day ("(September 29)", "September 29, 2018" in Malay; not "Mac 15
@@ -274,6 +275,31 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
         claimed.update(parts)
     rest = [f for k, f in enumerate(numbers) if k not in claimed]
     return dates, rest
+
+
+@lru_cache(maxsize=None)
+def _year_words(lang: str) -> frozenset[str]:
+    """CLDR's word for the unit "year" (babel, long and short), folded: Persian and Urdu
+    write it between a month and its year (دسامبر سال ۲۰۱۹, "December, year 2019"), as
+    Arabic does (ديسمبر سنة 2019). One-letter and abbreviated forms (es a, ru г.) are left out."""
+    from babel.units import get_unit_name
+
+    out = set()
+    for length in ("long", "short"):
+        try:
+            name = get_unit_name("duration-year", length=length, locale=lang)
+        except Exception:  # a locale babel lacks has no such word
+            continue
+        if name and "." not in name and len(name) >= 2:
+            out.add(fold(name))
+    return frozenset(out)
+
+
+def _year_word_between(text: str, a: int, nxt: NumberFact, lang: str) -> bool:
+    """Whether only the word for "year" stands between a month ending at ``a`` and the
+    year ``nxt``."""
+    gap = text[a:nxt.start].strip(" \u00a0")
+    return bool(gap) and _is_year(nxt) and fold(gap) in _year_words(lang)
 
 
 def _near(text: str, a: int, b: int, comma: bool = True) -> bool:

@@ -71,10 +71,16 @@ _MAX_COUNTRY_WORDS = 4
 
 
 @lru_cache(maxsize=None)
-def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str], frozenset[tuple[str, ...]],
+                                       frozenset[tuple[str, ...]]]:
     """Countries of CLDR (babel) and pycountry in ``lang``, keyed by their folded words,
-    and the set of their first words (where a mention can start)."""
+    the set of their first words (where a mention can start), and the keys that are
+    ``countries.yaml`` other_names (and their forms) only, holding no CLDR name of their
+    country: a weak witness (Hindi अमेरिका may be the continent), and of these the ones that are
+    CLDR's own name of the Americas (region 019: Bengali আমেরিকা), which are no mention at all."""
     import pycountry
+
+    from ..languages import babel_locale
 
     table: dict[tuple[str, ...], str] = {}
     for name, code in territory_names(lang).items():
@@ -83,10 +89,52 @@ def _country_table(lang: str) -> tuple[dict[tuple[str, ...], str], frozenset[str
         words = tuple(fold(t) for _, _, t in tokens(name))
         if words and len("".join(words)) >= 3:
             table.setdefault(words, code)
+    cldr = {code: [w for w, c in table.items() if c == code] for code in set(table.values())}
+    loc = babel_locale(lang)
+    americas = loc.territories.get("019") if loc is not None else None  # CLDR's "the Americas"
+    americas = tuple(fold(t) for _, _, t in tokens(americas)) if americas else ()
+    weak: set[tuple[str, ...]] = set()
+    regional: set[tuple[str, ...]] = set()  # other_names that are CLDR's name of the Americas (019)
+    for code, names in (_countries_data().get("other_names", {}).get(lang) or {}).items():
+        for name in names:  # countries.yaml: a name news writes that CLDR lacks (Bengali আমেরিকা)
+            words = tuple(fold(t) for _, _, t in tokens(name))
+            if not words:
+                continue
+            if words == americas:  # CLDR's own name of the Americas: read as no country's mention,
+                table.setdefault(words, code)  # only as a weak witness (``marked_country_mentions``)
+                weak.add(words)
+                regional.add(words)
+                continue
+            if words not in table and not any(_contains(words, w) for w in cldr.get(code, ())):
+                weak.add(words)  # not संयुक्त राज्य अमेरिका, which holds CLDR's संयुक्त राज्य
+            table.setdefault(words, code)
+    if _countries_data().get("other_names", {}).get(lang):
+        for region in _region_names(lang):
+            table.setdefault(region, "")  # South America: a region's name, no country inside it
     for words, code in list(table.items()):
         for form in _declined(words, lang):
+            if words in weak and form not in table:
+                weak.add(form)
+                if words in regional:
+                    regional.add(form)
             table.setdefault(form, code)  # a name as written itself comes first
-    return table, frozenset(w[0] for w in table)
+    return table, frozenset(w[0] for w in table), frozenset(weak), frozenset(regional)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether the words ``part`` stand next to each other inside ``words``."""
+    n = len(part)
+    return any(words[k:k + n] == part for k in range(len(words) - n + 1))
+
+
+def _region_names(lang: str) -> list[tuple[str, ...]]:
+    """The folded words of CLDR's names of regions (three-digit codes: 005 South America)
+    of more than one word."""
+    from ..languages import babel_locale
+
+    loc = babel_locale(lang)
+    names = [n for c, n in (loc.territories.items() if loc is not None else ()) if c.isdigit()]
+    return [w for w in (tuple(fold(t) for _, _, t in tokens(n)) for n in names) if len(w) > 1]
 
 
 @lru_cache(maxsize=None)
@@ -332,12 +380,21 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, ISO code) of every country named in running text, by its CLDR name in
     ``lang`` (a clitic before it and a short inflection after it allowed; in a cased script
     capitalised). Longest name first: Nordkorea, not Korea; Papua Nya Guinea, not Guinea."""
-    table = _country_table(lang)[0]
+    return tuple(m[:3] for m in marked_country_mentions(text, lang) if m[3] < 2)
+
+
+@lru_cache(maxsize=4096)
+def marked_country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, code, strength) of :func:`country_mentions` and of the weakest witnesses:
+    0 a CLDR name; 1 a ``countries.yaml`` other_names name alone (Hindi अमेरिका: the US, or the
+    Americas, or a region of them); 2 an other_names name that is CLDR's own name of the Americas
+    (region 019, Bengali আমেরিকা), no mention of a country, at most a weak witness of one."""
+    table, _, weak, regional = _country_table(lang)
     if not table:
         return ()
     unspaced = _unspaced_names(lang)
     if unspaced is not None:
-        return _unspaced_mentions(text, unspaced)
+        return tuple(m + (0,) for m in _unspaced_mentions(text, unspaced))
     toks = tokens(text)
     opens = _OPENS.setdefault(lang, {})
     # the words a name may start with, found by one pass of dictionary look-ups; the
@@ -365,8 +422,9 @@ def country_mentions(text: str, lang: str) -> tuple[tuple[int, int, str], ...]:
                 caps = _capitalised(lang).get(key, ())
                 if any(c and not _name_cased(w, lang) for c, (_, _, w) in zip(caps, span)):
                     continue  # a word CLDR capitalises written in lower case: common words
-            if code:
-                out.append((s, span[-1][1], code))
+            if code is not None:
+                if code:  # "": a region's name (South America), which no country's inside it names
+                    out.append((s, span[-1][1], code, 2 if key in regional else 1 if key in weak else 0))
                 after = k + n
                 break
     return tuple(out)

@@ -297,6 +297,20 @@ def _word_before(start: int, toks, folded) -> str | None:
     return folded[ti - 1] if 0 < ti < len(toks) and toks[ti][0] == start else None
 
 
+def _plus_half_between(text: str, run, nxt, toks, folded, lex: NumberLexicon) -> bool:
+    """Whether only a "plus a half" phrase (``numbers.yaml`` plus_half: два с половиной, two and
+    a half) stands between the number ending ``run`` (a connector after it allowed, as the
+    phrase's "and") and the magnitude ``nxt``."""
+    if not lex.plus_half or nxt.kind != "mag" or nxt.value < 1000:
+        return False
+    last = run[-2] if run[-1].kind == "conn" and len(run) > 1 else run[-1]
+    if last.kind != "num" or last.ordinal:
+        return False
+    a = bisect.bisect_left(toks, (last.end,))
+    b = bisect.bisect_left(toks, (nxt.start,))
+    return b < len(toks) and toks[b][0] == nxt.start and tuple(folded[a:b]) in lex.plus_half
+
+
 def _plus_before_magnitude(text: str, a, b) -> bool:
     """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
     return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
@@ -310,12 +324,18 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
     while i < len(items):
         j = i
         run = [items[i]]
-        while j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
+        halves = []  # the magnitudes a "plus a half" stands before (два с половиной миллиона) or after
+        # a magnitude a "plus a half" stood before ends its number (one and a half million | and two million)
+        while not halves and j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
                 not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
                 _gap_ok(text, items[j].end, items[j + 1].start)
+                or _plus_half_between(text, run, items[j + 1], toks, folded, lex)
                 or _plus_before_magnitude(text, run[-1], items[j + 1])
                 or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
                     and text[items[j].end:items[j + 1].start] == ", ")):
+            if not _gap_ok(text, items[j].end, items[j + 1].start) and _plus_half_between(
+                    text, run, items[j + 1], toks, folded, lex):
+                halves.append(items[j + 1].value)
             j += 1
             run.append(items[j])
         i = j + 1
@@ -323,6 +343,15 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             run.pop()
         while run and run[0].kind in ("conn",):
             run.pop(0)
+        if len(run) > 1 and run[-1].kind == "mag" and run[-1].value >= 1000 and lex.plus_half_after and not halves:
+            k = bisect.bisect_left(toks, (run[-1].end,))  # the token after the magnitude
+            n = _match_phrase(folded, k, lex.plus_half_after)
+            # not where a magnitude follows the half word: "300 mil y medio millón" is two numbers,
+            # the half's own (half a million)
+            if n and not text[run[-1].end:toks[k][0]].strip() and not (k + n < len(toks) and any(
+                    it.kind == "mag" and it.start == toks[k + n][0] for it in items[i:i + 2])):  # dos millones y medio: 2,500,000
+                halves.append(run[-1].value)
+                run[-1] = run[-1]._replace(end=toks[k + n - 1][1])
         if lex.half and len(run) == 1 and run[0].kind == "mag" and run[0].value >= 1000:
             at = _phrase_before(run[0].start, toks, folded, lex.half)
             if at != run[0].start:  # half a million, medio millón, نصف مليون: the magnitude halved
@@ -344,6 +373,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         value = run[0].value if len(run) == 1 else _combine(run, lex)
         if value is None:
             continue
+        if halves and run[-1].kind == "mag" and not isinstance(value, float):
+            value += halves[-1] // 2  # two and a half million: 2,000,000 and half of the million
         start, end = run[0].start, run[-1].end
         form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
         before = _phrase_before(start, toks, folded, lex.approx)

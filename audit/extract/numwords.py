@@ -53,6 +53,8 @@ class NumberLexicon:
     # words after which a bare magnitude is not one of it (a fraction, "per"); "x-" is a beginning
     bare_not_after: tuple[str, ...] = ()
     fractions: tuple[tuple[float, tuple[tuple[str, ...], ...]], ...] = ()  # полтора (миллиона): 1.5 times it
+    plus_half: tuple[tuple[str, ...], ...] = ()  # два с половиной миллиона, two and a half million: N.5 times it
+    plus_half_after: tuple[tuple[str, ...], ...] = ()  # dos millones y medio: the magnitude's half added
     glued: bool = False  # numerals are written as one word (tvåhundrafemtio); elsewhere دوباره is "again", not 2+12
     teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
@@ -256,6 +258,8 @@ def lexicon(lang: str) -> NumberLexicon:
     lex.approx = _phrases(spec["approx"])
     lex.approx_after = _phrases(spec["approx_after"])
     lex.half = _phrases(spec.get("half", []))
+    lex.plus_half = _phrases(spec.get("plus_half", []))
+    lex.plus_half_after = _phrases(spec.get("plus_half_after", []))
     by_factor: dict[float, list[str]] = {}
     for w, f in spec.get("fractions", {}).items():
         by_factor.setdefault(float(f), []).append(w)

@@ -512,3 +512,86 @@ def test_a_country_one_other_translation_alone_names_does_not_make_a_sentence_a_
 ])
 def test_tamil_country_names_with_their_endings_glued_on_are_read(text, codes):
     assert [c for _, _, c in country_mentions(text, "ta")] == codes
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    ("যুক্তরাষ্ট্র, স্পেন ও ইতালি", "bn", ["US", "ES", "IT"]),  # other_names: the formal name's last word alone
+    ("أمريكا اللاتينية وأمريكا", "ar", ["US"]),  # a CLDR region's name (Latin America) is no US
+    ("জাহাজটি আমেরিকায় পৌঁছেছে", "bn", []),  # CLDR's own name of the Americas (019) is no country's
+    ("जहाज़ अमेरिका पहुँचा", "hi", ["US"]),  # where CLDR's 019 is another word (अमेरिकाज़), it is read
+    # guards (pass on main too): CLDR's names read once, a region's name read as none
+    ("दक्षिण अमेरिका और चीन", "hi", ["CN"]),
+    ("संयुक्त राज्य अमेरिका में", "hi", ["US"]),
+])
+def test_a_country_s_name_cldr_lacks_is_read_and_a_region_s_name_is_not(text, lang, codes):
+    assert [c for _, _, c in country_mentions(text, lang)] == codes
+
+
+# an invented sentence: two translations name the US by CLDR names (USA, Amerika Syarikat,
+# الولايات المتحدة), the others write "America" (countries.yaml other_names), a weak witness
+GRAIN = {
+    "sv": "Fartyget med spannmålen lämnade hamnen mot USA i måndags.",
+    "ms": "Kapal yang membawa bijirin itu meninggalkan pelabuhan ke Amerika Syarikat pada hari Isnin.",
+    "ar": "غادرت السفينة المحملة بالحبوب الميناء متجهة إلى الولايات المتحدة يوم الاثنين.",
+    "hi": "अनाज से लदा जहाज़ सोमवार को अमेरिका के लिए बंदरगाह से रवाना हुआ।",
+    "ur": "اناج سے لدا جہاز پیر کو امریکہ کے لیے بندرگاہ سے روانہ ہوا۔",
+}
+
+
+def test_a_swap_is_witnessed_by_translations_that_write_america_where_two_name_the_united_states():
+    docs = {lang: (lang, [t]) for lang, t in GRAIN.items()}
+    assert list(CountryMismatch().run(context(docs))) == []
+    docs["sv"] = ("sv", [GRAIN["sv"].replace("USA", "Taiwan")])
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.check, f.expected, f.found) == ("country-mismatch", "US", "TW")
+    assert [(loc.document, loc.evidence) for loc in f.locations if loc.role == "flagged"] == [("sv", "Taiwan")]
+    assert {loc.document for loc in f.locations if loc.role == "support"} == {"ms", "ar", "hi", "ur"}
+
+
+def test_cldr_s_name_of_the_americas_is_a_weak_witness_where_two_name_the_united_states():
+    # Bengali আমেরিকা is CLDR's name of the Americas (019): no mention, but where two others name
+    # the US by CLDR names it witnesses it (here the third witness the rule needs of four others)
+    docs = {lang: (lang, [GRAIN[lang]]) for lang in ("sv", "ms", "ar")}
+    docs["bn"] = ("bn", ["শস্যবাহী জাহাজটি সোমবার আমেরিকার উদ্দেশে বন্দর ছেড়েছে।"])
+    docs["ne"] = ("ne", ["अन्न बोकेको जहाज सोमबार बन्दरगाहबाट हिँड्यो।"])
+    assert list(CountryMismatch().run(context(docs))) == []
+    docs["sv"] = ("sv", [GRAIN["sv"].replace("USA", "Taiwan")])
+    (f,) = CountryMismatch().run(context(docs))
+    assert (f.expected, f.found) == ("US", "TW")
+    assert {loc.document for loc in f.locations if loc.role == "support"} == {"ms", "ar", "bn"}
+    del docs["ar"]  # one CLDR witness: the Americas witness nothing
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_america_alone_outvotes_no_translation():
+    # one translation names the US by a CLDR name: "America" in the others may be the continent
+    docs = {lang: (lang, [t]) for lang, t in GRAIN.items() if lang != "ar"}
+    docs["sv"] = ("sv", [GRAIN["sv"].replace("USA", "Taiwan")])
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_a_virus_that_reached_the_americas_names_no_united_states():
+    # an invented article: "the Americas" (continent, region) read as the US in most translations
+    # where one adds the country of the city: no country-mismatch
+    docs = {lang: (lang, [t]) for lang, t in {
+        "es": "El virus, detectado primero en Lima, Perú, ya ha llegado a las Américas.",
+        "fr": "Le virus, apparu d'abord à Lima, a désormais atteint les Amériques.",
+        "hi": "लीमा में पहली बार दिखा वायरस अब अमेरिका महाद्वीप पहुँच गया है।",
+        "ne": "लिमामा पहिलो पटक देखिएको भाइरस अब अमेरिका महादेश पुगेको छ।",
+        "ur": "لیما میں پہلی بار دیکھا گیا وائرس اب براعظم امریکہ پہنچ گیا ہے۔",
+        "bn": "লিমায় প্রথম দেখা ভাইরাসটি এখন ল্যাটিন আমেরিকায় ছড়িয়েছে।",
+        "mr": "लिमामध्ये प्रथम आढळलेला विषाणू आता नॉर्थ अमेरिका खंडात पोहोचला आहे.",
+    }.items()}
+    assert list(CountryMismatch().run(context(docs))) == []
+
+
+def test_america_written_for_a_country_the_others_name_is_not_the_country_flagged():
+    # a translator writes "North America" (नॉर्थ अमेरिका, not CLDR's spelling) for Canada: "America" is no swap's Y
+    docs = {lang: (lang, [t]) for lang, t in {
+        "en": "The team flew to Canada for the final.",
+        "fr": "L'équipe s'est envolée pour le Canada pour la finale.",
+        "es": "El equipo voló a Canadá para la final.",
+        "sv": "Laget flög till Kanada inför finalen.",
+        "hi": "टीम फ़ाइनल के लिए नॉर्थ अमेरिका गई।",
+    }.items()}
+    assert list(CountryMismatch().run(context(docs))) == []

@@ -124,3 +124,19 @@ def test_a_pair_of_months_each_side_read_one_of_is_one_date_read_two_ways():
     pair["fr"] = ("fr", ["La session prévue en juin 2020 (ou en mai) a été annulée."])
     del pair["ru"]
     assert run(DateMismatch, context(pair)) == []
+
+
+def test_a_month_and_its_year_with_the_word_for_year_between_are_one_date():
+    # Persian and Urdu write "December, year 2019" (دسامبر سال ۲۰۱۹), Arabic "ديسمبر سنة 2019": the
+    # word for the year (CLDR's unit name) between the month and the year keeps them one date
+    others = {"en": ("en", ["The bridge was opened to traffic in December 2019."]),
+              "fr": ("fr", ["Le pont a été ouvert à la circulation en décembre 2019."]),
+              "es": ("es", ["El puente se abrió al tráfico en diciembre de 2019."])}
+    fa = "این پل در {} سال ۲۰۱۹ به روی خودروها باز شد."
+    assert run(DateMismatch, context({**others, "fa": ("fa", [fa.format("دسامبر")])})) == []
+    (f,) = run(DateMismatch, context({**others, "fa": ("fa", [fa.format("ژانویه")])}))
+    assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("fa", 1, "ژانویه سال ۲۰۱۹")]
+    ar = "افتتح الجسر أمام حركة المرور في {} سنة 2019."
+    assert run(DateMismatch, context({**others, "ar": ("ar", [ar.format("ديسمبر")])})) == []
+    (f,) = run(DateMismatch, context({**others, "ar": ("ar", [ar.format("يناير")])}))
+    assert (f.expected, f.found) == ("12", "01") and flagged(f) == [("ar", 1, "يناير سنة 2019")]
