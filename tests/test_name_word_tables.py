@@ -1,12 +1,13 @@
 """The strict name vote's per-(document, link) tables (``match.WordTable``,
 ``strict_words.Skeletons``), built once and asked about many name words, answer exactly as
-the word-by-word loops they replace (written out here as the reference)."""
+the word-by-word loops they replace (written out here as the reference); and a link's words with those tables
+(``strict_words.LinkWords``) answer the presence tests as the scans over the same words as a
+plain list do."""
 import random
 
 from audit.checks.names.common import word_keys
 from audit.checks.names.match import WordTable, _word_keys, keys_meet, written
-from audit.checks.names.strict_words import Skeletons, _skeletons_meet, compound_head, near_anywhere, skeletons
-from audit.checks.names.strict_words import Word
+from audit.checks.names.strict_words import LinkWords, Skeletons, Word, _keyed, _skeletons_meet, compound_head, near_anywhere, near_keys, skeletons
 from audit.extract.text import phonetic_key
 
 TEXTS = {
@@ -81,3 +82,45 @@ def test_one_skeleton_table_answers_as_the_word_by_word_loops_for_every_name_ask
         for n in asked:
             w = Word(0, 0, len(n), n, phonetic_key(n))
             assert compound_head(w, words, table) == compound_head(w, words), (lang, n)
+
+
+def test_link_words_answer_as_the_scans_over_the_same_words():
+    rng = random.Random(5)
+    for lang, text in TEXTS.items():
+        words = word_keys(text, lang)
+        linked = LinkWords(words, lang)
+        assert list(linked) == words and linked.words is linked
+        candidates = {k for *_, ks in words for k in ks} | {phonetic_key(n) for n in NAMES}
+        candidates |= {k[:n] for k in list(candidates) for n in range(len(k))}
+        candidates |= {k + x for k in list(candidates) for x in ("a", "lm", "tsn")}
+        answers = []
+        for keys in [tuple(rng.sample(sorted(candidates), rng.randint(1, 3))) for _ in range(400)]:
+            got = _keyed(keys, linked, lang)
+            assert got == _keyed(keys, list(words), lang), (lang, keys)
+            answers.append(got)
+        assert True in answers and False in answers  # both answers asked, so the comparison can fail
+        asked = NAMES + [t for _, _, t, _ in words]
+        near = [near_anywhere(n, linked) for n in asked]
+        assert near == [near_anywhere(n, list(words)) for n in asked], lang
+        assert True in near and False in near
+        for n in asked:
+            w = Word(0, 0, len(n), n, phonetic_key(n))
+            assert compound_head(w, linked) == compound_head(w, list(words)), (lang, n)
+
+
+def test_link_words_of_another_language_are_scanned_as_that_language():
+    # (the stems' case endings are the language's: a table built for one language is not read for another)
+    words = word_keys(TEXTS["sv"], "sv")
+    linked = LinkWords(words, "sv")
+    for n in NAMES:
+        keys = (phonetic_key(n),)
+        assert _keyed(keys, linked, "bn") == _keyed(keys, list(words), "bn")
+
+
+def test_link_words_give_the_keys_near_a_name_as_the_scan_does():
+    for lang, text in TEXTS.items():
+        words = word_keys(text, lang)
+        linked = LinkWords(words, lang)
+        got = [near_keys(n, linked) for n in NAMES]
+        assert got == [near_keys(n, list(words)) for n in NAMES], lang
+        assert any(got) and not all(got)

@@ -295,7 +295,6 @@ def calendar_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def _regions(lang: str) -> tuple[str, ...]:
     """Every one-word CLDR territory and region name of ``lang`` (Europa, Afrika), folded."""
     from ...languages import babel_locale
