@@ -932,7 +932,9 @@ def test_budget_guard_skips_a_paragraph_with_a_note(monkeypatch):
     monkeypatch.setattr(extract, "_extract", slow)
     start = time.perf_counter()
     pf = extract.extract_facts("Mötet i Hanoi 2025.", "sv", budget=0.3)
-    assert time.perf_counter() - start < 5
+    # The loop never ends by itself: returning at all is the guard working. The bound is loose,
+    # so that a loaded machine (load 20+ on two cores) cannot fail it.
+    assert time.perf_counter() - start < 30
     assert pf.numbers == () and "extraction budget of 0.3 s" in pf.note
 
 

@@ -53,15 +53,27 @@ def support(finding) -> set[str]:
     return {loc.document for loc in finding.locations if loc.role == "support"}
 
 
-def strict_name_findings(texts: dict[str, tuple[str, list[str]]]) -> list[tuple]:
-    """(check, flagged, expected, found) of name-missing and name-substituted with the strict
-    vote alone (``broad`` off), in that order."""
+def _strict(check):
+    """``check`` with the strict vote alone (``broad`` off), as ``names.vote: strict`` without
+    the broad fallback: the tests of the strict rules read only its findings."""
+    return type("Strict" + check.__name__, (check,), {"broad": False})
+
+
+def _strict_checks():
     from audit.checks.name_missing import NameMissing
     from audit.checks.name_substituted import NameSubstituted
 
+    return _strict(NameMissing), _strict(NameSubstituted)
+
+
+StrictMissing, StrictSubstituted = _strict_checks()
+
+
+def strict_name_findings(texts: dict[str, tuple[str, list[str]]]) -> list[tuple]:
+    """(check, flagged, expected, found) of name-missing and name-substituted with the strict
+    vote alone (``broad`` off), in that order."""
     out = []
-    for check in (NameMissing, NameSubstituted):
-        strict = type("Strict" + check.__name__, (check,), {"broad": False})
+    for strict in (StrictMissing, StrictSubstituted):
         out += [(f.check, flagged(f), f.expected, f.found) for f in run(strict, context(texts))]
     return out
 

@@ -2,12 +2,7 @@
 translation whose spelling meets the cased translations' only by those rules now supports
 them, so the one translation that drops the name is reported (before, it was outvoted
 into abstaining). Fixtures are built in memory, one link per line."""
-from audit.checks.name_missing import NameMissing
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
+from checkctx import StrictMissing, context, flagged, run
 
 
 def findings(article: dict) -> list[tuple]:

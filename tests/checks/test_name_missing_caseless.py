@@ -1,11 +1,6 @@
 """name-missing in a caseless translation: a name said once that every other translation writes
 by its phonetic key, of which the caseless translation writes nothing like it on that line."""
-from audit.checks.name_missing import NameMissing
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
+from checkctx import StrictMissing, context, flagged, run
 
 
 # The coach is named once, on line 2, by every translation.

@@ -2,12 +2,7 @@
 translation writes it on the line by its key, the caseless one spells it by its key wherever else
 the article names it, and on this line writes only a word whose skeleton comes within an edit of
 the name's (Hindi खिलाड़ियों, "players", beside Fagerlund)."""
-from audit.checks.name_missing import NameMissing
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
+from checkctx import StrictMissing, context, flagged, run
 
 
 COACH = {

@@ -3,17 +3,7 @@ on one article in five translations built in memory: a name the others write is 
 where one translation writes nothing like it but writes it elsewhere."""
 import pytest
 
-from audit.checks.name_missing import NameMissing
-from audit.checks.name_substituted import NameSubstituted
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
-
-
-class StrictSubstituted(NameSubstituted):
-    broad = False
+from checkctx import StrictMissing, StrictSubstituted, context, flagged, run
 
 
 ARTICLE = {
@@ -199,8 +189,6 @@ def test_a_word_dropped_from_a_name_the_translation_writes_here_needs_no_other_m
     assert [(f.check, flagged(f), f.expected) for f in got] == [("name-missing", [("bn", 2, "")], "Faldo")]
 
 
-
-
 def said_once(lang: str, text: str) -> dict:
     """The article with the Swedish line 2 written so that no run of capitals joins Mickelson to
     Nick Faldo, and line 2 of ``lang`` replaced by ``text``."""
@@ -221,7 +209,6 @@ def test_a_name_said_once_that_a_cased_translation_drops_where_every_other_write
     # has dropped it too (tests/checks/test_name_missing_caseless.py)
     got = run(StrictMissing, context(said_once("bn", "রবিবার মিকেলসন রেকর্ড ভাঙবেন।")))
     assert [(f.check, flagged(f)) for f in got] == [("name-missing", [("bn", 2, "")])]
-
 
 
 def test_a_replacing_name_near_a_word_of_the_others_only_by_a_short_key_is_still_a_substitution():

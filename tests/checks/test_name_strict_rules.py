@@ -3,17 +3,7 @@ alone is taken out of ``audit/checks/names/strict.py`` (and passes with it), whe
 whole-article tests of ``test_name_strict.py`` pass either way because another rule
 covers the same case. Every fixture is built in memory: documents, facts and one link
 per line."""
-from audit.checks.name_missing import NameMissing
-from audit.checks.name_substituted import NameSubstituted
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
-
-
-class StrictSubstituted(NameSubstituted):
-    broad = False
+from checkctx import StrictMissing, StrictSubstituted, context, flagged, run
 
 
 def texts_of(article: dict, lang: str | None = None, line: int = 0, text: str = "") -> dict:

@@ -2,17 +2,7 @@
 on a line where none of the others writes it, where the others share a word (by one phonetic key,
 in two scripts at least) that this translation lacks. The lost word need be no name word of the
 vote (here a lower-case term), so only the added name shows the swap."""
-from audit.checks.name_missing import NameMissing
-from audit.checks.name_substituted import NameSubstituted
-from checkctx import context, flagged, run
-
-
-class StrictMissing(NameMissing):
-    broad = False
-
-
-class StrictSubstituted(NameSubstituted):
-    broad = False
+from checkctx import StrictMissing, StrictSubstituted, context, flagged, run
 
 
 # The coach is named on line 1 by every translation; line 2 has the medals, which the Malay,
