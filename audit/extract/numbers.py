@@ -313,15 +313,18 @@ def _plus_half_between(text: str, run, nxt, toks, folded, lex: NumberLexicon) ->
 
 def _count_offset(value, start: int, run, toks, folded, lex: NumberLexicon):
     """(value, start) of a count with a word before it that adds to it (numbers.yaml
-    count_offsets: Hindi साढ़े तीन 3.5, सवा दो 2.25, पौने दो 1.75), a magnitude after the count
-    multiplying the sum (साढ़े तीन लाख: 350,000); the number as read where there is none."""
+    count_offsets: Hindi साढ़े 0.5, सवा 0.25, पौने -0.25) and a magnitude after it that multiplies
+    the sum (साढ़े तीन लाख 350,000, पौने दो करोड़ 17,500,000); the number as read where there is
+    none. A count with no magnitude keeps its reading ("साढ़े सात दिन", seven and a half days, is
+    7): the other languages' "and a half" after a noun ("siete días y medio") is not read either,
+    as plus_half is only read before a magnitude."""
     if not (run[0].kind == "num" and not run[0].ordinal and isinstance(run[0].value, int)
-            and len(run) <= 2 and all(it.kind == "mag" for it in run[1:])):
+            and len(run) == 2 and run[1].kind == "mag"):
         return value, start
     for offset, phrases in lex.count_offsets:
         at = _phrase_before(start, toks, folded, phrases)
         if at != start:
-            v = (run[0].value + offset) * (run[1].value if len(run) == 2 else 1)
+            v = (run[0].value + offset) * run[1].value
             return (int(round(v)) if abs(v - round(v)) <= 1e-9 * max(1.0, abs(v)) else v), at
     return value, start
 
@@ -405,10 +408,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
             continue
         if run[0].kind == "mag":
             run.pop(0)
-        if len(run) == 1 and run[0].form == "word" and lex.ignored(fold(text[run[0].start:run[0].end])) and not (
-                lex.count_offsets and any(_phrase_before(run[0].start, toks, folded, p) != run[0].start
-                                          for _, p in lex.count_offsets)):
-            continue  # एक, दो alone are too ambiguous to count; सवा दो (2.25) is a number
+        if len(run) == 1 and run[0].form == "word" and lex.ignored(fold(text[run[0].start:run[0].end])):
+            continue
         value = run[0].value if len(run) == 1 else _combine(run, lex)
         if value is None:
             continue
