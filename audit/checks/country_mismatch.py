@@ -219,9 +219,12 @@ class CountryMismatch(Check):
                 # demonym or a form CLDR lacks, and Y, which none of them names, is the swap's half
                 # and, whichever rule, where this one never names X by a CLDR name, no word of it
                 # begins with one: an ending the case endings lack (फिलिपिन्सलाई) is X after all
+                # or, in a sentence about one or two countries, one of X's mentions swapped (this one
+                # names X once where half the others name it twice) for the one country Y none names
                 dropped = sorted(x for x, k in fewer.items() if (k >= strong or (
                     k >= half and x not in mine and (any(_alike(doc_lang(ctx, d), x, y) for y in added)
-                                                     or (few and k >= _WITNESSES))))
+                                                     or (few and k >= _WITNESSES)))
+                    or (x in mine and few and k >= half and len(added) == 1))
                     and (x in mine or not (_begins_a_word(ctx, d, present, x) or _may_write(ctx, d, present, x)
                                            or _part_of_name(ctx, d, present, x))))
                 if not dropped and len(added) == 1:

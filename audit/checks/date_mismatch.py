@@ -134,6 +134,11 @@ def _compatible(ctx, per_doc, v) -> bool:
     values = [val for _, val in v.flagged] + ([v.expected] if v.support else [])
     if len({val[0] for val in values}) == 1 and len({val[1:] for val in values if val[1] is not None}) <= 1:
         return True  # one month, one day at most: the others did not read the day ("the 19th day of March")
+    spans = {val[1:] for val in values if val[1] is not None and val[1] < val[2]}
+    if len({val[0] for val in values}) == 1 and len(spans) == 1:
+        (a, b), = spans
+        if all(val[1] is None or val[1:] == (a, b) or (val[1] == val[2] and a <= val[1] <= b) for val in values):
+            return True  # "3 and 4 February" read as a range by some, as two dates or one of them by others
     sides = [(d, val) for d, val in v.flagged] + [(d, v.expected) for d in v.support[:1]]
     if len(sides) != 2:
         return False

@@ -270,11 +270,33 @@ def extract_dates(text: str, lang: str, numbers: list[NumberFact]) -> tuple[list
         end = max([m_end] + [numbers[k].end for k in parts])
         d = numbers[day].value if day is not None else None
         days = d if isinstance(d, tuple) else (d, d) if d is not None else (None, None)
+        pair = _paired_day(text, lang, numbers, day, claimed) if day is not None and before and day == before[-1] else None
+        if pair is not None:  # "4 and 5 March": the first day is a date of the month too
+            p = numbers[pair]
+            dates.append(DateFact(p.text, p.start, p.end, year=numbers[year].value if year is not None else None,
+                                  month=month, day=p.value, last_day=p.value))
+            claimed.add(pair)
         dates.append(DateFact(text[start:end], start, end, year=numbers[year].value if year is not None else None,
                               month=month, day=days[0], last_day=days[1]))
         claimed.update(parts)
     rest = [f for k, f in enumerate(numbers) if k not in claimed]
     return dates, rest
+
+
+def _paired_day(text: str, lang: str, numbers: list[NumberFact], day: int, claimed: set[int]) -> int | None:
+    """The index of a day joined to the date's day before it by the language's word for "and"
+    (numbers.yaml ``joined``: "4 and 5 March", "4ঠা এবং 5ই মার্চ", "4 y 5 de marzo"): a date of
+    the same month, not a count; None where there is none (a range, "4 to 5 March", is the
+    numbers' reading)."""
+    k = day - 1
+    if k < 0 or k in claimed:
+        return None
+    f, g = numbers[k], numbers[day]
+    if not (isinstance(f.value, int) and isinstance(g.value, int) and _is_day(f)) \
+            or f.percent or g.percent or f.form != "digits" or g.form != "digits":
+        return None
+    gap = fold(text[f.end:g.start].strip(" \u00a0"))
+    return k if gap and gap in lexicon(lang).joined_words else None
 
 
 @lru_cache(maxsize=None)
@@ -292,7 +314,7 @@ def _year_words(lang: str) -> frozenset[str]:
             continue
         if name and "." not in name and len(name) >= 2:
             out.add(fold(name))
-    return frozenset(out)
+    return frozenset(out) | lexicon(lang).year_words  # numbers.yaml year_words: Arabic عام
 
 
 def _year_word_between(text: str, a: int, nxt: NumberFact, lang: str) -> bool:

@@ -311,6 +311,38 @@ def _plus_half_between(text: str, run, nxt, toks, folded, lex: NumberLexicon) ->
     return b < len(toks) and toks[b][0] == nxt.start and tuple(folded[a:b]) in lex.plus_half
 
 
+def _count_offset(value, start: int, run, toks, folded, lex: NumberLexicon):
+    """(value, start) of a count with a word before it that adds to it (numbers.yaml
+    count_offsets: Hindi साढ़े 0.5, सवा 0.25, पौने -0.25) and a magnitude after it that multiplies
+    the sum (साढ़े तीन लाख 350,000, पौने दो करोड़ 17,500,000); the number as read where there is
+    none. A count with no magnitude keeps its reading ("साढ़े सात दिन", seven and a half days, is
+    7): the other languages' "and a half" after a noun ("siete días y medio") is not read either,
+    as plus_half is only read before a magnitude."""
+    if not (run[0].kind == "num" and not run[0].ordinal and isinstance(run[0].value, int)
+            and len(run) == 2 and run[1].kind == "mag"):
+        return value, start
+    for offset, phrases in lex.count_offsets:
+        at = _phrase_before(start, toks, folded, phrases)
+        if at != start:
+            v = (run[0].value + offset) * run[1].value
+            return (int(round(v)) if abs(v - round(v)) <= 1e-9 * max(1.0, abs(v)) else v), at
+    return value, start
+
+
+def _plus_half_over(text: str, run, items, j: int, toks, folded, lex: NumberLexicon) -> int:
+    """The index of the magnitude after a "plus a half" phrase that holds a number word of its
+    own (Swedish "två och en halv miljon": its en, one, is read as a number, which would end the
+    run before the phrase), the items up to it all inside the phrase; 0 where there is none."""
+    if not lex.plus_half or run[-1].kind == "mag":
+        return 0
+    for k in range(j + 2, min(len(items), j + 4)):
+        if items[k].kind == "mag":
+            return k if _plus_half_between(text, run, items[k], toks, folded, lex) else 0
+        if items[k].kind != "num" and items[k].kind != "conn":
+            return 0
+    return 0
+
+
 def _plus_before_magnitude(text: str, a, b) -> bool:
     """Whether digits, a plus sign and a magnitude word make one number ($300+ billion)."""
     return a.form == "digits" and a.kind == "num" and b.kind == "mag" and text[a.end:b.start] in ("+", "+ ", "+\u00a0")
@@ -326,13 +358,21 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         run = [items[i]]
         halves = []  # the magnitudes a "plus a half" stands before (два с половиной миллиона) or after
         # a magnitude a "plus a half" stood before ends its number (one and a half million | and two million)
-        while not halves and j + 1 < len(items) and _joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
-                not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
-                _gap_ok(text, items[j].end, items[j + 1].start)
-                or _plus_half_between(text, run, items[j + 1], toks, folded, lex)
-                or _plus_before_magnitude(text, run[-1], items[j + 1])
-                or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
-                    and text[items[j].end:items[j + 1].start] == ", ")):
+        while not halves and j + 1 < len(items):
+            over = _plus_half_over(text, run, items, j, toks, folded, lex)
+            if over:  # två och en halv miljon: the phrase's own number word (en) is no number
+                halves.append(items[over].value)
+                j = over
+                run.append(items[j])
+                continue
+            if not (_joins(run[-1], items[j + 1], run[-2] if len(run) > 1 else None, lex) and (
+                    not _ambiguous(text, items[j + 1], lex)) and not (run[-1].ordinal and run[-1].value == 1 and _ambiguous(text, run[-1], lex)) and (
+                    _gap_ok(text, items[j].end, items[j + 1].start)
+                    or _plus_half_between(text, run, items[j + 1], toks, folded, lex)
+                    or _plus_before_magnitude(text, run[-1], items[j + 1])
+                    or (run[-1].kind == "mag" and run[0].form == run[-1].form == items[j + 1].form == "word"
+                        and text[items[j].end:items[j + 1].start] == ", "))):
+                break
             if not _gap_ok(text, items[j].end, items[j + 1].start) and _plus_half_between(
                     text, run, items[j + 1], toks, folded, lex):
                 halves.append(items[j + 1].value)
@@ -376,6 +416,8 @@ def _phrases(text, items, toks, folded, lex: NumberLexicon) -> list[NumberFact]:
         if halves and run[-1].kind == "mag" and not isinstance(value, float):
             value += halves[-1] // 2  # two and a half million: 2,000,000 and half of the million
         start, end = run[0].start, run[-1].end
+        if lex.count_offsets and not halves:
+            value, start = _count_offset(value, start, run, toks, folded, lex)
         form = "digits" if all(it.form == "digits" for it in run) else "word" if all(it.form == "word" for it in run) else "mixed"
         before = _phrase_before(start, toks, folded, lex.approx)
         approx, start = before != start, before

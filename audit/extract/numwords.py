@@ -55,11 +55,13 @@ class NumberLexicon:
     fractions: tuple[tuple[float, tuple[tuple[str, ...], ...]], ...] = ()  # полтора (миллиона): 1.5 times it
     plus_half: tuple[tuple[str, ...], ...] = ()  # два с половиной миллиона, two and a half million: N.5 times it
     plus_half_after: tuple[tuple[str, ...], ...] = ()  # dos millones y medio: the magnitude's half added
+    count_offsets: tuple[tuple[float, tuple[tuple[str, ...], ...]], ...] = ()  # साढ़े तीन: 3.5, पौने दो: 1.75
     glued: bool = False  # numerals are written as one word (tvåhundrafemtio); elsewhere دوباره is "again", not 2+12
     teen_words: bool = False  # 11-19 are words of their own (thirteen, तेरह), not "three ten"
     stems: dict[str, int] = field(default_factory=dict)  # inflected forms start so (трёх, пятью): presence only
     magnitudes_before: dict[str, int] = field(default_factory=dict)  # Swahili elfu 52 = 52,000
     date_units: dict[str, str] = field(default_factory=dict)  # year/month/day -> 年/月/日  # magnitude words that alone are a number (mille)
+    year_words: frozenset[str] = frozenset()  # words for "year" between a month and its year beyond CLDR's unit name
     # the words (folded; as written where CJK numerals are read) in which numbers.py's word
     # pass finds something, and those it finds nothing in: each distinct word is tested
     # once per process, a batch's vocabulary being far smaller than its tokens
@@ -245,6 +247,7 @@ def lexicon(lang: str) -> NumberLexicon:
     elif writes_ideographic_numerals(lang):
         lex.small_magnitudes = frozenset({10, 100, 1000})
     lex.date_units = dict(spec.get("date_units", {}))
+    lex.year_words = frozenset(fold(w) for w in spec.get("year_words", ()))
     lex.teen_words = any(v == 13 for v, _ in lex.words.values())
     lex.glued = bool(spec.get("glued_numerals", False))
     for ending, forms in spec.get("ordinal_forms", {}).items():  # cuarta, terceira: feminine and plural ordinals
@@ -264,6 +267,10 @@ def lexicon(lang: str) -> NumberLexicon:
     for w, f in spec.get("fractions", {}).items():
         by_factor.setdefault(float(f), []).append(w)
     lex.fractions = tuple((f, _phrases(ws)) for f, ws in sorted(by_factor.items()))
+    by_offset: dict[float, list[str]] = {}
+    for w, f in spec.get("count_offsets", {}).items():
+        by_offset.setdefault(float(f), []).append(w)
+    lex.count_offsets = tuple((f, _phrases(ws)) for f, ws in sorted(by_offset.items()))
     for phrase in lex.half:  # полмиллиона, halvmiljon: a word for one half glued to the magnitude
         if len(phrase) == 1:
             for w, v in lex.magnitudes.items():
