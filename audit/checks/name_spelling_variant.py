@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import combinations
 
 from rapidfuzz.distance import Levenshtein
 
@@ -103,9 +104,12 @@ class NameSpellingVariant(Check):
                         neighbours[form].add(("<", forms[k - 1]))
                     if k < last and adjacent[k]:
                         neighbours[form].add((">", forms[k + 1]))
-        by_key = defaultdict(list)
-        for form in occurrences:
-            by_key[phonetic_key(form)].append(form)
+        if view.cased:
+            by_key = defaultdict(list)
+            for form in occurrences:
+                by_key[phonetic_key(form)].append(form)
+        else:  # (every paired form occurs: its key's forms are the paired ones of that key)
+            by_key = {k: forms for k, forms in per_key.items() if len(forms) >= 2}
         # only a cased translation's capitals can say a caseless word is a name: Urdu and
         # Persian (Hindi and Bengali) share vocabulary, so their meeting proves nothing
         others = [v for v in views.values() if v is not view]
@@ -127,7 +131,8 @@ class NameSpellingVariant(Check):
                 for nb in neighbours.get(form, ()):
                     if len(nb[1]) >= 2:
                         beside[nb].append(x)
-            pairs = sorted({(xs[i], y) for xs in beside.values() for i in range(len(xs)) for y in xs[i + 1:]})
+            # (each neighbour's positions ascend: its pairs are their combinations, in order)
+            pairs = sorted({p for xs in beside.values() for p in combinations(xs, 2)})
             for x, y in pairs:
                 a, b = forms[x], forms[y]
                 shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
