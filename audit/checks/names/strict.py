@@ -62,8 +62,6 @@ The name words and the presence tests are in ``strict_words``.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from rapidfuzz.distance import Levenshtein
 
 from ...extract.text import fold, load_data, phonetic_key, tokens
@@ -73,7 +71,7 @@ from .common import Mention, NameView, name_views
 from .match import by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
 from .strict_words import (LinkWords, Word, _cased_name_words, calendar_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
-                           _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
+                           _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, lowered_near, name_like,
                            near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
 
@@ -261,16 +259,7 @@ def _strict_votes(ctx: GroupContext):
         if got is None:  # (the keys sorted: those that begin with a long key are one run, found by bisection)
             got = lowered[n] = sorted(frozenset(k for d, idx in index[n].items() if views[d].cased
                                                 for _, _, t, ks in words_here(d, n, idx) if t[:1].islower() for k in ks))
-        for x in (w.key,) + w.stems:
-            j = bisect_left(got, x)
-            if j < len(got) and got[j] == x:
-                return True
-            if len(x) >= 4:
-                while j < len(got) and got[j].startswith(x):
-                    if len(got[j]) - len(x) <= 3:
-                        return True
-                    j += 1
-        return False
+        return lowered_near(got, (w.key,) + w.stems)
 
     capitals: dict[tuple[str, int], frozenset[str]] = {}
 

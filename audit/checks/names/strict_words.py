@@ -257,6 +257,23 @@ class Keyed:
         return False
 
 
+def lowered_near(lowered: list[str], keys) -> bool:
+    """Whether a key of ``lowered`` (sorted) is one of ``keys``, or one of the long ones (four
+    letters or more) with at most three letters after it: the strict vote's ``termlike`` test
+    (``any(k == x or (len(x) >= 4 and k.startswith(x) and len(k) - len(x) <= 3) for x in keys
+    for k in lowered)``), the keys that begin with ``x`` found as one run by bisection."""
+    for x in keys:
+        j = bisect_left(lowered, x)
+        if j < len(lowered) and lowered[j] == x:
+            return True
+        if len(x) >= 4:
+            while j < len(lowered) and lowered[j].startswith(x):
+                if len(lowered[j]) - len(x) <= 3:
+                    return True
+                j += 1
+    return False
+
+
 def _same_word(w: "Word", k: str) -> bool:
     """A capitalised word of key ``k`` writes the name word ``w``: the same key, or one of them
     the other with an ending (Glasgows, Kavanaughs)."""
