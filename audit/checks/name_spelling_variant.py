@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import combinations, compress
 
 from rapidfuzz.distance import Levenshtein
 
@@ -71,9 +72,12 @@ class NameSpellingVariant(Check):
             # only a form that shares its key with another form of the document can be one
             # half of a pair: the others' occurrences and neighbours are never read
             per_key = defaultdict(list)
-            for form in set().union(*(view.folded(i) for i in range(len(view.words)))):
-                per_key[phonetic_key(form)].append(form)
+            every = list(set().union(*(view.folded(i) for i in range(len(view.words)))))
+            for form, key in zip(every, map(phonetic_key, every)):
+                per_key[key].append(form)
             paired = {f for forms in per_key.values() if len(forms) >= 2 for f in forms}
+            before: set[tuple[str, str]] = set()  # (form, the form before it)
+            after: set[tuple[str, str]] = set()  # (form, the form after it)
         for i, words in enumerate(view.words):
             text = doc.paragraphs[i].text
             # each word's form once (not once more as each neighbour's); in a cased script
@@ -92,20 +96,23 @@ class NameSpellingVariant(Check):
                         neighbours[form].add(("<", forms[k - 1]))
                     if k < last and text[e:words[k + 1][0]].strip(" -\u00a0") == "":
                         neighbours[form].add((">", forms[k + 1]))
-            else:
+            else:  # (each distinct pair of adjacent forms once, gathered in C)
                 forms = view.folded(i)
                 adjacent = view.adjacent(i)
-                for k in [k for k, f in enumerate(forms) if f in paired]:
-                    s, e, t, _ = words[k]
-                    form = forms[k]
-                    occurrences[form].append((i, s, e, t))
-                    if k and adjacent[k - 1]:
-                        neighbours[form].add(("<", forms[k - 1]))
-                    if k < last and adjacent[k]:
-                        neighbours[form].add((">", forms[k + 1]))
-        by_key = defaultdict(list)
-        for form in occurrences:
-            by_key[phonetic_key(form)].append(form)
+                before.update(compress(zip(forms[1:], forms), adjacent))
+                after.update(compress(zip(forms, forms[1:]), adjacent))
+        if not view.cased:
+            for side, beside_forms in (("<", before), (">", after)):
+                for form, nb in beside_forms:
+                    if form in paired:
+                        neighbours[form].add((side, nb))
+            occurrences = _Occurrences(view)  # (read for the few forms a pair gets far with)
+        if view.cased:
+            by_key = defaultdict(list)
+            for form in occurrences:
+                by_key[phonetic_key(form)].append(form)
+        else:  # (every paired form occurs: its key's forms are the paired ones of that key)
+            by_key = {k: forms for k, forms in per_key.items() if len(forms) >= 2}
         # only a cased translation's capitals can say a caseless word is a name: Urdu and
         # Persian (Hindi and Bengali) share vocabulary, so their meeting proves nothing
         others = [v for v in views.values() if v is not view]
@@ -127,7 +134,8 @@ class NameSpellingVariant(Check):
                 for nb in neighbours.get(form, ()):
                     if len(nb[1]) >= 2:
                         beside[nb].append(x)
-            pairs = sorted({(xs[i], y) for xs in beside.values() for i in range(len(xs)) for y in xs[i + 1:]})
+            # (each neighbour's positions ascend: its pairs are their combinations, in order)
+            pairs = sorted({p for xs in beside.values() for p in combinations(xs, 2)})
             for x, y in pairs:
                 a, b = forms[x], forms[y]
                 shared = sorted(w for side, w in neighbours[a] & neighbours[b] if len(w) >= 2)
@@ -222,6 +230,24 @@ class NameSpellingVariant(Check):
                            major_times=len(occ_a), minor_times=len(occ_b))
         return self.finding(ctx, msg, locs, subject=f"{doc.id}|{key}|{'/'.join(sorted({major.casefold(), minor.casefold()}))}",
                             expected=None if tie else major, found=minor, values=((doc.id, [major, minor]),))
+
+
+class _Occurrences(dict):
+    """form -> [(paragraph, start, end, surface)] of every word of a caseless document written
+    in that form, in text order: each form's worked out when first read."""
+
+    def __init__(self, view):
+        super().__init__()
+        self._view = view
+        self._has: list[frozenset[str]] | None = None
+
+    def __missing__(self, form: str) -> list[tuple[int, int, int, str]]:
+        view = self._view
+        if self._has is None:
+            self._has = [frozenset(view.folded(i)) for i in range(len(view.words))]
+        got = self[form] = [(i, s, e, t) for i, has in enumerate(self._has) if form in has
+                            for (s, e, t, _), f in zip(view.words[i], view.folded(i)) if f == form]
+        return got
 
 
 def _inside_names(words, names) -> set[int]:

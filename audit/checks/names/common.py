@@ -42,6 +42,7 @@ class Mention(NamedTuple):
 
 
 _KEYS = itemgetter(3)  # of a ``word_keys`` entry (start, end, word, keys)
+_WORD = itemgetter(2)
 _SURFACE, _UNITS = attrgetter("surface"), attrgetter("units")
 
 
@@ -113,7 +114,7 @@ def word_keys(text: str, lang: str) -> list[tuple[int, int, str, frozenset[str]]
     words = tokens(text)
     if len(known) >= MEMO_LIMIT:  # bounded as ``text.remember``'s memos are
         known.clear()
-    for t in {t for _, _, t in words}.difference(known):
+    for t in set(map(_WORD, words)).difference(known):
         known[t] = _word_key_set(t, lang)
     return [(s, e, t, keys) for s, e, t in words if (keys := known[t]) is not None]
 
@@ -157,7 +158,7 @@ class NameView:
     @cached_property
     def lowered_keys(self) -> frozenset[str]:
         """Keys of the words this document writes in lower case (common words, in a cased script)."""
-        return frozenset(k for words in self.words for _, _, t, ks in words if t[:1].islower() for k in ks)
+        return frozenset().union(*[ks for words in self.words for _, _, t, ks in words if t[:1].islower()])
 
     def link_maps(self, link_of: dict[int, int]) -> None:
         """Which links mention each unit (exactly), and which contain it (leniently): each
@@ -197,7 +198,7 @@ class NameView:
         """``fold`` of each word of paragraph ``i`` (computed once per paragraph)."""
         got = self._folded.get(i)
         if got is None:
-            got = self._folded[i] = [fold(w[2]) for w in self.words[i]]
+            got = self._folded[i] = list(map(fold, map(_WORD, self.words[i])))
         return got
 
     def mentions(self, i: int) -> list[Mention]:
@@ -233,18 +234,25 @@ class NameView:
         usable = [f and t not in stops for f, t in zip(free, self.folded(i))]
         last = len(words) - 1
         adjacent = self.adjacent(i)
+        # (about two mentions per word: the memos read inline, each Mention made in C, as its
+        # ``__new__`` makes it)
+        pair_units, long_units, mention = _PAIR_UNITS.get, _LONG_UNITS.get, tuple.__new__
         for k, (s, e, t, keys) in enumerate(words):
             if not usable[k]:
                 continue
-            if k < last and usable[k + 1]:
+            if k < last and usable[k + 1] and adjacent[k]:
                 nxt = words[k + 1]
-                if adjacent[k]:
-                    units = _pair_units(keys, phonetic_key(nxt[2]))
-                    if units:
-                        out.append(Mention(i, s, nxt[1], text[s:nxt[1]], units))
-            long = _long_units(keys)
+                b = phonetic_key(nxt[2])
+                units = pair_units((keys, b))
+                if units is None:
+                    units = _pair_units(keys, b)
+                if units:
+                    out.append(mention(Mention, (i, s, nxt[1], text[s:nxt[1]], units)))
+            long = long_units(keys)
+            if long is None:
+                long = _long_units(keys)
             if long:
-                out.append(Mention(i, s, e, t, long))
+                out.append(mention(Mention, (i, s, e, t, long)))
         return out
 
     def find(self, indices, units) -> tuple[int, int, int] | None:

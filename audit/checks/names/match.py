@@ -142,6 +142,16 @@ def stem_keys(words, lang: str) -> frozenset[str]:
     return frozenset().union(*map(known.__getitem__, texts))
 
 
+def _exact_keys(words, lang: str) -> list[frozenset[str]]:
+    """Per word, its exact keys (with and without a clitic or a case ending): the first of
+    ``_word_keys``' pair, without working out the loose keys."""
+    if not _suffixes(lang):
+        return list(map(_KEYS, words))
+    stem_keys(words, lang)  # (each word's stems' keys in the memo)
+    known = _STEM_KEYS[lang]
+    return [ks | known[t] for _, _, t, ks in words]
+
+
 class WordTable:
     """What ``written`` reads of one list of ``word_keys`` (a link's words of one document),
     gathered once for the many name words asked about it: the distinct exact keys, the
@@ -169,7 +179,8 @@ class WordTable:
     def joined(self) -> frozenset[str]:
         """The exact keys of two words in a row run together (one word split in two)."""
         if self._joined is None:
-            exact = [e for e, _ in self._per_word()]
+            # (each word's exact keys only: the loose keys are worked out when ``loose`` is read)
+            exact = [e for e, _ in self._per] if self._per is not None else _exact_keys(self._words, self._lang)
             self._joined = frozenset(a + b for x, y in zip(exact, exact[1:]) for a in x for b in y)
         return self._joined
 

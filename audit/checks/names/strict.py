@@ -71,7 +71,7 @@ from .common import Mention, NameView, name_views
 from .match import by_meaning, territories, writes_territory, writes_word
 from .own_forms import spellings, written_as
 from .strict_words import (LinkWords, Word, _cased_name_words, calendar_words, _common_loan, _compound, _keyed, _limit, _lower_vocab,
-                           _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, name_like,
+                           _mid_capitals, _phrase_word, _same_word, _sentence_start, _zipf, compound_head, lowered_near, name_like,
                            near_anywhere, near_keys, rare, skeletons, _skeletons_meet)
 from .voting import NameVote
 
@@ -249,18 +249,17 @@ def _strict_votes(ctx: GroupContext):
             got = codes_memo[(w.text, lang)] = frozenset(territories(w.text, lang))
         return got
 
-    lowered: dict[int, frozenset[str]] = {}
+    lowered: dict[int, list[str]] = {}  # link -> the lower-case keys of its cased translations, sorted
 
     def termlike(n: int, w: Word) -> bool:
         """Whether a cased translation of link ``n`` writes the name word in lower case (by its
         key, or with an ending after a long one): a term or a demonym in that language
         (cristianos, communiste, américains), which translations render by meaning."""
         got = lowered.get(n)
-        if got is None:
-            got = lowered[n] = frozenset(k for d, idx in index[n].items() if views[d].cased
-                                         for _, _, t, ks in words_here(d, n, idx) if t[:1].islower() for k in ks)
-        return any(k == x or (len(x) >= 4 and k.startswith(x) and len(k) - len(x) <= 3)
-                   for x in (w.key,) + w.stems for k in got)
+        if got is None:  # (the keys sorted: those that begin with a long key are one run, found by bisection)
+            got = lowered[n] = sorted(frozenset(k for d, idx in index[n].items() if views[d].cased
+                                                for _, _, t, ks in words_here(d, n, idx) if t[:1].islower() for k in ks))
+        return lowered_near(got, (w.key,) + w.stems)
 
     capitals: dict[tuple[str, int], frozenset[str]] = {}
 
@@ -654,17 +653,17 @@ def _replacements(views, n, present, f, support, words_here, name_keys, lower, m
     """The names of ``f``'s paragraph that no supporting translation writes here, in order."""
     view = views[f]
     lang = view.doc.language
+    cased = view.cased
     for i in present[f]:
         text = view.doc.paragraphs[i].text
         for s, e, t, ks in view.words[i]:
-            if len(t) < 3 or not rare(t, lang) or (not view.cased and _zipf(fold(t), lang) >= _limit() - 1):
-                continue  # (a caseless word stands for a name only when rarer still: الآخرين, "the others")
-            if view.cased:
-                if not t[:1].isupper() or t.isupper() or (_sentence_start(text, s) and fold(t) not in mid) \
-                        or fold(t) in lower:
-                    continue
-            elif not (ks & name_keys):
+            # (the tests of the word alone first: most words are lower case, or share no name's key)
+            if len(t) < 3 or ((not t[:1].isupper() or t.isupper()) if cased else ks.isdisjoint(name_keys)):
                 continue  # a caseless word is a name only as a cased translation writes one
+            if not rare(t, lang) or (not cased and _zipf(fold(t), lang) >= _limit() - 1):
+                continue  # (a caseless word stands for a name only when rarer still: الآخرين, "the others")
+            if cased and ((_sentence_start(text, s) and fold(t) not in mid) or fold(t) in lower):
+                continue
             k = phonetic_key(t)
             if territories(t, lang):
                 continue  # a country is country-mismatch's (Storbritannien, which the others write by meaning)

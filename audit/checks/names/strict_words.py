@@ -99,6 +99,23 @@ def _skeletons_meet(name: str, word: str) -> bool:
                for m in (n - 1, n, n + 1) for a in range(0, min(3, max(1, len(word) - m + 1))))
 
 
+@lru_cache(maxsize=100000)
+def _meet_pieces(name: str) -> tuple[str, ...]:
+    """Parts of a name's skeleton of which a word's skeleton that ``_skeletons_meet`` it writes
+    one at least, unchanged: the whole name (two or three letters), its first three letters
+    (four), else the name cut into one part more than the edits the test allows (an edit
+    changes one part at most, so another is written as it is). A paragraph whose skeletons
+    hold none of them meets the name nowhere: one substring search instead of a test per word."""
+    n = len(name)
+    if n < 2:
+        return ()
+    if n <= 4:
+        return (name,) if n < 4 else (name[:3],)
+    if n < 8:  # (one edit: ``_skeletons_meet``'s limit)
+        return (name[:n // 2], name[n // 2:])
+    return (name[:n // 3], name[n // 3:2 * n // 3], name[2 * n // 3:])  # (two edits)
+
+
 class Skeletons:
     """What ``near_anywhere`` and ``compound_head`` read of one list of ``word_keys`` (a link's
     words of one document), gathered once for the many name words asked about it: the
@@ -106,14 +123,14 @@ class Skeletons:
     and each word's first skeleton. The tests are the same over each distinct skeleton as
     over each word's."""
 
-    __slots__ = ("_sk", "flat", "_joined", "_heads", "memo")
+    __slots__ = ("_sk", "flat", "_joined", "_heads", "_text", "_joined_text", "memo")
 
     def __init__(self, words):
         # (the tests ask whether any skeleton meets, in any order; the run-together and the
         # first skeletons are built when first read: most name words meet a word's skeleton)
         self._sk = sk = list(map(skeletons, map(_TEXT, words)))
         self.flat = frozenset().union(*sk)
-        self._joined = self._heads = None
+        self._joined = self._heads = self._text = self._joined_text = None
         self.memo: dict[str, bool] = {}
 
     @property
@@ -127,6 +144,25 @@ class Skeletons:
             sk = self._sk
             self._joined = frozenset(a[0] + b[0] for a, b in zip(sk, sk[1:]))
         return self._joined
+
+    @property
+    def text(self) -> str:
+        """The distinct skeletons in one string, apart (a substring of one is a substring of it)."""
+        if self._text is None:
+            self._text = "\x00".join(self.flat)
+        return self._text
+
+    @property
+    def joined_text(self) -> str:
+        """The run-together skeletons in one string, apart."""
+        if self._joined_text is None:
+            self._joined_text = "\x00".join(self.joined)
+        return self._joined_text
+
+    def may_meet(self, names: tuple[str, ...]) -> bool:
+        """False when no skeleton here can ``_skeletons_meet`` any of ``names``."""
+        text = self.text
+        return any(p in text for ns in names for p in _meet_pieces(ns))
 
     @property
     def heads(self) -> frozenset[str]:
@@ -147,9 +183,10 @@ def near_anywhere(w: str, words, table: Skeletons | None = None) -> bool:
     got = table.memo.get(w)
     if got is None:
         # (``_skeletons_meet`` is false for a word shorter than the name's skeleton less a letter)
-        got = table.memo[w] = any(_skeletons_meet(ns, x) for ns in names for x in table.flat
-                                  if len(x) >= len(ns) - 1) or \
-            any(ns in j for ns in names for j in table.joined)
+        # (a skeleton holds a part of the name first: most paragraphs hold none)
+        got = table.memo[w] = (table.may_meet(names) and any(_skeletons_meet(ns, x) for ns in names
+                                                             for x in table.flat if len(x) >= len(ns) - 1)) or \
+            any(ns in table.joined_text for ns in names)
     return got
 
 
@@ -160,6 +197,8 @@ def near_keys(w: str, words) -> list[str]:
         return []
     if type(words) is LinkWords:  # each distinct skeleton of the link tested once
         table = words.skeletons
+        if not table.may_meet(names):
+            return []
         meet = {x for x in table.flat if any(_skeletons_meet(ns, x) for ns in names)}
         return [k for (_, _, _, ks), xs in zip(words, table.words) if not meet.isdisjoint(xs) for k in ks] \
             if meet else []
@@ -216,6 +255,23 @@ class Keyed:
                     return True
                 i += 1
         return False
+
+
+def lowered_near(lowered: list[str], keys) -> bool:
+    """Whether a key of ``lowered`` (sorted) is one of ``keys``, or one of the long ones (four
+    letters or more) with at most three letters after it: the strict vote's ``termlike`` test
+    (``any(k == x or (len(x) >= 4 and k.startswith(x) and len(k) - len(x) <= 3) for x in keys
+    for k in lowered)``), the keys that begin with ``x`` found as one run by bisection."""
+    for x in keys:
+        j = bisect_left(lowered, x)
+        if j < len(lowered) and lowered[j] == x:
+            return True
+        if len(x) >= 4:
+            while j < len(lowered) and lowered[j].startswith(x):
+                if len(lowered[j]) - len(x) <= 3:
+                    return True
+                j += 1
+    return False
 
 
 def _same_word(w: "Word", k: str) -> bool:
@@ -353,7 +409,7 @@ class Word:
 
 
 def _lower_vocab(view: NameView) -> frozenset[str]:
-    return frozenset(fold(t) for words in view.words for _, _, t, _ in words if t[:1].islower())
+    return frozenset(map(fold, [t for words in view.words for _, _, t, _ in words if t[:1].islower()]))
 
 
 def _sentence_start(text: str, start: int) -> bool:
