@@ -211,12 +211,16 @@ def _strict_votes(ctx: GroupContext):
 
     def own_keys(d: str, n: int, w: Word) -> frozenset[str]:
         """Keys of words of ``d`` here that ``d`` writes in every other link where a cased
-        translation writes the name word (two at least): its own spelling of the name, known."""
+        translation writes the name word (two at least), and in few links besides (no more than
+        ``names.yaml: own_spread`` times the name's): its own spelling of the name, known; not a
+        word it writes nearly everywhere (ने, the "said" after every Nugroho)."""
         others = [aligned[x] for x in links_of.get(w.key, ()) if x != n and d in index[x]]
         if len(others) < 2:
             return frozenset()
+        spread = float(load_data("names.yaml")["own_spread"]) * (len(others) + 1)
         return frozenset(k for *_, ks in words_here(d, n, index[n][d]) for k in ks
-                         if set(others) <= views[d].key_links.get(k, set()))
+                         if set(others) <= views[d].key_links.get(k, set())
+                         and len(views[d].key_links.get(k, ())) <= spread)
 
     said_memo: dict[tuple, list[int]] = {}
 
