@@ -273,6 +273,19 @@ def _strict_votes(ctx: GroupContext):
                                                for _, _, t in tokens(m.surface) if name_like(t, lang, langs))
         return got
 
+    def swap_near(d: str, n: int, w: Word, counted: list[str]) -> bool:
+        """Whether ``d``'s word near the name word ``w`` is there by chance: no spelling of its own
+        (``own_near``), no misspelling of the name (``_unlike``) among its words that the others do not
+        write here too (Furyk, brk, which every translation writes, beside Brookline, brkln), and, in
+        its place, another name of the article that none of the others writes here (``_swapped``)."""
+        if own_near(d, n, w):
+            return False
+        shared = shared_keys(d, n)
+        words = [x for x in words_here(d, n, index[n][d]) if not x[3] & shared]
+        return _unlike(w, words, views[d].doc.language, own_keys(d, n, w)) and _swapped(
+            views, n, index[n], d, [x for x in counted if x != d], words_here, name_keys, lower.get(d), mid, w,
+            named_by, spelt)
+
     for n, present in links:
         reported: set[tuple[str, str]] = set()  # (flagged document, name key): one omission, one finding
         said: list[tuple[str, str]] = []  # (flagged document, name word) reported in this link
@@ -301,6 +314,8 @@ def _strict_votes(ctx: GroupContext):
                         and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
                         and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language, own_keys(d, n, w)))) \
                         and not_own(d, n, w)]
+                    if not lacking:  # nor by a chance near word: a name of the article written in its place
+                        lacking = _swap_lacking(got, counted, owner, lambda d: swap_near(d, n, w, counted))
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -355,7 +370,7 @@ def _strict_votes(ctx: GroupContext):
                 said.extend((f, x.text) for x in ws)
                 TRACE is not None and _why(n, owner, w, "reported", got=dict(got))
                 yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
-                            spelt)
+                            spelt, named_by)
                 break
         # a name of the article that one translation writes here and none of the others does
         flagged_here = {g for g, _ in said}
@@ -526,11 +541,38 @@ def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w
     (one a cased translation other than ``f`` writes as a name elsewhere) that none of them
     writes here, and nothing like ``w``: both halves of a substitution, which needs no other
     mention of ``w``."""
-    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower, mid)
-    if repl is None or not _article_name(views, f, repl, named_by, spelt):
-        return False
-    return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
-                   for a in skeletons(w.text) for b in skeletons(repl.surface))
+    return _swap_replacement(views, n, present, f, support, words_here, name_keys, lower, mid, w, named_by,
+                             spelt) is not None
+
+
+def _swap_replacement(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by,
+                      spelt) -> Mention | None:
+    """The first name of ``f``'s paragraph that no supporting translation writes here, that is a
+    name of the article and nothing like ``w``: what ``f`` names in place of ``w`` (not a word
+    it adds beside it that is no name of the article: Brink for Brink's)."""
+    for repl in _replacements(views, n, present, f, support, words_here, name_keys, lower, mid):
+        if not _article_name(views, f, repl, named_by, spelt):
+            continue
+        if not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
+                   for a in skeletons(w.text) for b in skeletons(repl.surface)):
+            return repl
+    return None
+
+
+def _swap_lacking(got: dict[str, int], counted: list[str], owner: str, swapped) -> list[str]:
+    """The translation that writes the name word only near by chance (``got`` 1: a word of its line
+    within the skeleton's or a loose key's reach, not its own spelling) where every other translation
+    writes it by its key, at least ``names.yaml: strict_swap: others`` of them, and that writes in its
+    place another name of the article none of them writes here (``swapped``): the chance word is no
+    evidence the name is there when the translation names someone else instead (Brooklyn -> Wellnet)."""
+    near = [d for d in counted if d != owner and got[d] == 1]
+    if len(near) != 1:
+        return []
+    (d,) = near
+    others = [x for x in counted if x != d]
+    if len(others) < int(load_data("names.yaml")["strict_swap"]["others"]) or any(got[x] != 3 for x in others):
+        return []
+    return [d] if swapped(d) else []
 
 
 def _beside_written(view: NameView, repl: Mention, others, n: int, writes) -> bool:
@@ -607,7 +649,7 @@ def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
 
 
 def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
-          spelt=None) -> NameVote:
+          spelt=None, named_by=None) -> NameVote:
     # the name is the mention's name words (Mickelson, not the weekday before it: Ahad Mickelson)
     start, end = ws[0].start, ws[-1].end
     text = views[owner].doc.paragraphs[m.paragraph].text
@@ -617,7 +659,10 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
     for s in ordered:
         span = _span(views[s], present[s], w) if s != owner else (m.paragraph, start, end)
         spans.append((s, span or (present[s][0], 0, 0)))
-    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
+    # (the name of the article written in its place, where the paragraph adds another word first)
+    repl = (named_by is not None and _swap_replacement(views, n, present, f, support, words_here, name_keys,
+                                                       lower.get(f), mid, w, named_by, spelt)) \
+        or _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
     if repl is not None and spelt is not None and not views[f].cased and \
             not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
                     for a in skeletons(t) for b in skeletons(repl.surface)):
@@ -641,8 +686,24 @@ def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
 def _writes_here(k: str, t: str, words, lang: str) -> bool:
     """Whether ``words`` write the replacing word ``t`` (key ``k``): by its key (an ending after
     it, a case ending), or a word near it by consonant skeleton. Not a word within an edit or two
-    of a short key: Vettel's (btl) is that far from many words that are nothing like it."""
-    return _keyed((k,), words, lang) or near_anywhere(t, words)
+    of a short key: Vettel's (btl) is that far from many words that are nothing like it. Nor a
+    word as common in its language as ``common_zipf: one_word`` that meets the skeleton only by its
+    first letters (Malay *karena*, "because", krn, beside Crenshaw, krns): a common word writes a
+    name only where it holds the name's whole skeleton (a famous name: फेसबुक)."""
+    if _keyed((k,), words, lang):
+        return True
+    if not near_anywhere(t, words):
+        return False
+    names = skeletons(t)
+    if min(len(x) for x in names) < 2 or any(ns in j for ns in names for j in words.skeletons.joined):
+        return True
+    common = float(load_data("names.yaml")["common_zipf"]["one_word"])
+    for (_, _, x, _), xs in zip(words, words.skeletons.words):
+        if any(ns in y for ns in names for y in xs):
+            return True
+        if any(_skeletons_meet(ns, y) for ns in names for y in xs) and _zipf(fold(x), lang) < common:
+            return True
+    return False
 
 
 def _replacement(views, n, present, f, support, words_here, name_keys, lower, mid) -> Mention | None:
