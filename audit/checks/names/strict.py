@@ -562,17 +562,21 @@ def _swap_replacement(views, n, present, f, support, words_here, name_keys, lowe
 def _swap_lacking(got: dict[str, int], counted: list[str], owner: str, swapped) -> list[str]:
     """The translation that writes the name word only near by chance (``got`` 1: a word of its line
     within the skeleton's or a loose key's reach, not its own spelling) where every other translation
-    writes it by its key, at least ``names.yaml: strict_swap: others`` of them, and that writes in its
-    place another name of the article none of them writes here (``swapped``): the chance word is no
-    evidence the name is there when the translation names someone else instead (Brooklyn -> Wellnet)."""
-    near = [d for d in counted if d != owner and got[d] == 1]
-    if len(near) != 1:
+    writes it by its key, at least ``names.yaml: strict_swap: others`` of them (among many, nearly every
+    one: ``strict_many``, the rest near it), and that writes in its place another name of the article
+    none of them writes here (``swapped``): the chance word is no evidence the name is there when the
+    translation names someone else instead."""
+    data = load_data("names.yaml")
+    if len(counted) - 1 < int(data["strict_swap"]["others"]):
         return []
-    (d,) = near
-    others = [x for x in counted if x != d]
-    if len(others) < int(load_data("names.yaml")["strict_swap"]["others"]) or any(got[x] != 3 for x in others):
-        return []
-    return [d] if swapped(d) else []
+    many = data["strict_many"]
+
+    def agreed(d: str) -> bool:  # every other by its key or, among many, nearly every one (strict_many)
+        keyed = sum(1 for x in counted if x != d and got[x] == 3)
+        return keyed == len(counted) - 1 or (
+            len(counted) - 1 >= int(many["others"]) and keyed >= float(many["by_key"]) * (len(counted) - 1))
+    hits = [d for d in counted if d != owner and got[d] == 1 and agreed(d) and swapped(d)]
+    return hits if len(hits) == 1 else []
 
 
 def _beside_written(view: NameView, repl: Mention, others, n: int, writes) -> bool:
@@ -686,24 +690,8 @@ def _span(view: NameView, idx, w: Word) -> tuple[int, int, int] | None:
 def _writes_here(k: str, t: str, words, lang: str) -> bool:
     """Whether ``words`` write the replacing word ``t`` (key ``k``): by its key (an ending after
     it, a case ending), or a word near it by consonant skeleton. Not a word within an edit or two
-    of a short key: Vettel's (btl) is that far from many words that are nothing like it. Nor a
-    word as common in its language as ``common_zipf: one_word`` that meets the skeleton only by its
-    first letters (Malay *karena*, "because", krn, beside Crenshaw, krns): a common word writes a
-    name only where it holds the name's whole skeleton (a famous name: फेसबुक)."""
-    if _keyed((k,), words, lang):
-        return True
-    if not near_anywhere(t, words):
-        return False
-    names = skeletons(t)
-    if min(len(x) for x in names) < 2 or any(ns in j for ns in names for j in words.skeletons.joined):
-        return True
-    common = float(load_data("names.yaml")["common_zipf"]["one_word"])
-    for (_, _, x, _), xs in zip(words, words.skeletons.words):
-        if any(ns in y for ns in names for y in xs):
-            return True
-        if any(_skeletons_meet(ns, y) for ns in names for y in xs) and _zipf(fold(x), lang) < common:
-            return True
-    return False
+    of a short key: Vettel's (btl) is that far from many words that are nothing like it."""
+    return _keyed((k,), words, lang) or near_anywhere(t, words)
 
 
 def _replacement(views, n, present, f, support, words_here, name_keys, lower, mid) -> Mention | None:
@@ -729,7 +717,23 @@ def _replacements(views, n, present, f, support, words_here, name_keys, lower, m
             k = phonetic_key(t)
             if territories(t, lang):
                 continue  # a country is country-mismatch's (Storbritannien, which the others write by meaning)
-            if len(k) < (3 if view.cased else 4) or any(_writes_here(k, t, words_here(d, n, present[d]),
-                                                                     views[d].doc.language) for d in support):
+            if len(k) < (3 if view.cased else 4) or _written_by(k, t, support, views, n, present, words_here):
                 continue
             yield Mention(i, s, e, t, ((k,),))
+
+
+def _written_by(k: str, t: str, support, views, n, present, words_here) -> bool:
+    """Whether a supporting translation writes the replacing word ``t`` (key ``k``) here. Among many
+    (``names.yaml: strict_many: others``), one by its key, or more than ``strict_swap: near_share`` of
+    them near it by consonant skeleton only: with fifteen translations one or two words of other
+    languages meet a name's skeleton by chance."""
+    data = load_data("names.yaml")
+    if len(support) < int(data["strict_many"]["others"]):
+        return any(_writes_here(k, t, words_here(d, n, present[d]), views[d].doc.language) for d in support)
+    near = 0
+    for d in support:
+        words, lang = words_here(d, n, present[d]), views[d].doc.language
+        if _keyed((k,), words, lang):
+            return True
+        near += _writes_here(k, t, words, lang)
+    return near > float(data["strict_swap"]["near_share"]) * len(support)
