@@ -276,6 +276,19 @@ def _strict_votes(ctx: GroupContext):
                                                for _, _, t in tokens(m.surface) if name_like(t, lang, langs))
         return got
 
+    def swap_near(d: str, n: int, w: Word, counted: list[str]) -> bool:
+        """Whether ``d``'s word near the name word ``w`` is there by chance: no spelling of its own
+        (``own_near``), no misspelling of the name (``_unlike``) among its words that the others do not
+        write here too (Furyk, brk, which every translation writes, beside Brookline, brkln), and, in
+        its place, another name of the article that none of the others writes here (``_swapped``)."""
+        if own_near(d, n, w):
+            return False
+        shared = shared_keys(d, n)
+        words = [x for x in words_here(d, n, index[n][d]) if not x[3] & shared]
+        return _unlike(w, words, views[d].doc.language, own_keys(d, n, w)) and _swapped(
+            views, n, index[n], d, [x for x in counted if x != d], words_here, name_keys, lower.get(d), mid, w,
+            named_by, spelt)
+
     for n, present in links:
         reported: set[tuple[str, str]] = set()  # (flagged document, name key): one omission, one finding
         said: list[tuple[str, str]] = []  # (flagged document, name word) reported in this link
@@ -304,6 +317,8 @@ def _strict_votes(ctx: GroupContext):
                         and not any(writes(d, n, x, frozenset()) for x in ws if x is not w)
                         and _unlike(w, words_here(d, n, index[n][d]), views[d].doc.language, own_keys(d, n, w)))) \
                         and not_own(d, n, w)]
+                    if not lacking:  # nor by a chance near word: a name of the article written in its place
+                        lacking = _swap_lacking(got, counted, owner, lambda d: swap_near(d, n, w, counted))
                     for d in lacking:
                         got[d] = 0
                 for d in counted:
@@ -358,7 +373,7 @@ def _strict_votes(ctx: GroupContext):
                 said.extend((f, x.text) for x in ws)
                 TRACE is not None and _why(n, owner, w, "reported", got=dict(got))
                 yield _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
-                            spelt)
+                            spelt, named_by)
                 break
         # a name of the article that one translation writes here and none of the others does
         flagged_here = {g for g, _ in said}
@@ -529,11 +544,42 @@ def _swapped(views, n, present, f, support, words_here, name_keys, lower, mid, w
     (one a cased translation other than ``f`` writes as a name elsewhere) that none of them
     writes here, and nothing like ``w``: both halves of a substitution, which needs no other
     mention of ``w``."""
-    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower, mid)
-    if repl is None or not _article_name(views, f, repl, named_by, spelt):
-        return False
-    return not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
-                   for a in skeletons(w.text) for b in skeletons(repl.surface))
+    return _swap_replacement(views, n, present, f, support, words_here, name_keys, lower, mid, w, named_by,
+                             spelt) is not None
+
+
+def _swap_replacement(views, n, present, f, support, words_here, name_keys, lower, mid, w: Word, named_by,
+                      spelt) -> Mention | None:
+    """The first name of ``f``'s paragraph that no supporting translation writes here, that is a
+    name of the article and nothing like ``w``: what ``f`` names in place of ``w`` (not a word
+    it adds beside it that is no name of the article: Brink for Brink's)."""
+    for repl in _replacements(views, n, present, f, support, words_here, name_keys, lower, mid):
+        if not _article_name(views, f, repl, named_by, spelt):
+            continue
+        if not any(_skeletons_meet(a, b) or _skeletons_meet(b, a)
+                   for a in skeletons(w.text) for b in skeletons(repl.surface)):
+            return repl
+    return None
+
+
+def _swap_lacking(got: dict[str, int], counted: list[str], owner: str, swapped) -> list[str]:
+    """The translation that writes the name word only near by chance (``got`` 1: a word of its line
+    within the skeleton's or a loose key's reach, not its own spelling) where every other translation
+    writes it by its key, at least ``names.yaml: strict_swap: others`` of them (among many, nearly every
+    one: ``strict_many``, the rest near it), and that writes in its place another name of the article
+    none of them writes here (``swapped``): the chance word is no evidence the name is there when the
+    translation names someone else instead."""
+    data = load_data("names.yaml")
+    if len(counted) - 1 < int(data["strict_swap"]["others"]):
+        return []
+    many = data["strict_many"]
+
+    def agreed(d: str) -> bool:  # every other by its key or, among many, nearly every one (strict_many)
+        keyed = sum(1 for x in counted if x != d and got[x] == 3)
+        return keyed == len(counted) - 1 or (
+            len(counted) - 1 >= int(many["others"]) and keyed >= float(many["by_key"]) * (len(counted) - 1))
+    hits = [d for d in counted if d != owner and got[d] == 1 and agreed(d) and swapped(d)]
+    return hits if len(hits) == 1 else []
 
 
 def _beside_written(view: NameView, repl: Mention, others, n: int, writes) -> bool:
@@ -610,7 +656,7 @@ def _spellings(view: NameView, repl: Mention, spelt) -> set[str]:
 
 
 def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_keys, lower, mid,
-          spelt=None) -> NameVote:
+          spelt=None, named_by=None) -> NameVote:
     # the name is the mention's name words (Mickelson, not the weekday before it: Ahad Mickelson)
     start, end = ws[0].start, ws[-1].end
     text = views[owner].doc.paragraphs[m.paragraph].text
@@ -620,7 +666,10 @@ def _vote(ctx, views, n, present, f, owner, m, ws, w, support, words_here, name_
     for s in ordered:
         span = _span(views[s], present[s], w) if s != owner else (m.paragraph, start, end)
         spans.append((s, span or (present[s][0], 0, 0)))
-    repl = _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
+    # (the name of the article written in its place, where the paragraph adds another word first)
+    repl = (named_by is not None and _swap_replacement(views, n, present, f, support, words_here, name_keys,
+                                                       lower.get(f), mid, w, named_by, spelt)) \
+        or _replacement(views, n, present, f, support, words_here, name_keys, lower.get(f), mid)
     if repl is not None and spelt is not None and not views[f].cased and \
             not any(_skeletons_meet(a, b) for t in _spellings(views[f], repl, spelt)
                     for a in skeletons(t) for b in skeletons(repl.surface)):
@@ -671,7 +720,23 @@ def _replacements(views, n, present, f, support, words_here, name_keys, lower, m
             k = phonetic_key(t)
             if territories(t, lang):
                 continue  # a country is country-mismatch's (Storbritannien, which the others write by meaning)
-            if len(k) < (3 if view.cased else 4) or any(_writes_here(k, t, words_here(d, n, present[d]),
-                                                                     views[d].doc.language) for d in support):
+            if len(k) < (3 if view.cased else 4) or _written_by(k, t, support, views, n, present, words_here):
                 continue
             yield Mention(i, s, e, t, ((k,),))
+
+
+def _written_by(k: str, t: str, support, views, n, present, words_here) -> bool:
+    """Whether a supporting translation writes the replacing word ``t`` (key ``k``) here. Among many
+    (``names.yaml: strict_many: others``), one by its key, or more than ``strict_swap: near_share`` of
+    them near it by consonant skeleton only: with fifteen translations one or two words of other
+    languages meet a name's skeleton by chance."""
+    data = load_data("names.yaml")
+    if len(support) < int(data["strict_many"]["others"]):
+        return any(_writes_here(k, t, words_here(d, n, present[d]), views[d].doc.language) for d in support)
+    near = 0
+    for d in support:
+        words, lang = words_here(d, n, present[d]), views[d].doc.language
+        if _keyed((k,), words, lang):
+            return True
+        near += _writes_here(k, t, words, lang)
+    return near > float(data["strict_swap"]["near_share"]) * len(support)
