@@ -37,7 +37,7 @@ from collections import Counter
 from ..extract.labels import country_code, territory_names
 from ..extract.lists import _conjunctions, _separators
 from ..extract.names import strip_clitic
-from ..extract.text import fold, is_cased_script
+from ..extract.text import fold, is_cased_script, load_data
 from ..model import Fact
 from .base import Check, GroupContext, lang_of, location
 from .lists_common import (_MAX_TERRITORY_WORDS as _TERRITORY_WORDS, Member, _a_word_written, _entities, _joined_at,
@@ -213,6 +213,8 @@ class ListMismatch(Check):
                  "which the flagged translation writes side by side.")
     messages = {"dropped": "{lang}'s list lacks {quoted}, which {witnesses} of the other {n} translations list",
                 "shorter": "{lang}'s list has {found} members where the other {others} translations list {expected}",
+                "gap": "{lang}'s list has {found} members where {others} other translations list {expected}: "
+                       "between '{before}' and '{after}' they list {quoted}",
                 "between": "{lang} writes '{pair}' where {witnesses} of the other {n} translations list a member "
                            "between these two ({quoted})"}
 
@@ -234,6 +236,8 @@ class ListMismatch(Check):
             got += self._unlisted(ctx, dict(present), entities)
             got += self._side_by_side(ctx, dict(present), entities, {loc.document for f in got for loc in f.locations
                                                                     if loc.role == "flagged"})
+            got += self._gap(ctx, present, {loc.document for f in got for loc in f.locations
+                                            if loc.role == "flagged"}, entities)
             yield from got
             yield from self._shorter(ctx, present, {loc.document for f in got for loc in f.locations
                                                     if loc.role == "flagged"}, entities)
@@ -280,6 +284,74 @@ class ListMismatch(Check):
             locs += [location(ctx.documents[o], *lists[o][0], role="support") for o in witnesses]
             msg = self.message("shorter", lang=lang_of(ctx, d), found=k - 1, others=len(witnesses), expected=k)
             yield self.finding(ctx, msg, locs, subject=f"size:{k}->{k - 1}", expected=k, found=k - 1,
+                               values=((d, list(f.members)),))
+
+    def _gap(self, ctx, present, flagged, entities):
+        """A list one member shorter than the lists most other translations read here at one
+        size, with the place of the missing member known: each member of it that meets the
+        others' is placed at the position those lists give it, every placed member agrees with
+        one gap, and the members on both sides of the gap are placed ("A, B, D" where the others
+        list "A, B, C, D", B and D met by key or territory). The missing member need not be a
+        name: the count says one is gone, its placed neighbours say which. A first member that
+        meets nothing in a list is set aside (the clause before the list), as in ``_shorter``;
+        a gap at either end is no evidence (a list read into the clause around it). Not
+        reported when the paragraph writes any witness's member there (a list read at other
+        boundaries), or when the list repeats a member or two of its members meet one entity."""
+        vote = load_data("lists.yaml")["count_vote"]
+        lists = {d: [(i, f) for i in idx for f in ctx.facts[d][i].lists if not f.short] for d, idx in present}
+        where = {(m.doc, m.para, m.fact.start, m.index): e for e in entities for m in e}
+        alone = {(m.doc, m.para, m.fact.start) for e in entities for m in e if len(e) == 1 and m.index == 0}
+        shift = lambda o, i, f: int((o, i, f.start) in alone)  # noqa: E731 - the first member set aside
+        size = lambda o: len(lists[o][0][1].keys) - shift(o, *lists[o][0])  # noqa: E731
+        for d, mine in sorted(lists.items()):
+            if d in flagged or len(mine) != 1:
+                continue
+            (i, f), head = mine[0], shift(d, *mine[0])
+            n = len(f.keys) - head
+            if n < 2 or len(set(f.keys)) < len(f.keys):
+                continue
+            readers = [o for o in lists if o != d and len(lists[o]) == 1]
+            witnesses = [o for o in readers if size(o) == n + 1]
+            if len(witnesses) < max(_MIN_WITNESSES, vote["count"] * len(readers)):
+                continue
+            placed = {}  # d's member (past the head) -> the place the witnesses' lists give it
+            for j in range(n):
+                e = where.get((d, i, f.start, j + head), [])
+                if sum(m.doc == d for m in e) > 1:
+                    placed = None  # two of its members meet one entity: the keys cannot tell them apart
+                    break
+                at = Counter(m.index - shift(m.doc, m.para, m.fact) for m in e if m.doc in witnesses
+                             and (m.para, m.fact) == lists[m.doc][0])
+                if at:
+                    p, k = at.most_common(1)[0]
+                    if k >= max(_MIN_WITNESSES, vote["placed"] * len(witnesses)):
+                        placed[j] = p
+            if not placed:
+                continue
+            gaps = [g for g in range(1, n) if g - 1 in placed and g in placed
+                    and all(p == (j if j < g else j + 1) for j, p in placed.items())]
+            if len(gaps) != 1:
+                continue
+            g = gaps[0]
+            missing = [(o, lists[o][0], g + shift(o, *lists[o][0])) for o in witnesses]
+            if any(_writes(ctx, d, present_d, where[o, oi, of.start, k]) for o, (oi, of), k in missing
+                   for present_d in [dict(present)[d]] if (o, oi, of.start, k) in where):
+                continue  # it writes the member somewhere: a list read at other boundaries
+            locs = [location(ctx.documents[d], i, f)]
+            shown = []
+            for o, (oi, of), k in missing:
+                s, t = of.spans[k]
+                shown.append(of.members[k])
+                locs.append(location(ctx.documents[o], oi, Fact(of.members[k], s, t), "support"))
+            e = where.get(missing[0][:1] + (missing[0][1][0], missing[0][1][1].start, missing[0][2]), [])
+            name = next((m.surface for m in e if m.capitalised), Counter(shown).most_common(1)[0][0])
+            before, after = f.members[g - 1 + head], f.members[g + head]
+            msg = self.message("gap", lang=lang_of(ctx, d), found=n, others=len(witnesses), expected=n + 1,
+                               quoted=f"'{name}'", before=before, after=after)
+            key = lambda x: next((m.territory for m in x if m.territory), None) or \
+                Counter(" ".join(sorted(w)[0] for w in m.words) for m in x).most_common(1)[0][0]  # noqa: E731
+            subject = f"gap:{key(where[d, i, f.start, g - 1 + head])}|{key(where[d, i, f.start, g + head])}"
+            yield self.finding(ctx, msg, locs, subject=subject, expected=name, found=None,
                                values=((d, list(f.members)),))
 
     def _short_of_a_name(self, ctx, d, mine, present, entities, others, lists, size):

@@ -17,7 +17,7 @@ from ..extract.labels import country_code, territory_names
 from ..extract.morphology import elided
 from ..extract.names import strip_clitic
 from ..extract.text import fold, tokens
-from ..languages import dominant_script
+from ..languages import char_script, dominant_script
 from ..model import Fact
 from .base import GroupContext
 from .names.common import word_keys
@@ -188,7 +188,7 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
     if not m.words:
         return False
     n = len(m.words)
-    if len(m.surface) >= 3 and fold(_joined(m.surface)) in words_text:
+    if len(m.surface) >= 3 and _as_written(fold(_joined(m.surface)), words_text):
         return True  # as written, glued to a word of another script too (和Toby N)
     if m.figures and not _has_run(_figures(words_text), m.figures):
         return False  # a code is written with its figures: HCoV-229E does not write HCoV-OC43
@@ -205,6 +205,21 @@ def _present(m: Member, words: list[tuple[str, frozenset[str]]], same_script: bo
             return True
     return any(all(_word_written(m.words[k], words[s + k][1]) for k in range(n))
                for s in range(len(words) - n + 1))
+
+
+def _as_written(want: str, text: str) -> bool:
+    """``want`` written in ``text`` where a word starts, in a cased script: NBC is not written by
+    MSNBC. Glued after a letter of another script (和Toby N), or in a caseless script, where a
+    clitic or no space may come before it (والصين, 在中国), anywhere."""
+    start = text.find(want)
+    if start < 0 or not want[0].isalpha() or want[0].lower() == want[0].upper():
+        return start >= 0
+    own = char_script(want[0])
+    while start >= 0:
+        if start == 0 or not (text[start - 1].isalpha() and char_script(text[start - 1]) == own):
+            return True
+        start = text.find(want, start + 1)
+    return False
 
 
 def _has_run(figures: tuple[str, ...], want: tuple[str, ...]) -> bool:
