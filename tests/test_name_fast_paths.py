@@ -10,6 +10,7 @@ Devanagari, Arabic scripts), with case endings, clitics and edits of a letter or
 import random
 
 import pytest
+from test_name_word_tables import _near_reference
 
 from audit.checks.names.common import word_keys
 from audit.checks.names.match import _exact_keys, _suffixes, _word_keys, stem_keys
@@ -64,16 +65,6 @@ def test_a_skeleton_that_meets_a_name_holds_one_of_its_parts(lang):
                 met += 1
                 assert any(p in x for p in _meet_pieces(ns)), (ns, x, _meet_pieces(ns))
     assert met > len(names)  # the edited words meet the names often: the check asked something
-
-
-def _near_reference(w, words):
-    """``near_anywhere`` as a scan of every word's skeletons, no table."""
-    names = skeletons(w)
-    if min(len(x) for x in names) < 2:
-        return True
-    sk = [skeletons(t) for _, _, t, _ in words]
-    return any(_skeletons_meet(ns, x) for ns in names for xs in sk for x in xs) or \
-        any(ns in a[0] + b[0] for ns in names for a, b in zip(sk, sk[1:]))
 
 
 def _near_keys_reference(w, words):

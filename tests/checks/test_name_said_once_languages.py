@@ -1,9 +1,8 @@
 """The strict vote's said-once rule asks wordfreq whether the name's word is a common one of
 the owner's language (a cased translation that writes it capitalised). Where wordfreq has no
 list for that language nothing says the word is no common one, and the rule stays silent."""
-from test_name_strict import StrictMissing, said_once
-
-from checkctx import context, flagged, run
+from checkctx import StrictMissing, context, flagged, run
+from test_name_strict import said_once
 
 DROPPED = "Pada hari Ahad Mickelson akan mengatasi rekod itu."  # Malay line 2 without Nick Faldo
 
